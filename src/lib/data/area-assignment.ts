@@ -1,0 +1,77 @@
+/**
+ * Assigns buurt and wijk codes to staged records: lon/lat are read column-wise from
+ * DuckDB, located in TypeScript with the grid-indexed point-in-polygon of analysis/, and
+ * the resulting area numbers go back as a small Arrow table that SQL joins on.
+ */
+import { buildAreaIndex, type AreaIndex, type MultiPolygonCoords } from '../analysis/area-index';
+import { buildArrowTable } from './arrow-build';
+import type { Connector } from './connector';
+
+export interface BuurtLookup {
+  index: AreaIndex;
+  buurtcodes: string[];
+  wijkcodes: (string | null)[];
+}
+
+/** Loads all buurten of the database (water-only included: a record on a lake is valid). */
+export async function loadBuurtLookup(conn: Connector): Promise<BuurtLookup> {
+  const rows = await conn.query<{ code: string; parent: string | null; geometry: string }>({
+    sql: "SELECT code, parent, geometry FROM areas WHERE level = 'buurt' ORDER BY code",
+  });
+  const polygons: MultiPolygonCoords[] = rows.map(
+    (r) => (JSON.parse(r.geometry) as { coordinates: MultiPolygonCoords }).coordinates,
+  );
+  return {
+    index: buildAreaIndex(polygons),
+    buurtcodes: rows.map((r) => r.code),
+    wijkcodes: rows.map((r) => r.parent),
+  };
+}
+
+/** Area number per point (-1 outside every buurt). */
+export function locatePoints(
+  lookup: BuurtLookup,
+  lon: ArrayLike<number | null>,
+  lat: ArrayLike<number | null>,
+): Int32Array {
+  const result = new Int32Array(lon.length);
+  for (let i = 0; i < lon.length; i++) {
+    const x = lon[i];
+    const y = lat[i];
+    result[i] = x === null || y === null ? -1 : lookup.index.locate(x, y);
+  }
+  return result;
+}
+
+/**
+ * Creates `<stage>_area` (rn, buurtcode, wijkcode) for the staged table `<stage>`, which
+ * must have columns rn, lon and lat. Returns the number of rows outside every buurt.
+ */
+export async function stageAreaAssignment(
+  conn: Connector,
+  stage: string,
+  lookup: BuurtLookup,
+): Promise<number> {
+  const coords = await conn.queryArrow({ sql: `SELECT rn, lon, lat FROM ${stage} ORDER BY rn` });
+  const rn = coords.getChild('rn')!.toArray() as ArrayLike<number>;
+  const lon = coords.getChild('lon')!.toArray() as ArrayLike<number | null>;
+  const lat = coords.getChild('lat')!.toArray() as ArrayLike<number | null>;
+  const located = locatePoints(lookup, lon, lat);
+  let outside = 0;
+  const buurt: (string | null)[] = new Array(located.length);
+  const wijk: (string | null)[] = new Array(located.length);
+  for (let i = 0; i < located.length; i++) {
+    const a = located[i];
+    if (a < 0) outside++;
+    buurt[i] = a < 0 ? null : lookup.buurtcodes[a];
+    wijk[i] = a < 0 ? null : lookup.wijkcodes[a];
+  }
+  await conn.exec(`DROP TABLE IF EXISTS ${stage}_area`);
+  const table = buildArrowTable([
+    { name: 'rn', kind: 'int', values: Int32Array.from(rn as ArrayLike<number>, Number) },
+    { name: 'buurtcode', kind: 'text', values: buurt },
+    { name: 'wijkcode', kind: 'text', values: wijk },
+  ]);
+  await conn.insertArrow(table, `${stage}_area`, { create: true });
+  return outside;
+}

@@ -1,0 +1,45 @@
+/**
+ * The one query interface of wijkradar (STYLE.md §2). Views, state and analysis depend on
+ * this interface only; the browser uses DuckDB-WASM in a worker, tests and scripts use the
+ * same WASM engine in Node, and a regional deployment can later add a server connector
+ * that runs the same SQL.
+ */
+import type { Table } from 'apache-arrow';
+
+/** A query as produced by the pure builders in data/queries: SQL text plus parameters. */
+export interface Query {
+  sql: string;
+  /** Positional parameters for `?` placeholders (prepared statement). */
+  params?: readonly QueryParam[];
+}
+
+export type QueryParam = string | number | boolean | null;
+
+/** A plain row: BigInt converted to number, timestamps as local epoch milliseconds. */
+export type Row = Record<string, unknown>;
+
+export interface Connector {
+  /** Which engine this is, for diagnostics and benchmark labels. */
+  readonly engine: string;
+  /** Rows as plain objects (BigInt → number at this boundary). */
+  query<T = Row>(query: Query): Promise<T[]>;
+  /** The raw Arrow result, for columnar consumers (map layers, binary transfers). */
+  queryArrow(query: Query): Promise<Table>;
+  /** Runs statements that return nothing useful (DDL, INSERT … SELECT). No parameters. */
+  exec(sql: string): Promise<void>;
+  /** Makes bytes readable by SQL under a fixed, code-chosen file name (never user input). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  /** Appends (or creates) a table from an Arrow table. */
+  insertArrow(table: Table, target: string, options?: { create?: boolean }): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Statements every connection runs first. Extension autoloading must be off: offline, a
+ * query that triggers an extension download would hang (STACK.md, "DuckDB-WASM offline").
+ */
+export const SESSION_SETUP_SQL = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+] as const;

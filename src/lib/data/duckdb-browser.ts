@@ -1,0 +1,101 @@
+/**
+ * DuckDB-WASM in the browser: self-hosted single-threaded bundles (no CDN, no COOP/COEP
+ * needed), started once through a shared promise that is cleared on failure so a retry can
+ * start again (pattern of evidence-dev's universal-sql client).
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { tableToIPC, type Table } from 'apache-arrow';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { arrowToRows } from './arrow-rows';
+import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+class BrowserConnector implements Connector {
+  readonly engine = 'duckdb-wasm-browser';
+  constructor(
+    private readonly db: duckdb.AsyncDuckDB,
+    private readonly conn: duckdb.AsyncDuckDBConnection,
+  ) {}
+
+  async query<T = Row>(query: Query): Promise<T[]> {
+    return arrowToRows<T>(await this.queryArrow(query));
+  }
+
+  async queryArrow(query: Query): Promise<Table> {
+    if (!query.params || query.params.length === 0) return this.conn.query(query.sql);
+    const statement = await this.conn.prepare(query.sql);
+    try {
+      return await statement.query(...query.params);
+    } finally {
+      await statement.close();
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.conn.query(sql);
+  }
+
+  async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+    await this.db.registerFileBuffer(name, bytes);
+  }
+
+  async dropFile(name: string): Promise<void> {
+    await this.db.dropFile(name);
+  }
+
+  async insertArrow(table: Table, target: string, options?: { create?: boolean }): Promise<void> {
+    // Serialised with the app's own Arrow module, as in the Node connector.
+    await this.conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), {
+      name: target,
+      create: options?.create ?? false,
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.conn.close();
+    await this.db.terminate();
+  }
+}
+
+async function startBrowserConnector(): Promise<Connector> {
+  const started = performance.now();
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  try {
+    await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    // A local, unreachable-by-design extension repository: should anything still try to
+    // load an extension (time-zone functions do), the request stays on this origin and
+    // fails cleanly instead of leaving the machine (STACK.md).
+    await db.open({ query: { castBigIntToDouble: false } });
+    const conn = await db.connect();
+    for (const statement of SESSION_SETUP_SQL) await conn.query(statement);
+    const localRepo = new URL('duckdb-extensions', document.baseURI).href;
+    await conn.query(`SET custom_extension_repository = '${localRepo.replace(/'/g, "''")}'`);
+    performance.measure('duckdb.instantiate', { start: started, end: performance.now() });
+    return new BrowserConnector(db, conn);
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  }
+}
+
+let shared: Promise<Connector> | null = null;
+
+/** The one browser database of this tab. */
+export function getBrowserConnector(): Promise<Connector> {
+  if (!shared) {
+    shared = startBrowserConnector().catch((error: unknown) => {
+      shared = null;
+      throw error;
+    });
+  }
+  return shared;
+}

@@ -1,0 +1,27 @@
+/**
+ * Queries for the start page: how many records each table holds and what period the
+ * records cover. Pure builders returning { sql, params } (STYLE.md §1).
+ */
+import type { Query } from '../connector';
+import { RECORD_TABLES, RECORD_TIME_COLUMN, TABLE_NAMES, type TableName } from '../schema';
+
+/** The tables shown on the start page, in display order. */
+export const OVERVIEW_TABLES: readonly TableName[] = TABLE_NAMES.filter((t) => t !== 'theme_mapping');
+
+export function buildTableCountsQuery(): Query {
+  const parts = OVERVIEW_TABLES.map(
+    (table, i) => `SELECT '${table}' AS table_name, ${i} AS position, count(*) AS n FROM ${table}`,
+  );
+  return { sql: `${parts.join('\nUNION ALL\n')}\nORDER BY position` };
+}
+
+/** First and last record time over incidents, meldingen and visits (local wall-clock). */
+export function buildPeriodQuery(): Query {
+  const parts = RECORD_TABLES.map(
+    (table) =>
+      `SELECT min(${RECORD_TIME_COLUMN[table]}) AS first, max(${RECORD_TIME_COLUMN[table]}) AS last FROM ${table}`,
+  );
+  return {
+    sql: `SELECT min(first) AS first, max(last) AS last FROM (${parts.join(' UNION ALL ')})`,
+  };
+}

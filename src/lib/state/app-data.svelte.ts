@@ -1,0 +1,73 @@
+/**
+ * The app's data session: starts DuckDB-WASM once, loads the demo municipality on first
+ * run, and holds the start page's overview. Components read this; they never query.
+ */
+import type { Connector } from '$lib/data/connector';
+import { getBrowserConnector } from '$lib/data/duckdb-browser';
+import { loadDemo } from '$lib/data/load-demo';
+import { buildPeriodQuery, buildTableCountsQuery } from '$lib/data/queries/overview';
+import type { TableName } from '$lib/data/schema';
+import { installDebugHandle } from './debug-handle';
+import { demoSource } from './demo-source';
+
+export type DataStatus = 'starten' | 'laden' | 'gereed' | 'fout';
+
+export interface TableCount {
+  table: TableName;
+  n: number;
+}
+
+class AppData {
+  status = $state<DataStatus>('starten');
+  error = $state<string | null>(null);
+  counts = $state<TableCount[]>([]);
+  period = $state<{ first: number; last: number } | null>(null);
+  #connector: Connector | null = null;
+  #starting: Promise<void> | null = null;
+
+  get connector(): Connector {
+    if (!this.#connector) throw new Error('De database is nog niet gestart.');
+    return this.#connector;
+  }
+
+  /** Idempotent: every page calls it; the work happens once per tab. */
+  start(): Promise<void> {
+    this.#starting ??= this.#run().catch((error: unknown) => {
+      this.#starting = null;
+      this.status = 'fout';
+      this.error = error instanceof Error ? error.message : String(error);
+    });
+    return this.#starting;
+  }
+
+  async #run(): Promise<void> {
+    performance.mark('app.start');
+    this.status = 'starten';
+    const conn = await getBrowserConnector();
+    this.status = 'laden';
+    performance.mark('app.demo_load.start');
+    await loadDemo(conn, demoSource);
+    performance.measure('app.demo_load', 'app.demo_load.start');
+    this.#connector = conn;
+    installDebugHandle(conn);
+    await this.refreshOverview();
+    this.status = 'gereed';
+    performance.measure('app.to_data_ready', 'app.start');
+  }
+
+  async refreshOverview(): Promise<void> {
+    const counts = await this.connector.query<{ table_name: TableName; n: number }>(
+      buildTableCountsQuery(),
+    );
+    this.counts = counts.map((row) => ({ table: row.table_name, n: row.n }));
+    const [period] = await this.connector.query<{ first: number | null; last: number | null }>(
+      buildPeriodQuery(),
+    );
+    this.period =
+      period && period.first !== null && period.last !== null
+        ? { first: period.first, last: period.last }
+        : null;
+  }
+}
+
+export const appData = new AppData();

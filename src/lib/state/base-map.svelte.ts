@@ -1,0 +1,62 @@
+/**
+ * The offline base map of the loaded municipality: built once per data version from the
+ * areas in DuckDB plus the demo's context layer (water, roads), shared by every map view.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { Connector } from '$lib/data/connector';
+import {
+  areaRowsToFeatures,
+  buildAreaBoundsQuery,
+  buildAreaGeometriesQuery,
+  type AreaGeometryRow,
+} from '$lib/data/queries/map';
+import { buildBaseStyle } from '$lib/map/base-style';
+import type { StyleSpecification } from 'maplibre-gl';
+import { demoSource } from './demo-source';
+
+export interface BaseMap {
+  style: StyleSpecification;
+  bounds: [[number, number], [number, number]];
+  wijken: FeatureCollection;
+}
+
+let cached: Promise<BaseMap> | null = null;
+
+async function loadContext(): Promise<FeatureCollection | undefined> {
+  try {
+    const bytes = await demoSource.read('basemap.geojson');
+    return JSON.parse(new TextDecoder().decode(bytes)) as FeatureCollection;
+  } catch {
+    return undefined; // the base map stands without context lines
+  }
+}
+
+async function buildBaseMap(conn: Connector): Promise<BaseMap> {
+  const level = async (name: 'gemeente' | 'wijk' | 'buurt') =>
+    areaRowsToFeatures(await conn.query<AreaGeometryRow>(buildAreaGeometriesQuery(name)));
+  const [gemeente, wijken, buurten, context, [box]] = await Promise.all([
+    level('gemeente'),
+    level('wijk'),
+    level('buurt'),
+    loadContext(),
+    conn.query<{ min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(
+      buildAreaBoundsQuery(),
+    ),
+  ]);
+  return {
+    style: buildBaseStyle({ gemeente, wijken, buurten, context }),
+    bounds: [
+      [box.min_lon, box.min_lat],
+      [box.max_lon, box.max_lat],
+    ],
+    wijken,
+  };
+}
+
+export function getBaseMap(conn: Connector): Promise<BaseMap> {
+  cached ??= buildBaseMap(conn).catch((error: unknown) => {
+    cached = null;
+    throw error;
+  });
+  return cached;
+}

@@ -1,0 +1,38 @@
+/**
+ * The demo municipality's files, bundled as assets of the app itself (hashed URLs on the
+ * app's own origin), so the demo works offline and on any static host or sub-path.
+ */
+import buildings from '../../../data/buildings.geojson?url';
+import buurten from '../../../data/buurten.geojson?url';
+import gemeente from '../../../data/gemeente.geojson?url';
+import incidents from '../../../data/incidents.csv?url';
+import interventions from '../../../data/interventions.geojson?url';
+import meldingen from '../../../data/meldingen.csv?url';
+import visits from '../../../data/visits.csv?url';
+import watchLocations from '../../../data/watch_locations.geojson?url';
+import wijken from '../../../data/wijken.geojson?url';
+import basemap from '../../../data/basemap.geojson?url';
+import type { FileSource } from '$lib/data/load-demo';
+
+const URLS: Record<string, string> = {
+  'gemeente.geojson': gemeente,
+  'wijken.geojson': wijken,
+  'buurten.geojson': buurten,
+  'incidents.csv': incidents,
+  'meldingen.csv': meldingen,
+  'visits.csv': visits,
+  'buildings.geojson': buildings,
+  'watch_locations.geojson': watchLocations,
+  'interventions.geojson': interventions,
+  'basemap.geojson': basemap,
+};
+
+export const demoSource: FileSource = {
+  async read(name) {
+    const url = URLS[name];
+    if (!url) throw new Error(`Onbekend demobestand: ${name}`);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`Demobestand ${name} niet geladen (HTTP ${response.status}).`);
+    return new Uint8Array(await response.arrayBuffer());
+  },
+};

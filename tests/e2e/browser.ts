@@ -1,0 +1,96 @@
+/**
+ * Headless Chromium (Debian's package) driven by playwright-core, with the launch flags
+ * that work on these machines (STACK.md), a fresh profile per context, every request
+ * recorded, and helpers for the app's ready signal and axe.
+ */
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface RecordedPage {
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  consoleErrors: string[];
+}
+
+/** A new context (fresh profile: no storage, no cache) and page, recording requests. */
+export async function openPage(
+  browser: Browser,
+  viewport = { width: 1440, height: 900 },
+): Promise<RecordedPage> {
+  const context = await browser.newContext({ viewport, timezoneId: 'Europe/Amsterdam', locale: 'nl-NL' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  // Context-level: also sees requests from the DuckDB and MapLibre web workers.
+  context.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return { context, page, requests, consoleErrors };
+}
+
+export async function waitForReady(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector('html[data-ready="true"]', { timeout, state: 'attached' });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) in the page. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}
+
+/** True when the canvas has pixels that differ from its first pixel (not blank). */
+export async function canvasHasContent(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const canvases = Array.from(document.querySelectorAll(`${sel} canvas`)) as HTMLCanvasElement[];
+    return canvases.some((canvas) => {
+      const probe = document.createElement('canvas');
+      probe.width = canvas.width;
+      probe.height = canvas.height;
+      const ctx = probe.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      const data = ctx.getImageData(0, 0, probe.width, probe.height).data;
+      const distinct = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 97) {
+        distinct.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+        if (distinct.size > 3) return true;
+      }
+      return false;
+    });
+  }, selector);
+}
