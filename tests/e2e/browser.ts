@@ -1,30 +1,13 @@
 /**
- * Headless Chromium (Debian's package) driven by playwright-core, with the launch flags
- * that work on these machines (STACK.md), a fresh profile per context, every request
- * recorded, and helpers for the app's ready signal and axe.
+ * Browser-test helpers: a fresh profile per context with every request recorded (worker
+ * requests included), the app's ready signal, axe, and a non-blank canvas check.
  */
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export { launchBrowser } from '../../scripts/lib/chromium';
 
 const require = createRequire(import.meta.url);
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-}
 
 export interface RecordedPage {
   context: BrowserContext;

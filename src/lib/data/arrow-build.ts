@@ -3,7 +3,16 @@
  * Utf8 (tableFromArrays would dictionary-encode them), numbers Float64 or Int32; dates and
  * timestamps travel as text and are cast in SQL, where DuckDB validates them.
  */
-import { Float64, Int32, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import {
+  Float64,
+  Int32,
+  Table,
+  tableFromIPC,
+  tableToIPC,
+  Utf8,
+  vectorFromArray,
+  type Vector,
+} from 'apache-arrow';
 
 export type StagingKind = 'text' | 'float' | 'int';
 export interface StagingColumn {
@@ -33,4 +42,16 @@ export function buildArrowTable(columns: readonly StagingColumn[]): Table {
     }
   }
   return new Table(vectors);
+}
+
+const FILE_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
+
+/**
+ * DuckDB-WASM returns query results in the Arrow IPC *file* format but only ingests the
+ * *stream* format (file bytes are silently ignored): convert when needed. The conversion
+ * reuses the buffers (tableFromIPC is zero-copy) and costs ~0.2 s per million rows.
+ */
+export function toIpcStream(bytes: Uint8Array): Uint8Array {
+  const isFile = FILE_MAGIC.every((b, i) => bytes[i] === b);
+  return isFile ? tableToIPC(tableFromIPC(bytes), 'stream') : bytes;
 }

@@ -32,6 +32,10 @@ export interface Connector {
   dropFile(name: string): Promise<void>;
   /** Appends (or creates) a table from an Arrow table. */
   insertArrow(table: Table, target: string, options?: { create?: boolean }): Promise<void>;
+  /** A result as Arrow IPC stream bytes, straight from the engine (snapshots, exports). */
+  queryIpc(sql: string): Promise<Uint8Array>;
+  /** Appends (or creates) a table from Arrow IPC stream bytes. */
+  insertIpc(bytes: Uint8Array, target: string, options?: { create?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 

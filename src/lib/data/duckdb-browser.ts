@@ -9,6 +9,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { toIpcStream } from './arrow-build';
 import { arrowToRows } from './arrow-rows';
 import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
 
@@ -52,10 +53,15 @@ class BrowserConnector implements Connector {
 
   async insertArrow(table: Table, target: string, options?: { create?: boolean }): Promise<void> {
     // Serialised with the app's own Arrow module, as in the Node connector.
-    await this.conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), {
-      name: target,
-      create: options?.create ?? false,
-    });
+    await this.insertIpc(tableToIPC(table, 'stream'), target, options);
+  }
+
+  async queryIpc(sql: string): Promise<Uint8Array> {
+    return this.conn.useUnsafe((db, id) => db.runQuery(id, sql));
+  }
+
+  async insertIpc(bytes: Uint8Array, target: string, options?: { create?: boolean }): Promise<void> {
+    await this.conn.insertArrowFromIPCStream(toIpcStream(bytes), { name: target, create: options?.create ?? false });
   }
 
   async close(): Promise<void> {

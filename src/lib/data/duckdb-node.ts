@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { tableToIPC, type Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { toIpcStream } from './arrow-build';
 import { arrowToRows } from './arrow-rows';
 import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
 
@@ -59,12 +60,17 @@ class NodeConnector implements Connector {
   }
 
   async insertArrow(table: Table, target: string, options?: { create?: boolean }): Promise<void> {
-    // Serialised with the app's own Arrow module: in Node the CJS engine build would
-    // otherwise meet a Table from the ESM Arrow instance and silently insert nothing.
-    this.conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), {
-      name: target,
-      create: options?.create ?? false,
-    });
+    // Serialised with the app's own Arrow module: the CJS engine build would otherwise meet
+    // a Table from the ESM Arrow instance and silently insert nothing.
+    await this.insertIpc(tableToIPC(table, 'stream'), target, options);
+  }
+
+  async queryIpc(sql: string): Promise<Uint8Array> {
+    return this.conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
+  }
+
+  async insertIpc(bytes: Uint8Array, target: string, options?: { create?: boolean }): Promise<void> {
+    this.conn.insertArrowFromIPCStream(toIpcStream(bytes), { name: target, create: options?.create ?? false });
   }
 
   async close(): Promise<void> {

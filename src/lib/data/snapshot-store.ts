@@ -1,0 +1,98 @@
+/**
+ * Where the browser keeps the database between sessions. IndexedDB writes the manifest and
+ * every table in one transaction, so a crash mid-save keeps the previous snapshot whole.
+ */
+import type { Snapshot, SnapshotManifest } from './snapshot';
+import type { TableName } from './schema';
+
+export interface SnapshotStore {
+  load(): Promise<Snapshot | null>;
+  save(snapshot: Snapshot): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** In memory: for Node tests and scripts. */
+export function createMemorySnapshotStore(): SnapshotStore {
+  let stored: Snapshot | null = null;
+  return {
+    load: async () => stored,
+    save: async (snapshot) => {
+      stored = { manifest: structuredClone(snapshot.manifest), tables: new Map(snapshot.tables) };
+    },
+    clear: async () => {
+      stored = null;
+    },
+  };
+}
+
+const DB_NAME = 'wijkradar';
+const STORE = 'snapshot';
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function openDatabase(): Promise<IDBDatabase> {
+  const open = indexedDB.open(DB_NAME, 1);
+  open.onupgradeneeded = () => open.result.createObjectStore(STORE);
+  return request(open);
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('Opslaan afgebroken.'));
+  });
+}
+
+/** IndexedDB in the browser (survives reloads and browser restarts). */
+export function createIndexedDbSnapshotStore(): SnapshotStore {
+  return {
+    async load() {
+      const db = await openDatabase();
+      try {
+        const tx = db.transaction(STORE, 'readonly');
+        const store = tx.objectStore(STORE);
+        const manifest = (await request(store.get('manifest'))) as SnapshotManifest | undefined;
+        if (!manifest) return null;
+        const tables = new Map<TableName, Uint8Array>();
+        for (const table of Object.keys(manifest.tables) as TableName[]) {
+          const bytes = (await request(store.get(`table:${table}`))) as ArrayBuffer | undefined;
+          if (bytes) tables.set(table, new Uint8Array(bytes));
+        }
+        return { manifest, tables };
+      } finally {
+        db.close();
+      }
+    },
+    async save(snapshot) {
+      const db = await openDatabase();
+      try {
+        const tx = db.transaction(STORE, 'readwrite');
+        const store = tx.objectStore(STORE);
+        store.clear();
+        for (const [table, bytes] of snapshot.tables) {
+          store.put(bytes.slice().buffer, `table:${table}`);
+        }
+        store.put(snapshot.manifest, 'manifest');
+        await done(tx);
+      } finally {
+        db.close();
+      }
+    },
+    async clear() {
+      const db = await openDatabase();
+      try {
+        const tx = db.transaction(STORE, 'readwrite');
+        tx.objectStore(STORE).clear();
+        await done(tx);
+      } finally {
+        db.close();
+      }
+    },
+  };
+}

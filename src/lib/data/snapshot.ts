@@ -1,0 +1,85 @@
+/**
+ * Snapshots of the whole database as Arrow IPC per table plus a manifest: what persistence
+ * (IndexedDB in the browser) and the workspace file store. Restoring replaces every table
+ * in one transaction, so a bad snapshot leaves the current data as it was.
+ */
+import type { Connector } from './connector';
+import { inTransaction, initDatabase } from './database';
+import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema';
+
+export interface SnapshotManifest {
+  format: 'wijkradar-snapshot';
+  schema_version: number;
+  saved_at: string;
+  tables: Record<string, number>;
+  /** Free-form JSON settings saved with the data (mapping profiles, preferences). */
+  settings: Record<string, unknown>;
+}
+
+export interface Snapshot {
+  manifest: SnapshotManifest;
+  tables: Map<TableName, Uint8Array>;
+}
+
+export class SnapshotError extends Error {}
+
+export async function takeSnapshot(
+  conn: Connector,
+  settings: Record<string, unknown> = {},
+  now: Date = new Date(),
+): Promise<Snapshot> {
+  const tables = new Map<TableName, Uint8Array>();
+  const counts: Record<string, number> = {};
+  for (const table of TABLE_NAMES) {
+    tables.set(table, await conn.queryIpc(`SELECT * FROM ${table}`));
+    const [{ n }] = await conn.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM ${table}` });
+    counts[table] = n;
+  }
+  return {
+    manifest: {
+      format: 'wijkradar-snapshot',
+      schema_version: SCHEMA_VERSION,
+      saved_at: now.toISOString(),
+      tables: counts,
+      settings,
+    },
+    tables,
+  };
+}
+
+/** Checks a snapshot before anything is replaced; throws a Dutch message when unusable. */
+export function validateSnapshot(snapshot: Snapshot): void {
+  const { manifest } = snapshot;
+  if (manifest?.format !== 'wijkradar-snapshot') {
+    throw new SnapshotError('Dit is geen werkruimte van wijkradar.');
+  }
+  if (manifest.schema_version > SCHEMA_VERSION) {
+    throw new SnapshotError(
+      `Deze werkruimte is gemaakt met een nieuwere versie van wijkradar (schema ${manifest.schema_version}); werk de app bij.`,
+    );
+  }
+  for (const table of TABLE_NAMES) {
+    if (!snapshot.tables.has(table)) {
+      throw new SnapshotError(`De werkruimte is onvolledig: de tabel ${table} ontbreekt.`);
+    }
+  }
+}
+
+/** Replaces every table with the snapshot's contents, atomically; verifies row counts. */
+export async function restoreSnapshot(conn: Connector, snapshot: Snapshot): Promise<void> {
+  validateSnapshot(snapshot);
+  await initDatabase(conn);
+  await inTransaction(conn, async () => {
+    for (const table of TABLE_NAMES) {
+      await conn.exec(`DELETE FROM ${table}`);
+      const bytes = snapshot.tables.get(table)!;
+      if (snapshot.manifest.tables[table] > 0) await conn.insertIpc(bytes, table);
+      const [{ n }] = await conn.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM ${table}` });
+      if (n !== snapshot.manifest.tables[table]) {
+        throw new SnapshotError(
+          `De werkruimte is beschadigd: tabel ${table} bevat ${n} rijen in plaats van ${snapshot.manifest.tables[table]}.`,
+        );
+      }
+    }
+  });
+}
