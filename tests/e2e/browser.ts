@@ -21,7 +21,11 @@ export async function openPage(
   browser: Browser,
   viewport = { width: 1440, height: 900 },
 ): Promise<RecordedPage> {
-  const context = await browser.newContext({ viewport, timezoneId: 'Europe/Amsterdam', locale: 'nl-NL' });
+  const context = await browser.newContext({
+    viewport,
+    timezoneId: 'Europe/Amsterdam',
+    locale: 'nl-NL',
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleErrors: string[] = [];
@@ -49,11 +53,20 @@ export interface AxeViolation {
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (c: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
 }
 

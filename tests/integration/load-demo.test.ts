@@ -10,7 +10,13 @@ import type { Connector } from '../../src/lib/data/connector';
 import { DEMO_DATASET, loadDemo, type FileSource } from '../../src/lib/data/load-demo';
 import { buildPeriodQuery, buildTableCountsQuery } from '../../src/lib/data/queries/overview';
 import { themeForCategory } from '../../src/lib/data/themes';
-import { DATA_DIR, directorySource, loadDemoInNode, readTruth, type Truth } from '../helpers/demo-node';
+import {
+  DATA_DIR,
+  directorySource,
+  loadDemoInNode,
+  readTruth,
+  type Truth,
+} from '../helpers/demo-node';
 
 let conn: Connector;
 let truth: Truth;
@@ -26,7 +32,10 @@ afterAll(() => conn.close());
 describe('demo load', () => {
   it('loads exactly the counts of the truth file', async () => {
     const counts = Object.fromEntries(
-      (await conn.query<{ table_name: string; n: number }>(buildTableCountsQuery())).map((r) => [r.table_name, r.n]),
+      (await conn.query<{ table_name: string; n: number }>(buildTableCountsQuery())).map((r) => [
+        r.table_name,
+        r.n,
+      ]),
     );
     expect(counts.incidents).toBe(truth.counts.incidents);
     expect(counts.meldingen).toBe(truth.counts.meldingen);
@@ -45,14 +54,18 @@ describe('demo load', () => {
 
   it('assigns every record and building to a buurt and its wijk', async () => {
     for (const table of ['incidents', 'meldingen', 'visits', 'buildings']) {
-      expect(await count(`SELECT count(*) AS n FROM ${table} WHERE buurtcode IS NULL OR wijkcode IS NULL`)).toBe(0);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM ${table} WHERE buurtcode IS NULL OR wijkcode IS NULL`,
+        ),
+      ).toBe(0);
       // The wijk is the buurt's parent in the areas table.
       expect(
         await count(`SELECT count(*) AS n FROM ${table} t JOIN areas a ON a.code = t.buurtcode AND a.level = 'buurt'
                      WHERE a.parent <> t.wijkcode`),
       ).toBe(0);
     }
-    expect(await count("SELECT count(DISTINCT buurtcode) AS n FROM meldingen")).toBeGreaterThan(15);
+    expect(await count('SELECT count(DISTINCT buurtcode) AS n FROM meldingen')).toBeGreaterThan(15);
   });
 
   it('derives each melding theme from the category mapping', async () => {
@@ -60,12 +73,14 @@ describe('demo load', () => {
       sql: 'SELECT DISTINCT main_category, sub_category, theme FROM meldingen',
     });
     expect(rows.length).toBeGreaterThan(10);
-    for (const row of rows) expect(row.theme).toBe(themeForCategory(row.main_category, row.sub_category));
+    for (const row of rows)
+      expect(row.theme).toBe(themeForCategory(row.main_category, row.sub_category));
   });
 
   it('keeps area codes as strings and CBS sentinels as unknown inhabitants', async () => {
     const codes = await conn.query<{ code: string }>({ sql: 'SELECT code FROM areas' });
-    for (const { code } of codes) expect(code).toMatch(/^(GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$/);
+    for (const { code } of codes)
+      expect(code).toMatch(/^(GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$/);
     expect(await count('SELECT count(*) AS n FROM areas WHERE inhabitants < 0')).toBe(0);
   });
 
@@ -73,7 +88,9 @@ describe('demo load', () => {
     await conn.exec(`INSERT INTO incidents (id, occurred_from, occurred_to, theme, dataset)
                      VALUES ('EIGEN-1', TIMESTAMP '2026-01-01 10:00:00', TIMESTAMP '2026-01-01 10:00:00', 'afval', 'import-1')`);
     await loadDemo(conn, directorySource(DATA_DIR));
-    expect(await count('SELECT count(*) AS n FROM incidents WHERE dataset = ?', [DEMO_DATASET])).toBe(truth.counts.incidents);
+    expect(
+      await count('SELECT count(*) AS n FROM incidents WHERE dataset = ?', [DEMO_DATASET]),
+    ).toBe(truth.counts.incidents);
     expect(await count("SELECT count(*) AS n FROM incidents WHERE dataset = 'import-1'")).toBe(1);
     await conn.exec("DELETE FROM incidents WHERE dataset = 'import-1'");
   });
@@ -86,13 +103,18 @@ describe('demo load', () => {
         // A visits file whose 100th row has an impossible timestamp: the CSV reader fails
         // after incidents and meldingen were already written inside the transaction.
         const lines = new TextDecoder().decode(bytes).split('\n');
-        lines[100] = lines[100].replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/, '2025-13-45 99:99:99');
+        lines[100] = lines[100].replace(
+          /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/,
+          '2025-13-45 99:99:99',
+        );
         return new TextEncoder().encode(lines.join('\n'));
       },
     };
     await expect(loadDemo(conn, broken)).rejects.toThrow();
     expect(await count('SELECT count(*) AS n FROM incidents')).toBe(truth.counts.incidents);
     expect(await count('SELECT count(*) AS n FROM visits')).toBe(truth.counts.visits);
-    expect(await count('SELECT count(*) AS n FROM areas')).toBe(1 + truth.counts.wijken + truth.counts.buurten);
+    expect(await count('SELECT count(*) AS n FROM areas')).toBe(
+      1 + truth.counts.wijken + truth.counts.buurten,
+    );
   });
 });

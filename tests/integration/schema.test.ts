@@ -32,7 +32,9 @@ describe('schema', () => {
   it('records the schema version and survives a second initialisation', async () => {
     expect(await readSchemaVersion(conn)).toBe(SCHEMA_VERSION);
     await initDatabase(conn);
-    const [{ n }] = await conn.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM theme_mapping' });
+    const [{ n }] = await conn.query<{ n: number }>({
+      sql: 'SELECT count(*) AS n FROM theme_mapping',
+    });
     expect(n).toBe(DEFAULT_THEME_MAPPING.length);
   });
 

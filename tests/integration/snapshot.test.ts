@@ -30,7 +30,8 @@ async function transform(bytes: Uint8Array, stream: CompressionStream | Decompre
 
 async function answers(conn: Connector) {
   const result: Record<string, unknown> = {};
-  for (const [name, query] of Object.entries(PARITY_QUERIES)) result[name] = await conn.query(query);
+  for (const [name, query] of Object.entries(PARITY_QUERIES))
+    result[name] = await conn.query(query);
   result.everything = await conn.query({
     sql: `SELECT 'i' AS t, count(*) AS n, sum(hash(id, occurred_from, theme, outcome, lon, lat, buurtcode)) AS h FROM incidents
           UNION ALL SELECT 'm', count(*), sum(hash(id, reported_at, happened_from, theme, status, closed_at)) FROM meldingen
@@ -44,7 +45,9 @@ async function answers(conn: Connector) {
 
 describe('workspace export and restore', () => {
   it('gives identical query results elsewhere', async () => {
-    const file = await encodeWorkspace(await takeSnapshot(source, { profiles: [{ name: 'Signalen' }] }));
+    const file = await encodeWorkspace(
+      await takeSnapshot(source, { profiles: [{ name: 'Signalen' }] }),
+    );
     const snapshot = await decodeWorkspace(file);
     expect(snapshot.manifest.settings).toEqual({ profiles: [{ name: 'Signalen' }] });
     await restoreSnapshot(target, snapshot);
@@ -54,7 +57,9 @@ describe('workspace export and restore', () => {
   it('refuses a truncated file and leaves the data intact', async () => {
     const file = await encodeWorkspace(await takeSnapshot(source));
     const before = await answers(target);
-    await expect(decodeWorkspace(file.subarray(0, Math.floor(file.length / 2)))).rejects.toThrow(/werkruimte/);
+    await expect(decodeWorkspace(file.subarray(0, Math.floor(file.length / 2)))).rejects.toThrow(
+      /werkruimte/,
+    );
     expect(await answers(target)).toEqual(before);
   });
 
@@ -69,7 +74,9 @@ describe('workspace export and restore', () => {
     const raw = await transform(file, new DecompressionStream('gzip'));
     raw[raw.length - 100] ^= 0xff; // inside the last table's Arrow bytes
     const damaged = await transform(raw, new CompressionStream('gzip'));
-    await expect(decodeWorkspace(damaged)).rejects.toThrow(/beschadigd: de gegevens van .* kloppen niet/);
+    await expect(decodeWorkspace(damaged)).rejects.toThrow(
+      /beschadigd: de gegevens van .* kloppen niet/,
+    );
   });
 
   it('refuses a snapshot whose row counts do not match and keeps the current data', async () => {

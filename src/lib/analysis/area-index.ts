@@ -81,7 +81,8 @@ export function buildAreaIndex(areas: readonly MultiPolygonCoords[], gridSize = 
     size: areas.length,
     locate(lon, lat) {
       if (!(lon >= all.minX && lon <= all.maxX && lat >= all.minY && lat <= all.maxY)) return -1;
-      const cell = cells[clampCell((lat - all.minY) / cellH) * gridSize + clampCell((lon - all.minX) / cellW)];
+      const cell =
+        cells[clampCell((lat - all.minY) / cellH) * gridSize + clampCell((lon - all.minX) / cellW)];
       for (const index of cell) {
         const b = boxes[index];
         if (lon < b.minX || lon > b.maxX || lat < b.minY || lat > b.maxY) continue;

@@ -11,6 +11,10 @@ export interface BuurtLookup {
   index: AreaIndex;
   buurtcodes: string[];
   wijkcodes: (string | null)[];
+  /** The buurt polygons, in the order of the codes. */
+  polygons: MultiPolygonCoords[];
+  /** Bounding box of all buurten: [minLon, minLat, maxLon, maxLat]. */
+  bbox: [number, number, number, number];
 }
 
 /** Loads all buurten of the database (water-only included: a record on a lake is valid). */
@@ -21,10 +25,21 @@ export async function loadBuurtLookup(conn: Connector): Promise<BuurtLookup> {
   const polygons: MultiPolygonCoords[] = rows.map(
     (r) => (JSON.parse(r.geometry) as { coordinates: MultiPolygonCoords }).coordinates,
   );
+  const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const polygon of polygons) {
+    for (const [x, y] of polygon.flatMap((p) => p[0] ?? [])) {
+      bbox[0] = Math.min(bbox[0], x);
+      bbox[1] = Math.min(bbox[1], y);
+      bbox[2] = Math.max(bbox[2], x);
+      bbox[3] = Math.max(bbox[3], y);
+    }
+  }
   return {
     index: buildAreaIndex(polygons),
     buurtcodes: rows.map((r) => r.code),
     wijkcodes: rows.map((r) => r.parent),
+    polygons,
+    bbox,
   };
 }
 

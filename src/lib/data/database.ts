@@ -9,7 +9,9 @@ import { DEFAULT_THEME_MAPPING, type ThemeMappingRow } from './themes';
 /** Creates the canonical schema (idempotent) and seeds the default theme mapping once. */
 export async function initDatabase(conn: Connector): Promise<void> {
   for (const statement of buildCreateSchemaSql()) await conn.exec(statement);
-  const [{ n }] = await conn.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM theme_mapping' });
+  const [{ n }] = await conn.query<{ n: number }>({
+    sql: 'SELECT count(*) AS n FROM theme_mapping',
+  });
   if (n === 0) await replaceThemeMapping(conn, DEFAULT_THEME_MAPPING);
 }
 

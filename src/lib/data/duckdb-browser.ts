@@ -60,8 +60,15 @@ class BrowserConnector implements Connector {
     return this.conn.useUnsafe((db, id) => db.runQuery(id, sql));
   }
 
-  async insertIpc(bytes: Uint8Array, target: string, options?: { create?: boolean }): Promise<void> {
-    await this.conn.insertArrowFromIPCStream(toIpcStream(bytes), { name: target, create: options?.create ?? false });
+  async insertIpc(
+    bytes: Uint8Array,
+    target: string,
+    options?: { create?: boolean },
+  ): Promise<void> {
+    await this.conn.insertArrowFromIPCStream(toIpcStream(bytes), {
+      name: target,
+      create: options?.create ?? false,
+    });
   }
 
   async close(): Promise<void> {

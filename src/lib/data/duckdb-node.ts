@@ -69,8 +69,15 @@ class NodeConnector implements Connector {
     return this.conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
   }
 
-  async insertIpc(bytes: Uint8Array, target: string, options?: { create?: boolean }): Promise<void> {
-    this.conn.insertArrowFromIPCStream(toIpcStream(bytes), { name: target, create: options?.create ?? false });
+  async insertIpc(
+    bytes: Uint8Array,
+    target: string,
+    options?: { create?: boolean },
+  ): Promise<void> {
+    this.conn.insertArrowFromIPCStream(toIpcStream(bytes), {
+      name: target,
+      create: options?.create ?? false,
+    });
   }
 
   async close(): Promise<void> {

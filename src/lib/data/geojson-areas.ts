@@ -53,7 +53,8 @@ function firstField(props: Record<string, unknown>, names: string[]): unknown {
 function toMultiPolygon(geometry: Geometry | null): MultiPolygon | null {
   if (!geometry) return null;
   if (geometry.type === 'MultiPolygon') return geometry;
-  if (geometry.type === 'Polygon') return { type: 'MultiPolygon', coordinates: [geometry.coordinates] };
+  if (geometry.type === 'Polygon')
+    return { type: 'MultiPolygon', coordinates: [geometry.coordinates] };
   return null;
 }
 
@@ -101,9 +102,13 @@ export function parseAreaFeature(feature: Feature, level: AreaLevel, rd: boolean
     code: String(code),
     name: (firstField(props, variants.name) as string | null) ?? null,
     level,
-    parent: variants.parent.length ? String(firstField(props, variants.parent) ?? '') || null : null,
+    parent: variants.parent.length
+      ? String(firstField(props, variants.parent) ?? '') || null
+      : null,
     inhabitants:
-      Number.isFinite(inhabitantsRaw) && inhabitantsRaw > CBS_SENTINEL_LIMIT ? inhabitantsRaw : null,
+      Number.isFinite(inhabitantsRaw) && inhabitantsRaw > CBS_SENTINEL_LIMIT
+        ? inhabitantsRaw
+        : null,
     water,
     year: Number.isFinite(year) && year > 0 ? year : null,
     geometry: multi,

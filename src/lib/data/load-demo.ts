@@ -34,19 +34,39 @@ const TS = 'TIMESTAMP';
 /** Column types of the demo CSVs, in file order (the generator's documented headers). */
 const CSV_COLUMNS: Record<'incidents' | 'meldingen' | 'visits', [string, string][]> = {
   incidents: [
-    ['id', 'VARCHAR'], ['occurred_from', TS], ['occurred_to', TS], ['theme', 'VARCHAR'],
-    ['category', 'VARCHAR'], ['outcome', 'VARCHAR'], ['source', 'VARCHAR'],
-    ['lon', 'DOUBLE'], ['lat', 'DOUBLE'],
+    ['id', 'VARCHAR'],
+    ['occurred_from', TS],
+    ['occurred_to', TS],
+    ['theme', 'VARCHAR'],
+    ['category', 'VARCHAR'],
+    ['outcome', 'VARCHAR'],
+    ['source', 'VARCHAR'],
+    ['lon', 'DOUBLE'],
+    ['lat', 'DOUBLE'],
   ],
   meldingen: [
-    ['id', 'VARCHAR'], ['reported_at', TS], ['happened_from', TS], ['happened_to', TS],
-    ['main_category', 'VARCHAR'], ['sub_category', 'VARCHAR'], ['status', 'VARCHAR'],
-    ['closed_at', TS], ['source', 'VARCHAR'], ['lon', 'DOUBLE'], ['lat', 'DOUBLE'],
+    ['id', 'VARCHAR'],
+    ['reported_at', TS],
+    ['happened_from', TS],
+    ['happened_to', TS],
+    ['main_category', 'VARCHAR'],
+    ['sub_category', 'VARCHAR'],
+    ['status', 'VARCHAR'],
+    ['closed_at', TS],
+    ['source', 'VARCHAR'],
+    ['lon', 'DOUBLE'],
+    ['lat', 'DOUBLE'],
   ],
   visits: [
-    ['id', 'VARCHAR'], ['started_at', TS], ['ended_at', TS], ['kind', 'VARCHAR'],
-    ['theme', 'VARCHAR'], ['target', 'VARCHAR'], ['outcome', 'VARCHAR'],
-    ['lon', 'DOUBLE'], ['lat', 'DOUBLE'],
+    ['id', 'VARCHAR'],
+    ['started_at', TS],
+    ['ended_at', TS],
+    ['kind', 'VARCHAR'],
+    ['theme', 'VARCHAR'],
+    ['target', 'VARCHAR'],
+    ['outcome', 'VARCHAR'],
+    ['lon', 'DOUBLE'],
+    ['lat', 'DOUBLE'],
   ],
 };
 
@@ -86,7 +106,10 @@ async function loadRecordCsv(
       SELECT row_number() OVER () AS rn, * FROM read_csv('${file}', header = true, delim = ',',
         quote = '"', columns = {${columns}}, timestampformat = '%Y-%m-%d %H:%M:%S')`);
     await stageAreaAssignment(conn, stage, lookup);
-    await conn.query({ sql: `INSERT INTO ${table} SELECT ${INSERT_SELECT[table]}`, params: [DEMO_DATASET] });
+    await conn.query({
+      sql: `INSERT INTO ${table} SELECT ${INSERT_SELECT[table]}`,
+      params: [DEMO_DATASET],
+    });
   } finally {
     await conn.exec(`DROP TABLE IF EXISTS ${stage}; DROP TABLE IF EXISTS ${stage}_area`);
     await conn.dropFile(file);
@@ -120,7 +143,12 @@ export async function loadDemo(conn: Connector, source: FileSource): Promise<voi
       await loadRecordCsv(conn, table, file(`${table}.csv`), lookup);
     }
     await insertBuildings(conn, decodeJson(file('buildings.geojson')), lookup, DEMO_DATASET);
-    await insertWatchLocations(conn, decodeJson(file('watch_locations.geojson')), lookup, DEMO_DATASET);
+    await insertWatchLocations(
+      conn,
+      decodeJson(file('watch_locations.geojson')),
+      lookup,
+      DEMO_DATASET,
+    );
     await insertInterventions(conn, decodeJson(file('interventions.geojson')), DEMO_DATASET);
   });
 }

@@ -9,7 +9,8 @@ import type { Connector } from './connector';
 import type { AreaRow } from './geojson-areas';
 
 type Props = Record<string, unknown>;
-const text = (v: unknown): string | null => (v === undefined || v === null || v === '' ? null : String(v));
+const text = (v: unknown): string | null =>
+  v === undefined || v === null || v === '' ? null : String(v);
 
 async function stageAndInsert(
   conn: Connector,
@@ -26,7 +27,11 @@ async function stageAndInsert(
   }
 }
 
-export async function insertAreas(conn: Connector, areas: AreaRow[], dataset: string): Promise<void> {
+export async function insertAreas(
+  conn: Connector,
+  areas: AreaRow[],
+  dataset: string,
+): Promise<void> {
   if (areas.length === 0) return;
   await stageAndInsert(
     conn,
@@ -39,9 +44,11 @@ export async function insertAreas(conn: Connector, areas: AreaRow[], dataset: st
       { name: 'water', kind: 'int', values: areas.map((a) => (a.water ? 1 : 0)) },
       { name: 'year', kind: 'int', values: areas.map((a) => a.year) },
       { name: 'geometry', kind: 'text', values: areas.map((a) => JSON.stringify(a.geometry)) },
-      ...(['min_lon', 'min_lat', 'max_lon', 'max_lat'] as const).map(
-        (name, i): StagingColumn => ({ name, kind: 'float', values: areas.map((a) => a.bbox[i]) }),
-      ),
+      ...(['min_lon', 'min_lat', 'max_lon', 'max_lat'] as const).map((name, i): StagingColumn => ({
+        name,
+        kind: 'float',
+        values: areas.map((a) => a.bbox[i]),
+      })),
     ],
     `INSERT INTO areas SELECT code, name, level, parent, inhabitants, water = 1, year, geometry,
        min_lon, min_lat, max_lon, max_lat, ? FROM stage_places`,
@@ -78,8 +85,16 @@ function areaColumns(lookup: BuurtLookup, lon: number[], lat: number[]): Staging
   return [
     { name: 'lon', kind: 'float', values: lon },
     { name: 'lat', kind: 'float', values: lat },
-    { name: 'buurtcode', kind: 'text', values: Array.from(located, (a) => (a < 0 ? null : lookup.buurtcodes[a])) },
-    { name: 'wijkcode', kind: 'text', values: Array.from(located, (a) => (a < 0 ? null : lookup.wijkcodes[a])) },
+    {
+      name: 'buurtcode',
+      kind: 'text',
+      values: Array.from(located, (a) => (a < 0 ? null : lookup.buurtcodes[a])),
+    },
+    {
+      name: 'wijkcode',
+      kind: 'text',
+      values: Array.from(located, (a) => (a < 0 ? null : lookup.wijkcodes[a])),
+    },
   ];
 }
 
@@ -99,7 +114,11 @@ export async function insertBuildings(
       { name: 'vacant_since', kind: 'text', values: points.map((p) => text(p.props.vacant_since)) },
       { name: 'source', kind: 'text', values: points.map((p) => text(p.props.source)) },
       { name: 'status', kind: 'text', values: points.map((p) => text(p.props.status)) },
-      ...areaColumns(lookup, points.map((p) => p.lon), points.map((p) => p.lat)),
+      ...areaColumns(
+        lookup,
+        points.map((p) => p.lon),
+        points.map((p) => p.lat),
+      ),
     ],
     `INSERT INTO buildings SELECT id, kind, CAST(vacant_since AS DATE), source, status,
        lon, lat, buurtcode, wijkcode, ? FROM stage_places`,
@@ -123,9 +142,17 @@ export async function insertWatchLocations(
       { name: 'id', kind: 'text', values: props.map((p) => text(p.id)) },
       { name: 'name', kind: 'text', values: props.map((p) => text(p.name)) },
       { name: 'reason', kind: 'text', values: props.map((p) => text(p.reason)) },
-      { name: 'visits_per_week', kind: 'float', values: props.map((p) => Number(p.visits_per_week ?? NaN) || null) },
+      {
+        name: 'visits_per_week',
+        kind: 'float',
+        values: props.map((p) => Number(p.visits_per_week ?? NaN) || null),
+      },
       { name: 'geometry', kind: 'text', values: features.map((f) => JSON.stringify(f.geometry)) },
-      ...areaColumns(lookup, centres.map((c) => c[0]), centres.map((c) => c[1])),
+      ...areaColumns(
+        lookup,
+        centres.map((c) => c[0]),
+        centres.map((c) => c[1]),
+      ),
     ],
     `INSERT INTO watch_locations SELECT id, name, reason, visits_per_week, geometry,
        lon, lat, buurtcode, wijkcode, ? FROM stage_places`,

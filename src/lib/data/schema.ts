@@ -22,7 +22,12 @@ const col = (name: string, type: ColumnDef['type'], notNull = false): ColumnDef 
   notNull,
 });
 
-const AREA_COLUMNS = [col('lon', 'DOUBLE'), col('lat', 'DOUBLE'), col('buurtcode', 'VARCHAR'), col('wijkcode', 'VARCHAR')];
+const AREA_COLUMNS = [
+  col('lon', 'DOUBLE'),
+  col('lat', 'DOUBLE'),
+  col('buurtcode', 'VARCHAR'),
+  col('wijkcode', 'VARCHAR'),
+];
 
 export const TABLES = {
   incidents: [

@@ -74,7 +74,9 @@ export async function restoreSnapshot(conn: Connector, snapshot: Snapshot): Prom
       await conn.exec(`DELETE FROM ${table}`);
       const bytes = snapshot.tables.get(table)!;
       if (snapshot.manifest.tables[table] > 0) await conn.insertIpc(bytes, table);
-      const [{ n }] = await conn.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM ${table}` });
+      const [{ n }] = await conn.query<{ n: number }>({
+        sql: `SELECT count(*) AS n FROM ${table}`,
+      });
       if (n !== snapshot.manifest.tables[table]) {
         throw new SnapshotError(
           `De werkruimte is beschadigd: tabel ${table} bevat ${n} rijen in plaats van ${snapshot.manifest.tables[table]}.`,

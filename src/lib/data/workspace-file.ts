@@ -41,7 +41,9 @@ export async function encodeWorkspace(snapshot: Snapshot): Promise<Uint8Array> {
     entries.push({ table, offset, length: bytes.length, sha256: await sha256Hex(bytes) });
     offset += bytes.length;
   }
-  const header = new TextEncoder().encode(JSON.stringify({ manifest: snapshot.manifest, entries } satisfies Header));
+  const header = new TextEncoder().encode(
+    JSON.stringify({ manifest: snapshot.manifest, entries } satisfies Header),
+  );
   const magic = new TextEncoder().encode(MAGIC);
   const out = new Uint8Array(magic.length + 4 + header.length + offset);
   out.set(magic, 0);
@@ -70,7 +72,9 @@ export async function decodeWorkspace(file: Uint8Array): Promise<Snapshot> {
   const start = magic.length + 4;
   let header: Header;
   try {
-    header = JSON.parse(new TextDecoder().decode(raw.subarray(start, start + headerLength))) as Header;
+    header = JSON.parse(
+      new TextDecoder().decode(raw.subarray(start, start + headerLength)),
+    ) as Header;
   } catch {
     throw new SnapshotError('De werkruimte is beschadigd: de inhoudsopgave is onleesbaar.');
   }
@@ -79,7 +83,9 @@ export async function decodeWorkspace(file: Uint8Array): Promise<Snapshot> {
   for (const entry of header.entries ?? []) {
     const bytes = raw.subarray(blobStart + entry.offset, blobStart + entry.offset + entry.length);
     if (bytes.length !== entry.length || (await sha256Hex(bytes)) !== entry.sha256) {
-      throw new SnapshotError(`De werkruimte is beschadigd: de gegevens van ${entry.table} kloppen niet.`);
+      throw new SnapshotError(
+        `De werkruimte is beschadigd: de gegevens van ${entry.table} kloppen niet.`,
+      );
     }
     tables.set(entry.table, bytes);
   }

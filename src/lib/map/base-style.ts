@@ -55,28 +55,40 @@ export function buildBaseStyle(data: BaseMapData): StyleSpecification {
         type: 'line',
         source: 'context',
         filter: ['all', kind('water'), ['==', ['geometry-type'], 'LineString']],
-        paint: { 'line-color': BASE_COLORS.water, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2, 15, 8] },
+        paint: {
+          'line-color': BASE_COLORS.water,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2, 15, 8],
+        },
       },
       {
         id: 'road-casing',
         type: 'line',
         source: 'context',
         filter: ['any', kind('weg'), kind('hoofdweg')],
-        paint: { 'line-color': BASE_COLORS.roadCasing, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 15, 9] },
+        paint: {
+          'line-color': BASE_COLORS.roadCasing,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 15, 9],
+        },
       },
       {
         id: 'road',
         type: 'line',
         source: 'context',
         filter: kind('weg'),
-        paint: { 'line-color': BASE_COLORS.road, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.8, 15, 7] },
+        paint: {
+          'line-color': BASE_COLORS.road,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.8, 15, 7],
+        },
       },
       {
         id: 'main-road',
         type: 'line',
         source: 'context',
         filter: kind('hoofdweg'),
-        paint: { 'line-color': BASE_COLORS.mainRoad, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1, 15, 7] },
+        paint: {
+          'line-color': BASE_COLORS.mainRoad,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1, 15, 7],
+        },
       },
       {
         id: 'rail',

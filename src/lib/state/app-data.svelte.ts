@@ -4,13 +4,18 @@
  */
 import type { Connector } from '$lib/data/connector';
 import { getBrowserConnector } from '$lib/data/duckdb-browser';
+import { initDatabase } from '$lib/data/database';
 import { loadDemo } from '$lib/data/load-demo';
+import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
+import { createIndexedDbSnapshotStore, type SnapshotStore } from '$lib/data/snapshot-store';
 import { buildPeriodQuery, buildTableCountsQuery } from '$lib/data/queries/overview';
 import type { TableName } from '$lib/data/schema';
 import { installDebugHandle } from './debug-handle';
 import { demoSource } from './demo-source';
 
 export type DataStatus = 'starten' | 'laden' | 'gereed' | 'fout';
+/** Where the data in this tab came from. */
+export type DataOrigin = 'demo' | 'opgeslagen';
 
 export interface TableCount {
   table: TableName;
@@ -22,6 +27,10 @@ class AppData {
   error = $state<string | null>(null);
   counts = $state<TableCount[]>([]);
   period = $state<{ first: number; last: number } | null>(null);
+  origin = $state<DataOrigin>('demo');
+  /** A non-fatal problem to show, e.g. stored data that could not be restored. */
+  warning = $state<string | null>(null);
+  #store: SnapshotStore = createIndexedDbSnapshotStore();
   #connector: Connector | null = null;
   #starting: Promise<void> | null = null;
 
@@ -45,14 +54,41 @@ class AppData {
     this.status = 'starten';
     const conn = await getBrowserConnector();
     this.status = 'laden';
-    performance.mark('app.demo_load.start');
-    await loadDemo(conn, demoSource);
-    performance.measure('app.demo_load', 'app.demo_load.start');
+    await initDatabase(conn);
+    if (!(await this.#restoreSaved(conn))) {
+      performance.mark('app.demo_load.start');
+      await loadDemo(conn, demoSource);
+      performance.measure('app.demo_load', 'app.demo_load.start');
+      this.origin = 'demo';
+    }
     this.#connector = conn;
     installDebugHandle(conn);
     await this.refreshOverview();
     this.status = 'gereed';
     performance.measure('app.to_data_ready', 'app.start');
+  }
+
+  /** Restores what this browser saved before; false when there is nothing (usable). */
+  async #restoreSaved(conn: Connector): Promise<boolean> {
+    try {
+      const saved = await this.#store.load();
+      if (!saved) return false;
+      performance.mark('app.restore.start');
+      await restoreSnapshot(conn, saved);
+      performance.measure('app.restore', 'app.restore.start');
+      this.origin = 'opgeslagen';
+      return true;
+    } catch (error) {
+      this.warning =
+        'De opgeslagen gegevens in deze browser konden niet worden hersteld; de demogemeente is geladen. ' +
+        (error instanceof Error ? error.message : '');
+      return false;
+    }
+  }
+
+  /** Saves the whole database in this browser (after an import or a change of settings). */
+  async persist(settings: Record<string, unknown> = {}): Promise<void> {
+    await this.#store.save(await takeSnapshot(this.connector, settings));
   }
 
   async refreshOverview(): Promise<void> {

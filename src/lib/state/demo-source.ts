@@ -32,7 +32,8 @@ export const demoSource: FileSource = {
     const url = URLS[name];
     if (!url) throw new Error(`Onbekend demobestand: ${name}`);
     const response = await fetch(url);
-    if (!response.ok) throw new Error(`Demobestand ${name} niet geladen (HTTP ${response.status}).`);
+    if (!response.ok)
+      throw new Error(`Demobestand ${name} niet geladen (HTTP ${response.status}).`);
     return new Uint8Array(await response.arrayBuffer());
   },
 };

@@ -6,7 +6,9 @@ import type { Query } from '../connector';
 import { RECORD_TABLES, RECORD_TIME_COLUMN, TABLE_NAMES, type TableName } from '../schema';
 
 /** The tables shown on the start page, in display order. */
-export const OVERVIEW_TABLES: readonly TableName[] = TABLE_NAMES.filter((t) => t !== 'theme_mapping');
+export const OVERVIEW_TABLES: readonly TableName[] = TABLE_NAMES.filter(
+  (t) => t !== 'theme_mapping',
+);
 
 export function buildTableCountsQuery(): Query {
   const parts = OVERVIEW_TABLES.map(

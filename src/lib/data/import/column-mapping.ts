@@ -1,0 +1,446 @@
+/**
+ * Which column of an export feeds which canonical field (schema.ts), suggested from the
+ * header names in Dutch and English. The analyst confirms or changes the suggestion; the
+ * confirmed mapping is what a saved profile stores.
+ *
+ * Besides the canonical columns there are import-only helper fields: `x`/`y` (a pair of
+ * coordinate columns in any system — the system is detected from the values, see
+ * detectCoordinateSystem; `lon`/`lat` are taken as WGS84 by name but checked the same
+ * way) and separate date and time columns (`occurred_date` + `occurred_time`) that the
+ * pipeline combines into the canonical timestamp.
+ */
+
+export type RecordKind = 'incidents' | 'meldingen' | 'visits' | 'buildings' | 'areas';
+
+export interface FieldSpec {
+  field: string;
+  /** Dutch, for the mapping screen. */
+  label: string;
+  /** Must be mapped on its own; alternatives (time, location) are in REQUIRED_GROUPS. */
+  required: boolean;
+  type:
+    | 'text'
+    | 'timestamp'
+    | 'date'
+    | 'time'
+    | 'number'
+    | 'coordinate-x'
+    | 'coordinate-y'
+    | 'category';
+  /**
+   * For time fields: the date fields it is combined with, the first mapped one wins
+   * (an end time without an end date belongs to the start date). For coordinates: the
+   * other half of the pair.
+   */
+  requires?: string[];
+}
+
+const spec = (
+  field: string,
+  label: string,
+  type: FieldSpec['type'],
+  extra: Partial<Pick<FieldSpec, 'required' | 'requires'>> = {},
+): FieldSpec => ({ field, label, type, required: false, ...extra });
+
+const LOCATION: FieldSpec[] = [
+  spec('lon', 'Lengtegraad (WGS84)', 'coordinate-x', { requires: ['lat'] }),
+  spec('lat', 'Breedtegraad (WGS84)', 'coordinate-y', { requires: ['lon'] }),
+  spec('x', 'X-coördinaat', 'coordinate-x', { requires: ['y'] }),
+  spec('y', 'Y-coördinaat', 'coordinate-y', { requires: ['x'] }),
+];
+const THEME = spec('theme', 'Thema', 'category');
+
+/**
+ * The fields per kind. The order matters to suggestColumnMapping: a field earlier in the
+ * list claims a column first (separate date and time before the combined timestamp).
+ */
+export const IMPORT_FIELDS: Record<RecordKind, FieldSpec[]> = {
+  incidents: [
+    spec('id', 'Registratienummer', 'text', { required: true }),
+    spec('occurred_date', 'Datum', 'date'),
+    spec('occurred_time', 'Tijd', 'time', { requires: ['occurred_date'] }),
+    spec('occurred_to_date', 'Einddatum', 'date'),
+    spec('occurred_to_time', 'Eindtijd', 'time', {
+      requires: ['occurred_to_date', 'occurred_date'],
+    }),
+    spec('occurred_from', 'Datum en tijd (begin)', 'timestamp'),
+    spec('occurred_to', 'Datum en tijd (eind)', 'timestamp'),
+    THEME,
+    spec('category', 'Feit / categorie', 'category'),
+    spec('outcome', 'Afdoening', 'category'),
+    spec('source', 'Bronsysteem', 'category'),
+    ...LOCATION,
+  ],
+  meldingen: [
+    spec('id', 'Meldingnummer', 'text', { required: true }),
+    spec('reported_date', 'Datum melding', 'date'),
+    spec('reported_time', 'Tijd melding', 'time', { requires: ['reported_date'] }),
+    spec('reported_at', 'Gemeld op (datum en tijd)', 'timestamp'),
+    spec('happened_from', 'Voorval vanaf', 'timestamp'),
+    spec('happened_to', 'Voorval tot', 'timestamp'),
+    spec('main_category', 'Hoofdcategorie', 'category'),
+    spec('sub_category', 'Subcategorie', 'category'),
+    THEME,
+    spec('status', 'Status', 'category'),
+    spec('closed_at', 'Afgehandeld op', 'timestamp'),
+    spec('source', 'Bron / kanaal', 'category'),
+    ...LOCATION,
+  ],
+  visits: [
+    spec('id', 'Bezoeknummer', 'text', { required: true }),
+    spec('started_date', 'Datum', 'date'),
+    spec('started_time', 'Begintijd', 'time', { requires: ['started_date'] }),
+    spec('ended_date', 'Einddatum', 'date'),
+    spec('ended_time', 'Eindtijd', 'time', { requires: ['ended_date', 'started_date'] }),
+    spec('started_at', 'Begin (datum en tijd)', 'timestamp'),
+    spec('ended_at', 'Einde (datum en tijd)', 'timestamp'),
+    spec('kind', 'Soort bezoek', 'category', { required: true }),
+    THEME,
+    spec('target', 'Doel (aandachtslocatie of gebouw)', 'text'),
+    spec('outcome', 'Resultaat', 'category'),
+    ...LOCATION,
+    spec('buurtcode', 'Buurtcode', 'category'),
+    spec('wijkcode', 'Wijkcode', 'category'),
+  ],
+  buildings: [
+    spec('id', 'Gebouwnummer', 'text', { required: true }),
+    spec('kind', 'Soort gebouw', 'category'),
+    spec('vacant_since', 'Leeg sinds', 'date'),
+    spec('source', 'Bron', 'category'),
+    spec('status', 'Status', 'category'),
+    ...LOCATION,
+  ],
+  areas: [
+    spec('code', 'Gebiedscode', 'text', { required: true }),
+    spec('name', 'Naam', 'text'),
+    spec('level', 'Niveau (gemeente, wijk, buurt)', 'category'),
+    spec('parent', 'Bovenliggend gebied', 'text'),
+    spec('inhabitants', 'Aantal inwoners', 'number'),
+    spec('water', 'Water', 'category'),
+    spec('year', 'Jaar', 'number'),
+  ],
+};
+
+/** Header names per field, most telling first; matched without case, accents or punctuation. */
+const LOCATION_NAMES: Record<string, string> = {
+  lon: 'lon lng long longitude lengtegraad lengte geo_lon wgs84_lon lon_wgs84 longitude_wgs84 location_lon locatie_lon',
+  lat: 'lat latitude breedtegraad breedte geo_lat wgs84_lat lat_wgs84 latitude_wgs84 location_lat locatie_lat',
+  x: 'x x_coordinaat x_coord x_coordinate xcoord coord_x coordinaat_x rd_x x_rd locatie_x geo_x easting x_waarde',
+  y: 'y y_coordinaat y_coord y_coordinate ycoord coord_y coordinaat_y rd_y y_rd locatie_y geo_y northing y_waarde',
+};
+
+const THEME_NAMES = 'thema theme hoofdthema handhavingsthema';
+
+const NAMES: Record<RecordKind, Record<string, string>> = {
+  incidents: {
+    ...LOCATION_NAMES,
+    theme: THEME_NAMES,
+    id: 'id registratienummer registratienr regnr zaaknummer zaaknr zaak_id incidentnummer incident_id incidentnr mutatienummer dossiernummer volgnummer nummer record_id uuid',
+    occurred_date:
+      'datum pleegdatum datum_voorval datum_incident incidentdatum constateringsdatum datum_constatering begindatum startdatum datum_van date incident_date registratiedatum',
+    occurred_time:
+      'tijd pleegtijd tijd_voorval tijd_incident constateringstijd tijd_constatering begintijd starttijd aanvangstijd tijd_van time incident_time registratietijd',
+    occurred_to_date: 'einddatum datum_tot datum_eind end_date',
+    occurred_to_time: 'eindtijd tijd_tot tijd_eind end_time',
+    occurred_from:
+      'datum_tijd datum_en_tijd datumtijd tijdstip pleegmoment pleegdatum_tijd datum_tijd_van begin_datum_tijd occurred_from occurred_at occurred incident_datetime datetime date_time timestamp begin start van',
+    occurred_to: 'occurred_to datum_tijd_tot eind_datum_tijd einde eind end tot',
+    category:
+      'feit feitcode feitomschrijving feit_omschrijving categorie category subcategorie sub_category overtreding soort_incident incidentsoort incidenttype incident_type soort type aard rubriek',
+    outcome:
+      'afdoening afdoeningswijze afhandeling wijze_van_afhandeling uitkomst outcome resultaat result maatregel sanctie actie',
+    source: 'bron bronsysteem source source_system systeem registratiesysteem',
+  },
+  meldingen: {
+    ...LOCATION_NAMES,
+    theme: THEME_NAMES,
+    id: 'id meldingnummer meldingsnummer melding_id meldingnr signal_id sia_id zaaknummer registratienummer nummer uuid signal_uuid',
+    reported_date:
+      'datum_melding meldingsdatum meldingdatum datum_gemeld datum registratiedatum date',
+    reported_time: 'tijd_melding meldingstijd meldingtijd tijd_gemeld tijd registratietijd time',
+    reported_at:
+      'created_at reported_at gemeld_op datum_tijd_melding tijdstip_melding meldingsdatum_tijd aangemaakt aangemaakt_op datum_aangemaakt aanmaakdatum ontvangen_op datum_tijd datumtijd datum_en_tijd tijdstip datetime timestamp created',
+    happened_from:
+      'incident_date_start happened_from datum_voorval_van voorval_van begin_voorval gebeurd_van datum_voorval tijdstip_voorval incident_start begin start van',
+    happened_to:
+      'incident_date_end happened_to datum_voorval_tot voorval_tot eind_voorval gebeurd_tot incident_end einde eind end tot',
+    main_category:
+      'main_category hoofdcategorie hoofd_categorie main main_slug hoofdcategorie_slug hoofdrubriek',
+    sub_category:
+      'sub_category subcategorie sub sub_slug subcategorie_slug categorie category subrubriek onderwerp',
+    status: 'status state state_display status_display fase',
+    closed_at:
+      'closed_at afgehandeld_op datum_afgehandeld afhandeldatum datum_afhandeling gesloten_op datum_gesloten afgesloten_op datum_afgesloten afgerond_op datum_afgerond resolved_at',
+    source: 'bron source kanaal meldkanaal channel herkomst',
+  },
+  visits: {
+    ...LOCATION_NAMES,
+    theme: THEME_NAMES,
+    id: 'id bezoeknummer bezoek_id visit_id controlenummer registratienummer zaaknummer nummer uuid',
+    started_date:
+      'datum datum_bezoek bezoekdatum controledatum datum_controle schouwdatum begindatum startdatum date',
+    started_time: 'begintijd starttijd aanvangstijd aanvang tijd_van tijd start_time time',
+    ended_date: 'einddatum datum_eind end_date',
+    ended_time: 'eindtijd tijd_tot tijd_eind end_time',
+    started_at:
+      'started_at begin start begin_datum_tijd start_datum_tijd begintijdstip starttijdstip datum_tijd datumtijd datum_en_tijd tijdstip datetime timestamp van',
+    ended_at: 'ended_at eind einde end eind_datum_tijd eindtijdstip tot',
+    kind: 'soort type kind soort_bezoek bezoeksoort bezoektype type_bezoek soort_controle activiteit',
+    target:
+      'doel object target aandachtslocatie locatie_id object_id objectnummer pand_id gebouw_id building_id',
+    outcome: 'resultaat uitkomst outcome result afdoening afhandeling',
+    buurtcode: 'buurtcode buurt_code bu_code buurt',
+    wijkcode: 'wijkcode wijk_code wk_code wijk',
+  },
+  buildings: {
+    ...LOCATION_NAMES,
+    id: 'id pand_id gebouw_id building_id object_id objectnummer bag_id pandnummer identificatie nummer',
+    kind: 'soort type kind gebouwtype soort_gebouw soort_pand functie gebruik gebruiksdoel categorie',
+    vacant_since:
+      'leeg_sinds leegstaand_sinds leegstand_sinds leegstand_vanaf datum_leegstand vacant_since sinds datum',
+    source: 'bron source herkomst',
+    status: 'status state schouwstatus stand',
+  },
+  areas: {
+    code: 'buurtcode bu_code wijkcode wk_code gemeentecode gm_code statcode code gebiedscode areacode',
+    name: 'buurtnaam bu_naam wijknaam wk_naam gemeentenaam gm_naam statnaam naam name gebiedsnaam',
+    level: 'niveau level gebiedsniveau',
+    parent: 'wijkcode wk_code gemeentecode gm_code parent bovenliggend',
+    inhabitants: 'aantal_inwoners aant_inw inwoners inhabitants population bevolking',
+    water: 'water',
+    year: 'jaar year jaargang',
+  },
+};
+
+/** At least one alternative (a set of fields, all mapped) of each group is needed. */
+export interface RequiredGroup {
+  alternatives: string[][];
+  /** Dutch, shown when no alternative is mapped. */
+  missing: string;
+}
+
+const TIME_GROUP = (timestamp: string, date: string): RequiredGroup => ({
+  alternatives: [[timestamp], [date]],
+  missing:
+    'Geen tijdstip: kies een kolom met datum en tijd, of een datumkolom (eventueel met een tijdkolom).',
+});
+const LOCATION_GROUP: RequiredGroup = {
+  alternatives: [
+    ['lon', 'lat'],
+    ['x', 'y'],
+  ],
+  missing: 'Geen locatie: kies kolommen met lengte- en breedtegraad, of met x- en y-coördinaat.',
+};
+
+export const REQUIRED_GROUPS: Record<RecordKind, RequiredGroup[]> = {
+  incidents: [
+    TIME_GROUP('occurred_from', 'occurred_date'),
+    {
+      alternatives: [['theme'], ['category']],
+      missing: 'Geen thema: kies een kolom met het thema of de categorie (feit).',
+    },
+    LOCATION_GROUP,
+  ],
+  meldingen: [
+    TIME_GROUP('reported_at', 'reported_date'),
+    {
+      alternatives: [['main_category'], ['sub_category'], ['theme']],
+      missing: 'Geen categorie: kies een kolom met de hoofd- of subcategorie, of het thema.',
+    },
+    LOCATION_GROUP,
+  ],
+  visits: [
+    TIME_GROUP('started_at', 'started_date'),
+    {
+      alternatives: [...LOCATION_GROUP.alternatives, ['buurtcode'], ['wijkcode']],
+      missing:
+        'Geen locatie: kies kolommen met coördinaten, of een kolom met de buurt- of wijkcode.',
+    },
+  ],
+  buildings: [LOCATION_GROUP],
+  areas: [],
+};
+
+/** Dutch messages for what a mapping still lacks; empty when it can be imported. */
+export function findMissingFields(
+  kind: RecordKind,
+  mapping: readonly MappingSuggestion[],
+): string[] {
+  const mapped = new Set(mapping.filter((m) => m.column !== null).map((m) => m.field));
+  const messages: string[] = [];
+  for (const spec of IMPORT_FIELDS[kind]) {
+    if (spec.required && !mapped.has(spec.field)) {
+      messages.push(`Kies een kolom voor het verplichte veld "${spec.label}".`);
+    }
+    if (mapped.has(spec.field) && spec.requires && !spec.requires.some((r) => mapped.has(r))) {
+      const others = spec.requires.map((r) => `"${labelOf(kind, r)}"`).join(' of ');
+      messages.push(`"${spec.label}" kan alleen samen met ${others}: kies die kolom ook.`);
+    }
+  }
+  for (const group of REQUIRED_GROUPS[kind]) {
+    if (!group.alternatives.some((alt) => alt.every((field) => mapped.has(field)))) {
+      messages.push(group.missing);
+    }
+  }
+  return messages;
+}
+
+function labelOf(kind: RecordKind, field: string): string {
+  return IMPORT_FIELDS[kind].find((s) => s.field === field)?.label ?? field;
+}
+
+export interface MappingSuggestion {
+  field: string;
+  column: string | null;
+  confidence: 'zeker' | 'waarschijnlijk' | 'geen';
+}
+
+/** Lower case, accents and everything but letters and digits removed. */
+function normalize(text: string): string {
+  return stripAccents(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+function stripAccents(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+function tokens(text: string): string[] {
+  return stripAccents(text)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Short names that may match as a separate word of a longer header ('Melding ID', 'X (RD)'). */
+const TOKEN_SYNONYMS = new Set([
+  'id',
+  'x',
+  'y',
+  'lat',
+  'lon',
+  'lng',
+  'tijd',
+  'feit',
+  'bron',
+  'doel',
+  'type',
+  'kind',
+]);
+/** Longer names may match inside a header ('Datum/tijd van melding' ⊃ 'datumtijd'). */
+const MIN_CONTAINED = 5;
+/** A contained name must cover at least this share of the header. */
+const MIN_FUZZY_SCORE = 0.3;
+/**
+ * Headers that are never a fuzzy match: other dates ('laatst gewijzigd'), and personal
+ * data ('Telefoonnummer' contains 'nummer', 'Geboortedatum' contains 'datum'), which the
+ * import refuses anyway.
+ */
+const NEVER_FUZZY = [
+  ...['update', 'gewijzigd', 'wijziging', 'modified', 'laatst', 'expire', 'verloop'],
+  ...['geboorte', 'birth', 'telefoon', 'phone', 'mobiel', 'bsn', 'burgerservice', 'kenteken'],
+  ...['iban', 'rekening', 'mail', 'huisnummer', 'postcode', 'adres', 'address', 'straat'],
+];
+
+function fuzzyScore(
+  header: string,
+  headerTokens: readonly string[],
+  synonyms: readonly string[],
+): number {
+  let best = 0;
+  for (const synonym of synonyms) {
+    const s = normalize(synonym);
+    const contained = s.length >= MIN_CONTAINED && header.includes(s);
+    const asToken = TOKEN_SYNONYMS.has(s) && headerTokens.includes(s);
+    if (contained && s.length / header.length >= MIN_FUZZY_SCORE) {
+      best = Math.max(best, s.length / header.length);
+    }
+    // A short name as one of n words of the header: as strong as a name covering 1/n.
+    if (asToken) best = Math.max(best, 1 / headerTokens.length);
+  }
+  return best;
+}
+
+/** Date fields that, without a time column, are better read as the timestamp itself. */
+const DATE_TIME_PAIRS: Record<RecordKind, [date: string, time: string, timestamp: string][]> = {
+  incidents: [
+    ['occurred_date', 'occurred_time', 'occurred_from'],
+    ['occurred_to_date', 'occurred_to_time', 'occurred_to'],
+  ],
+  meldingen: [['reported_date', 'reported_time', 'reported_at']],
+  visits: [
+    ['started_date', 'started_time', 'started_at'],
+    ['ended_date', 'ended_time', 'ended_at'],
+  ],
+  buildings: [],
+  areas: [],
+};
+
+/**
+ * A suggestion for every field of the kind, in IMPORT_FIELDS order. Matching ignores
+ * case, accents, spaces and punctuation. First every field takes the header that equals
+ * one of its names, in the order of its names ('zeker'); then the remaining fields take
+ * the best remaining header that contains a name of five or more letters, or a short name
+ * as a separate word ('waarschijnlijk'). A column is never given to two fields. A date
+ * column without a time column becomes the timestamp field (a 'Datum' column may hold
+ * '23-11-2026 14:05'; date-only values mean midnight).
+ */
+export function suggestColumnMapping(
+  kind: RecordKind,
+  headers: readonly string[],
+): MappingSuggestion[] {
+  const defs = IMPORT_FIELDS[kind].map((spec) => ({
+    field: spec.field,
+    // The canonical name last: a file wijkradar exported maps back onto itself.
+    synonyms: [...(NAMES[kind][spec.field] ?? '').split(' '), spec.field].filter(Boolean),
+  }));
+  const normalized = headers.map((h) => normalize(String(h ?? '')));
+  const used = new Set<number>();
+  const chosen = new Map<string, { index: number; confidence: 'zeker' | 'waarschijnlijk' }>();
+
+  for (const def of defs) {
+    for (const synonym of def.synonyms) {
+      const s = normalize(synonym);
+      const index = normalized.findIndex((h, i) => h === s && !used.has(i));
+      if (index >= 0) {
+        chosen.set(def.field, { index, confidence: 'zeker' });
+        used.add(index);
+        break;
+      }
+    }
+  }
+
+  const fuzzy: { field: string; index: number; score: number; order: number }[] = [];
+  defs.forEach((def, order) => {
+    if (chosen.has(def.field)) return;
+    normalized.forEach((h, index) => {
+      if (used.has(index) || h === '') return;
+      if (NEVER_FUZZY.some((word) => h.includes(word))) return;
+      const score = fuzzyScore(h, tokens(String(headers[index])), def.synonyms);
+      if (score > 0) fuzzy.push({ field: def.field, index, score, order });
+    });
+  });
+  fuzzy.sort((a, b) => b.score - a.score || a.order - b.order || a.index - b.index);
+  for (const candidate of fuzzy) {
+    if (chosen.has(candidate.field) || used.has(candidate.index)) continue;
+    chosen.set(candidate.field, { index: candidate.index, confidence: 'waarschijnlijk' });
+    used.add(candidate.index);
+  }
+
+  for (const [date, time, timestamp] of DATE_TIME_PAIRS[kind]) {
+    const dateColumn = chosen.get(date);
+    if (dateColumn && !chosen.has(time) && !chosen.has(timestamp)) {
+      chosen.delete(date);
+      chosen.set(timestamp, dateColumn);
+    }
+  }
+
+  return defs.map((def) => {
+    const hit = chosen.get(def.field);
+    return hit
+      ? { field: def.field, column: headers[hit.index], confidence: hit.confidence }
+      : { field: def.field, column: null, confidence: 'geen' };
+  });
+}

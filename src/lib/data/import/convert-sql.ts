@@ -1,0 +1,153 @@
+/**
+ * Stage 3 of an import, as SQL: staged text → typed canonical values, plus the first reason
+ * (in Dutch) why a row cannot be stored. Column references come from the plan as staged
+ * column numbers (c0 … cN); the only literals are formats chosen by the detectors, quoted.
+ *
+ * Local time: values are stored as Dutch wall-clock TIMESTAMPs. A reading inside the spring
+ * DST gap (02:00–03:00 on the last Sunday of March does not exist) is moved forward one
+ * hour, as `localToUtc` does; a reading in the autumn overlap is kept as written (it occurs
+ * twice on the clock; either way it is one record in one hour). Values with a UTC offset
+ * are converted to Dutch local time with the EU rule, without the ICU extension.
+ */
+import type { RecordKind } from './column-mapping';
+import type { ImportPlan } from './plan';
+import type { DatePlan, NumberPlan } from './sniff-values';
+import { stagedColumn } from './stage';
+
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+function column(plan: ImportPlan, field: string): string | null {
+  const index = plan.columns[field];
+  return index === undefined ? null : `nullif(trim(r.${stagedColumn(index)}), '')`;
+}
+
+/** Last Sunday of a month in `year` at 01:00 UTC, as SQL (the EU switch moment). */
+const lastSundayUtc = (year: string, month: number) =>
+  `(make_timestamp(${year}, ${month}, 31, 1, 0, 0) - to_days(CAST(dayofweek(make_date(${year}, ${month}, 31)) AS INTEGER)))`;
+
+/** UTC wall time → Dutch local wall time. */
+export function utcToLocalSql(utc: string): string {
+  const year = `year(${utc})`;
+  return `(${utc} + CASE WHEN ${utc} >= ${lastSundayUtc(year, 3)} AND ${utc} < ${lastSundayUtc(year, 10)}
+    THEN INTERVAL 2 HOUR ELSE INTERVAL 1 HOUR END)`;
+}
+
+/** Moves a reading in the spring-forward gap one hour on (02:xx → 03:xx). */
+export function shiftSpringGapSql(ts: string): string {
+  return `(CASE WHEN ${isInSpringGapSql(ts)} THEN ${ts} + INTERVAL 1 HOUR ELSE ${ts} END)`;
+}
+
+export function isInSpringGapSql(ts: string): string {
+  return `(month(${ts}) = 3 AND day(${ts}) >= 25 AND dayofweek(${ts}) = 0 AND hour(${ts}) = 2)`;
+}
+
+/** Text → TIMESTAMP by a date plan (NULL when it does not parse). */
+export function parseDateSql(value: string, plan: DatePlan): string {
+  if (plan.kind === 'excel-serial') {
+    // Serial 61 = 1900-03-01; Excel's fictitious 29 Feb 1900 (60) and earlier are refused.
+    const serial = `TRY_CAST(replace(${value}, ',', '.') AS DOUBLE)`;
+    return `(CASE WHEN ${serial} >= 61 THEN TIMESTAMP '1899-12-30 00:00:00'
+      + to_microseconds(CAST(round(${serial} * 86400) AS BIGINT) * 1000000) END)`;
+  }
+  if (plan.kind !== 'strptime') return 'CAST(NULL AS TIMESTAMP)';
+  const formats = `[${plan.formats.map(literal).join(', ')}]`;
+  if (plan.utc) {
+    const utc = `make_timestamp(epoch_us(try_strptime(${value}, ${formats})))`;
+    return utcToLocalSql(utc);
+  }
+  return `CAST(try_strptime(${value}, ${formats}) AS TIMESTAMP)`;
+}
+
+/** Text → DOUBLE by a number plan. */
+export function parseNumberSql(value: string, plan: NumberPlan): string {
+  let text = `replace(replace(replace(${value}, ' ', ''), chr(160), ''), chr(8239), '')`;
+  if (plan.thousands === '.' || plan.thousands === ',')
+    text = `replace(${text}, ${literal(plan.thousands)}, '')`;
+  if (plan.decimal === ',') text = `replace(${text}, ',', '.')`;
+  return `TRY_CAST(${text} AS DOUBLE)`;
+}
+
+interface TimeSpec {
+  target: string;
+  timestamp: string;
+  date?: string;
+  time?: string;
+  /** Date used for a time column when the own date column is not mapped. */
+  fallbackDate?: string;
+  required?: boolean;
+}
+
+/** How the canonical time columns are composed from import fields, per kind. */
+export const TIME_SPECS: Record<Exclude<RecordKind, 'areas'>, TimeSpec[]> = {
+  incidents: [
+    {
+      target: 'occurred_from',
+      timestamp: 'occurred_from',
+      date: 'occurred_date',
+      time: 'occurred_time',
+      required: true,
+    },
+    {
+      target: 'occurred_to',
+      timestamp: 'occurred_to',
+      date: 'occurred_to_date',
+      time: 'occurred_to_time',
+      fallbackDate: 'occurred_date',
+    },
+  ],
+  meldingen: [
+    {
+      target: 'reported_at',
+      timestamp: 'reported_at',
+      date: 'reported_date',
+      time: 'reported_time',
+      required: true,
+    },
+    { target: 'happened_from', timestamp: 'happened_from' },
+    { target: 'happened_to', timestamp: 'happened_to' },
+    { target: 'closed_at', timestamp: 'closed_at' },
+  ],
+  visits: [
+    {
+      target: 'started_at',
+      timestamp: 'started_at',
+      date: 'started_date',
+      time: 'started_time',
+      required: true,
+    },
+    {
+      target: 'ended_at',
+      timestamp: 'ended_at',
+      date: 'ended_date',
+      time: 'ended_time',
+      fallbackDate: 'started_date',
+    },
+  ],
+  buildings: [{ target: 'vacant_since', timestamp: 'vacant_since' }],
+};
+
+export interface TimeExpression {
+  /** The parsed value before the DST-gap shift (NULL when absent or unreadable). */
+  parsed: string;
+  /** The raw text (NULL when the row gives no value). */
+  raw: string;
+}
+
+/** The parsed timestamp and its raw text for one canonical time column, or null if unmapped. */
+export function timeExpression(plan: ImportPlan, spec: TimeSpec): TimeExpression | null {
+  const ts = column(plan, spec.timestamp);
+  if (ts) return { parsed: parseDateSql(ts, plan.dates[spec.timestamp]), raw: ts };
+  const dateField = spec.date && column(plan, spec.date) ? spec.date : spec.fallbackDate;
+  const date = dateField ? column(plan, dateField) : null;
+  const time = spec.time ? column(plan, spec.time) : null;
+  if (!date || (spec.fallbackDate === dateField && !time)) return null;
+  const day = `CAST(${parseDateSql(date, plan.dates[dateField!])} AS DATE)`;
+  if (!time) return { parsed: `CAST(${day} AS TIMESTAMP)`, raw: date };
+  const clock = `CAST(${parseDateSql(time, plan.dates[spec.time!])} AS TIME)`;
+  return {
+    parsed: `(${day} + coalesce(${clock}, CASE WHEN ${time} IS NULL THEN TIME '00:00:00' END))`,
+    raw: `concat_ws(' ', ${date}, ${time})`,
+  };
+}
+
+export { column as columnSql, literal as sqlLiteral };

@@ -1,0 +1,220 @@
+/**
+ * Content evidence for personal data: which kind, if any, a sample of one column's values
+ * holds, and for what share of the sample. One pass over the values with cheap pre-checks
+ * before each recogniser, so 50 columns x 1000 values stay well under 50 ms.
+ */
+import type { PersonalDataKind } from './personal-data';
+import { looksLikePersonName } from './personal-data-names';
+import {
+  isValidBsn,
+  isValidIban,
+  looksLikeDutchPhone,
+  looksLikeDutchPlate,
+  looksLikeEmail,
+  parseDay,
+} from './personal-data-values';
+
+/** Shares of the sampled values needed before a column counts as holding that kind. */
+export const CONTENT_THRESHOLDS = {
+  'e-mailadres': 0.3,
+  iban: 0.3,
+  /** Random 9-digit numbers pass the 11-proef 1 time in 11; a BSN column passes (nearly) always. */
+  bsn: 0.5,
+  telefoonnummer: 0.5,
+  kenteken: 0.5,
+  /** Share that must parse as dates, and share of those more than 12 years before the reference. */
+  geboortedatum: 0.8,
+  naam: 0.6,
+} as const;
+export const BIRTH_DATE_MIN_AGE_YEARS = 12;
+export const BIRTH_DATE_MIN_SPAN_YEARS = 15;
+/** Plates come from many series; a column where one 2-character prefix dominates holds codes. */
+const PLATE_MAX_PREFIX_SHARE = 0.5;
+const PLATE_PREFIX_MIN_MATCHES = 10;
+export const FREE_TEXT = { minMedianLength: 30, minMeanWords: 5, minDistinctShare: 0.7 } as const;
+
+export interface ContentEvidence {
+  kind: PersonalDataKind;
+  share: number;
+}
+
+const DAY_MS = 86_400_000;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 192 && c <= 221);
+const isLetter = (c: number) => isUpper(c) || (c >= 97 && c <= 122);
+
+const EMAIL = 1;
+const IBAN = 2;
+const BSN = 4;
+const PHONE = 8;
+const PLATE = 16;
+const NAME = 32;
+
+/** What one distinct value is; computed once per distinct value, since columns repeat a lot. */
+interface ValueFacts {
+  mask: number;
+  /** Day number when the value parses as a date, else NaN. */
+  day: number;
+  timed: boolean;
+}
+
+function classify(v: string): ValueFacts {
+  const len = v.length;
+  const c0 = v.charCodeAt(0);
+  const facts: ValueFacts = { mask: 0, day: NaN, timed: false };
+  if (v.includes('@')) {
+    if (looksLikeEmail(v)) facts.mask = EMAIL;
+    return facts;
+  }
+  if (len >= 15 && len <= 42 && isLetter(c0) && isDigit(v.charCodeAt(2)) && isValidIban(v)) {
+    facts.mask = IBAN;
+    return facts;
+  }
+  if (len >= 8 && len <= 11 && isDigit(c0) && isValidBsn(v)) facts.mask |= BSN;
+  if (len >= 10 && len <= 22 && (c0 === 48 || c0 === 43 || c0 === 40) && looksLikeDutchPhone(v))
+    facts.mask |= PHONE;
+  if (len >= 6 && len <= 8 && looksLikeDutchPlate(v)) facts.mask |= PLATE;
+  if (len >= 8 && len <= 32 && isDigit(c0)) {
+    const parsed = parseDay(v);
+    if (parsed) [facts.day, facts.timed] = [parsed.day, parsed.hasTime];
+  }
+  if (len <= 60 && isUpper(c0) && (v.includes(' ') || v.includes('.')) && looksLikePersonName(v))
+    facts.mask |= NAME;
+  return facts;
+}
+
+interface Tally {
+  n: number;
+  counts: Map<number, number>;
+  platePrefixes: Map<string, number>;
+  days: number[];
+  timed: number;
+  /** Values of free-text length, and the trimmed values with how many are distinct. */
+  long: number;
+  texts: string[];
+  distinct: number;
+}
+
+function tallyValues(values: readonly string[]): Tally {
+  const facts = new Map<string, ValueFacts>();
+  const counts = new Map<number, number>();
+  const t: Tally = {
+    n: 0,
+    counts,
+    platePrefixes: new Map(),
+    days: [],
+    timed: 0,
+    long: 0,
+    texts: [],
+    distinct: 0,
+  };
+  for (const raw of values) {
+    const v = raw.trim();
+    if (v === '') continue;
+    t.n++;
+    t.texts.push(v);
+    if (v.length >= FREE_TEXT.minMedianLength) t.long++;
+    let f = facts.get(v);
+    if (f === undefined) {
+      f = classify(v);
+      facts.set(v, f);
+    }
+    for (let bit = 1; bit <= f.mask; bit <<= 1) {
+      if (f.mask & bit) counts.set(bit, (counts.get(bit) ?? 0) + 1);
+    }
+    if (f.mask & PLATE) {
+      const prefix = v.replace(/[- ]/g, '').slice(0, 2).toUpperCase();
+      t.platePrefixes.set(prefix, (t.platePrefixes.get(prefix) ?? 0) + 1);
+    }
+    if (!Number.isNaN(f.day)) {
+      t.days.push(f.day);
+      if (f.timed) t.timed++;
+    }
+  }
+  t.distinct = facts.size;
+  return t;
+}
+
+/** Share of old dates if the dates look like birth dates, else null. */
+function birthDateShare(t: Tally, referenceDay: number): number | null {
+  const { days } = t;
+  if (days.length < 2 || days.length < CONTENT_THRESHOLDS.geboortedatum * t.n) return null;
+  // Record timestamps carry a time of day; dates of birth do not.
+  if (t.timed >= 0.5 * days.length) return null;
+  const ref = new Date(referenceDay * DAY_MS);
+  const cutoff =
+    Date.UTC(ref.getUTCFullYear() - BIRTH_DATE_MIN_AGE_YEARS, ref.getUTCMonth(), ref.getUTCDate()) /
+    DAY_MS;
+  let old = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const day of days) {
+    if (day < cutoff) old++;
+    if (day < min) min = day;
+    if (day > max) max = day;
+  }
+  if (old < CONTENT_THRESHOLDS.geboortedatum * days.length) return null;
+  if (max - min <= BIRTH_DATE_MIN_SPAN_YEARS * 365.25) return null;
+  return old / t.n;
+}
+
+function platesAreVaried(t: Tally, plates: number): boolean {
+  if (plates < PLATE_PREFIX_MIN_MATCHES) return true;
+  const top = Math.max(...t.platePrefixes.values());
+  return top / plates < PLATE_MAX_PREFIX_SHARE;
+}
+
+/** Words: whitespace-separated tokens with at least two letters (so `12,` and `AB` differ). */
+function countWords(text: string): number {
+  let words = 0;
+  for (const token of text.split(/\s+/)) {
+    let letters = 0;
+    for (let i = 0; i < token.length && letters < 2; i++) {
+      if (isLetter(token.charCodeAt(i))) letters++;
+    }
+    if (letters >= 2) words++;
+  }
+  return words;
+}
+
+/**
+ * Share of sentence-like values if the column is free text, else null. "Median length ≥ 30"
+ * is read as "at least half the values have 30 characters or more", which needs no sort.
+ */
+function freeTextShare(t: Tally): number | null {
+  if (t.long < 0.5 * t.n || t.distinct < FREE_TEXT.minDistinctShare * t.n) return null;
+  let words = 0;
+  let sentences = 0;
+  for (const s of t.texts) {
+    const w = countWords(s);
+    words += w;
+    if (w >= FREE_TEXT.minMeanWords && s.length >= FREE_TEXT.minMedianLength) sentences++;
+  }
+  return words / t.n >= FREE_TEXT.minMeanWords ? sentences / t.n : null;
+}
+
+/**
+ * The kind of personal data the sampled values hold, or null. Kinds are tried from the most
+ * specific recogniser to the least (e-mail before free text), and the first that reaches its
+ * threshold wins. `referenceDay` (days since 1970-01-01) anchors the date-of-birth age test.
+ */
+export function detectContentKind(
+  values: readonly string[],
+  referenceDay: number,
+): ContentEvidence | null {
+  const t = tallyValues(values);
+  if (t.n === 0) return null;
+  const share = (bit: number) => (t.counts.get(bit) ?? 0) / t.n;
+  const th = CONTENT_THRESHOLDS;
+  if (share(EMAIL) >= th['e-mailadres']) return { kind: 'e-mailadres', share: share(EMAIL) };
+  if (share(IBAN) >= th.iban) return { kind: 'iban', share: share(IBAN) };
+  if (share(BSN) >= th.bsn) return { kind: 'bsn', share: share(BSN) };
+  if (share(PHONE) >= th.telefoonnummer) return { kind: 'telefoonnummer', share: share(PHONE) };
+  if (share(PLATE) >= th.kenteken && platesAreVaried(t, t.counts.get(PLATE) ?? 0))
+    return { kind: 'kenteken', share: share(PLATE) };
+  const birth = birthDateShare(t, referenceDay);
+  if (birth !== null) return { kind: 'geboortedatum', share: birth };
+  if (share(NAME) >= th.naam) return { kind: 'naam', share: share(NAME) };
+  const text = freeTextShare(t);
+  return text === null ? null : { kind: 'vrije tekst', share: text };
+}

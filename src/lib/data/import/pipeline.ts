@@ -1,0 +1,125 @@
+/**
+ * The import pipeline, the same in the browser and in Node (`npm run import:check`):
+ *
+ *   prepareImport  file → staged text table, column sample, proposed plan (for the screen)
+ *   previewImport  the first rows as they would be stored
+ *   runImport      convert, locate, decide per row, commit atomically, report
+ *
+ * Nothing is dropped silently: every row is either stored or listed with its reason.
+ */
+import { loadBuurtLookup } from '../area-assignment';
+import type { Connector, Row } from '../connector';
+import { initDatabase } from '../database';
+import type { RecordKind } from './column-mapping';
+import { buildConvertSql, convertStaged, type RecordImportKind } from './convert';
+import { commitImport, finalizeRows } from './finalize';
+import { locateRecords } from './locate';
+import {
+  planProblems,
+  proposePlan,
+  sampleColumns,
+  type ColumnSample,
+  type DuplicatePolicy,
+  type ImportPlan,
+} from './plan';
+import { buildReport, type ImportReport } from './report';
+import { ImportError, stageSource, type ParquetReader, type StagedSource } from './stage';
+
+export interface PreparedImport {
+  fileName: string;
+  staged: StagedSource;
+  samples: ColumnSample[];
+  plan: ImportPlan;
+  /** Dutch messages for what must be fixed in the mapping before importing. */
+  problems: string[];
+}
+
+export interface PrepareOptions {
+  sourceLabel?: string;
+  duplicates?: DuplicatePolicy;
+  /** A saved profile's mapping: field → column header. */
+  mapping?: Record<string, string>;
+  parquet?: ParquetReader;
+}
+
+const WORK_TABLES = [
+  'import_raw',
+  'import_typed',
+  'import_conv',
+  'import_conv_preview',
+  'import_located',
+  'import_located_rows',
+  'import_final',
+];
+
+export async function clearImportTables(conn: Connector): Promise<void> {
+  for (const table of WORK_TABLES) await conn.exec(`DROP TABLE IF EXISTS ${table}`);
+}
+
+export async function prepareImport(
+  conn: Connector,
+  kind: RecordKind,
+  fileName: string,
+  bytes: Uint8Array,
+  options: PrepareOptions = {},
+): Promise<PreparedImport> {
+  if (kind === 'areas') throw new ImportError('Gebiedsgrenzen worden apart ingelezen.');
+  await initDatabase(conn);
+  await clearImportTables(conn);
+  const staged = await stageSource(conn, fileName, bytes, options.parquet);
+  if (staged.rowCount === 0 && staged.structureRejects.length === 0) {
+    throw new ImportError('Het bestand bevat geen rijen met gegevens.');
+  }
+  const samples = await sampleColumns(conn, staged);
+  const plan = proposePlan(kind, staged, samples, {
+    sourceLabel: options.sourceLabel ?? fileName,
+    duplicates: options.duplicates,
+    mapping: options.mapping,
+  });
+  return { fileName, staged, samples, plan, problems: planProblems(plan, staged.headers) };
+}
+
+/** The first rows converted with the plan (no location or duplicate checks yet). */
+export async function previewImport(
+  conn: Connector,
+  prepared: PreparedImport,
+  limit = 10,
+): Promise<Row[]> {
+  const source = `(SELECT * FROM import_raw ORDER BY rn LIMIT ${Math.max(1, Math.floor(limit))})`;
+  await conn.exec(buildConvertSql(prepared.plan, new Date(), source, 'import_conv_preview'));
+  const rows = await conn.query({
+    sql: 'SELECT * EXCLUDE (gap_shifted) FROM import_conv_preview ORDER BY rn',
+  });
+  await conn.exec('DROP TABLE import_conv_preview');
+  return rows;
+}
+
+export interface RunOptions {
+  /** The dataset id stored with every row (for removal later). */
+  dataset: string;
+  /** False: check only (the report), nothing is stored. */
+  commit?: boolean;
+  now?: Date;
+}
+
+export async function runImport(
+  conn: Connector,
+  prepared: PreparedImport,
+  options: RunOptions,
+): Promise<ImportReport> {
+  const { plan, staged } = prepared;
+  const problems = planProblems(plan, staged.headers);
+  if (problems.length) throw new ImportError(problems.join(' '));
+  const kind = plan.kind as RecordImportKind;
+  await convertStaged(conn, plan, options.now);
+  const lookup = await loadBuurtLookup(conn);
+  let unassigned = 0;
+  if (plan.coordinates) {
+    const located = await locateRecords(conn, plan.coordinates, lookup);
+    unassigned = located.unassigned;
+  }
+  await finalizeRows(conn, kind, plan.coordinates !== null);
+  const commit = options.commit ?? true;
+  if (commit) await commitImport(conn, kind, plan.duplicates, options.dataset);
+  return buildReport(conn, prepared.fileName, staged, plan, options.dataset, commit, unassigned);
+}

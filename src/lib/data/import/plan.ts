@@ -1,0 +1,161 @@
+/**
+ * Stage 2 of an import: from a sample of the staged rows, the plan the analyst confirms —
+ * which column feeds which field, how dates, numbers and coordinates are written, and which
+ * columns are refused as personal data (those are never read again, not even into the
+ * rejected-rows download).
+ */
+import type { Connector } from '../connector';
+import {
+  findMissingFields,
+  IMPORT_FIELDS,
+  suggestColumnMapping,
+  type MappingSuggestion,
+  type RecordKind,
+} from './column-mapping';
+import { detectPersonalData, type PersonalDataFinding } from './personal-data';
+import {
+  detectCoordinateSystem,
+  detectDateFormat,
+  detectNumberFormat,
+  parseNumber,
+  type CoordinatePlan,
+  type DatePlan,
+  type NumberPlan,
+} from './sniff-values';
+import { stagedColumn, type StagedSource } from './stage';
+
+export const SAMPLE_ROWS = 1000;
+
+export type DuplicatePolicy = 'skip' | 'replace';
+
+export interface ImportPlan {
+  kind: RecordKind;
+  /** Import field → column index in the staged file. */
+  columns: Record<string, number>;
+  /** How each date/time field is written (by field). */
+  dates: Record<string, DatePlan>;
+  /** How coordinates and other numbers are written. */
+  numbers: NumberPlan;
+  coordinates: CoordinatePlan | null;
+  /** Columns refused as personal data, with the reason shown in the report. */
+  refused: (PersonalDataFinding & { index: number })[];
+  duplicates: DuplicatePolicy;
+  /** Stored as `source` when the file has no source column (e.g. the profile name). */
+  sourceLabel: string;
+}
+
+export interface ColumnSample {
+  header: string;
+  values: string[];
+}
+
+/** Up to SAMPLE_ROWS non-empty values per staged column. */
+export async function sampleColumns(
+  conn: Connector,
+  staged: StagedSource,
+): Promise<ColumnSample[]> {
+  const rows = await conn.query<Record<string, string | null>>({
+    sql: `SELECT * FROM import_raw ORDER BY rn LIMIT ${SAMPLE_ROWS}`,
+  });
+  return staged.headers.map((header, i) => ({
+    header,
+    values: rows
+      .map((row) => row[stagedColumn(i)])
+      .filter((v): v is string => v !== null && v.trim() !== '')
+      .map((v) => v.trim()),
+  }));
+}
+
+const DATE_TYPES = new Set(['timestamp', 'date', 'time']);
+const COORDINATE_FIELDS = [
+  ['lon', 'lat'],
+  ['x', 'y'],
+] as const;
+
+/** Re-derives the value plans (dates, numbers, coordinates) for a given column mapping. */
+export function planValues(
+  kind: RecordKind,
+  columns: Record<string, number>,
+  samples: readonly ColumnSample[],
+): Pick<ImportPlan, 'dates' | 'numbers' | 'coordinates'> {
+  const dates: Record<string, DatePlan> = {};
+  for (const spec of IMPORT_FIELDS[kind]) {
+    if (DATE_TYPES.has(spec.type) && columns[spec.field] !== undefined) {
+      dates[spec.field] = detectDateFormat(samples[columns[spec.field]].values);
+    }
+  }
+  const pair = COORDINATE_FIELDS.find(
+    ([a, b]) => columns[a] !== undefined && columns[b] !== undefined,
+  );
+  if (!pair) return { dates, numbers: { decimal: '.', thousands: null }, coordinates: null };
+  const xs = samples[columns[pair[0]]].values;
+  const ys = samples[columns[pair[1]]].values;
+  const numbers = detectNumberFormat([...xs, ...ys]);
+  const n = Math.min(xs.length, ys.length);
+  const px: number[] = [];
+  const py: number[] = [];
+  for (let i = 0; i < n; i++) {
+    px.push(parseNumber(xs[i], numbers) ?? NaN);
+    py.push(parseNumber(ys[i], numbers) ?? NaN);
+  }
+  return { dates, numbers, coordinates: detectCoordinateSystem(px, py) };
+}
+
+export function proposePlan(
+  kind: RecordKind,
+  staged: StagedSource,
+  samples: readonly ColumnSample[],
+  options: { sourceLabel: string; duplicates?: DuplicatePolicy; mapping?: Record<string, string> },
+): ImportPlan {
+  const refused = samples
+    .map((sample, index) => {
+      const finding = detectPersonalData(sample.header, sample.values);
+      return finding ? { ...finding, index } : null;
+    })
+    .filter((f): f is PersonalDataFinding & { index: number } => f !== null);
+  const refusedIndexes = new Set(refused.map((r) => r.index));
+  const mapping =
+    options.mapping ?? suggestionsToMapping(suggestColumnMapping(kind, staged.headers));
+  const columns: Record<string, number> = {};
+  for (const [field, header] of Object.entries(mapping)) {
+    const index = staged.headers.indexOf(header);
+    if (index >= 0 && !refusedIndexes.has(index)) columns[field] = index;
+  }
+  return {
+    kind,
+    columns,
+    ...planValues(kind, columns, samples),
+    refused,
+    duplicates: options.duplicates ?? 'skip',
+    sourceLabel: options.sourceLabel,
+  };
+}
+
+export function suggestionsToMapping(
+  suggestions: readonly MappingSuggestion[],
+): Record<string, string> {
+  return Object.fromEntries(
+    suggestions.filter((s) => s.column !== null).map((s) => [s.field, s.column as string]),
+  );
+}
+
+/** Dutch messages for what keeps this plan from being imported; empty when it can run. */
+export function planProblems(plan: ImportPlan, headers: readonly string[]): string[] {
+  const problems = findMissingFields(
+    plan.kind,
+    Object.entries(plan.columns).map(([field, index]) => ({
+      field,
+      column: headers[index],
+      confidence: 'zeker' as const,
+    })),
+  );
+  for (const [field, date] of Object.entries(plan.dates)) {
+    if (date.kind === 'unknown') {
+      const label = IMPORT_FIELDS[plan.kind].find((s) => s.field === field)?.label ?? field;
+      problems.push(`De datums in "${label}" zijn niet herkend; kies een andere kolom.`);
+    }
+  }
+  if (plan.coordinates && plan.coordinates.crs === 'unknown')
+    problems.push(plan.coordinates.message);
+  return problems;
+}
