@@ -5,11 +5,13 @@
 import type { Connector } from '$lib/data/connector';
 import { getBrowserConnector } from '$lib/data/duckdb-browser';
 import { initDatabase } from '$lib/data/database';
+import { EMPTY_SETTINGS, readSettings, type WorkspaceSettings } from '$lib/data/import/profiles';
 import { loadDemo } from '$lib/data/load-demo';
 import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
 import { createIndexedDbSnapshotStore, type SnapshotStore } from '$lib/data/snapshot-store';
 import { buildPeriodQuery, buildTableCountsQuery } from '$lib/data/queries/overview';
 import type { TableName } from '$lib/data/schema';
+import { invalidateBaseMap } from './base-map.svelte';
 import { installDebugHandle } from './debug-handle';
 import { demoSource } from './demo-source';
 
@@ -28,6 +30,10 @@ class AppData {
   counts = $state<TableCount[]>([]);
   period = $state<{ first: number; last: number } | null>(null);
   origin = $state<DataOrigin>('demo');
+  /** Mapping profiles and other workspace settings (saved with the data). */
+  settings = $state<WorkspaceSettings>(EMPTY_SETTINGS);
+  /** Bumped after every change of the stored data, so views reload. */
+  dataVersion = $state(0);
   /** A non-fatal problem to show, e.g. stored data that could not be restored. */
   warning = $state<string | null>(null);
   #store: SnapshotStore = createIndexedDbSnapshotStore();
@@ -76,6 +82,7 @@ class AppData {
       performance.mark('app.restore.start');
       await restoreSnapshot(conn, saved);
       performance.measure('app.restore', 'app.restore.start');
+      this.settings = readSettings(saved.manifest.settings);
       this.origin = 'opgeslagen';
       return true;
     } catch (error) {
@@ -86,9 +93,22 @@ class AppData {
     }
   }
 
-  /** Saves the whole database in this browser (after an import or a change of settings). */
-  async persist(settings: Record<string, unknown> = {}): Promise<void> {
+  /**
+   * After the data or settings changed: saves everything in this browser (it survives
+   * reloads and restarts) and refreshes the overview and the views.
+   */
+  async commitChange(): Promise<void> {
+    const settings = $state.snapshot(this.settings) as unknown as Record<string, unknown>;
     await this.#store.save(await takeSnapshot(this.connector, settings));
+    this.origin = 'opgeslagen';
+    invalidateBaseMap();
+    await this.refreshOverview();
+    this.dataVersion++;
+  }
+
+  /** Forgets what this browser saved; the next start shows the demo again. */
+  async forgetSaved(): Promise<void> {
+    await this.#store.clear();
   }
 
   async refreshOverview(): Promise<void> {

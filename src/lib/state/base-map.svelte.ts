@@ -53,6 +53,11 @@ async function buildBaseMap(conn: Connector): Promise<BaseMap> {
   };
 }
 
+/** After areas changed: the next map builds its base map again. */
+export function invalidateBaseMap(): void {
+  cached = null;
+}
+
 export function getBaseMap(conn: Connector): Promise<BaseMap> {
   cached ??= buildBaseMap(conn).catch((error: unknown) => {
     cached = null;

@@ -1,0 +1,34 @@
+/**
+ * Datasets: every stored row carries the dataset it came from ('demo' or an import id),
+ * so the demo can be removed, or one import undone, without touching anything else.
+ */
+import type { Connector } from './connector';
+import { inTransaction } from './database';
+import { TABLE_NAMES } from './schema';
+
+export interface DatasetSummary {
+  dataset: string;
+  table: string;
+  rows: number;
+}
+
+const DATASET_TABLES = TABLE_NAMES.filter((t) => t !== 'theme_mapping');
+
+export async function listDatasets(conn: Connector): Promise<DatasetSummary[]> {
+  const parts = DATASET_TABLES.map(
+    (table) => `SELECT dataset, '${table}' AS table_name, count(*) AS n FROM ${table} GROUP BY dataset`,
+  );
+  const rows = await conn.query<{ dataset: string; table_name: string; n: number }>({
+    sql: `${parts.join(' UNION ALL ')} ORDER BY dataset, table_name`,
+  });
+  return rows.map((r) => ({ dataset: r.dataset, table: r.table_name, rows: r.n }));
+}
+
+/** Deletes every row of one dataset from every table, in one transaction. */
+export async function removeDataset(conn: Connector, dataset: string): Promise<void> {
+  await inTransaction(conn, async () => {
+    for (const table of DATASET_TABLES) {
+      await conn.query({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [dataset] });
+    }
+  });
+}
