@@ -16,7 +16,8 @@ const DATASET_TABLES = TABLE_NAMES.filter((t) => t !== 'theme_mapping');
 
 export async function listDatasets(conn: Connector): Promise<DatasetSummary[]> {
   const parts = DATASET_TABLES.map(
-    (table) => `SELECT dataset, '${table}' AS table_name, count(*) AS n FROM ${table} GROUP BY dataset`,
+    (table) =>
+      `SELECT dataset, '${table}' AS table_name, count(*) AS n FROM ${table} GROUP BY dataset`,
   );
   const rows = await conn.query<{ dataset: string; table_name: string; n: number }>({
     sql: `${parts.join(' UNION ALL ')} ORDER BY dataset, table_name`,

@@ -34,7 +34,10 @@ const LEVEL_FIELDS: [AreaLevel, string[]][] = [
 
 /** The level of a collection: from its code fields, or the prefix of `statcode`. */
 export function detectAreaLevel(collection: FeatureCollection): AreaLevel | null {
-  const props = (collection.features.find((f) => f?.properties)?.properties ?? {}) as Record<string, unknown>;
+  const props = (collection.features.find((f) => f?.properties)?.properties ?? {}) as Record<
+    string,
+    unknown
+  >;
   for (const [level, fields] of LEVEL_FIELDS) if (fields.some((f) => f in props)) return level;
   const statcode = String(props.statcode ?? '');
   if (statcode.startsWith('BU')) return 'buurt';

@@ -25,16 +25,23 @@ export function readSettings(raw: Record<string, unknown> | undefined): Workspac
   const profiles = Array.isArray(raw?.profiles) ? (raw.profiles as MappingProfile[]) : [];
   return {
     profiles: profiles.filter(
-      (p) => typeof p?.name === 'string' && typeof p?.kind === 'string' && typeof p?.mapping === 'object',
+      (p) =>
+        typeof p?.name === 'string' &&
+        typeof p?.kind === 'string' &&
+        typeof p?.mapping === 'object',
     ),
   };
 }
 
 /** Adds or replaces (by name and kind) a profile. */
-export function upsertProfile(profiles: readonly MappingProfile[], profile: MappingProfile): MappingProfile[] {
-  return [...profiles.filter((p) => !(p.name === profile.name && p.kind === profile.kind)), profile].sort((a, b) =>
-    a.name.localeCompare(b.name, 'nl'),
-  );
+export function upsertProfile(
+  profiles: readonly MappingProfile[],
+  profile: MappingProfile,
+): MappingProfile[] {
+  return [
+    ...profiles.filter((p) => !(p.name === profile.name && p.kind === profile.kind)),
+    profile,
+  ].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
 /**

@@ -11,6 +11,7 @@ import { detectFormat, quoteIdentifier, type SourceFormat } from './formats';
 import {
   decodeText,
   detectDelimiter,
+  isUtf16,
   readCsvSample,
   type Delimiter,
   type TextEncodingName,
@@ -52,6 +53,11 @@ export function uniqueHeaders(headers: readonly string[]): string[] {
 }
 
 async function stageCsv(conn: Connector, bytes: Uint8Array): Promise<StagedSource> {
+  if (isUtf16(bytes)) {
+    throw new ImportError(
+      'Dit bestand is opgeslagen als UTF-16 ("Unicode-tekst" in Excel). Sla het op als "CSV UTF-8 (door komma\'s gescheiden)" en lees het opnieuw in.',
+    );
+  }
   const { text, encoding } = decodeText(bytes);
   const delimiter = detectDelimiter(text);
   const headers = readCsvSample(text, delimiter, 0).header;
@@ -72,10 +78,7 @@ async function stageCsv(conn: Connector, bytes: Uint8Array): Promise<StagedSourc
     await conn.exec(
       'DROP TABLE IF EXISTS import_raw; DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans',
     );
-    await conn.exec(`CREATE TABLE import_raw AS
-      SELECT CAST(row_number() OVER () AS INTEGER) AS rn, * FROM read_csv('import_source.csv',
-        delim = E'${sqlDelimiter}', quote = '"', escape = '"', header = true, auto_detect = false,
-        columns = {${columns}}, store_rejects = true, null_padding = false, max_line_size = 10000000)`);
+    await readCsvInto(conn, sqlDelimiter, columns);
     const rejects = await conn.query<{ line: number; error_type: string; csv_line: string }>({
       sql: `SELECT line, any_value(error_type) AS error_type, any_value(csv_line) AS csv_line
             FROM reject_errors GROUP BY line ORDER BY line`,
@@ -98,6 +101,32 @@ async function stageCsv(conn: Connector, bytes: Uint8Array): Promise<StagedSourc
     };
   } finally {
     await conn.dropFile('import_source.csv');
+  }
+}
+
+/**
+ * DuckDB's strict CSV reader keeps malformed lines as rejects; input that is not CSV at
+ * all can still stop its state machine. Then the lenient mode is tried once, and if that
+ * fails too the file is refused with a Dutch message.
+ */
+async function readCsvInto(conn: Connector, delimiter: string, columns: string): Promise<void> {
+  const read = (strict: boolean) =>
+    conn.exec(`CREATE OR REPLACE TABLE import_raw AS
+      SELECT CAST(row_number() OVER () AS INTEGER) AS rn, * FROM read_csv('import_source.csv',
+        delim = E'${delimiter}', quote = '"', escape = '"', header = true, auto_detect = false,
+        columns = {${columns}}, store_rejects = true, null_padding = false,
+        max_line_size = 10000000, strict_mode = ${strict})`);
+  try {
+    await read(true);
+  } catch {
+    try {
+      await conn.exec('DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans');
+      await read(false);
+    } catch {
+      throw new ImportError(
+        'Het bestand is geen leesbaar CSV-bestand (controleer of het een tekstbestand met kolommen is).',
+      );
+    }
   }
 }
 
