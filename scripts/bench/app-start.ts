@@ -43,7 +43,8 @@ async function measureOnce(browser: Browser, url: string): Promise<StartSample> 
   clearInterval(sampler);
   await sample();
   const marks = await page.evaluate(() => {
-    const measure = (name: string) => performance.getEntriesByName(name, 'measure')[0]?.duration ?? NaN;
+    const measure = (name: string) =>
+      performance.getEntriesByName(name, 'measure')[0]?.duration ?? NaN;
     return {
       instantiate: measure('duckdb.instantiate'),
       demoLoad: measure('app.demo_load'),
@@ -59,15 +60,43 @@ async function measureOnce(browser: Browser, url: string): Promise<StartSample> 
   };
 }
 
-export async function benchAppStart(browser: Browser, baseUrl: string, runs: number): Promise<Figure[]> {
+export async function benchAppStart(
+  browser: Browser,
+  baseUrl: string,
+  runs: number,
+): Promise<Figure[]> {
   await measureOnce(browser, baseUrl + '/'); // warm the server and the OS file cache
   const samples: StartSample[] = [];
   for (let i = 0; i < runs; i++) samples.push(await measureOnce(browser, baseUrl + '/'));
-  const conditions = { browser: 'chromium-headless-swiftshader', dataset: 'Donderdeel demo', cache: 'cold' };
+  const conditions = {
+    browser: 'chromium-headless-swiftshader',
+    dataset: 'Donderdeel demo',
+    cache: 'cold',
+  };
   return [
-    summarise('duckdb.instantiate_ms', samples.map((s) => s.instantiateMs), 'ms', { ...conditions, target: 600 }),
-    summarise('app.demo_load_ms', samples.map((s) => s.demoLoadMs), 'ms', conditions),
-    summarise('app.cold_start_ms', samples.map((s) => s.coldStartMs), 'ms', { ...conditions, target: 3000 }),
-    summarise('app.peak_heap_mb', samples.map((s) => s.peakHeapMb), 'MB', { ...conditions, scope: 'main thread JS heap' }),
+    summarise(
+      'duckdb.instantiate_ms',
+      samples.map((s) => s.instantiateMs),
+      'ms',
+      { ...conditions, target: 600 },
+    ),
+    summarise(
+      'app.demo_load_ms',
+      samples.map((s) => s.demoLoadMs),
+      'ms',
+      conditions,
+    ),
+    summarise(
+      'app.cold_start_ms',
+      samples.map((s) => s.coldStartMs),
+      'ms',
+      { ...conditions, target: 3000 },
+    ),
+    summarise(
+      'app.peak_heap_mb',
+      samples.map((s) => s.peakHeapMb),
+      'MB',
+      { ...conditions, scope: 'main thread JS heap' },
+    ),
   ];
 }

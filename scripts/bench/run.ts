@@ -31,7 +31,8 @@ const SUITES: Suite[] = [
 async function main(): Promise<void> {
   const prefixes = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const runs = Number(process.env.BENCH_RUNS ?? 5);
-  const wanted = (metric: string) => prefixes.length === 0 || prefixes.some((p) => metric.startsWith(p));
+  const wanted = (metric: string) =>
+    prefixes.length === 0 || prefixes.some((p) => metric.startsWith(p));
   const suites = SUITES.filter((s) => s.metrics.some(wanted));
   if (suites.length === 0) {
     console.error(`Geen benchmark met prefix ${prefixes.join(', ')}.`);
