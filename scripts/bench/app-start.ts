@@ -13,22 +13,32 @@ interface StartSample {
   peakHeapMb: number;
 }
 
-/** Records, inside the page, the moment <html data-ready> first becomes "true". */
-const READY_PROBE = () => {
-  const root = document.documentElement;
-  const observer = new MutationObserver(() => {
-    if (root.dataset.ready === 'true') {
-      (window as unknown as { __readyAt: number }).__readyAt = performance.now();
-      observer.disconnect();
+/**
+ * Records, inside the page, the moment <html data-ready> first becomes "true". Page scripts
+ * are strings: tsx would wrap functions with a `__name` helper the page does not have.
+ */
+const READY_PROBE = `
+  const timer = setInterval(() => {
+    if (document.documentElement && document.documentElement.dataset.ready === 'true') {
+      window.__readyAt = performance.now();
+      clearInterval(timer);
     }
-  });
-  observer.observe(root, { attributes: true, attributeFilter: ['data-ready'] });
-};
+  }, 4);
+`;
+
+const READ_MARKS = `(() => {
+  const measure = (name) => performance.getEntriesByName(name, 'measure')[0]?.duration ?? NaN;
+  return {
+    instantiate: measure('duckdb.instantiate'),
+    demoLoad: measure('app.demo_load'),
+    readyAt: window.__readyAt,
+  };
+})()`;
 
 async function measureOnce(browser: Browser, url: string): Promise<StartSample> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await page.addInitScript(READY_PROBE);
+  await page.addInitScript({ content: READY_PROBE });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   let peakHeap = 0;
@@ -42,15 +52,11 @@ async function measureOnce(browser: Browser, url: string): Promise<StartSample> 
   await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
   clearInterval(sampler);
   await sample();
-  const marks = await page.evaluate(() => {
-    const measure = (name: string) =>
-      performance.getEntriesByName(name, 'measure')[0]?.duration ?? NaN;
-    return {
-      instantiate: measure('duckdb.instantiate'),
-      demoLoad: measure('app.demo_load'),
-      readyAt: (window as unknown as { __readyAt: number }).__readyAt,
-    };
-  });
+  const marks = (await page.evaluate(READ_MARKS)) as {
+    instantiate: number;
+    demoLoad: number;
+    readyAt: number;
+  };
   await context.close();
   return {
     instantiateMs: marks.instantiate,

@@ -116,11 +116,23 @@ async function loadRecordCsv(
   }
 }
 
+export type DemoFiles = Map<string, Uint8Array>;
+
+/** Reads every demo file (can run while the database is still starting). */
+export async function readDemoFiles(source: FileSource): Promise<DemoFiles> {
+  const files: DemoFiles = new Map();
+  await Promise.all(DEMO_FILES.map(async (name) => files.set(name, await source.read(name))));
+  return files;
+}
+
 /** Replaces the demo dataset in the database with the files from `source`. */
 export async function loadDemo(conn: Connector, source: FileSource): Promise<void> {
+  await loadDemoFiles(conn, await readDemoFiles(source));
+}
+
+/** Replaces the demo dataset in the database with already read demo files. */
+export async function loadDemoFiles(conn: Connector, files: DemoFiles): Promise<void> {
   await initDatabase(conn);
-  const files = new Map<string, Uint8Array>();
-  await Promise.all(DEMO_FILES.map(async (name) => files.set(name, await source.read(name))));
   const file = (name: (typeof DEMO_FILES)[number]) => files.get(name)!;
 
   await inTransaction(conn, async () => {

@@ -6,8 +6,8 @@ import type { Connector } from '$lib/data/connector';
 import { getBrowserConnector } from '$lib/data/duckdb-browser';
 import { initDatabase } from '$lib/data/database';
 import { EMPTY_SETTINGS, readSettings, type WorkspaceSettings } from '$lib/data/import/profiles';
-import { loadDemo } from '$lib/data/load-demo';
-import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
+import { loadDemoFiles, readDemoFiles } from '$lib/data/load-demo';
+import { restoreSnapshot, takeSnapshot, type Snapshot } from '$lib/data/snapshot';
 import { createIndexedDbSnapshotStore, type SnapshotStore } from '$lib/data/snapshot-store';
 import { buildPeriodQuery, buildTableCountsQuery } from '$lib/data/queries/overview';
 import type { TableName } from '$lib/data/schema';
@@ -58,12 +58,17 @@ class AppData {
   async #run(): Promise<void> {
     performance.mark('app.start');
     this.status = 'starten';
+    // Start everything that does not depend on the database while it instantiates: the
+    // saved snapshot (IndexedDB) and the demo files (served by the app itself).
+    const saved = this.#store.load().catch(() => null);
+    const demoFiles = readDemoFiles(demoSource);
+    demoFiles.catch(() => {}); // unused when saved data is restored
     const conn = await getBrowserConnector();
     this.status = 'laden';
     await initDatabase(conn);
-    if (!(await this.#restoreSaved(conn))) {
+    if (!(await this.#restoreSaved(conn, await saved))) {
       performance.mark('app.demo_load.start');
-      await loadDemo(conn, demoSource);
+      await loadDemoFiles(conn, await demoFiles);
       performance.measure('app.demo_load', 'app.demo_load.start');
       this.origin = 'demo';
     }
@@ -75,9 +80,8 @@ class AppData {
   }
 
   /** Restores what this browser saved before; false when there is nothing (usable). */
-  async #restoreSaved(conn: Connector): Promise<boolean> {
+  async #restoreSaved(conn: Connector, saved: Snapshot | null): Promise<boolean> {
     try {
-      const saved = await this.#store.load();
       if (!saved) return false;
       performance.mark('app.restore.start');
       await restoreSnapshot(conn, saved);
