@@ -3,28 +3,53 @@
  * given prefix (all when none) and prints one JSON object per line on stdout. Progress and
  * errors go to stderr, so stdout stays machine-readable.
  */
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../lib/chromium';
 import { startPreviewServer } from '../lib/preview-server';
 import { benchAppStart } from './app-start';
+import { benchImport } from './import';
+import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
 import { printFigure, type Figure } from './report';
 
 interface Suite {
   /** Metric names this suite produces (for prefix selection). */
   metrics: string[];
+  /** Work before the server starts (it serves the build folder as it is then). */
+  prepare?(): Promise<void>;
   run(ctx: { baseUrl: string; runs: number }): Promise<Figure[]>;
 }
+
+async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launchBrowser();
+  try {
+    return await work(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+let importFiles: ImportBenchFiles | null = null;
 
 const SUITES: Suite[] = [
   {
     metrics: ['duckdb.instantiate_ms', 'app.demo_load_ms', 'app.cold_start_ms', 'app.peak_heap_mb'],
-    async run({ baseUrl, runs }) {
-      const browser = await launchBrowser();
-      try {
-        return await benchAppStart(browser, baseUrl, runs);
-      } finally {
-        await browser.close();
-      }
+    run: ({ baseUrl, runs }) => withBrowser((browser) => benchAppStart(browser, baseUrl, runs)),
+  },
+  {
+    metrics: [
+      'import.csv_1m_ms',
+      'import.csv_1m_vs_native',
+      'import.parquet_1m_ms',
+      'import.reload_1m_ms',
+      'import.peak_heap_mb',
+    ],
+    async prepare() {
+      importFiles = await prepareImportBenchFiles(1_000_000);
     },
+    run: ({ baseUrl }) =>
+      withBrowser((browser) =>
+        benchImport(browser, baseUrl, importFiles!, Number(process.env.BENCH_IMPORT_RUNS ?? 3)),
+      ),
   },
 ];
 
@@ -39,6 +64,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  for (const suite of suites) await suite.prepare?.();
   const server = await startPreviewServer();
   try {
     for (const suite of suites) {
@@ -48,7 +74,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    server.stop();
+    await server.stop();
   }
 }
 

@@ -59,10 +59,15 @@ export function createIndexedDbSnapshotStore(): SnapshotStore {
         const store = tx.objectStore(STORE);
         const manifest = (await request(store.get('manifest'))) as SnapshotManifest | undefined;
         if (!manifest) return null;
-        const tables = new Map<TableName, Uint8Array>();
+        // First every Blob (IDB requests only: awaiting anything else would end the
+        // transaction), then their bytes.
+        const blobs: [TableName, Blob | undefined][] = [];
         for (const table of Object.keys(manifest.tables) as TableName[]) {
-          const bytes = (await request(store.get(`table:${table}`))) as ArrayBuffer | undefined;
-          if (bytes) tables.set(table, new Uint8Array(bytes));
+          blobs.push([table, (await request(store.get(`table:${table}`))) as Blob | undefined]);
+        }
+        const tables = new Map<TableName, Uint8Array>();
+        for (const [table, blob] of blobs) {
+          if (blob) tables.set(table, new Uint8Array(await blob.arrayBuffer()));
         }
         return { manifest, tables };
       } finally {
@@ -76,7 +81,9 @@ export function createIndexedDbSnapshotStore(): SnapshotStore {
         const store = tx.objectStore(STORE);
         store.clear();
         for (const [table, bytes] of snapshot.tables) {
-          store.put(bytes.slice().buffer, `table:${table}`);
+          // As Blobs: Chrome refuses single values over ~127 MB, and a million records
+          // are more than that; Blobs are stored as files beside the database.
+          store.put(new Blob([bytes as Uint8Array<ArrayBuffer>]), `table:${table}`);
         }
         store.put(snapshot.manifest, 'manifest');
         await done(tx);

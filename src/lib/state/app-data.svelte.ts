@@ -73,7 +73,7 @@ class AppData {
       this.origin = 'demo';
     }
     this.#connector = conn;
-    installDebugHandle(conn);
+    installDebugHandle(conn, () => this.commitChange());
     await this.refreshOverview();
     this.status = 'gereed';
     performance.measure('app.to_data_ready', 'app.start');

@@ -56,6 +56,10 @@ interface Check {
 
 export const EARLIEST_YEAR = 1990;
 
+/**
+ * Two levels, so that each value is parsed once: the inner query `p` turns text into raw
+ * and parsed columns; the outer one applies the DST shift and picks the first reason.
+ */
 export function buildConvertSql(
   plan: ImportPlan,
   now: Date = new Date(),
@@ -63,46 +67,49 @@ export function buildConvertSql(
   target = 'import_conv',
 ): string {
   const kind = plan.kind as RecordImportKind;
-  const select: string[] = ['r.rn'];
+  const inner: string[] = ['r.rn'];
+  const outer: string[] = ['rn', 'id'];
   const checks: Check[] = [];
-  const id = columnSql(plan, 'id');
-  select.push(`${id ?? 'CAST(NULL AS VARCHAR)'} AS id`);
-  checks.push({
-    when: `${id ?? 'NULL'} IS NULL`,
-    reason: 'Registratienummer ontbreekt',
-    detail: 'NULL',
-  });
+  inner.push(`${columnSql(plan, 'id') ?? 'CAST(NULL AS VARCHAR)'} AS id`);
+  checks.push({ when: 'id IS NULL', reason: 'Registratienummer ontbreekt', detail: 'NULL' });
 
   const latestYear = now.getFullYear() + 1;
   const gapChecks: string[] = [];
+  const present = new Set<string>();
   for (const spec of TIME_SPECS[kind]) {
     const label = TIME_LABELS[spec.target];
     const expr = timeExpression(plan, spec);
     if (!expr) {
       if (spec.required)
         checks.push({ when: 'TRUE', reason: `${label} ontbreekt`, detail: 'NULL' });
-      select.push(`CAST(NULL AS TIMESTAMP) AS ${spec.target}`);
+      outer.push(`CAST(NULL AS TIMESTAMP) AS ${spec.target}`);
       continue;
     }
-    select.push(`${shiftSpringGapSql(expr.parsed)} AS ${spec.target}`);
-    gapChecks.push(`CASE WHEN ${isInSpringGapSql(expr.parsed)} THEN 1 ELSE 0 END`);
-    if (spec.required)
-      checks.push({ when: `${expr.raw} IS NULL`, reason: `${label} ontbreekt`, detail: 'NULL' });
+    present.add(spec.target);
+    const raw = `${spec.target}_raw`;
+    const parsed = `${spec.target}_parsed`;
+    inner.push(`${expr.raw} AS ${raw}`, `${expr.parsed} AS ${parsed}`);
+    outer.push(`${shiftSpringGapSql(parsed)} AS ${spec.target}`);
+    gapChecks.push(`CASE WHEN ${isInSpringGapSql(parsed)} THEN 1 ELSE 0 END`);
+    if (spec.required) {
+      checks.push({ when: `${raw} IS NULL`, reason: `${label} ontbreekt`, detail: 'NULL' });
+    }
     checks.push({
-      when: `${expr.raw} IS NOT NULL AND ${expr.parsed} IS NULL`,
+      when: `${raw} IS NOT NULL AND ${parsed} IS NULL`,
       reason: `${label} onleesbaar`,
-      detail: expr.raw,
+      detail: raw,
     });
     checks.push({
-      when: `year(${expr.parsed}) NOT BETWEEN ${EARLIEST_YEAR} AND ${latestYear}`,
+      when: `year(${parsed}) NOT BETWEEN ${EARLIEST_YEAR} AND ${latestYear}`,
       reason: `${label} buiten ${EARLIEST_YEAR}–${latestYear}`,
-      detail: expr.raw,
+      detail: raw,
     });
   }
-  select.push(`${gapChecks.length ? gapChecks.join(' + ') : '0'} AS gap_shifted`);
+  outer.push(`${gapChecks.length ? gapChecks.join(' + ') : '0'} AS gap_shifted`);
   for (const [from, to] of WINDOWS[kind]) {
-    if (select.some((s) => s.endsWith(` AS ${to}`) && !s.startsWith('CAST(NULL'))) {
-      const [f, t] = [extract(select, from), extract(select, to)];
+    if (present.has(from) && present.has(to)) {
+      const f = shiftSpringGapSql(`${from}_parsed`);
+      const t = shiftSpringGapSql(`${to}_parsed`);
       checks.push({
         when: `${t} < ${f}`,
         reason: `${TIME_LABELS[to]} ligt vóór ${TIME_LABELS[from].toLowerCase()}`,
@@ -114,35 +121,34 @@ export function buildConvertSql(
   for (const field of TEXT_FIELDS[kind]) {
     const value = columnSql(plan, field);
     const fallback = field === 'source' ? sqlLiteral(plan.sourceLabel) : 'CAST(NULL AS VARCHAR)';
-    select.push(`${value ? `coalesce(${value}, ${fallback})` : fallback} AS ${field}`);
+    inner.push(`${value ? `coalesce(${value}, ${fallback})` : fallback} AS ${field}`);
+    outer.push(field);
   }
   if (kind === 'visits') {
-    checks.push({
-      when: `${columnSql(plan, 'kind') ?? 'NULL'} IS NULL`,
-      reason: 'Soort bezoek ontbreekt',
-      detail: 'NULL',
-    });
+    checks.push({ when: 'kind IS NULL', reason: 'Soort bezoek ontbreekt', detail: 'NULL' });
   }
 
   const [xField, yField] = plan.columns.lon !== undefined ? ['lon', 'lat'] : ['x', 'y'];
   const x = columnSql(plan, xField);
   const y = columnSql(plan, yField);
-  select.push(`${x ? parseNumberSql(x, plan.numbers) : 'CAST(NULL AS DOUBLE)'} AS x_num`);
-  select.push(`${y ? parseNumberSql(y, plan.numbers) : 'CAST(NULL AS DOUBLE)'} AS y_num`);
-  const areaCode =
-    kind === 'visits'
-      ? `coalesce(${columnSql(plan, 'buurtcode') ?? 'NULL'}, ${columnSql(plan, 'wijkcode') ?? 'NULL'})`
-      : 'NULL';
+  inner.push(
+    `${x ?? 'CAST(NULL AS VARCHAR)'} AS x_raw`,
+    `${y ?? 'CAST(NULL AS VARCHAR)'} AS y_raw`,
+  );
+  inner.push(`${x ? parseNumberSql(x, plan.numbers) : 'CAST(NULL AS DOUBLE)'} AS x_num`);
+  inner.push(`${y ? parseNumberSql(y, plan.numbers) : 'CAST(NULL AS DOUBLE)'} AS y_num`);
+  outer.push('x_num', 'y_num');
+  const areaCode = kind === 'visits' ? 'coalesce(buurtcode, wijkcode)' : 'NULL';
   if (x && y) {
     checks.push({
-      when: `${x} IS NULL AND ${y} IS NULL AND ${areaCode} IS NULL`,
+      when: `x_raw IS NULL AND y_raw IS NULL AND ${areaCode} IS NULL`,
       reason: 'Locatie ontbreekt',
       detail: 'NULL',
     });
     checks.push({
-      when: `(${x} IS NOT NULL OR ${y} IS NOT NULL) AND (${parseNumberSql(x, plan.numbers)} IS NULL OR ${parseNumberSql(y, plan.numbers)} IS NULL)`,
+      when: '(x_raw IS NOT NULL OR y_raw IS NOT NULL) AND (x_num IS NULL OR y_num IS NULL)',
       reason: 'Coördinaten onleesbaar',
-      detail: `concat_ws(' ', ${x}, ${y})`,
+      detail: "concat_ws(' ', x_raw, y_raw)",
     });
   } else if (kind !== 'visits') {
     checks.push({ when: 'TRUE', reason: 'Locatie ontbreekt', detail: 'NULL' });
@@ -150,16 +156,9 @@ export function buildConvertSql(
 
   const reason = `CASE ${checks.map((c) => `WHEN ${c.when} THEN ${sqlLiteral(c.reason)}`).join(' ')} END`;
   const detail = `CASE ${checks.map((c) => `WHEN ${c.when} THEN CAST(${c.detail} AS VARCHAR)`).join(' ')} END`;
-  return `CREATE OR REPLACE TABLE ${target} AS SELECT ${select.join(',\n  ')},
-  ${reason} AS reason,
-  ${detail} AS detail
-FROM ${source} r`;
-}
-
-/** The expression selected under `AS name` (for window checks on parsed values). */
-function extract(select: string[], name: string): string {
-  const entry = select.find((s) => s.endsWith(` AS ${name}`))!;
-  return entry.slice(0, entry.length - ` AS ${name}`.length);
+  return `CREATE OR REPLACE TABLE ${target} AS
+SELECT ${outer.join(', ')}, ${reason} AS reason, ${detail} AS detail
+FROM (SELECT ${inner.join(',\n  ')} FROM ${source} r) p`;
 }
 
 export async function convertStaged(conn: Connector, plan: ImportPlan, now?: Date): Promise<void> {

@@ -2,6 +2,9 @@
  * Stage 5: the final decision per row (location, theme, duplicates) in `import_final`, and
  * the commit into the canonical table — in one transaction, so an import either lands
  * whole or leaves the data that was there before intact.
+ *
+ * Shaped for a million rows: themes are resolved per distinct category in a small lookup
+ * table, duplicates found with a hash aggregate, and only import_final is materialised.
  */
 import type { Connector } from '../connector';
 import { inTransaction } from '../database';
@@ -11,23 +14,59 @@ import type { DuplicatePolicy } from './plan';
 
 const THEME_LIST = THEMES.map((t) => `'${t}'`).join(', ');
 
-/** Theme of a staged row `c`: an explicit known theme wins, then the category mapping. */
-const THEME_SQL: Record<RecordImportKind, string> = {
-  incidents: `coalesce(
-    CASE WHEN lower(c.theme) IN (${THEME_LIST}) THEN lower(c.theme) END,
-    (SELECT any_value(m.theme) FROM theme_mapping m
-      WHERE m.sub_category = c.category OR (m.main_category = c.category AND m.sub_category = '*')))`,
-  meldingen: `coalesce(
-    CASE WHEN lower(c.theme) IN (${THEME_LIST}) THEN lower(c.theme) END,
-    (SELECT any_value(m.theme) FROM theme_mapping m
-      WHERE m.main_category = c.main_category AND m.sub_category = c.sub_category),
-    (SELECT any_value(m.theme) FROM theme_mapping m
-      WHERE m.main_category = c.main_category AND m.sub_category = '*'),
-    (SELECT any_value(m.theme) FROM theme_mapping m
-      WHERE c.main_category IS NULL AND m.sub_category = c.sub_category))`,
-  visits: `CASE WHEN lower(c.theme) IN (${THEME_LIST}) THEN lower(c.theme) END`,
-  buildings: 'NULL',
+/** Distinct category keys of the staged rows and their theme from the mapping table. */
+const THEME_LOOKUP: Partial<Record<RecordImportKind, string>> = {
+  incidents: `SELECT k.category, any_value(m.theme) AS theme
+    FROM (SELECT DISTINCT category FROM import_conv) k
+    LEFT JOIN theme_mapping m ON m.sub_category = k.category
+      OR (m.main_category = k.category AND m.sub_category = '*')
+    GROUP BY k.category`,
+  meldingen: `SELECT k.main_category, k.sub_category,
+      coalesce(any_value(exact.theme), any_value(anysub.theme), any_value(onlysub.theme)) AS theme
+    FROM (SELECT DISTINCT main_category, sub_category FROM import_conv) k
+    LEFT JOIN theme_mapping exact
+      ON exact.main_category = k.main_category AND exact.sub_category = k.sub_category
+    LEFT JOIN theme_mapping anysub
+      ON anysub.main_category = k.main_category AND anysub.sub_category = '*'
+    LEFT JOIN theme_mapping onlysub
+      ON k.main_category IS NULL AND onlysub.sub_category = k.sub_category
+    GROUP BY ALL`,
 };
+
+const THEME_JOIN: Record<RecordImportKind, string> = {
+  incidents: 'LEFT JOIN import_theme t ON t.category IS NOT DISTINCT FROM c.category',
+  meldingen: `LEFT JOIN import_theme t ON t.main_category IS NOT DISTINCT FROM c.main_category
+    AND t.sub_category IS NOT DISTINCT FROM c.sub_category`,
+  visits: '',
+  buildings: '',
+};
+
+const EXPLICIT_THEME = `CASE WHEN lower(c.theme) IN (${THEME_LIST}) THEN lower(c.theme) END`;
+const THEME_SQL: Record<RecordImportKind, string> = {
+  incidents: `coalesce(${EXPLICIT_THEME}, t.theme)`,
+  meldingen: `coalesce(${EXPLICIT_THEME}, t.theme)`,
+  visits: EXPLICIT_THEME,
+  buildings: 'CAST(NULL AS VARCHAR)',
+};
+
+/** Staged columns replaced by resolved ones (theme; for visits the area codes). */
+function excludeFor(kind: RecordImportKind): string {
+  if (kind === 'buildings') return '';
+  return kind === 'visits' ? 'EXCLUDE (theme, buurtcode, wijkcode)' : 'EXCLUDE (theme)';
+}
+
+function areaColumns(kind: RecordImportKind): string {
+  if (kind !== 'visits') return 'l.buurtcode AS buurtcode, l.wijkcode AS wijkcode';
+  // Visits may be located by an area code instead of coordinates.
+  return `coalesce(l.buurtcode, bu.code) AS buurtcode,
+    coalesce(l.wijkcode, bu.parent, wk.code) AS wijkcode`;
+}
+
+function areaJoins(kind: RecordImportKind): string {
+  if (kind !== 'visits') return '';
+  return `LEFT JOIN areas bu ON bu.level = 'buurt' AND bu.code = c.buurtcode
+    LEFT JOIN areas wk ON wk.level = 'wijk' AND wk.code = c.wijkcode`;
+}
 
 /** Creates import_final: every staged row with its final reason (NULL = accepted). */
 export async function finalizeRows(
@@ -35,35 +74,30 @@ export async function finalizeRows(
   kind: RecordImportKind,
   hasLocated: boolean,
 ): Promise<void> {
+  if (THEME_LOOKUP[kind]) {
+    await conn.exec(`CREATE OR REPLACE TABLE import_theme AS ${THEME_LOOKUP[kind]}`);
+  }
   const located = hasLocated
     ? 'LEFT JOIN import_located l USING (rn)'
-    : 'LEFT JOIN (SELECT NULL::INTEGER AS rn, NULL::DOUBLE AS lon, NULL::DOUBLE AS lat, NULL::VARCHAR AS buurtcode, NULL::VARCHAR AS wijkcode, 0 AS outside) l USING (rn)';
-  const areaFromColumns =
-    kind === 'visits'
-      ? `coalesce(l.buurtcode, (SELECT any_value(code) FROM areas WHERE level = 'buurt' AND code = c.buurtcode)) AS buurtcode,
-         coalesce(l.wijkcode, (SELECT any_value(parent) FROM areas WHERE level = 'buurt' AND code = c.buurtcode),
-                  (SELECT any_value(code) FROM areas WHERE level = 'wijk' AND code = c.wijkcode)) AS wijkcode`
-      : 'l.buurtcode AS buurtcode, l.wijkcode AS wijkcode';
-  await conn.exec(`CREATE OR REPLACE TABLE import_located_rows AS
-    SELECT c.* ${excludeFor(kind)}, ${THEME_SQL[kind]} AS theme_resolved,
-      l.lon, l.lat, ${areaFromColumns},
-      CASE WHEN c.reason IS NOT NULL THEN c.reason
-           WHEN l.outside = 1 THEN 'Locatie buiten de gemeente' END AS reason_located
-    FROM import_conv c ${located}`);
+    : `LEFT JOIN (SELECT NULL::INTEGER AS rn, NULL::DOUBLE AS lon, NULL::DOUBLE AS lat,
+        NULL::VARCHAR AS buurtcode, NULL::VARCHAR AS wijkcode, 0 AS outside) l USING (rn)`;
   await conn.exec(`CREATE OR REPLACE TABLE import_final AS
-    SELECT *,
-      CASE WHEN reason_located IS NOT NULL THEN reason_located
-           WHEN row_number() OVER (PARTITION BY id, reason_located IS NULL ORDER BY rn) > 1
-             THEN 'Dubbel registratienummer in dit bestand'
-      END AS reason_final,
-      id IN (SELECT id FROM ${kind}) AS exists_already
-    FROM import_located_rows`);
-}
-
-/** Staged columns replaced by resolved ones (theme; for visits the area codes). */
-function excludeFor(kind: RecordImportKind): string {
-  if (kind === 'buildings') return '';
-  return kind === 'visits' ? 'EXCLUDE (theme, buurtcode, wijkcode)' : 'EXCLUDE (theme)';
+    WITH decided AS MATERIALIZED (
+      SELECT c.* ${excludeFor(kind)}, ${THEME_SQL[kind]} AS theme_resolved,
+        l.lon, l.lat, ${areaColumns(kind)},
+        CASE WHEN c.reason IS NOT NULL THEN c.reason
+             WHEN l.outside = 1 THEN 'Locatie buiten de gemeente' END AS reason_located
+      FROM import_conv c ${located} ${THEME_JOIN[kind]} ${areaJoins(kind)}
+    ),
+    repeated AS (
+      SELECT id, min(rn) AS first_rn FROM decided WHERE reason_located IS NULL
+      GROUP BY id HAVING count(*) > 1
+    )
+    SELECT d.*,
+      CASE WHEN d.reason_located IS NOT NULL THEN d.reason_located
+           WHEN d.rn > r.first_rn THEN 'Dubbel registratienummer in dit bestand' END AS reason_final,
+      d.id IN (SELECT id FROM ${kind}) AS exists_already
+    FROM decided d LEFT JOIN repeated r USING (id)`);
 }
 
 /** The SELECT list that turns import_final into rows of the canonical table. */
@@ -90,11 +124,11 @@ export async function commitImport(
   return inTransaction(conn, async () => {
     if (policy === 'replace') {
       await conn.exec(
-        `DELETE FROM ${kind} WHERE id IN (SELECT id FROM import_final WHERE reason_final IS NULL)`,
+        `DELETE FROM ${kind} WHERE id IN (SELECT id FROM import_final WHERE reason_final IS NULL AND exists_already)`,
       );
     }
     await conn.query({
-      sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ? FROM import_final WHERE ${acceptedCondition(policy)} ORDER BY rn`,
+      sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ? FROM import_final WHERE ${acceptedCondition(policy)}`,
       params: [dataset],
     });
     const [{ n }] = await conn.query<{ n: number }>({

@@ -27,7 +27,7 @@ export function toWgs84(x: number, y: number, plan: CoordinatePlan): [number, nu
 }
 
 /**
- * Reads (rn, x_num, y_num) of rows still accepted in `import_conv`, and writes
+ * Reads (rn, x_num, y_num) of rows still accepted in `import_conv`, and provides
  * `import_located` (rn, lon, lat, buurtcode, wijkcode, outside).
  */
 export async function locateRecords(
@@ -44,8 +44,7 @@ export async function locateRecords(
   const ys = coords.getChild('y_num')!.toArray() as Float64Array;
   const lon = new Float64Array(n);
   const lat = new Float64Array(n);
-  const buurt: (string | null)[] = new Array(n).fill(null);
-  const wijk: (string | null)[] = new Array(n).fill(null);
+  const area = new Int32Array(n).fill(-1);
   const outsideFlags = new Int32Array(n);
   let outside = 0;
   let unassigned = 0;
@@ -57,30 +56,41 @@ export async function locateRecords(
       unassigned++;
       continue;
     }
-    const area = lookup.index.locate(x, y);
-    if (area >= 0) {
-      buurt[i] = lookup.buurtcodes[area];
-      wijk[i] = lookup.wijkcodes[area];
-    } else if (isWithinMargin(x, y, lookup)) {
+    area[i] = lookup.index.locate(x, y);
+    if (area[i] >= 0) continue;
+    if (isWithinMargin(x, y, lookup)) {
       unassigned++;
     } else {
       outsideFlags[i] = 1;
       outside++;
     }
   }
-  await conn.exec('DROP TABLE IF EXISTS import_located');
+  // Numbers travel back (area index), the codes join in SQL from a small lookup table.
+  await conn.exec('DROP VIEW IF EXISTS import_located; DROP TABLE IF EXISTS import_located_points');
+  await conn.exec('DROP TABLE IF EXISTS import_area_lookup');
   await conn.insertArrow(
     buildArrowTable([
       { name: 'rn', kind: 'int', values: rn },
       { name: 'lon', kind: 'float', values: lon },
       { name: 'lat', kind: 'float', values: lat },
-      { name: 'buurtcode', kind: 'text', values: buurt },
-      { name: 'wijkcode', kind: 'text', values: wijk },
+      { name: 'area', kind: 'int', values: area },
       { name: 'outside', kind: 'int', values: outsideFlags },
     ]),
-    'import_located',
+    'import_located_points',
     { create: true },
   );
+  await conn.insertArrow(
+    buildArrowTable([
+      { name: 'area', kind: 'int', values: Int32Array.from(lookup?.buurtcodes ?? [], (_, i) => i) },
+      { name: 'buurtcode', kind: 'text', values: lookup?.buurtcodes ?? [] },
+      { name: 'wijkcode', kind: 'text', values: lookup?.wijkcodes ?? [] },
+    ]),
+    'import_area_lookup',
+    { create: true },
+  );
+  await conn.exec(`CREATE VIEW import_located AS
+    SELECT p.rn, p.lon, p.lat, a.buurtcode, a.wijkcode, p.outside
+    FROM import_located_points p LEFT JOIN import_area_lookup a USING (area)`);
   return { outside, unassigned };
 }
 

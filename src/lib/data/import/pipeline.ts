@@ -47,12 +47,14 @@ const WORK_TABLES = [
   'import_typed',
   'import_conv',
   'import_conv_preview',
-  'import_located',
-  'import_located_rows',
+  'import_located_points',
+  'import_area_lookup',
+  'import_theme',
   'import_final',
 ];
 
 export async function clearImportTables(conn: Connector): Promise<void> {
+  await conn.exec('DROP VIEW IF EXISTS import_located');
   for (const table of WORK_TABLES) await conn.exec(`DROP TABLE IF EXISTS ${table}`);
 }
 

@@ -1,0 +1,151 @@
+/**
+ * Import at scale in headless Chromium: a 1M-row incidents CSV and the same rows as
+ * Parquet through the real pipeline (area assignment included), the same CSV read by
+ * native DuckDB (@duckdb/node-api, v1.5 — a baseline, not the browser's engine), and the
+ * reload of the persisted 1M rows to ready.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Browser, Page } from 'playwright-core';
+import type { ImportBenchFiles } from './import-data';
+import { summarise, type Figure } from './report';
+
+interface BrowserImportSample {
+  importMs: number;
+  accepted: number;
+  peakHeapMb: number;
+}
+
+async function sampleHeap(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let peak = 0;
+  const timer = setInterval(() => {
+    cdp
+      .send('Performance.getMetrics')
+      .then(({ metrics }) => {
+        peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+      })
+      .catch(() => {});
+  }, 100);
+  return () => {
+    clearInterval(timer);
+    return peak / 1024 / 1024;
+  };
+}
+
+async function openApp(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(baseUrl + '/');
+  await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
+  return page;
+}
+
+async function importInPage(page: Page, url: string): Promise<BrowserImportSample> {
+  const stop = await sampleHeap(page);
+  const result = (await page.evaluate(
+    `window.__wijkradar.importUrl(${JSON.stringify(url)}, 'incidents')`,
+  )) as { importMs: number; report: { rows: { accepted: number } } };
+  return { importMs: result.importMs, accepted: result.report.rows.accepted, peakHeapMb: stop() };
+}
+
+/** Persists, reloads the page and times navigation start → data-ready. */
+async function reloadToReady(page: Page): Promise<number> {
+  await page.evaluate('window.__wijkradar.persist()');
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
+  return (await page.evaluate(
+    `performance.getEntriesByName('app.to_data_ready', 'measure')[0].startTime +
+     performance.getEntriesByName('app.to_data_ready', 'measure')[0].duration`,
+  )) as number;
+}
+
+async function nativeReadMs(csv: string): Promise<number> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const conn = await instance.connect();
+  const started = performance.now();
+  await conn.run(
+    `CREATE TABLE t AS SELECT * FROM read_csv('${csv.replace(/'/g, "''")}', header = true)`,
+  );
+  const elapsed = performance.now() - started;
+  conn.closeSync();
+  return elapsed;
+}
+
+export async function benchImport(
+  browser: Browser,
+  baseUrl: string,
+  files: ImportBenchFiles,
+  runs: number,
+): Promise<Figure[]> {
+  const csvSamples: BrowserImportSample[] = [];
+  const parquetSamples: BrowserImportSample[] = [];
+  const reloads: number[] = [];
+  const native: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await openApp(browser, baseUrl);
+    csvSamples.push(await importInPage(page, files.csvUrl));
+    reloads.push(await reloadToReady(page));
+    await page.context().close();
+    const parquetPage = await openApp(browser, baseUrl);
+    parquetSamples.push(await importInPage(parquetPage, files.parquetUrl));
+    await parquetPage.context().close();
+    native.push(await nativeReadMs(files.csv));
+  }
+  const rows = files.rows;
+  const conditions = { rows, browser: 'chromium-headless', engine: 'duckdb-wasm 1.32 (eh)' };
+  const csvMedian = summarise(
+    'x',
+    csvSamples.map((s) => s.importMs),
+    'ms',
+  ).median as number;
+  const nativeMedian = summarise('x', native, 'ms').median as number;
+  return [
+    summarise(
+      'import.csv_1m_ms',
+      csvSamples.map((s) => s.importMs),
+      'ms',
+      {
+        ...conditions,
+        accepted: csvSamples[0]?.accepted,
+        includes: 'sniff, stage, convert, RD/WGS84, area assignment, commit',
+        target: 8000,
+      },
+    ),
+    {
+      metric: 'import.csv_1m_vs_native',
+      value: Math.round((csvMedian / nativeMedian) * 10) / 10,
+      unit: 'ratio',
+      runs,
+      browser_median_ms: csvMedian,
+      native_median_ms: Math.round(nativeMedian),
+      native: '@duckdb/node-api 1.5.6, 2 threads, read_csv into a table',
+      rows,
+    },
+    summarise(
+      'import.parquet_1m_ms',
+      parquetSamples.map((s) => s.importMs),
+      'ms',
+      {
+        ...conditions,
+        accepted: parquetSamples[0]?.accepted,
+        reader: 'parquet-wasm 0.8',
+        target: 3000,
+      },
+    ),
+    summarise('import.reload_1m_ms', reloads, 'ms', {
+      ...conditions,
+      from: 'IndexedDB snapshot',
+      target: 3000,
+    }),
+    summarise(
+      'import.peak_heap_mb',
+      csvSamples.map((s) => s.peakHeapMb),
+      'MB',
+      {
+        ...conditions,
+        scope: 'main thread JS heap during the CSV import',
+      },
+    ),
+  ];
+}
