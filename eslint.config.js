@@ -13,10 +13,28 @@ const UI_LIBRARIES = [
   { name: 'chart.js', message: 'data/ and analysis/ must not depend on charts.' },
 ];
 const UI_PATTERNS = [
-  { group: ['svelte/*', '$app/*', '@sveltejs/*'], message: 'No Svelte/SvelteKit in data/ or analysis/.' },
-  { group: ['@deck.gl/*', '@luma.gl/*', 'maplibre-gl/*'], message: 'No map libraries in data/ or analysis/.' },
+  {
+    group: ['svelte/*', '$app/*', '@sveltejs/*'],
+    message: 'No Svelte/SvelteKit in data/ or analysis/.',
+  },
+  {
+    group: ['@deck.gl/*', '@luma.gl/*', 'maplibre-gl/*'],
+    message: 'No map libraries in data/ or analysis/.',
+  },
   { group: ['chart.js/*', 'chartjs-*'], message: 'No chart libraries in data/ or analysis/.' },
-  { group: ['**/state/*', '**/map/*', '**/charts/*', '**/components/*', '$lib/state/*', '$lib/map/*', '$lib/charts/*', '$lib/components/*'], message: 'data/ and analysis/ are the bottom layers.' },
+  {
+    group: [
+      '**/state/*',
+      '**/map/*',
+      '**/charts/*',
+      '**/components/*',
+      '$lib/state/*',
+      '$lib/map/*',
+      '$lib/charts/*',
+      '$lib/components/*',
+    ],
+    message: 'data/ and analysis/ are the bottom layers.',
+  },
 ];
 
 export default ts.config(
@@ -41,7 +59,10 @@ export default ts.config(
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -56,8 +77,17 @@ export default ts.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...UI_LIBRARIES, { name: '@duckdb/duckdb-wasm', message: 'analysis/ is pure TypeScript: no database.' }],
-          patterns: [...UI_PATTERNS, { group: ['**/data/*', '$lib/data/*'], message: 'analysis/ must not reach into data/.' }],
+          paths: [
+            ...UI_LIBRARIES,
+            { name: '@duckdb/duckdb-wasm', message: 'analysis/ is pure TypeScript: no database.' },
+          ],
+          patterns: [
+            ...UI_PATTERNS,
+            {
+              group: ['**/data/*', '$lib/data/*'],
+              message: 'analysis/ must not reach into data/.',
+            },
+          ],
         },
       ],
     },
@@ -67,7 +97,14 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@duckdb/*', '$lib/data/duckdb-*'], message: 'Routes compose views; data access goes through state/.' }] },
+        {
+          patterns: [
+            {
+              group: ['@duckdb/*', '$lib/data/duckdb-*'],
+              message: 'Routes compose views; data access goes through state/.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -23,7 +23,9 @@ const intlParts = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 function intlLocal(utcMs: number): string {
-  const p = Object.fromEntries(intlParts.formatToParts(new Date(utcMs)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    intlParts.formatToParts(new Date(utcMs)).map((x) => [x.type, x.value]),
+  );
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 const local = (text: string) => Date.parse(text.replace(' ', 'T') + 'Z');
@@ -49,7 +51,8 @@ describe('spring forward (29 March 2026)', () => {
   });
 
   it('the day has 23 hours', () => {
-    const hours = (localToUtc(local('2026-03-30 00:00:00')) - localToUtc(local('2026-03-29 00:00:00'))) / HOUR;
+    const hours =
+      (localToUtc(local('2026-03-30 00:00:00')) - localToUtc(local('2026-03-29 00:00:00'))) / HOUR;
     expect(hours).toBe(23);
   });
 
@@ -65,12 +68,17 @@ describe('fall back (25 October 2026)', () => {
     expect(isInAutumnOverlap(reading)).toBe(true);
     expect(new Date(localToUtc(reading)).toISOString()).toBe('2026-10-25T00:30:00.000Z');
     // Both instants show the same wall-clock reading.
-    expect(formatLocalTimestamp(utcToLocal(Date.UTC(2026, 9, 25, 0, 30)))).toBe('2026-10-25 02:30:00');
-    expect(formatLocalTimestamp(utcToLocal(Date.UTC(2026, 9, 25, 1, 30)))).toBe('2026-10-25 02:30:00');
+    expect(formatLocalTimestamp(utcToLocal(Date.UTC(2026, 9, 25, 0, 30)))).toBe(
+      '2026-10-25 02:30:00',
+    );
+    expect(formatLocalTimestamp(utcToLocal(Date.UTC(2026, 9, 25, 1, 30)))).toBe(
+      '2026-10-25 02:30:00',
+    );
   });
 
   it('the day has 25 hours', () => {
-    const hours = (localToUtc(local('2026-10-26 00:00:00')) - localToUtc(local('2026-10-25 00:00:00'))) / HOUR;
+    const hours =
+      (localToUtc(local('2026-10-26 00:00:00')) - localToUtc(local('2026-10-25 00:00:00'))) / HOUR;
     expect(hours).toBe(25);
   });
 
