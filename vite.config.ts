@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { demoSnapshotPlugin } from './scripts/lib/demo-snapshot';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [sveltekit(), demoSnapshotPlugin()],
   build: {
     // The two DuckDB-WASM bundles are large by nature; only the selected one is fetched.
     chunkSizeWarningLimit: 4000,

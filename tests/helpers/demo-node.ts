@@ -6,13 +6,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Connector } from '../../src/lib/data/connector';
 import { createNodeConnector } from '../../src/lib/data/duckdb-node';
-import { loadDemo, type FileSource } from '../../src/lib/data/load-demo';
+import { loadDemo } from '../../src/lib/data/load-demo';
+import { directorySource } from '../../scripts/lib/directory-source';
 
 export const DATA_DIR = path.resolve(import.meta.dirname, '../../data');
 
-export function directorySource(dir: string): FileSource {
-  return { read: async (name) => new Uint8Array(await readFile(path.join(dir, name))) };
-}
+export { directorySource };
 
 export async function loadDemoInNode(dir = DATA_DIR): Promise<Connector> {
   const conn = await createNodeConnector();

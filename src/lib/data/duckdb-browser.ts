@@ -84,6 +84,7 @@ async function startBrowserConnector(): Promise<Connector> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    performance.measure('duckdb.instantiate.wasm', { start: started, end: performance.now() });
     // A local, unreachable-by-design extension repository: should anything still try to
     // load an extension (time-zone functions do), the request stays on this origin and
     // fails cleanly instead of leaving the machine (STACK.md).

@@ -12,6 +12,7 @@ import visits from '../../../data/visits.csv?url';
 import watchLocations from '../../../data/watch_locations.geojson?url';
 import wijken from '../../../data/wijken.geojson?url';
 import basemap from '../../../data/basemap.geojson?url';
+import { base } from '$app/paths';
 import type { FileSource } from '$lib/data/load-demo';
 
 const URLS: Record<string, string> = {
@@ -37,3 +38,15 @@ export const demoSource: FileSource = {
     return new Uint8Array(await response.arrayBuffer());
   },
 };
+
+/**
+ * The demo prepared at build time as a workspace file (scripts/lib/demo-snapshot.ts), or
+ * null when this build has none.
+ */
+export async function readDemoSnapshot(): Promise<Uint8Array | null> {
+  const response = await fetch(`${base}/demo/donderdeel.wijkradar`);
+  const type = response.headers.get('content-type') ?? '';
+  // A static host answers a missing file with the SPA page: that is not a snapshot.
+  if (!response.ok || type.startsWith('text/html')) return null;
+  return new Uint8Array(await response.arrayBuffer());
+}
