@@ -4,9 +4,9 @@
  * native DuckDB (@duckdb/node-api, v1.5 — a baseline, not the browser's engine), and the
  * reload of the persisted 1M rows to ready.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser, Page } from 'playwright-core';
 import type { ImportBenchFiles } from './import-data';
+import { nativeReadCsvMs } from './native-duckdb';
 import { summarise, type Figure } from './report';
 
 interface BrowserImportSample {
@@ -60,18 +60,6 @@ async function reloadToReady(page: Page): Promise<number> {
   )) as number;
 }
 
-async function nativeReadMs(csv: string): Promise<number> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
-  const conn = await instance.connect();
-  const started = performance.now();
-  await conn.run(
-    `CREATE TABLE t AS SELECT * FROM read_csv('${csv.replace(/'/g, "''")}', header = true)`,
-  );
-  const elapsed = performance.now() - started;
-  conn.closeSync();
-  return elapsed;
-}
-
 export async function benchImport(
   browser: Browser,
   baseUrl: string,
@@ -90,7 +78,7 @@ export async function benchImport(
     const parquetPage = await openApp(browser, baseUrl);
     parquetSamples.push(await importInPage(parquetPage, files.parquetUrl));
     await parquetPage.context().close();
-    native.push(await nativeReadMs(files.csv));
+    native.push(await nativeReadCsvMs(files.csv));
   }
   const rows = files.rows;
   const conditions = { rows, browser: 'chromium-headless', engine: 'duckdb-wasm 1.32 (eh)' };
