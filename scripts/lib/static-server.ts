@@ -54,7 +54,7 @@ export async function startStaticServer(root: string, basePath = ''): Promise<St
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': file === fallback ? 'no-cache' : 'public, max-age=3600',
     });
-    createReadStream(file).pipe(response);
+    createReadStream(file, { highWaterMark: 1 << 22 }).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

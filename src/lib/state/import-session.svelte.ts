@@ -1,0 +1,328 @@
+/**
+ * The import on the Gegevens screen, as one model: the chosen kind and file, the prepared
+ * import with the mapping the analyst edits, the preview, the run and its report. Every
+ * button of the screen is a method here; components only render and forward.
+ */
+import { tick } from 'svelte';
+import type { Row } from '$lib/data/connector';
+import { importAreas, type AreaImportReport } from '$lib/data/import/areas';
+import { suggestColumnMapping, type RecordKind } from '$lib/data/import/column-mapping';
+import { browserParquetReader } from '$lib/data/import/parquet-browser';
+import {
+  prepareImport,
+  previewImport,
+  runImport,
+  type PreparedImport,
+} from '$lib/data/import/pipeline';
+import {
+  planProblems,
+  planValues,
+  proposePlan,
+  type DuplicatePolicy,
+  type ImportPlan,
+} from '$lib/data/import/plan';
+import { findMatchingProfile, upsertProfile, type MappingProfile } from '$lib/data/import/profiles';
+import { rejectedRowsCsv, type ImportReport } from '$lib/data/import/report';
+import { ActionStatus, keepChange } from './action-status.svelte';
+import { appData } from './app-data.svelte';
+import { exclusive } from './db-queue';
+import { FileReadError, readChosenFile, saveFile } from './download';
+import {
+  buildMappingRows,
+  buildProfile,
+  errorMessage,
+  importDatasetId,
+  IMPORT_MESSAGES,
+  looksLikeBinary,
+  notText,
+  rejectedFileName,
+  type Confidence,
+} from './import-view';
+import { readiness } from './readiness.svelte';
+
+const PREVIEW_ROWS = 10;
+const { DUPLICATES_MISSING, NOTHING_RECOGNISED } = IMPORT_MESSAGES;
+
+export class ImportSession {
+  kind = $state<RecordKind>('incidents');
+  file = $state.raw<File | null>(null);
+  prepared = $state.raw<PreparedImport | null>(null);
+  plan = $state.raw<ImportPlan | null>(null);
+  preview = $state.raw<Row[] | null>(null);
+  previewNote = $state<string | null>(null);
+  duplicates = $state<DuplicatePolicy | null>(null);
+  sourceLabel = $state('');
+  /** The saved profile whose mapping is applied ('' = suggested from the headers). */
+  profileName = $state('');
+  report = $state.raw<ImportReport | null>(null);
+  areaReport = $state.raw<AreaImportReport | null>(null);
+  #origin = $state.raw<Record<string, Confidence>>({});
+  #reported: PreparedImport | null = null;
+  #previewRun = 0;
+  #action = new ActionStatus<'lezen' | 'inlezen' | 'opslaan'>();
+
+  get busy() {
+    return this.#action.busy;
+  }
+  get status() {
+    return this.#action.status;
+  }
+  get error() {
+    return this.#action.error;
+  }
+
+  problems = $derived.by(() => {
+    if (!this.prepared || !this.plan) return [];
+    const problems = planProblems(this.plan, this.prepared.staged.headers);
+    return this.duplicates ? problems : [...problems, DUPLICATES_MISSING];
+  });
+
+  canImport = $derived(
+    this.busy === null &&
+      (this.kind === 'areas'
+        ? this.file !== null && this.areaReport === null
+        : this.plan !== null && this.problems.length === 0),
+  );
+
+  profiles = $derived(appData.settings.profiles.filter((p) => p.kind === this.kind));
+
+  mappingRows = $derived(
+    this.plan && this.prepared
+      ? buildMappingRows(this.plan, this.prepared.samples, this.#origin)
+      : [],
+  );
+
+  async chooseKind(kind: RecordKind): Promise<void> {
+    if (kind === this.kind) return;
+    this.kind = kind;
+    this.#startOver();
+    if (this.file && kind !== 'areas') await this.#prepare(this.file);
+  }
+
+  async chooseFile(file: File | null): Promise<void> {
+    this.#startOver();
+    this.file = file;
+    if (!file) return;
+    if (this.kind === 'areas') {
+      this.#action.status = `‘${file.name}’ gekozen. Kies Inlezen om de gebiedsgrenzen te vervangen.`;
+      return;
+    }
+    await this.#prepare(file);
+  }
+
+  /** A new kind or file: what belonged to the previous one goes, late answers are ignored. */
+  #startOver(): void {
+    this.#action.startOver();
+    this.prepared = null;
+    this.plan = null;
+    this.preview = null;
+    this.report = null;
+    this.areaReport = null;
+    this.#reported = null;
+  }
+
+  async #prepare(file: File): Promise<void> {
+    const kind = this.kind;
+    await this.#action.run(
+      'lezen',
+      `‘${file.name}’ wordt gelezen…`,
+      async (current) => {
+        const bytes = await readChosenFile(file);
+        if (looksLikeBinary(file.name, bytes)) throw new FileReadError(notText(file.name));
+        const prepared = await exclusive(() =>
+          prepareImport(appData.connector, kind, file.name, bytes, {
+            parquet: browserParquetReader,
+          }),
+        );
+        if (!current()) return;
+        this.prepared = prepared;
+        const profile = findMatchingProfile(
+          appData.settings.profiles,
+          kind,
+          prepared.staged.headers,
+        );
+        if (profile) this.#applyProfile(profile);
+        else this.#applySuggestion();
+        const rows = prepared.staged.rowCount + prepared.staged.structureRejects.length;
+        this.#action.status = `‘${file.name}’ gelezen: ${rows} rijen${profile ? `, profiel ‘${profile.name}’ toegepast` : ''}. Controleer de koppeling en kies Inlezen.`;
+        if (Object.keys(this.plan?.columns ?? {}).length === 0)
+          this.#action.error = NOTHING_RECOGNISED;
+        await this.#refreshPreview();
+      },
+      'Het bestand kon niet worden gelezen.',
+    );
+  }
+
+  #applySuggestion(): void {
+    const { staged, samples, fileName } = this.prepared!;
+    this.plan = proposePlan(this.kind, staged, samples, { sourceLabel: fileName });
+    const suggested = suggestColumnMapping(this.kind, staged.headers);
+    this.#origin = Object.fromEntries(
+      suggested.filter((s) => s.confidence !== 'geen').map((s) => [s.field, s.confidence]),
+    ) as Record<string, Confidence>;
+    this.profileName = '';
+    this.sourceLabel = fileName;
+    this.duplicates = null;
+  }
+
+  #applyProfile(profile: MappingProfile): void {
+    const { staged, samples } = this.prepared!;
+    this.plan = proposePlan(this.kind, staged, samples, {
+      sourceLabel: profile.name,
+      duplicates: profile.duplicates,
+      mapping: profile.mapping,
+    });
+    this.#origin = Object.fromEntries(Object.keys(profile.mapping).map((f) => [f, 'profiel']));
+    this.profileName = profile.name;
+    this.sourceLabel = profile.name;
+    this.duplicates = profile.duplicates;
+  }
+
+  /** '' = back to the suggestion from the column names. */
+  async chooseProfile(name: string): Promise<void> {
+    if (!this.prepared) return;
+    const profile = this.profiles.find((p) => p.name === name);
+    if (profile) this.#applyProfile(profile);
+    else this.#applySuggestion();
+    await this.#refreshPreview();
+  }
+
+  async setColumn(field: string, column: number | null): Promise<void> {
+    const { plan, prepared } = this;
+    if (!plan || !prepared) return;
+    const columns = { ...plan.columns };
+    if (column === null) delete columns[field];
+    else columns[field] = column;
+    this.plan = { ...plan, columns, ...planValues(plan.kind, columns, prepared.samples) };
+    this.#origin = { ...this.#origin, [field]: 'handmatig' };
+    await this.#refreshPreview();
+  }
+
+  /** While typing without, when the field is left with a refresh of the preview. */
+  async setSourceLabel(label: string, refresh = true): Promise<void> {
+    this.sourceLabel = label;
+    if (refresh) await this.#refreshPreview();
+  }
+
+  setDuplicates(policy: DuplicatePolicy): void {
+    this.duplicates = policy;
+  }
+
+  /** The plan as confirmed on screen: source name and duplicate choice included. */
+  #confirmedPlan(): ImportPlan {
+    return {
+      ...this.plan!,
+      sourceLabel: this.sourceLabel.trim() || this.prepared!.fileName,
+      duplicates: this.duplicates ?? 'skip',
+    };
+  }
+
+  async #refreshPreview(): Promise<void> {
+    const run = ++this.#previewRun;
+    const { prepared, plan } = this;
+    if (!prepared || !plan) return;
+    if (planProblems(plan, prepared.staged.headers).length > 0) {
+      this.preview = null;
+      this.previewNote = 'Het voorbeeld verschijnt zodra de verplichte velden gekoppeld zijn.';
+      return;
+    }
+    const done = readiness.begin();
+    const confirmed = { ...prepared, plan: this.#confirmedPlan() };
+    try {
+      const rows = await exclusive(() => previewImport(appData.connector, confirmed, PREVIEW_ROWS));
+      if (run !== this.#previewRun) return;
+      this.preview = rows;
+      this.previewNote = null;
+    } catch (error) {
+      if (run !== this.#previewRun) return;
+      this.preview = null;
+      this.previewNote = errorMessage(error, 'Het voorbeeld kon niet worden gemaakt.');
+    } finally {
+      await tick();
+      done();
+    }
+  }
+
+  async runImport(): Promise<void> {
+    if (!this.canImport || !this.file) return;
+    const file = this.file;
+    const dataset = importDatasetId(file.name);
+    if (this.kind === 'areas') {
+      await this.#action.run(
+        'inlezen',
+        'De gebiedsgrenzen worden ingelezen…',
+        async () => {
+          const bytes = await readChosenFile(file);
+          this.areaReport = await exclusive(() =>
+            importAreas(appData.connector, file.name, bytes, dataset),
+          );
+          this.#action.status = `Gebiedsgrenzen ingelezen: ${this.areaReport.accepted} gebieden.`;
+          await this.#keep();
+        },
+        'Het inlezen is mislukt; de opgeslagen gegevens zijn niet gewijzigd.',
+      );
+      return;
+    }
+    const confirmed = { ...this.prepared!, plan: this.#confirmedPlan() };
+    await this.#action.run(
+      'inlezen',
+      'Bezig met inlezen…',
+      async () => {
+        const report = await exclusive(() => runImport(appData.connector, confirmed, { dataset }));
+        this.report = report;
+        this.#reported = confirmed;
+        this.prepared = null;
+        this.plan = null;
+        this.preview = null;
+        this.#action.status = `Ingelezen: ${report.rows.accepted} rijen opgeslagen, ${report.rows.rejected} afgewezen.`;
+        await this.#keep();
+      },
+      'Het inlezen is mislukt; de opgeslagen gegevens zijn niet gewijzigd.',
+    );
+  }
+
+  async downloadRejected(): Promise<void> {
+    const reported = this.#reported;
+    if (!reported) return;
+    try {
+      const csv = await exclusive(() =>
+        rejectedRowsCsv(appData.connector, reported.staged, reported.plan),
+      );
+      saveFile(csv, rejectedFileName(reported.fileName), 'text/csv;charset=utf-8');
+      this.#action.status = 'De afgewezen rijen zijn gedownload.';
+    } catch (error) {
+      this.#action.error = errorMessage(error, 'De afgewezen rijen konden niet worden gedownload.');
+    }
+  }
+
+  /** Saves the confirmed mapping under the Bronsysteem name, for next month's export. */
+  async saveProfile(): Promise<void> {
+    const { plan, prepared } = this;
+    const name = this.sourceLabel.trim();
+    if (!plan || !prepared) return;
+    if (!name) {
+      this.#action.error = 'Vul eerst de naam van het bronsysteem in; het profiel krijgt die naam.';
+      return;
+    }
+    const profile = buildProfile(name, plan, prepared.staged.headers, this.duplicates ?? 'skip');
+    await this.#action.run(
+      'opslaan',
+      `Profiel ‘${name}’ wordt opgeslagen…`,
+      async () => {
+        appData.settings = {
+          ...appData.settings,
+          profiles: upsertProfile(appData.settings.profiles, profile),
+        };
+        this.profileName = name;
+        await this.#keep();
+        this.#action.status = `Profiel ‘${name}’ opgeslagen; het wordt voortaan voorgesteld bij exports met dezelfde kolommen.`;
+      },
+      'Het profiel kon niet worden opgeslagen.',
+    );
+  }
+
+  async #keep(): Promise<void> {
+    const problem = await keepChange();
+    if (problem) this.#action.error = problem;
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * Pure helpers for the Gegevens screen: Dutch labels for what the import pipeline reports,
+ * the preview's columns and cells, file names of downloads, and error messages.
+ */
+import type { RecordKind } from '$lib/data/import/column-mapping';
+import { detectFormat, FORMAT_LABELS, type SourceFormat } from '$lib/data/import/formats';
+import { isUtf16, type Delimiter, type TextEncodingName } from '$lib/data/import/sniff-text';
+import { ImportError } from '$lib/data/import/stage';
+import { SnapshotError } from '$lib/data/snapshot';
+import { TABLES, type TableName } from '$lib/data/schema';
+import { IMPORT_FIELDS, type FieldSpec } from '$lib/data/import/column-mapping';
+import type { ColumnSample, DuplicatePolicy, ImportPlan } from '$lib/data/import/plan';
+import type { MappingProfile } from '$lib/data/import/profiles';
+import { FileReadError } from './download';
+
+export const IMPORT_KINDS: readonly { kind: RecordKind; label: string; hint: string }[] = [
+  { kind: 'incidents', label: 'Incidenten', hint: 'registraties van handhavers' },
+  { kind: 'meldingen', label: 'Meldingen', hint: 'meldingen van bewoners en partners' },
+  { kind: 'visits', label: 'Bezoeken', hint: 'surveillances, controles, schouwen' },
+  { kind: 'buildings', label: 'Gebouwen buitengebied', hint: 'leegstaande stallen en schuren' },
+  { kind: 'areas', label: 'Gebiedsgrenzen', hint: 'wijken en buurten van CBS/PDOK, GeoJSON' },
+];
+
+export const KIND_TABLE: Record<Exclude<RecordKind, 'areas'>, TableName> = {
+  incidents: 'incidents',
+  meldingen: 'meldingen',
+  visits: 'visits',
+  buildings: 'buildings',
+};
+
+export function formatLabel(format: SourceFormat): string {
+  return FORMAT_LABELS[format];
+}
+
+export function encodingLabel(encoding: TextEncodingName | null): string {
+  if (encoding === null) return 'niet van toepassing';
+  if (encoding === 'utf-8-bom') return 'UTF-8 (met BOM)';
+  return encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252';
+}
+
+export function delimiterLabel(delimiter: Delimiter | null): string {
+  if (delimiter === null) return 'niet van toepassing';
+  return { ',': 'komma (,)', ';': 'puntkomma (;)', '\t': 'tab' }[delimiter];
+}
+
+export type Confidence = 'zeker' | 'waarschijnlijk' | 'profiel' | 'handmatig';
+
+export const CONFIDENCE_LABELS: Record<Confidence | 'geen', string> = {
+  zeker: 'Zeker: kolomnaam herkend',
+  waarschijnlijk: 'Waarschijnlijk: controleer',
+  profiel: 'Uit het profiel',
+  handmatig: 'Zelf gekozen',
+  geen: 'Niet gekoppeld',
+};
+
+export interface MappingRow {
+  spec: FieldSpec;
+  /** Index of the file's column, or null when the field is not used. */
+  column: number | null;
+  confidence: Confidence | 'geen';
+  /** A few values of the chosen column, to check the choice. */
+  examples: string[];
+}
+
+/** One row per field of the kind: the chosen column, where the choice came from, examples. */
+export function buildMappingRows(
+  plan: ImportPlan,
+  samples: readonly ColumnSample[],
+  origin: Readonly<Record<string, Confidence>>,
+): MappingRow[] {
+  return IMPORT_FIELDS[plan.kind].map((spec) => {
+    const column = plan.columns[spec.field] ?? null;
+    return {
+      spec,
+      column,
+      confidence: column === null ? 'geen' : (origin[spec.field] ?? 'handmatig'),
+      examples: column === null ? [] : samples[column].values.slice(0, 3),
+    };
+  });
+}
+
+export const IMPORT_MESSAGES = {
+  DUPLICATES_MISSING:
+    'Kies wat er gebeurt met registratienummers die al zijn opgeslagen: overslaan of vervangen.',
+  NOTHING_RECOGNISED:
+    'In dit bestand is geen enkele kolom herkend voor deze soort gegevens. Controleer of u de juiste soort hebt gekozen en of het bestand een CSV-, GeoJSON-, Parquet- of Arrow-export is; u kunt de kolommen ook zelf koppelen.',
+  NOT_KEPT:
+    'De wijziging is doorgevoerd, maar kon niet in deze browser worden bewaard: na herladen is ze weg. Exporteer de werkruimte om de gegevens te bewaren.',
+} as const;
+
+export const DATASET_DEMO = 'demo';
+
+export function datasetLabel(dataset: string): string {
+  return dataset === DATASET_DEMO ? 'Demogemeente Donderdeel' : dataset;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** jjjj-mm-dd in local time. */
+export function localDate(now: Date): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The dataset id stored with an import's rows: readable in the dataset list. */
+export function importDatasetId(fileName: string, now: Date = new Date()): string {
+  const time = `${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`;
+  return `${fileName} (${localDate(now)} ${time})`;
+}
+
+/** A saved profile of the confirmed mapping: field → the file's column name. */
+export function buildProfile(
+  name: string,
+  plan: ImportPlan,
+  headers: readonly string[],
+  duplicates: DuplicatePolicy,
+  now: Date = new Date(),
+): MappingProfile {
+  return {
+    name,
+    kind: plan.kind,
+    mapping: Object.fromEntries(Object.entries(plan.columns).map(([f, i]) => [f, headers[i]])),
+    duplicates,
+    savedAt: now.toISOString(),
+  };
+}
+
+export function rejectedFileName(fileName: string): string {
+  return `afgewezen-${fileName.replace(/\.[^.]+$/, '') || 'bestand'}.csv`;
+}
+
+export function workspaceFileName(now: Date = new Date()): string {
+  return `wijkradar-werkruimte-${localDate(now)}.wijkradar`;
+}
+
+/**
+ * A Dutch message for any error: the pipeline's own messages as they are, anything else
+ * with the context sentence first and the technical detail after it.
+ */
+export function errorMessage(error: unknown, context: string): string {
+  if (
+    error instanceof ImportError ||
+    error instanceof SnapshotError ||
+    error instanceof FileReadError
+  ) {
+    return error.message;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return detail ? `${context} (Technische melding: ${detail})` : context;
+}
+
+const BINARY_SAMPLE = 8000;
+/** Share of control characters (other than tab, line breaks, form feed) a text file won't reach. */
+const MAX_CONTROL_SHARE = 0.05;
+
+/**
+ * True for a file that would be read as CSV but holds binary data (a renamed Excel file,
+ * an image): a NUL byte or many control characters in its first 8,000 bytes, as git
+ * decides. UTF-16 text is left to the pipeline, which explains how to re-save it.
+ */
+export function looksLikeBinary(fileName: string, bytes: Uint8Array): boolean {
+  if (detectFormat(fileName, bytes) !== 'csv' || isUtf16(bytes)) return false;
+  const n = Math.min(bytes.length, BINARY_SAMPLE);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return n > 0 && control / n > MAX_CONTROL_SHARE;
+}
+
+export function notText(fileName: string): string {
+  return `‘${fileName}’ is geen tekstbestand: het bevat binaire gegevens. Kies een CSV-, GeoJSON-, Parquet- of Arrow-export van het bronsysteem (een Excel-bestand eerst opslaan als CSV).`;
+}
+
+export interface PreviewColumn {
+  key: string;
+  label: string;
+  type: 'text' | 'timestamp' | 'date' | 'number';
+}
+
+const COORDINATE_LABELS: Record<string, string> = {
+  x_num: 'X / lengtegraad',
+  y_num: 'Y / breedtegraad',
+};
+const HIDDEN_PREVIEW = new Set(['rn', 'reason', 'detail']);
+
+/** The preview's columns, in the order of the converted rows, with Dutch labels. */
+export function previewColumns(kind: RecordKind, keys: readonly string[]): PreviewColumn[] {
+  if (kind === 'areas') return [];
+  const table = TABLES[KIND_TABLE[kind]] as readonly { name: string; type: string }[];
+  const fields = IMPORT_FIELDS[kind];
+  return keys
+    .filter((key) => !HIDDEN_PREVIEW.has(key))
+    .map((key) => {
+      const type = table.find((c) => c.name === key)?.type;
+      return {
+        key,
+        label: COORDINATE_LABELS[key] ?? fields.find((f) => f.field === key)?.label ?? key,
+        type:
+          type === 'TIMESTAMP'
+            ? 'timestamp'
+            : type === 'DATE'
+              ? 'date'
+              : type === 'DOUBLE' || key in COORDINATE_LABELS
+                ? 'number'
+                : 'text',
+      };
+    });
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
+const dayFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 6 });
+
+/** A converted value as the analyst reads it (timestamps are local wall-clock ms). */
+export function formatCell(value: unknown, type: PreviewColumn['type']): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (type === 'timestamp' && typeof value === 'number') return dateTimeFormat.format(value);
+  if (type === 'date' && typeof value === 'number') return dayFormat.format(value);
+  if (type === 'number' && typeof value === 'number') return numberFormat.format(value);
+  return String(value);
+}

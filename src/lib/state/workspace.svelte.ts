@@ -1,0 +1,97 @@
+/**
+ * What is stored in this browser, on the Gegevens screen: the datasets (the demo and every
+ * import) with removal, and the workspace file to export and restore elsewhere.
+ */
+import { tick } from 'svelte';
+import { listDatasets, removeDataset } from '$lib/data/datasets';
+import { readSettings } from '$lib/data/import/profiles';
+import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
+import { decodeWorkspace, encodeWorkspace } from '$lib/data/workspace-file';
+import { ActionStatus, keepChange } from './action-status.svelte';
+import { appData } from './app-data.svelte';
+import { exclusive } from './db-queue';
+import { readChosenFile, saveFile } from './download';
+import { datasetLabel, errorMessage, workspaceFileName } from './import-view';
+import { readiness } from './readiness.svelte';
+import { groupDatasets, type DatasetGroup } from './stored-data-view';
+
+export class WorkspaceModel {
+  datasets = $state.raw<DatasetGroup[] | null>(null);
+  /** The dataset whose removal waits for confirmation. */
+  confirming = $state<string | null>(null);
+  /** Listing and removing datasets. */
+  readonly removal = new ActionStatus<'verwijderen'>();
+  /** Exporting and restoring the workspace file. */
+  readonly file = new ActionStatus<'exporteren' | 'herstellen'>();
+
+  get busy(): boolean {
+    return this.removal.busy !== null || this.file.busy !== null;
+  }
+
+  async loadDatasets(): Promise<void> {
+    const done = readiness.begin();
+    try {
+      this.datasets = groupDatasets(await exclusive(() => listDatasets(appData.connector)));
+    } catch (error) {
+      this.removal.error = errorMessage(error, 'De lijst met datasets kon niet worden geladen.');
+    } finally {
+      await tick();
+      done();
+    }
+  }
+
+  askRemove(dataset: string): void {
+    this.confirming = dataset;
+    this.removal.startOver();
+  }
+
+  cancelRemove(): void {
+    this.confirming = null;
+  }
+
+  async remove(dataset: string): Promise<void> {
+    const label = datasetLabel(dataset);
+    await this.removal.run(
+      'verwijderen',
+      `‘${label}’ wordt verwijderd…`,
+      async () => {
+        await exclusive(() => removeDataset(appData.connector, dataset));
+        this.confirming = null;
+        this.removal.status = `‘${label}’ is verwijderd.`;
+        this.removal.error = await keepChange();
+      },
+      'Verwijderen is mislukt; de gegevens zijn niet gewijzigd.',
+    );
+  }
+
+  async exportWorkspace(): Promise<void> {
+    await this.file.run(
+      'exporteren',
+      'De werkruimte wordt samengesteld…',
+      async () => {
+        const settings = $state.snapshot(appData.settings) as unknown as Record<string, unknown>;
+        const snapshot = await exclusive(() => takeSnapshot(appData.connector, settings));
+        const name = workspaceFileName();
+        saveFile(await encodeWorkspace(snapshot), name, 'application/octet-stream');
+        this.file.status = `De werkruimte is gedownload als ‘${name}’.`;
+      },
+      'De werkruimte kon niet worden geëxporteerd.',
+    );
+  }
+
+  /** Replaces all data and settings with a workspace file; atomic, so a bad file changes nothing. */
+  async restoreWorkspace(file: File): Promise<void> {
+    await this.file.run(
+      'herstellen',
+      `‘${file.name}’ wordt hersteld…`,
+      async () => {
+        const snapshot = await decodeWorkspace(await readChosenFile(file));
+        await exclusive(() => restoreSnapshot(appData.connector, snapshot));
+        appData.settings = readSettings(snapshot.manifest.settings);
+        this.file.status = `De werkruimte uit ‘${file.name}’ is hersteld.`;
+        this.file.error = await keepChange();
+      },
+      'De werkruimte kon niet worden hersteld; de gegevens zijn niet gewijzigd.',
+    );
+  }
+}
