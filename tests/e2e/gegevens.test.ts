@@ -319,7 +319,7 @@ describe('slechte bestanden', () => {
       mimeType: 'text/csv',
       buffer: random,
     });
-    expect(await alert.textContent()).toContain('‘export.csv’ is geen tekstbestand');
+    expect(await alert.textContent()).toContain('Dit is geen tekstbestand');
     expect(await page.getByTestId('file-summary').count()).toBe(0);
     expect(await page.getByTestId('import-report').count()).toBe(0);
 

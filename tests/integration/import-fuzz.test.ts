@@ -110,3 +110,17 @@ describe('import fuzz', () => {
     expect(await fingerprint()).toEqual(before);
   }, 180_000);
 });
+
+describe('binary files named .csv', () => {
+  it('are refused as "geen tekstbestand" before any parsing', async () => {
+    const conn2 = await loadDemoInNode();
+    // The first bytes of an .xlsx (a zip archive): "PK\x03\x04" and binary headers.
+    const xlsx = Uint8Array.from([
+      0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00,
+    ]);
+    await expect(prepareImport(conn2, 'incidents', 'export.csv', xlsx)).rejects.toThrow(
+      'Dit is geen tekstbestand',
+    );
+    await conn2.close();
+  });
+});

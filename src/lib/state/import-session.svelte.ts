@@ -26,15 +26,13 @@ import { rejectedRowsCsv, type ImportReport } from '$lib/data/import/report';
 import { ActionStatus, keepChange } from './action-status.svelte';
 import { appData } from './app-data.svelte';
 import { exclusive } from './db-queue';
-import { FileReadError, readChosenFile, saveFile } from './download';
+import { readChosenFile, saveFile } from './download';
 import {
   buildMappingRows,
   buildProfile,
   errorMessage,
   importDatasetId,
   IMPORT_MESSAGES,
-  looksLikeBinary,
-  notText,
   rejectedFileName,
   type Confidence,
 } from './import-view';
@@ -128,7 +126,6 @@ export class ImportSession {
       `‘${file.name}’ wordt gelezen…`,
       async (current) => {
         const bytes = await readChosenFile(file);
-        if (looksLikeBinary(file.name, bytes)) throw new FileReadError(notText(file.name));
         const prepared = await exclusive(() =>
           prepareImport(appData.connector, kind, file.name, bytes, {
             parquet: browserParquetReader,

@@ -3,8 +3,8 @@
  * the preview's columns and cells, file names of downloads, and error messages.
  */
 import type { RecordKind } from '$lib/data/import/column-mapping';
-import { detectFormat, FORMAT_LABELS, type SourceFormat } from '$lib/data/import/formats';
-import { isUtf16, type Delimiter, type TextEncodingName } from '$lib/data/import/sniff-text';
+import { FORMAT_LABELS, type SourceFormat } from '$lib/data/import/formats';
+import type { Delimiter, TextEncodingName } from '$lib/data/import/sniff-text';
 import { ImportError } from '$lib/data/import/stage';
 import { SnapshotError } from '$lib/data/snapshot';
 import { TABLES, type TableName } from '$lib/data/schema';
@@ -146,31 +146,6 @@ export function errorMessage(error: unknown, context: string): string {
   }
   const detail = error instanceof Error ? error.message : String(error);
   return detail ? `${context} (Technische melding: ${detail})` : context;
-}
-
-const BINARY_SAMPLE = 8000;
-/** Share of control characters (other than tab, line breaks, form feed) a text file won't reach. */
-const MAX_CONTROL_SHARE = 0.05;
-
-/**
- * True for a file that would be read as CSV but holds binary data (a renamed Excel file,
- * an image): a NUL byte or many control characters in its first 8,000 bytes, as git
- * decides. UTF-16 text is left to the pipeline, which explains how to re-save it.
- */
-export function looksLikeBinary(fileName: string, bytes: Uint8Array): boolean {
-  if (detectFormat(fileName, bytes) !== 'csv' || isUtf16(bytes)) return false;
-  const n = Math.min(bytes.length, BINARY_SAMPLE);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
-  }
-  return n > 0 && control / n > MAX_CONTROL_SHARE;
-}
-
-export function notText(fileName: string): string {
-  return `‘${fileName}’ is geen tekstbestand: het bevat binaire gegevens. Kies een CSV-, GeoJSON-, Parquet- of Arrow-export van het bronsysteem (een Excel-bestand eerst opslaan als CSV).`;
 }
 
 export interface PreviewColumn {

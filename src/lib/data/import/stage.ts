@@ -52,10 +52,34 @@ export function uniqueHeaders(headers: readonly string[]): string[] {
   });
 }
 
+const BINARY_SAMPLE = 8000;
+/** Share of control characters (other than tab, line breaks, form feed) a text file won't reach. */
+const MAX_CONTROL_SHARE = 0.05;
+
+/**
+ * True for bytes that would be read as CSV but are binary (a renamed Excel file, an
+ * image): a NUL byte or many control characters in the first 8,000 bytes, as git decides.
+ */
+export function looksLikeBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, BINARY_SAMPLE);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return n > 0 && control / n > MAX_CONTROL_SHARE;
+}
+
 async function stageCsv(conn: Connector, bytes: Uint8Array): Promise<StagedSource> {
   if (isUtf16(bytes)) {
     throw new ImportError(
       'Dit bestand is opgeslagen als UTF-16 ("Unicode-tekst" in Excel). Sla het op als "CSV UTF-8 (door komma\'s gescheiden)" en lees het opnieuw in.',
+    );
+  }
+  if (looksLikeBinary(bytes)) {
+    throw new ImportError(
+      'Dit is geen tekstbestand: het bevat binaire gegevens. Kies een CSV-, GeoJSON-, Parquet- of Arrow-export van het bronsysteem (een Excel-bestand eerst opslaan als CSV).',
     );
   }
   const { text, encoding } = decodeText(bytes);
