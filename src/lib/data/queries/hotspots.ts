@@ -1,0 +1,398 @@
+/**
+ * Queries for the hot spot views (issue 4): record counts per hexagon cell, and per cell per
+ * time step for emerging hot spots. Pure builders returning { sql, params } (STYLE.md §1):
+ * table and column names come from the schema module, every user-chosen value (period,
+ * themes, categories, months, hours, weekdays, wijken) is a `?` parameter.
+ *
+ * RD metres in SQL. Records hold WGS84 lon/lat only, and DuckDB-WASM has no projection
+ * functions offline (the spatial extension cannot be loaded). The hexagon grid lives in RD
+ * New metres (hex-grid.ts), so the SQL evaluates a **local cubic polynomial** lon/lat → RD,
+ * fitted by least squares against proj4 (`wgs84ToRd`, rd.ts) over the study extent
+ * (`fitRdPolynomial`). Measured over the Donderdeel extent (≈ 14 × 12 km) the largest error
+ * on a dense check grid is about 2 µm (a plane would be off by ~10 m, a quadratic by ~3 mm),
+ * i.e. a hundred million times smaller than a 150–250 m cell and far below the metre
+ * accuracy of the RD transformation itself, so SQL binning equals `cellOf(wgs84ToRd(…))`
+ * for practically every record (tests/integration/hotspots.test.ts checks all demo records).
+ * The error grows with the fourth power of the extent: for the whole country it would be a
+ * few decimetres; `fitRdPolynomial` measures and returns it, so callers can show or check it.
+ * Binning in lon/lat-derived local metres was rejected: the grid would then depend on the
+ * chosen centre, while RD cells are the same for every dataset and session.
+ */
+import { buildHexBinSql } from '../../analysis/hex-grid';
+import { wgs84ToRd } from '../../analysis/rd';
+import type { Query, QueryParam } from '../connector';
+import { TABLES, type RecordTable } from '../schema';
+
+/** A lon/lat box (WGS84 degrees), e.g. the municipality's bounds (buildAreaBoundsQuery). */
+export interface LonLatExtent {
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+}
+
+/**
+ * RD x/y ≈ Σ c_k · u^i · v^j (i + j ≤ 3) with u = (lon − lon0)/halfLon and
+ * v = (lat − lat0)/halfLat in [−1, 1] over the fitted extent. Terms in the order
+ * 1, u, v, u², uv, v², u³, u²v, uv², v³.
+ */
+export interface RdPolynomial {
+  lon0: number;
+  lat0: number;
+  halfLon: number;
+  halfLat: number;
+  cx: readonly number[];
+  cy: readonly number[];
+  /** Largest distance (metres) to proj4 on a 101 × 101 check grid over the extent. */
+  maxErrorM: number;
+}
+
+const TERMS = 10;
+
+function monomials(u: number, v: number): number[] {
+  return [1, u, v, u * u, u * v, v * v, u * u * u, u * u * v, u * v * v, v * v * v];
+}
+
+/** Solves the symmetric positive definite system a·x = b (Gaussian elimination, pivoting). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) pivot = r;
+    [m[c], m[pivot]] = [m[pivot], m[c]];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r][c] / m[c][c];
+      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+    }
+  }
+  return m.map((row, i) => row[n] / row[i]);
+}
+
+function evaluate(p: RdPolynomial, lon: number, lat: number): [number, number] {
+  const t = monomials((lon - p.lon0) / p.halfLon, (lat - p.lat0) / p.halfLat);
+  let x = 0;
+  let y = 0;
+  for (let k = 0; k < TERMS; k++) {
+    x += p.cx[k] * t[k];
+    y += p.cy[k] * t[k];
+  }
+  return [x, y];
+}
+
+/** The cubic lon/lat → RD polynomial for an extent (padded by 5 % so edge records are in
+ * the fitted range), least squares on a 25 × 25 grid of proj4 points, error measured. */
+export function fitRdPolynomial(extent: LonLatExtent): RdPolynomial {
+  const values = [extent.minLon, extent.minLat, extent.maxLon, extent.maxLat];
+  if (!values.every(Number.isFinite) || extent.maxLon < extent.minLon) {
+    throw new RangeError(`not a lon/lat extent: ${JSON.stringify(extent)}`);
+  }
+  if (extent.maxLat < extent.minLat) throw new RangeError('maxLat below minLat');
+  // A degenerate (single point) extent still gets a usable neighbourhood of ~100 m.
+  const halfLon = Math.max(((extent.maxLon - extent.minLon) / 2) * 1.05, 1e-3);
+  const halfLat = Math.max(((extent.maxLat - extent.minLat) / 2) * 1.05, 1e-3);
+  const lon0 = (extent.minLon + extent.maxLon) / 2;
+  const lat0 = (extent.minLat + extent.maxLat) / 2;
+  const ata = Array.from({ length: TERMS }, () => new Array<number>(TERMS).fill(0));
+  const atx = new Array<number>(TERMS).fill(0);
+  const aty = new Array<number>(TERMS).fill(0);
+  const steps = 24;
+  for (let i = 0; i <= steps; i++) {
+    for (let j = 0; j <= steps; j++) {
+      const u = -1 + (2 * i) / steps;
+      const v = -1 + (2 * j) / steps;
+      const [x, y] = wgs84ToRd(lon0 + u * halfLon, lat0 + v * halfLat);
+      const t = monomials(u, v);
+      for (let a = 0; a < TERMS; a++) {
+        atx[a] += t[a] * x;
+        aty[a] += t[a] * y;
+        for (let b = 0; b < TERMS; b++) ata[a][b] += t[a] * t[b];
+      }
+    }
+  }
+  const fit: RdPolynomial = {
+    lon0,
+    lat0,
+    halfLon,
+    halfLat,
+    cx: solve(ata, atx),
+    cy: solve(ata, aty),
+    maxErrorM: 0,
+  };
+  let maxErrorM = 0;
+  for (let i = 0; i <= 100; i++) {
+    for (let j = 0; j <= 100; j++) {
+      const lon = lon0 + (-1 + i / 50) * halfLon;
+      const lat = lat0 + (-1 + j / 50) * halfLat;
+      const [x, y] = wgs84ToRd(lon, lat);
+      const [ax, ay] = evaluate(fit, lon, lat);
+      maxErrorM = Math.max(maxErrorM, Math.hypot(ax - x, ay - y));
+    }
+  }
+  return { ...fit, maxErrorM };
+}
+
+/** The polynomial in TypeScript, as the SQL computes it (for checks and tests). */
+export function approximateRd(p: RdPolynomial, lon: number, lat: number): [number, number] {
+  return evaluate(p, lon, lat);
+}
+
+/** A code-computed double as SQL that reads back exactly (a bare literal becomes DECIMAL). */
+function doubleSql(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  return `CAST('${String(value)}' AS DOUBLE)`;
+}
+
+function polynomialSql(c: readonly number[]): string {
+  const t = ['', 'u', 'v', 'u*u', 'u*v', 'v*v', 'u*u*u', 'u*u*v', 'u*v*v', 'v*v*v'];
+  return c.map((ck, k) => (k === 0 ? doubleSql(ck) : `${doubleSql(ck)}*${t[k]}`)).join(' + ');
+}
+
+/** Which records count. Lists: empty or absent = no restriction. */
+export interface HotspotFilter {
+  /** Inclusive start, local wall-clock 'YYYY-MM-DD HH:MM:SS'. */
+  from?: string;
+  /** Exclusive end, local wall-clock 'YYYY-MM-DD HH:MM:SS'. */
+  to?: string;
+  themes?: readonly string[];
+  /** incidents.category / meldingen.sub_category; not available for visits. */
+  categories?: readonly string[];
+  /** 1 = januari … 12 = december. */
+  months?: readonly number[];
+  /** Local hour of day, 0–23. */
+  hours?: readonly number[];
+  /** ISO weekday, 1 = maandag … 7 = zondag. */
+  weekdays?: readonly number[];
+  wijkcodes?: readonly string[];
+}
+
+export type HotspotSource = RecordTable | readonly RecordTable[];
+
+export interface HexCountOptions {
+  /** Hexagon circumradius in metres (hex-grid.ts). */
+  size: number;
+  rd: RdPolynomial;
+  filter?: HotspotFilter;
+}
+
+/** Time steps for emerging hot spots: calendar months (3 = quarters) or weeks, counted
+ * from the filter's `from`. */
+export type TimeStep = { months: number } | { weeks: number };
+
+function column(table: RecordTable, name: string): string {
+  if (!TABLES[table].some((c) => c.name === name)) throw new Error(`${table} has no ${name}`);
+  return name;
+}
+
+/**
+ * The time a record happened: meldingen carry the incident window (happened_from) when the
+ * reporter gave one, else only the report time — the truth file's definition, and what a
+ * hot-times filter means (the nuisance, not the report, happens at night).
+ */
+function timeSql(table: RecordTable): string {
+  if (table === 'meldingen') {
+    return `coalesce(${column(table, 'happened_from')}, ${column(table, 'reported_at')})`;
+  }
+  return column(table, table === 'incidents' ? 'occurred_from' : 'started_at');
+}
+
+const CATEGORY_COLUMN: Record<RecordTable, string | null> = {
+  incidents: 'category',
+  meldingen: 'sub_category',
+  visits: null,
+};
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+function checkTimestamp(value: string, name: string): void {
+  if (!TIMESTAMP.test(value)) throw new RangeError(`${name} must be 'YYYY-MM-DD HH:MM:SS'`);
+}
+
+function checkIntegers(values: readonly number[], min: number, max: number, name: string): void {
+  for (const v of values) {
+    if (!Number.isInteger(v) || v < min || v > max) {
+      throw new RangeError(`${name} must be integers ${min}–${max}, got ${v}`);
+    }
+  }
+}
+
+/** WHERE conditions and their parameters for one table (t: the time expression). */
+function filterSql(
+  table: RecordTable,
+  filter: HotspotFilter,
+): { sql: string; params: QueryParam[] } {
+  const t = timeSql(table);
+  const conditions = [`${column(table, 'lon')} IS NOT NULL`, `${column(table, 'lat')} IS NOT NULL`];
+  const params: QueryParam[] = [];
+  const inList = (expression: string, values: readonly QueryParam[] | undefined) => {
+    if (!values || values.length === 0) return;
+    conditions.push(`${expression} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  if (filter.from !== undefined) {
+    checkTimestamp(filter.from, 'from');
+    conditions.push(`${t} >= CAST(? AS TIMESTAMP)`);
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    checkTimestamp(filter.to, 'to');
+    conditions.push(`${t} < CAST(? AS TIMESTAMP)`);
+    params.push(filter.to);
+  }
+  inList(column(table, 'theme'), filter.themes);
+  if (filter.categories && filter.categories.length > 0) {
+    const category = CATEGORY_COLUMN[table];
+    if (!category) throw new Error(`${table} has no category to filter on`);
+    inList(column(table, category), filter.categories);
+  }
+  checkIntegers(filter.months ?? [], 1, 12, 'months');
+  checkIntegers(filter.hours ?? [], 0, 23, 'hours');
+  checkIntegers(filter.weekdays ?? [], 1, 7, 'weekdays');
+  inList(`month(${t})`, filter.months);
+  inList(`hour(${t})`, filter.hours);
+  inList(`isodow(${t})`, filter.weekdays);
+  inList(column(table, 'wijkcode'), filter.wijkcodes);
+  return { sql: conditions.join(' AND '), params };
+}
+
+function checkStep(step: TimeStep): void {
+  const n = 'months' in step ? step.months : step.weeks;
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`time step must be an integer ≥ 1`);
+}
+
+/** Period number (0 = the step starting at `from`) as SQL; one `?` for from. */
+function periodSql(table: RecordTable, step: TimeStep): string {
+  const t = timeSql(table);
+  return 'months' in step
+    ? `date_diff('month', CAST(? AS TIMESTAMP), ${t}) // ${step.months}`
+    : `date_diff('day', CAST(? AS TIMESTAMP), ${t}) // ${7 * step.weeks}`;
+}
+
+/**
+ * Filtered records of all source tables with their RD x/y (columns id, src, lon, lat, rd_x,
+ * rd_y and, with a step, period t), as a subquery.
+ */
+function pointsSql(
+  source: HotspotSource,
+  options: HexCountOptions,
+  step?: TimeStep,
+): { sql: string; params: QueryParam[] } {
+  const tables = typeof source === 'string' ? [source] : [...source];
+  if (tables.length === 0) throw new Error('no source table');
+  const p = options.rd;
+  const params: QueryParam[] = [];
+  const parts = tables.map((table) => {
+    const lon = column(table, 'lon');
+    const lat = column(table, 'lat');
+    const u = `(${lon} - ${doubleSql(p.lon0)}) / ${doubleSql(p.halfLon)}`;
+    const v = `(${lat} - ${doubleSql(p.lat0)}) / ${doubleSql(p.halfLat)}`;
+    const where = filterSql(table, options.filter ?? {});
+    let period = '';
+    if (step) {
+      if (options.filter?.from === undefined || options.filter.to === undefined) {
+        // Both ends fix the number of steps (listTimeSteps) the study expects.
+        throw new Error('time steps need filter.from and filter.to');
+      }
+      period = `, ${periodSql(table, step)} AS t`;
+      params.push(options.filter.from);
+    }
+    params.push(...where.params);
+    return `SELECT ${column(table, 'id')} AS id, '${table}' AS src, ${lon} AS lon, ${lat} AS lat,
+        ${u} AS u, ${v} AS v${period}
+      FROM ${table} WHERE ${where.sql}`;
+  });
+  const sql = `SELECT id, src, lon, lat${step ? ', t' : ''},
+      ${polynomialSql(p.cx)} AS rd_x,
+      ${polynomialSql(p.cy)} AS rd_y
+    FROM (${parts.join('\n      UNION ALL\n      ')})`;
+  return { sql, params };
+}
+
+function cellsSql(source: HotspotSource, options: HexCountOptions, step?: TimeStep) {
+  const points = pointsSql(source, options, step);
+  const bin = buildHexBinSql({ x: 'rd_x', y: 'rd_y' }, options.size);
+  return {
+    sql: `SELECT id, src, lon, lat${step ? ', t' : ''}, rd_x, rd_y, ${bin.q} AS q, ${bin.r} AS r
+      FROM (${points.sql})`,
+    params: points.params,
+  };
+}
+
+/** Records per hexagon cell: rows (q, r, n), ordered by q, r. Cells without records are
+ * absent; the study area (hotspot-study.ts) adds them. */
+export function buildHexCellCountsQuery(source: HotspotSource, options: HexCountOptions): Query {
+  const cells = cellsSql(source, options);
+  return {
+    sql: `SELECT q, r, count(*)::INTEGER AS n FROM (${cells.sql}) GROUP BY q, r ORDER BY q, r`,
+    params: cells.params,
+  };
+}
+
+/**
+ * Records per hexagon cell per time step: rows (q, r, t, n), t = 0 for the step starting at
+ * `filter.from` (required, as is `filter.to`). Month steps follow calendar months from the month of `from`, so
+ * start `from` on the first of a month; see listTimeSteps for the step boundaries.
+ */
+export function buildHexCellPeriodCountsQuery(
+  source: HotspotSource,
+  options: HexCountOptions & { step: TimeStep },
+): Query {
+  checkStep(options.step);
+  const cells = cellsSql(source, options, options.step);
+  return {
+    sql: `SELECT q, r, t::INTEGER AS t, count(*)::INTEGER AS n FROM (${cells.sql})
+      GROUP BY q, r, t ORDER BY t, q, r`,
+    params: cells.params,
+  };
+}
+
+/** Every filtered record with its RD x/y and cell: rows (id, src, lon, lat, rd_x, rd_y, q, r) — for
+ * the records behind a cell and for checking the binning. */
+export function buildRecordCellsQuery(source: HotspotSource, options: HexCountOptions): Query {
+  const cells = cellsSql(source, options);
+  return { sql: `${cells.sql} ORDER BY src, id`, params: cells.params };
+}
+
+function parseTimestamp(value: string): Date {
+  checkTimestamp(value, 'timestamp');
+  return new Date(`${value.replace(' ', 'T')}Z`);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const formatDay = (d: Date) =>
+  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} 00:00:00`;
+
+/**
+ * The time steps of [from, to) as buildHexCellPeriodCountsQuery numbers them: start and
+ * (exclusive) end of each, as local wall-clock strings. The first and last may be partial
+ * when from/to do not fall on step boundaries — choose them so they do for emerging hot spots.
+ */
+export function listTimeSteps(
+  from: string,
+  to: string,
+  step: TimeStep,
+): { start: string; end: string }[] {
+  checkStep(step);
+  const start = parseTimestamp(from);
+  const end = parseTimestamp(to);
+  const steps: { start: string; end: string }[] = [];
+  // Day-based steps count midnights from `from` (DuckDB date_diff('day')); month steps count
+  // month boundaries from its month.
+  let at =
+    'months' in step
+      ? new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1))
+      : new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()));
+  while (at < end) {
+    const next =
+      'months' in step
+        ? new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + step.months, 1))
+        : new Date(at.getTime() + step.weeks * 7 * 86_400_000);
+    steps.push({
+      start: steps.length === 0 ? from : formatDay(at),
+      end: next < end ? formatDay(next) : to,
+    });
+    at = next;
+  }
+  return steps;
+}
