@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../lib/chromium';
 import { startPreviewServer } from '../lib/preview-server';
 import { benchAppStart } from './app-start';
+import { benchGiStar } from './hotspots';
 import { benchImport } from './import';
 import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
 import { printFigure, type Figure } from './report';
@@ -31,6 +32,10 @@ async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T
 let importFiles: ImportBenchFiles | null = null;
 
 const SUITES: Suite[] = [
+  {
+    metrics: ['hotspots.gistar_10k_ms'],
+    run: async ({ runs }) => benchGiStar(Math.max(20, runs)),
+  },
   {
     metrics: [
       'duckdb.instantiate_ms',
