@@ -36,7 +36,8 @@ export async function locateRecords(
   lookup: BuurtLookup | null,
 ): Promise<LocateResult> {
   const coords = await conn.queryArrow({
-    sql: 'SELECT rn, x_num, y_num FROM import_conv WHERE reason IS NULL AND x_num IS NOT NULL AND y_num IS NOT NULL ORDER BY rn',
+    // No ORDER BY: each row carries its rn back, and sorting a million rows costs ~0.2 s.
+    sql: 'SELECT rn, x_num, y_num FROM import_conv WHERE reason IS NULL AND x_num IS NOT NULL AND y_num IS NOT NULL',
   });
   const n = coords.numRows;
   const rn = coords.getChild('rn')!.toArray() as Int32Array;
