@@ -53,3 +53,36 @@ describe('hotspotlaag', () => {
     expect(await runAxe(page)).toEqual([]);
   });
 });
+
+describe('weergave in de URL', () => {
+  it('puts layer and theme in the URL; reload and back restore them', async () => {
+    // State from the previous tests: hotspots, theme jeugd.
+    expect(new URL(page.url()).search).toBe('?laag=hotspots&thema=jeugd');
+    await page.reload();
+    await waitForReady(page);
+    expect(await page.inputValue('[data-testid="hotspot-theme"]')).toBe('jeugd');
+    expect(await page.getByLabel('Hotspots (Getis-Ord Gi*)').isChecked()).toBe(true);
+    const afterReload = await cells(3);
+    expect(afterReload).toBeGreaterThan(0);
+
+    await page.goBack(); // to "alle thema's"
+    await page.waitForURL((url) => url.search === '?laag=hotspots');
+    await waitForReady(page);
+    expect(await page.inputValue('[data-testid="hotspot-theme"]')).toBe('');
+    expect(await cells(3)).not.toBe(afterReload);
+
+    await page.goBack(); // to the points layer
+    await page.waitForURL((url) => url.search === '');
+    await waitForReady(page);
+    expect(await page.getAttribute('[data-testid="points-count"]', 'data-value')).not.toBeNull();
+  });
+
+  it('opens a shared link in the same view', async () => {
+    const { page: colleague, context } = await openPage(browser);
+    await colleague.goto(baseUrl + '/verkennen?laag=hotspots&thema=horeca');
+    await waitForReady(colleague);
+    expect(await colleague.inputValue('[data-testid="hotspot-theme"]')).toBe('horeca');
+    await colleague.waitForSelector('[data-testid="hotspot-count-3"]');
+    await context.close();
+  });
+});
