@@ -38,25 +38,15 @@ import { WATCH_LOCATIONS } from './places';
 import { buildTruth, type GeneratedData } from './truth';
 import { SCHOUW_OUTCOMES, VISIT_OUTCOMES } from './visit-kinds';
 import { demandOf, generateVisits, VISIT_HEADER, visitLine } from './visits';
+import { DEMO_FILES as LOADED_DEMO_FILES } from '../../src/lib/data/load-demo';
 
 export interface GenerateOptions {
   seed?: number;
   outDir?: string;
 }
 
-export const DEMO_FILES = [
-  'gemeente.geojson',
-  'wijken.geojson',
-  'buurten.geojson',
-  'incidents.csv',
-  'meldingen.csv',
-  'visits.csv',
-  'buildings.geojson',
-  'watch_locations.geojson',
-  'interventions.geojson',
-  'basemap.geojson',
-  'truth.json',
-] as const;
+/** Everything the generator writes: what the app loads, plus its context and the truth. */
+export const DEMO_FILES = [...LOADED_DEMO_FILES, 'basemap.geojson', 'truth.json'] as const;
 
 /** Every catalogue value is written bare: make sure none needs CSV quoting. */
 export function checkCatalogue(): void {
