@@ -3,6 +3,7 @@
  * (IndexedDB in the browser) and the workspace file store. Restoring replaces every table
  * in one transaction, so a bad snapshot leaves the current data as it was.
  */
+import { toIpcStream } from './arrow-build';
 import type { Connector } from './connector';
 import { inTransaction, initDatabase } from './database';
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema';
@@ -31,7 +32,8 @@ export async function takeSnapshot(
   const tables = new Map<TableName, Uint8Array>();
   const counts: Record<string, number> = {};
   for (const table of TABLE_NAMES) {
-    tables.set(table, await conn.queryIpc(`SELECT * FROM ${table}`));
+    // Stored in the stream format the engine ingests, so a reload skips the conversion.
+    tables.set(table, toIpcStream(await conn.queryIpc(`SELECT * FROM ${table}`)));
     const [{ n }] = await conn.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM ${table}` });
     counts[table] = n;
   }
