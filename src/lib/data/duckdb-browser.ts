@@ -13,6 +13,16 @@ import { toIpcStream } from './arrow-build';
 import { arrowToRows } from './arrow-rows';
 import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
 
+/**
+ * The worker receives bytes by transfer, which detaches the *whole* ArrayBuffer behind a
+ * view: a table sliced out of a workspace file would take its neighbours with it. Views
+ * get their own copy first.
+ */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole ? bytes : bytes.slice();
+}
+
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
@@ -44,7 +54,7 @@ class BrowserConnector implements Connector {
   }
 
   async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-    await this.db.registerFileBuffer(name, bytes);
+    await this.db.registerFileBuffer(name, ownBuffer(bytes));
   }
 
   async dropFile(name: string): Promise<void> {
@@ -65,7 +75,7 @@ class BrowserConnector implements Connector {
     target: string,
     options?: { create?: boolean },
   ): Promise<void> {
-    await this.conn.insertArrowFromIPCStream(toIpcStream(bytes), {
+    await this.conn.insertArrowFromIPCStream(ownBuffer(toIpcStream(bytes)), {
       name: target,
       create: options?.create ?? false,
     });
