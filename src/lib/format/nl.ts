@@ -27,3 +27,15 @@ export const TABLE_LABELS: Record<string, string> = {
   watch_locations: 'Aandachtslocaties',
   interventions: 'Interventies',
 };
+
+const shortDateFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** 'YYYY-MM-DD' → '1 jun 2026'. */
+export function formatDay(day: string): string {
+  return shortDateFormat.format(new Date(`${day}T00:00:00Z`));
+}

@@ -28,7 +28,8 @@ import {
 import type { Query, QueryParam } from '../connector';
 
 export { approximateRd, fitRdPolynomial, type LonLatExtent, type RdPolynomial };
-import { TABLES, type RecordTable } from '../schema';
+import type { RecordTable } from '../schema';
+import { checkTimestamp, column, filterSql, timeSql, type RecordFilter } from './record-filter';
 
 /** A code-computed double as SQL that reads back exactly (a bare literal becomes DECIMAL). */
 function doubleSql(value: number): string {
@@ -41,23 +42,8 @@ function polynomialSql(c: readonly number[]): string {
   return c.map((ck, k) => (k === 0 ? doubleSql(ck) : `${doubleSql(ck)}*${t[k]}`)).join(' + ');
 }
 
-/** Which records count. Lists: empty or absent = no restriction. */
-export interface HotspotFilter {
-  /** Inclusive start, local wall-clock 'YYYY-MM-DD HH:MM:SS'. */
-  from?: string;
-  /** Exclusive end, local wall-clock 'YYYY-MM-DD HH:MM:SS'. */
-  to?: string;
-  themes?: readonly string[];
-  /** incidents.category / meldingen.sub_category; not available for visits. */
-  categories?: readonly string[];
-  /** 1 = januari … 12 = december. */
-  months?: readonly number[];
-  /** Local hour of day, 0–23. */
-  hours?: readonly number[];
-  /** ISO weekday, 1 = maandag … 7 = zondag. */
-  weekdays?: readonly number[];
-  wijkcodes?: readonly string[];
-}
+/** Which records count (the shared filter, record-filter.ts). */
+export type HotspotFilter = RecordFilter;
 
 export type HotspotSource = RecordTable | readonly RecordTable[];
 
@@ -71,82 +57,6 @@ export interface HexCountOptions {
 /** Time steps for emerging hot spots: calendar months (3 = quarters) or weeks, counted
  * from the filter's `from`. */
 export type TimeStep = { months: number } | { weeks: number };
-
-function column(table: RecordTable, name: string): string {
-  if (!TABLES[table].some((c) => c.name === name)) throw new Error(`${table} has no ${name}`);
-  return name;
-}
-
-/**
- * The time a record happened: meldingen carry the incident window (happened_from) when the
- * reporter gave one, else only the report time — the truth file's definition, and what a
- * hot-times filter means (the nuisance, not the report, happens at night).
- */
-function timeSql(table: RecordTable): string {
-  if (table === 'meldingen') {
-    return `coalesce(${column(table, 'happened_from')}, ${column(table, 'reported_at')})`;
-  }
-  return column(table, table === 'incidents' ? 'occurred_from' : 'started_at');
-}
-
-const CATEGORY_COLUMN: Record<RecordTable, string | null> = {
-  incidents: 'category',
-  meldingen: 'sub_category',
-  visits: null,
-};
-
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-
-function checkTimestamp(value: string, name: string): void {
-  if (!TIMESTAMP.test(value)) throw new RangeError(`${name} must be 'YYYY-MM-DD HH:MM:SS'`);
-}
-
-function checkIntegers(values: readonly number[], min: number, max: number, name: string): void {
-  for (const v of values) {
-    if (!Number.isInteger(v) || v < min || v > max) {
-      throw new RangeError(`${name} must be integers ${min}–${max}, got ${v}`);
-    }
-  }
-}
-
-/** WHERE conditions and their parameters for one table (t: the time expression). */
-function filterSql(
-  table: RecordTable,
-  filter: HotspotFilter,
-): { sql: string; params: QueryParam[] } {
-  const t = timeSql(table);
-  const conditions = [`${column(table, 'lon')} IS NOT NULL`, `${column(table, 'lat')} IS NOT NULL`];
-  const params: QueryParam[] = [];
-  const inList = (expression: string, values: readonly QueryParam[] | undefined) => {
-    if (!values || values.length === 0) return;
-    conditions.push(`${expression} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  };
-  if (filter.from !== undefined) {
-    checkTimestamp(filter.from, 'from');
-    conditions.push(`${t} >= CAST(? AS TIMESTAMP)`);
-    params.push(filter.from);
-  }
-  if (filter.to !== undefined) {
-    checkTimestamp(filter.to, 'to');
-    conditions.push(`${t} < CAST(? AS TIMESTAMP)`);
-    params.push(filter.to);
-  }
-  inList(column(table, 'theme'), filter.themes);
-  if (filter.categories && filter.categories.length > 0) {
-    const category = CATEGORY_COLUMN[table];
-    if (!category) throw new Error(`${table} has no category to filter on`);
-    inList(column(table, category), filter.categories);
-  }
-  checkIntegers(filter.months ?? [], 1, 12, 'months');
-  checkIntegers(filter.hours ?? [], 0, 23, 'hours');
-  checkIntegers(filter.weekdays ?? [], 1, 7, 'weekdays');
-  inList(`month(${t})`, filter.months);
-  inList(`hour(${t})`, filter.hours);
-  inList(`isodow(${t})`, filter.weekdays);
-  inList(column(table, 'wijkcode'), filter.wijkcodes);
-  return { sql: conditions.join(' AND '), params };
-}
 
 function checkStep(step: TimeStep): void {
   const n = 'months' in step ? step.months : step.weeks;

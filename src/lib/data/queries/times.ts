@@ -7,26 +7,10 @@
  */
 import type { Query, QueryParam } from '../connector';
 import type { RecordTable } from '../schema';
+import { filterSql, timeEndSql, timeSql, type RecordFilter } from './record-filter';
 
-export interface TimeFilter {
-  themes?: readonly string[];
-  /** 1 = januari … 12 = december, of the record's start. */
-  months?: readonly number[];
-  wijkcodes?: readonly string[];
-}
-
-const WINDOW: Record<RecordTable, { from: string; to: string }> = {
-  incidents: { from: 'occurred_from', to: 'nullif(occurred_to, occurred_from)' },
-  meldingen: {
-    from: 'coalesce(happened_from, reported_at)',
-    to: 'CASE WHEN happened_from IS NOT NULL THEN happened_to END',
-  },
-  visits: { from: 'started_at', to: 'NULL::TIMESTAMP' },
-};
-
-function placeholders(values: readonly unknown[]): string {
-  return values.map(() => '?').join(', ');
-}
+/** The shared filter (record-filter.ts); records without coordinates count too. */
+export type TimeFilter = RecordFilter;
 
 /** Arrow columns t_from, t_to (DOUBLE, local epoch ms; t_to NULL for exact records). */
 export function buildRecordWindowsQuery(
@@ -35,22 +19,11 @@ export function buildRecordWindowsQuery(
 ): Query {
   const params: QueryParam[] = [];
   const parts = tables.map((table) => {
-    const { from, to } = WINDOW[table];
-    const where: string[] = [];
-    if (filter.themes?.length) {
-      where.push(`theme IN (${placeholders(filter.themes)})`);
-      params.push(...filter.themes);
-    }
-    if (filter.months?.length) {
-      where.push(`month(${from}) IN (${placeholders(filter.months)})`);
-      params.push(...filter.months.map((m) => Math.trunc(m)));
-    }
-    if (filter.wijkcodes?.length) {
-      where.push(`wijkcode IN (${placeholders(filter.wijkcodes)})`);
-      params.push(...filter.wijkcodes);
-    }
-    return `SELECT CAST(epoch_ms(${from}) AS DOUBLE) AS t_from, CAST(epoch_ms(${to}) AS DOUBLE) AS t_to
-      FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    const where = filterSql(table, filter, { located: false });
+    params.push(...where.params);
+    return `SELECT CAST(epoch_ms(${timeSql(table)}) AS DOUBLE) AS t_from,
+        CAST(epoch_ms(${timeEndSql(table)}) AS DOUBLE) AS t_to
+      FROM ${table} WHERE ${where.sql}`;
   });
   return { sql: parts.join('\nUNION ALL\n'), params };
 }

@@ -1,0 +1,48 @@
+/**
+ * What the filter panel offers: the period the data covers and the values present in the
+ * data (themes, categories, outcomes) with their counts, and the wijken and buurten.
+ */
+import type { Query } from '../connector';
+import { RECORD_TABLES } from '../schema';
+import { CATEGORY_SQL, OUTCOME_SQL, timeSql } from './record-filter';
+
+export interface FilterValueRow {
+  field: 'theme' | 'category' | 'outcome';
+  value: string;
+  n: number;
+}
+
+/** Rows (field, value, n) for themes, categories and outcomes across the record tables. */
+export function buildFilterValuesQuery(): Query {
+  const parts = RECORD_TABLES.flatMap((table) => {
+    const outcome = OUTCOME_SQL[table];
+    return [
+      `SELECT 'theme' AS field, theme AS value FROM ${table}`,
+      `SELECT 'category', ${CATEGORY_SQL[table]} FROM ${table}`,
+      ...(outcome ? [`SELECT 'outcome', ${outcome} FROM ${table}`] : []),
+    ];
+  });
+  return {
+    sql: `SELECT field, value, count(*)::INTEGER AS n FROM (${parts.join(' UNION ALL ')})
+          WHERE value IS NOT NULL GROUP BY field, value ORDER BY field, n DESC, value`,
+  };
+}
+
+/** One row (first, last): the first and last day with records, 'YYYY-MM-DD' or NULL. */
+export function buildDataPeriodQuery(): Query {
+  const parts = RECORD_TABLES.map(
+    (table) => `SELECT min(${timeSql(table)}) AS lo, max(${timeSql(table)}) AS hi FROM ${table}`,
+  );
+  return {
+    sql: `SELECT strftime(min(lo), '%Y-%m-%d') AS first, strftime(max(hi), '%Y-%m-%d') AS last
+          FROM (${parts.join(' UNION ALL ')})`,
+  };
+}
+
+/** Rows (level, code, name, parent) of the wijken and buurten, by code. */
+export function buildAreaListQuery(): Query {
+  return {
+    sql: `SELECT level, code, coalesce(name, code) AS name, parent FROM areas
+          WHERE level IN ('wijk', 'buurt') ORDER BY level DESC, code`,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The shared filter of all analysis views. One selection for the whole app, mirrored in
+ * the URL of the view that is open: a reload, back/forward and a shared link restore it,
+ * and moving from Verkennen to Tijden keeps it. Views read `sharedFilter.query` and
+ * recompute when it changes.
+ */
+import { goto } from '$app/navigation';
+import { page } from '$app/state';
+import { DEFAULT_DAGDELEN, type Dagdeel } from '$lib/analysis/dagdelen';
+import type { Connector } from '$lib/data/connector';
+import {
+  buildAreaListQuery,
+  buildDataPeriodQuery,
+  buildFilterValuesQuery,
+  type FilterValueRow,
+} from '$lib/data/queries/filter-options';
+import {
+  EMPTY_SELECTION,
+  parseFilterSelection,
+  toRecordFilter,
+  writeFilterSelection,
+  type FilterSelection,
+} from './filter-url';
+
+export interface AreaOption {
+  level: 'wijk' | 'buurt';
+  code: string;
+  name: string;
+  parent: string | null;
+}
+
+export interface FilterOptions {
+  period: { first: string | null; last: string | null };
+  values: Record<FilterValueRow['field'], { value: string; n: number }[]>;
+  areas: AreaOption[];
+}
+
+function sameSelection(a: FilterSelection, b: FilterSelection): boolean {
+  const params = new URLSearchParams();
+  return writeFilterSelection(params, a).toString() === writeFilterSelection(params, b).toString();
+}
+
+class SharedFilter {
+  selection = $state.raw<FilterSelection>(EMPTY_SELECTION);
+  dagdelen = $state.raw<readonly Dagdeel[]>(DEFAULT_DAGDELEN);
+  options = $state.raw<FilterOptions | null>(null);
+  /** Tables and SQL filter of the selection (record-filter.ts). */
+  readonly query = $derived(toRecordFilter(this.selection, this.dagdelen));
+  readonly areaNames = $derived(new Map((this.options?.areas ?? []).map((a) => [a.code, a.name])));
+  #optionsVersion = -1;
+
+  /** Changes the selection and puts it in the URL (a history entry, so Back undoes it). */
+  set(next: FilterSelection): void {
+    if (sameSelection(next, this.selection)) return;
+    this.selection = next;
+    const params = writeFilterSelection(page.url.searchParams, next).toString();
+    // eslint-disable-next-line svelte/no-navigation-without-resolve -- the current, already resolved path; only the query string changes
+    void goto(`${page.url.pathname}${params ? `?${params}` : ''}`, {
+      keepFocus: true,
+      noScroll: true,
+    });
+  }
+
+  update(patch: Partial<FilterSelection>): void {
+    this.set({ ...this.selection, ...patch });
+  }
+
+  clear(): void {
+    this.set(EMPTY_SELECTION);
+  }
+
+  /**
+   * Call from a view's $effect with the page's URL parameters: the URL is the source of
+   * truth (reload, back/forward, shared links). The main navigation carries the current
+   * selection along (`navQuery`), so switching views keeps it.
+   */
+  syncFromUrl(params: URLSearchParams): void {
+    const fromUrl = parseFilterSelection(params, this.dagdelen);
+    if (!sameSelection(fromUrl, this.selection)) this.selection = fromUrl;
+  }
+
+  /** The query string ('' or '?…') that carries the selection to another view. */
+  get navQuery(): string {
+    const text = writeFilterSelection(new URLSearchParams(), this.selection).toString();
+    return text ? `?${text}` : '';
+  }
+
+  async loadOptions(conn: Connector, dataVersion: number): Promise<void> {
+    if (this.#optionsVersion === dataVersion && this.options) return;
+    this.#optionsVersion = dataVersion;
+    const [values, [period], areas] = await Promise.all([
+      conn.query<FilterValueRow>(buildFilterValuesQuery()),
+      conn.query<{ first: string | null; last: string | null }>(buildDataPeriodQuery()),
+      conn.query<AreaOption>(buildAreaListQuery()),
+    ]);
+    const grouped: FilterOptions['values'] = { theme: [], category: [], outcome: [] };
+    for (const row of values) grouped[row.field].push({ value: row.value, n: row.n });
+    this.options = { period: period ?? { first: null, last: null }, values: grouped, areas };
+  }
+}
+
+export const sharedFilter = new SharedFilter();
