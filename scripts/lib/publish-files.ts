@@ -1,0 +1,20 @@
+/** Writing and reading a published dataset folder in Node (CLI, tests, benchmarks). */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Publication } from '../../src/lib/data/publish';
+import type { DatasetReader } from '../../src/lib/data/published';
+
+export async function writePublication(publication: Publication, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const [name, bytes] of publication.files) await writeFile(path.join(dir, name), bytes);
+}
+
+export function directoryReader(dir: string): DatasetReader {
+  return {
+    read: (name) =>
+      readFile(path.join(dir, name)).then(
+        (buffer) => new Uint8Array(buffer),
+        () => null,
+      ),
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * Opening a published dataset (publish.ts): read the manifest, fetch the files, check each
+ * against its size and SHA-256 *before* anything changes, then replace the data in one
+ * transaction. A missing or damaged file gives a Dutch message naming it, and the data
+ * that was open stays as it was.
+ */
+import type { Feature, FeatureCollection } from 'geojson';
+import { buildArrowTable, type StagingColumn } from './arrow-build';
+import type { Connector } from './connector';
+import { inTransaction, initDatabase } from './database';
+import {
+  DATASET_FORMAT,
+  GEOJSON_TABLES,
+  MANIFEST_FILE,
+  sha256Hex,
+  type DatasetFile,
+  type DatasetManifest,
+  type GeoJsonTable,
+} from './publish';
+import { SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from './schema';
+
+export class DatasetError extends Error {}
+
+/** Reads a file of the dataset folder; null when it is not there. */
+export interface DatasetReader {
+  read(path: string): Promise<Uint8Array | null>;
+}
+
+export function parseManifest(bytes: Uint8Array | null): DatasetManifest {
+  if (!bytes) throw new DatasetError('De gepubliceerde gegevens ontbreken (geen manifest.json).');
+  let manifest: DatasetManifest;
+  try {
+    manifest = JSON.parse(new TextDecoder().decode(bytes)) as DatasetManifest;
+  } catch {
+    throw new DatasetError('Het manifest van de gepubliceerde gegevens is onleesbaar.');
+  }
+  if (manifest?.format !== DATASET_FORMAT || !Array.isArray(manifest.files)) {
+    throw new DatasetError('manifest.json beschrijft geen gepubliceerde gegevens van wijkradar.');
+  }
+  if (manifest.schema_version > SCHEMA_VERSION) {
+    throw new DatasetError(
+      `De gepubliceerde gegevens zijn gemaakt met een nieuwere versie van wijkradar (schema ${manifest.schema_version}); werk de app bij.`,
+    );
+  }
+  for (const file of manifest.files) {
+    const safe = /^[a-z_]+(-\d{4})?\.(arrow|geojson|json)$/.test(file.path);
+    if (!safe || !(TABLE_NAMES as string[]).includes(file.table)) {
+      throw new DatasetError(`Het manifest noemt een onbekend bestand: ${String(file.path)}.`);
+    }
+  }
+  return manifest;
+}
+
+/**
+ * The files to load: everything, or with `fromYear` only record files of that year and
+ * later (plus all reference files) — what a briefing needs.
+ */
+export function selectFiles(manifest: DatasetManifest, fromYear?: number): DatasetFile[] {
+  return manifest.files.filter(
+    (f) => f.year === null || fromYear === undefined || f.year >= fromYear,
+  );
+}
+
+/** Fetches and verifies files; throws DatasetError naming the first missing or bad one. */
+export async function readVerified(
+  reader: DatasetReader,
+  files: readonly DatasetFile[],
+): Promise<Map<string, Uint8Array>> {
+  const result = new Map<string, Uint8Array>();
+  await Promise.all(
+    files.map(async (file) => {
+      const bytes = await reader.read(file.path).catch(() => null);
+      if (!bytes)
+        throw new DatasetError(`Het bestand ${file.path} van de gepubliceerde gegevens ontbreekt.`);
+      if (bytes.length !== file.bytes || (await sha256Hex(bytes)) !== file.sha256) {
+        throw new DatasetError(
+          `Het bestand ${file.path} van de gepubliceerde gegevens is beschadigd of hoort bij een andere versie (controlegetal klopt niet).`,
+        );
+      }
+      result.set(file.path, bytes);
+    }),
+  );
+  return result;
+}
+
+function geoJsonColumns(table: GeoJsonTable, features: readonly Feature[]): StagingColumn[] {
+  const source = GEOJSON_TABLES[table];
+  return TABLES[table].map((column) => {
+    const values = features.map((feature) => {
+      if (source === 'geometry' && column.name === 'geometry')
+        return JSON.stringify(feature.geometry);
+      const value = (feature.properties ?? {})[column.name] as unknown;
+      if (value === null || value === undefined) return null;
+      return column.type === 'DOUBLE' || column.type === 'INTEGER' ? Number(value) : String(value);
+    });
+    const kind = column.type === 'DOUBLE' ? 'float' : column.type === 'INTEGER' ? 'int' : 'text';
+    return { name: column.name, kind, values } as StagingColumn;
+  });
+}
+
+async function insertGeoJson(
+  conn: Connector,
+  table: GeoJsonTable,
+  bytes: Uint8Array,
+): Promise<void> {
+  const collection = JSON.parse(new TextDecoder().decode(bytes)) as FeatureCollection;
+  if (collection.features.length === 0) return;
+  await conn.exec('DROP TABLE IF EXISTS publish_stage');
+  await conn.insertArrow(
+    buildArrowTable(geoJsonColumns(table, collection.features)),
+    'publish_stage',
+    {
+      create: true,
+    },
+  );
+  const select = TABLES[table].map((c) => `CAST(${c.name} AS ${c.type})`).join(', ');
+  await conn.exec(`INSERT INTO ${table} SELECT ${select} FROM publish_stage`);
+  await conn.exec('DROP TABLE publish_stage');
+}
+
+async function insertJsonRows(conn: Connector, table: TableName, bytes: Uint8Array): Promise<void> {
+  const rows = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>[];
+  if (rows.length === 0) return;
+  const columns: StagingColumn[] = TABLES[table].map((c) => ({
+    name: c.name,
+    kind: 'text',
+    values: rows.map((r) =>
+      r[c.name] === null || r[c.name] === undefined ? null : String(r[c.name]),
+    ),
+  }));
+  await conn.exec('DROP TABLE IF EXISTS publish_stage');
+  await conn.insertArrow(buildArrowTable(columns), 'publish_stage', { create: true });
+  const select = TABLES[table].map((c) => `CAST(${c.name} AS ${c.type})`).join(', ');
+  await conn.exec(`INSERT INTO ${table} SELECT ${select} FROM publish_stage`);
+  await conn.exec('DROP TABLE publish_stage');
+}
+
+async function insertFile(conn: Connector, file: DatasetFile, bytes: Uint8Array): Promise<void> {
+  if (file.format === 'arrow') {
+    if (file.rows > 0) await conn.insertIpc(bytes, file.table);
+  } else if (file.format === 'geojson') {
+    await insertGeoJson(conn, file.table as GeoJsonTable, bytes);
+  } else {
+    await insertJsonRows(conn, file.table, bytes);
+  }
+}
+
+async function checkCounts(conn: Connector, expected: Map<TableName, number>): Promise<void> {
+  for (const [table, n] of expected) {
+    const [{ count }] = await conn.query<{ count: number }>({
+      sql: `SELECT count(*) AS count FROM ${table}`,
+    });
+    if (count !== n) {
+      throw new DatasetError(`De gepubliceerde tabel ${table} laadde ${count} van de ${n} rijen.`);
+    }
+  }
+}
+
+/**
+ * Replaces every table with the given (verified) files, atomically; verifies row counts.
+ * With a subset of the record files (selectFiles with fromYear) the record tables hold only
+ * those years until appendFiles adds the rest.
+ */
+export async function replaceWithPublication(
+  conn: Connector,
+  files: readonly DatasetFile[],
+  contents: ReadonlyMap<string, Uint8Array>,
+): Promise<void> {
+  await initDatabase(conn);
+  await inTransaction(conn, async () => {
+    const expected = new Map<TableName, number>();
+    for (const table of TABLE_NAMES) {
+      await conn.exec(`DELETE FROM ${table}`);
+      expected.set(table, 0);
+    }
+    for (const file of files) {
+      try {
+        await insertFile(conn, file, contents.get(file.path)!);
+      } catch (error) {
+        if (error instanceof DatasetError) throw error;
+        throw new DatasetError(
+          `Het bestand ${file.path} van de gepubliceerde gegevens is onleesbaar.`,
+        );
+      }
+      expected.set(file.table, expected.get(file.table)! + file.rows);
+    }
+    await checkCounts(conn, expected);
+  });
+}
+
+/** Adds the remaining record files (years not loaded yet), atomically. */
+export async function appendFiles(
+  conn: Connector,
+  files: readonly DatasetFile[],
+  contents: ReadonlyMap<string, Uint8Array>,
+): Promise<void> {
+  await inTransaction(conn, async () => {
+    const expected = new Map<TableName, number>();
+    for (const file of files) {
+      if (!expected.has(file.table)) {
+        const [{ n }] = await conn.query<{ n: number }>({
+          sql: `SELECT count(*) AS n FROM ${file.table}`,
+        });
+        expected.set(file.table, n);
+      }
+      await insertFile(conn, file, contents.get(file.path)!);
+      expected.set(file.table, expected.get(file.table)! + file.rows);
+    }
+    await checkCounts(conn, expected);
+  });
+}
+
+export { MANIFEST_FILE };
