@@ -5,7 +5,7 @@
  * they see exactly what a deployment serves (vite preview serves SvelteKit's intermediate
  * output instead).
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
@@ -33,7 +33,10 @@ export interface StaticServer {
 
 export async function startStaticServer(root: string, basePath = ''): Promise<StaticServer> {
   const base = basePath.replace(/\/$/, '');
-  const fallback = path.join(root, 'index.html');
+  // Unknown URLs: the adapter's fallback page (as nginx's error_page would serve it).
+  const fallback = existsSync(path.join(root, '404.html'))
+    ? path.join(root, '404.html')
+    : path.join(root, 'index.html');
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(base + '/') && url.pathname !== base) {
@@ -46,10 +49,17 @@ export async function startStaticServer(root: string, basePath = ''): Promise<St
       response.writeHead(403).end();
       return;
     }
-    const info = await stat(file).catch(() => null);
-    if (!info || info.isDirectory()) file = info ? path.join(file, 'index.html') : fallback;
-    const exists = await stat(file).catch(() => null);
-    if (!exists) file = fallback;
+    // As nginx's `try_files $uri $uri.html $uri/index.html <fallback>`.
+    const candidates = [file, `${file}.html`, path.join(file, 'index.html')];
+    let found = fallback;
+    for (const candidate of candidates) {
+      const info = await stat(candidate).catch(() => null);
+      if (info?.isFile()) {
+        found = candidate;
+        break;
+      }
+    }
+    file = found;
     response.writeHead(200, {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': file === fallback ? 'no-cache' : 'public, max-age=3600',

@@ -16,6 +16,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { toIpcStream } from './arrow-build';
 import type { Connector, Row } from './connector';
+import { buildZip } from './zip';
 import {
   SCHEMA_VERSION,
   TABLES,
@@ -77,6 +78,24 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 const encoder = new TextEncoder();
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The default version text: the publication moment, local 'YYYY-MM-DD HH:MM'. */
+export function defaultVersion(now: Date = new Date()): string {
+  return localStamp(now);
+}
+
+/** A file name from the version: letters, digits and dashes only. */
+export function publicationFileName(version: string): string {
+  const slug = version.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return `wijkradar-publicatie-${slug || 'gegevens'}.zip`;
+}
+
+/** The publication as one ZIP with a `dataset/` folder, to unpack next to the app. */
+export function publicationZip(publication: Publication, now: Date = new Date()): Uint8Array {
+  const files = new Map<string, Uint8Array>();
+  for (const [name, bytes] of publication.files) files.set(`${DATASET_DIR}/${name}`, bytes);
+  return buildZip(files, now);
+}
 
 function localStamp(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;

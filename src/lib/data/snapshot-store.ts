@@ -49,21 +49,35 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** IndexedDB in the browser (survives reloads and browser restarts). */
-export function createIndexedDbSnapshotStore(): SnapshotStore {
+/** Removes one store's keys: `${prefix}manifest` and `${prefix}table:*`. */
+function deleteKeys(store: IDBObjectStore, prefix: string): void {
+  store.delete(`${prefix}manifest`);
+  store.delete(IDBKeyRange.bound(`${prefix}table:`, `${prefix}table:\uffff`));
+}
+
+/**
+ * IndexedDB in the browser (survives reloads and browser restarts). `prefix` keeps several
+ * snapshots apart in one database: '' is the user's own workspace, 'published:' the last
+ * published dataset that loaded correctly (the fallback when a newer one is damaged).
+ */
+export function createIndexedDbSnapshotStore(prefix = ''): SnapshotStore {
   return {
     async load() {
       const db = await openDatabase();
       try {
         const tx = db.transaction(STORE, 'readonly');
         const store = tx.objectStore(STORE);
-        const manifest = (await request(store.get('manifest'))) as SnapshotManifest | undefined;
+        const manifest = (await request(store.get(`${prefix}manifest`))) as
+          SnapshotManifest | undefined;
         if (!manifest) return null;
         // First every Blob (IDB requests only: awaiting anything else would end the
         // transaction), then their bytes.
         const blobs: [TableName, Blob | undefined][] = [];
         for (const table of Object.keys(manifest.tables) as TableName[]) {
-          blobs.push([table, (await request(store.get(`table:${table}`))) as Blob | undefined]);
+          blobs.push([
+            table,
+            (await request(store.get(`${prefix}table:${table}`))) as Blob | undefined,
+          ]);
         }
         const tables = new Map<TableName, Uint8Array>();
         for (const [table, blob] of blobs) {
@@ -79,13 +93,13 @@ export function createIndexedDbSnapshotStore(): SnapshotStore {
       try {
         const tx = db.transaction(STORE, 'readwrite');
         const store = tx.objectStore(STORE);
-        store.clear();
+        deleteKeys(store, prefix);
         for (const [table, bytes] of snapshot.tables) {
           // As Blobs: Chrome refuses single values over ~127 MB, and a million records
           // are more than that; Blobs are stored as files beside the database.
-          store.put(new Blob([bytes as Uint8Array<ArrayBuffer>]), `table:${table}`);
+          store.put(new Blob([bytes as Uint8Array<ArrayBuffer>]), `${prefix}table:${table}`);
         }
-        store.put(snapshot.manifest, 'manifest');
+        store.put(snapshot.manifest, `${prefix}manifest`);
         await done(tx);
       } finally {
         db.close();
@@ -95,7 +109,7 @@ export function createIndexedDbSnapshotStore(): SnapshotStore {
       const db = await openDatabase();
       try {
         const tx = db.transaction(STORE, 'readwrite');
-        tx.objectStore(STORE).clear();
+        deleteKeys(tx.objectStore(STORE), prefix);
         await done(tx);
       } finally {
         db.close();

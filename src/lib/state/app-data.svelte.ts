@@ -7,6 +7,14 @@ import { getBrowserConnector } from '$lib/data/duckdb-browser';
 import { initDatabase } from '$lib/data/database';
 import { EMPTY_SETTINGS, readSettings, type WorkspaceSettings } from '$lib/data/import/profiles';
 import { loadDemoFiles, readDemoFiles } from '$lib/data/load-demo';
+import type { DatasetFile, DatasetManifest } from '$lib/data/publish';
+import {
+  appendFiles,
+  parseManifest,
+  readVerified,
+  replaceWithPublication,
+  selectFiles,
+} from '$lib/data/published';
 import { restoreSnapshot, takeSnapshot, type Snapshot } from '$lib/data/snapshot';
 import { decodeWorkspace } from '$lib/data/workspace-file';
 import { createIndexedDbSnapshotStore, type SnapshotStore } from '$lib/data/snapshot-store';
@@ -15,10 +23,38 @@ import type { TableName } from '$lib/data/schema';
 import { invalidateBaseMap } from './base-map.svelte';
 import { installDebugHandle } from './debug-handle';
 import { demoSource, readDemoSnapshot } from './demo-source';
+import { publishedReader, readPublishedManifest } from './published-source';
+import { readiness } from './readiness.svelte';
 
 export type DataStatus = 'starten' | 'laden' | 'gereed' | 'fout';
-/** Where the data in this tab came from. */
-export type DataOrigin = 'demo' | 'opgeslagen';
+/** Where the data in this tab came from: the demo, this browser's own workspace, or the
+ * dataset published next to the app (data/publish.ts). */
+export type DataOrigin = 'demo' | 'opgeslagen' | 'gepubliceerd';
+
+/** What users see of a published dataset (header, briefing, reports). */
+export interface DatasetInfo {
+  version: string;
+  dataUntil: string | null;
+  municipality: string | null;
+  publishedAt: string;
+}
+
+export interface StartOptions {
+  /** Load only the recent years of a published dataset (the briefing); the rest follows
+   * with `completeData()`. */
+  recentOnly?: boolean;
+}
+
+const PUBLISHED_SETTING = 'published_dataset';
+
+function datasetInfo(manifest: DatasetManifest): DatasetInfo {
+  return {
+    version: manifest.version,
+    dataUntil: manifest.data_until,
+    municipality: manifest.municipality,
+    publishedAt: manifest.published_at,
+  };
+}
 
 export interface TableCount {
   table: TableName;
@@ -37,7 +73,17 @@ class AppData {
   dataVersion = $state(0);
   /** A non-fatal problem to show, e.g. stored data that could not be restored. */
   warning = $state<string | null>(null);
+  /** The published dataset that is open (origin 'gepubliceerd'). */
+  dataset = $state<DatasetInfo | null>(null);
+  /** A published dataset exists while the user's own workspace is open. */
+  publishedAvailable = $state<DatasetInfo | null>(null);
+  /** Record files of the published dataset not loaded yet (recentOnly start). */
+  pendingFiles = $state.raw<DatasetFile[]>([]);
   #store: SnapshotStore = createIndexedDbSnapshotStore();
+  /** The last published dataset that loaded correctly: the fallback for a damaged one. */
+  #publishedCache: SnapshotStore = createIndexedDbSnapshotStore('published:');
+  #manifest: DatasetManifest | null = null;
+  #completing: Promise<void> | null = null;
   #connector: Connector | null = null;
   #starting: Promise<void> | null = null;
 
@@ -47,8 +93,8 @@ class AppData {
   }
 
   /** Idempotent: every page calls it; the work happens once per tab. */
-  start(): Promise<void> {
-    this.#starting ??= this.#run().catch((error: unknown) => {
+  start(options: StartOptions = {}): Promise<void> {
+    this.#starting ??= this.#run(options).catch((error: unknown) => {
       this.#starting = null;
       this.status = 'fout';
       this.error = error instanceof Error ? error.message : String(error);
@@ -56,17 +102,24 @@ class AppData {
     return this.#starting;
   }
 
-  async #run(): Promise<void> {
+  async #run(options: StartOptions): Promise<void> {
     performance.mark('app.start');
     this.status = 'starten';
     // Start everything that does not depend on the database while it instantiates: the
-    // saved snapshot (IndexedDB) and the demo prepared at build time.
+    // saved snapshot (IndexedDB), the published dataset's manifest and, only when there is
+    // none, the demo prepared at build time.
     const saved = this.#store.load().catch(() => null);
-    const demoSnapshot = readDemoSnapshot().catch(() => null);
+    const manifestBytes = readPublishedManifest();
+    const demoSnapshot = manifestBytes.then((bytes) =>
+      bytes ? null : readDemoSnapshot().catch(() => null),
+    );
     const conn = await getBrowserConnector();
     this.status = 'laden';
     await initDatabase(conn);
-    if (!(await this.#restoreSaved(conn, await saved))) {
+    const published = await manifestBytes;
+    if (await this.#restoreSaved(conn, await saved)) {
+      if (published) this.publishedAvailable = this.#peekManifest(published);
+    } else if (!published || !(await this.#openPublished(conn, published, options))) {
       performance.mark('app.demo_load.start');
       await this.#loadDemo(conn, await demoSnapshot);
       performance.measure('app.demo_load', 'app.demo_load.start');
@@ -77,6 +130,93 @@ class AppData {
     await this.refreshOverview();
     this.status = 'gereed';
     performance.measure('app.to_data_ready', 'app.start');
+    if (this.origin === 'gepubliceerd' && this.pendingFiles.length === 0) this.#cachePublished();
+  }
+
+  #peekManifest(bytes: Uint8Array): DatasetInfo | null {
+    try {
+      return datasetInfo(parseManifest(bytes));
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Opens the published dataset; on a missing or damaged file the last one that loaded
+   * correctly in this browser. False when neither works (the caller loads the demo).
+   */
+  async #openPublished(
+    conn: Connector,
+    bytes: Uint8Array,
+    options: StartOptions,
+  ): Promise<boolean> {
+    performance.mark('app.published_load.start');
+    try {
+      const manifest = parseManifest(bytes);
+      const lastYear = manifest.data_until ? Number(manifest.data_until.slice(0, 4)) : undefined;
+      const files = selectFiles(
+        manifest,
+        options.recentOnly && lastYear ? lastYear - 1 : undefined,
+      );
+      await replaceWithPublication(conn, files, await readVerified(publishedReader, files));
+      this.#manifest = manifest;
+      this.pendingFiles = manifest.files.filter((f) => !files.includes(f));
+      this.dataset = datasetInfo(manifest);
+      this.origin = 'gepubliceerd';
+      performance.measure('app.published_load', 'app.published_load.start');
+      return true;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const cached = await this.#publishedCache.load().catch(() => null);
+      const info = cached?.manifest.settings[PUBLISHED_SETTING] as DatasetInfo | undefined;
+      if (cached && info) {
+        try {
+          await restoreSnapshot(conn, cached);
+          this.dataset = info;
+          this.origin = 'gepubliceerd';
+          this.warning = `${reason} De laatst goed geladen versie (${info.version}) is geopend.`;
+          return true;
+        } catch {
+          // Fall through to the demo.
+        }
+      }
+      this.warning = `${reason} Er is in deze browser geen eerdere versie; de demogemeente Donderdeel is geladen.`;
+      return false;
+    }
+  }
+
+  /** Loads the years a recentOnly start left out (every view but the briefing needs them). */
+  completeData(): Promise<void> {
+    if (this.pendingFiles.length === 0) return Promise.resolve();
+    this.#completing ??= (async () => {
+      const done = readiness.begin();
+      try {
+        const files = this.pendingFiles;
+        await appendFiles(this.connector, files, await readVerified(publishedReader, files));
+        this.pendingFiles = [];
+        await this.refreshOverview();
+        this.dataVersion++;
+        this.#cachePublished();
+      } catch (error) {
+        this.warning = `De oudere jaren konden niet worden geladen: ${error instanceof Error ? error.message : String(error)}`;
+      } finally {
+        this.#completing = null;
+        done();
+      }
+    })();
+    return this.#completing;
+  }
+
+  /** Keeps the fully loaded published dataset as this browser's fallback (in the background). */
+  #cachePublished(): void {
+    const manifest = this.#manifest;
+    if (!manifest) return;
+    const key = `${manifest.version}|${manifest.published_at}`;
+    if (localStorage.getItem('wijkradar.published') === key) return;
+    void takeSnapshot(this.connector, { [PUBLISHED_SETTING]: datasetInfo(manifest) })
+      .then((snapshot) => this.#publishedCache.save(snapshot))
+      .then(() => localStorage.setItem('wijkradar.published', key))
+      .catch(() => undefined);
   }
 
   /** Donderdeel from the build-time snapshot, or from its CSV and GeoJSON files. */

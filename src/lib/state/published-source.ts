@@ -1,0 +1,25 @@
+/**
+ * The published dataset next to the deployed app (`<app>/dataset/`, see data/publish.ts),
+ * fetched from the app's own origin. A static host answers a missing file with the SPA
+ * page (or 404): both read as "not there".
+ */
+import { base } from '$app/paths';
+import type { DatasetReader } from '$lib/data/published';
+import { DATASET_DIR, MANIFEST_FILE } from '$lib/data/publish';
+
+async function fetchFile(name: string, cache: RequestCache): Promise<Uint8Array | null> {
+  const response = await fetch(`${base}/${DATASET_DIR}/${name}`, { cache });
+  const type = response.headers.get('content-type') ?? '';
+  if (!response.ok || type.startsWith('text/html')) return null;
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The manifest, always fresh (a new publication must show up on the next open). */
+export function readPublishedManifest(): Promise<Uint8Array | null> {
+  return fetchFile(MANIFEST_FILE, 'no-store').catch(() => null);
+}
+
+/** Data files: revalidated with the server; their checksums are verified anyway. */
+export const publishedReader: DatasetReader = {
+  read: (name) => fetchFile(name, 'no-cache'),
+};

@@ -1,0 +1,152 @@
+/**
+ * Publiceren in real Chromium: the analyst downloads a publication from Gegevens; it is
+ * unpacked next to a copy of the built app served under a sub-path without the demo; a
+ * colleague's fresh browser opens on the published data with its version and date, asks
+ * nothing outside the app's origin and gets the same query results; a damaged file is
+ * reported in Dutch and the last good version stays open.
+ */
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BUILD_DIR } from '../../scripts/lib/preview-server';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { PARITY_QUERIES } from '../helpers/parity-queries';
+import { launchBrowser, openPage, runAxe, waitForReady, type RecordedPage } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let work: string;
+let site: string;
+let server: StaticServer;
+let analyst: RecordedPage;
+let colleague: RecordedPage;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  work = await mkdtemp(path.join(tmpdir(), 'wijkradar-publish-e2e-'));
+  site = path.join(work, 'site');
+  // The deployed app without its demo: only the published dataset can be opened.
+  await cp(BUILD_DIR, site, { recursive: true });
+  await rm(path.join(site, 'demo'), { recursive: true, force: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+async function answers(page: Page) {
+  const result: Record<string, unknown> = {};
+  for (const [name, query] of Object.entries(PARITY_QUERIES)) {
+    result[name] = await page.evaluate(
+      `window.__wijkradar.query(${JSON.stringify(query)}).then((rows) => JSON.parse(JSON.stringify(rows)))`,
+    );
+  }
+  return result;
+}
+
+describe('publishing the workspace for the team', () => {
+  it('downloads a publication from Gegevens as one ZIP with a dataset folder', async () => {
+    analyst = await openPage(browser);
+    await analyst.page.goto(`${baseUrl}/gegevens`);
+    await waitForReady(analyst.page);
+    await analyst.page.getByTestId('publish-version').fill('2026-11 (team)');
+    const [download] = await Promise.all([
+      analyst.page.waitForEvent('download'),
+      analyst.page.getByRole('button', { name: 'Publicatie maken' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('wijkradar-publicatie-2026-11-team.zip');
+    await expect
+      .poll(() => analyst.page.getByTestId('publish-status').textContent())
+      .toContain('versie 2026-11 (team)');
+    const zip = path.join(work, 'publicatie.zip');
+    await download.saveAs(zip);
+    execFileSync('python3', [
+      '-c',
+      'import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])',
+      zip,
+      site,
+    ]);
+    const manifest = JSON.parse(
+      await readFile(path.join(site, 'dataset', 'manifest.json'), 'utf8'),
+    );
+    expect(manifest).toMatchObject({ version: '2026-11 (team)', data_until: '2026-10-31' });
+    server = await startStaticServer(site, '/wijkradar');
+  });
+
+  it('opens on the published data under a sub-path, showing its version and date, all from its own origin', async () => {
+    colleague = await openPage(browser);
+    await colleague.page.goto(`${server.url}/`);
+    await waitForReady(colleague.page);
+    const badge = colleague.page.getByTestId('dataset-badge');
+    await expect
+      .poll(() => badge.textContent())
+      .toMatch(/Donderdeel: gegevens t\/m 31 okt\.? 2026 · versie 2026-11 \(team\)/);
+    const origin = new URL(server.url).origin;
+    expect(
+      colleague.requests.filter(
+        (url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'),
+      ),
+    ).toEqual([]);
+    expect(
+      colleague.requests.some((url) => url.includes('/wijkradar/dataset/incidents-2026.arrow')),
+    ).toBe(true);
+    expect(colleague.requests.some((url) => url.includes('/demo/') || url.endsWith('.csv'))).toBe(
+      false,
+    );
+    expect(colleague.consoleErrors).toEqual([]);
+  });
+
+  it('loads only the recent years when the briefing is opened, and the rest for other views', async () => {
+    const briefing = await openPage(browser);
+    try {
+      const { page, requests } = briefing;
+      await page.goto(`${server.url}/briefing`);
+      await waitForReady(page);
+      const firstYear = () =>
+        page.evaluate(
+          `window.__wijkradar.query({ sql: 'SELECT min(year(occurred_from))::INTEGER AS y FROM incidents' }).then((r) => r[0].y)`,
+        );
+      expect(await firstYear()).toBe(2025);
+      expect(requests.some((url) => url.includes('incidents-2024.arrow'))).toBe(false);
+      await page.getByRole('link', { name: 'Overzicht' }).click();
+      await expect.poll(firstYear, { timeout: 30_000 }).toBe(2023);
+      await waitForReady(page);
+      expect(await page.getByRole('row', { name: /Incidenten/ }).textContent()).toContain('15.000');
+    } finally {
+      await briefing.context.close();
+    }
+  });
+
+  it('gives the colleague the same query results as the analyst', async () => {
+    expect(await answers(colleague.page)).toEqual(await answers(analyst.page));
+  });
+
+  it('reports a damaged file in Dutch and keeps the last good version open', async () => {
+    const { page } = colleague;
+    // The last good version is kept in the background after opening.
+    await expect
+      .poll(() => page.evaluate('localStorage.getItem("wijkradar.published")'), { timeout: 60_000 })
+      .toContain('2026-11 (team)');
+    const file = path.join(site, 'dataset', 'meldingen-2025.arrow');
+    const bytes = await readFile(file);
+    bytes[bytes.length >> 1] ^= 0xff;
+    await writeFile(file, bytes);
+    const before = await answers(analyst.page);
+    await page.reload();
+    await waitForReady(page);
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain(
+        'Het bestand meldingen-2025.arrow van de gepubliceerde gegevens is beschadigd of hoort bij een andere versie (controlegetal klopt niet). De laatst goed geladen versie (2026-11 (team)) is geopend.',
+      );
+    expect(await page.getByTestId('dataset-badge').textContent()).toContain(
+      'versie 2026-11 (team)',
+    );
+    expect(await answers(page)).toEqual(before);
+    expect(await runAxe(page)).toEqual([]);
+  });
+});
