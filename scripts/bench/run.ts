@@ -10,6 +10,7 @@ import { benchAppStart } from './app-start';
 import { benchGiStar } from './hotspots';
 import { benchImport } from './import';
 import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
+import { benchPublish, preparePublishBench } from './publish';
 import { printFigure, type Figure } from './report';
 
 interface Suite {
@@ -61,6 +62,11 @@ const SUITES: Suite[] = [
       withBrowser((browser) =>
         benchImport(browser, baseUrl, importFiles!, Number(process.env.BENCH_IMPORT_RUNS ?? 3)),
       ),
+  },
+  {
+    metrics: ['publish.open_1m_ms', 'publish.briefing_1m_ms'],
+    prepare: preparePublishBench,
+    run: ({ runs }) => withBrowser((browser) => benchPublish(browser, runs)),
   },
 ];
 

@@ -31,7 +31,26 @@ export interface StaticServer {
   stop(): Promise<void>;
 }
 
-export async function startStaticServer(root: string, basePath = ''): Promise<StaticServer> {
+/** The Content-Security-Policy the README documents for deployments (offline basemap). */
+export const DEPLOY_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+export async function startStaticServer(
+  root: string,
+  basePath = '',
+  headers: Record<string, string> = {},
+): Promise<StaticServer> {
   const base = basePath.replace(/\/$/, '');
   // Unknown URLs: the adapter's fallback page (as nginx's error_page would serve it).
   const fallback = existsSync(path.join(root, '404.html'))
@@ -61,6 +80,7 @@ export async function startStaticServer(root: string, basePath = ''): Promise<St
     }
     file = found;
     response.writeHead(200, {
+      ...headers,
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': file === fallback ? 'no-cache' : 'public, max-age=3600',
     });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BUILD_DIR } from '../../scripts/lib/preview-server';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { DEPLOY_CSP, startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { PARITY_QUERIES } from '../helpers/parity-queries';
 import { launchBrowser, openPage, runAxe, waitForReady, type RecordedPage } from './browser';
 
@@ -74,7 +74,12 @@ describe('publishing the workspace for the team', () => {
       await readFile(path.join(site, 'dataset', 'manifest.json'), 'utf8'),
     );
     expect(manifest).toMatchObject({ version: '2026-11 (team)', data_until: '2026-10-31' });
-    server = await startStaticServer(site, '/wijkradar');
+    // Served with the security headers the README documents: the app must work under them.
+    server = await startStaticServer(site, '/wijkradar', {
+      'content-security-policy': DEPLOY_CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
   });
 
   it('opens on the published data under a sub-path, showing its version and date, all from its own origin', async () => {
@@ -100,6 +105,17 @@ describe('publishing the workspace for the team', () => {
     expect(colleague.consoleErrors).toEqual([]);
   });
 
+  it('works under the documented Content-Security-Policy on every view', async () => {
+    const { page, consoleErrors } = colleague;
+    for (const view of ['Verkennen', 'Tijden', 'Wijken', 'Buitengebied', 'Management']) {
+      await page.getByRole('link', { name: view, exact: true }).click();
+      await waitForReady(page);
+    }
+    await page.getByRole('link', { name: 'Overzicht', exact: true }).click();
+    await waitForReady(page);
+    expect(consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+  });
+
   it('loads only the recent years when the briefing is opened, and the rest for other views', async () => {
     const briefing = await openPage(browser);
     try {
@@ -110,7 +126,7 @@ describe('publishing the workspace for the team', () => {
         page.evaluate(
           `window.__wijkradar.query({ sql: 'SELECT min(year(occurred_from))::INTEGER AS y FROM incidents' }).then((r) => r[0].y)`,
         );
-      expect(await firstYear()).toBe(2025);
+      expect(await firstYear()).toBe(2026);
       expect(requests.some((url) => url.includes('incidents-2024.arrow'))).toBe(false);
       await page.getByRole('link', { name: 'Overzicht' }).click();
       await expect.poll(firstYear, { timeout: 30_000 }).toBe(2023);

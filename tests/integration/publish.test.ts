@@ -17,6 +17,7 @@ import {
   DatasetError,
   parseManifest,
   readVerified,
+  recentFromYear,
   replaceWithPublication,
   appendFiles,
   selectFiles,
@@ -95,6 +96,9 @@ describe('published dataset', () => {
       'incidents-2025.arrow',
       'incidents-2026.arrow',
     ]);
+    // A briefing needs the last 120 days: this year only, or last year too early in the year.
+    expect(recentFromYear(manifest)).toBe(2026);
+    expect(recentFromYear({ ...manifest, data_until: '2026-02-10' })).toBe(2025);
     expect(manifest.files.find((f) => f.path === 'areas.geojson')?.sha256).toMatch(
       /^[0-9a-f]{64}$/,
     );

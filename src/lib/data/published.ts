@@ -61,6 +61,20 @@ export function selectFiles(manifest: DatasetManifest, fromYear?: number): Datas
   );
 }
 
+/** Days of history a briefing looks back on (its "last weeks" plus the last 72 hours). */
+export const BRIEFING_DAYS = 120;
+
+/** The first year a briefing needs: that of the data's last day minus `days`. */
+export function recentFromYear(
+  manifest: DatasetManifest,
+  days = BRIEFING_DAYS,
+): number | undefined {
+  if (!manifest.data_until) return undefined;
+  const day = new Date(`${manifest.data_until}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - days);
+  return day.getUTCFullYear();
+}
+
 /** Fetches and verifies files; throws DatasetError naming the first missing or bad one. */
 export async function readVerified(
   reader: DatasetReader,

@@ -12,6 +12,7 @@ import {
   appendFiles,
   parseManifest,
   readVerified,
+  recentFromYear,
   replaceWithPublication,
   selectFiles,
 } from '$lib/data/published';
@@ -153,10 +154,9 @@ class AppData {
     performance.mark('app.published_load.start');
     try {
       const manifest = parseManifest(bytes);
-      const lastYear = manifest.data_until ? Number(manifest.data_until.slice(0, 4)) : undefined;
       const files = selectFiles(
         manifest,
-        options.recentOnly && lastYear ? lastYear - 1 : undefined,
+        options.recentOnly ? recentFromYear(manifest) : undefined,
       );
       await replaceWithPublication(conn, files, await readVerified(publishedReader, files));
       this.#manifest = manifest;

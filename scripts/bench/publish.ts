@@ -1,0 +1,109 @@
+/**
+ * Opening a published dataset of 1M records (issue "Publiceren"): the app served under a
+ * sub-path with `dataset/` beside it, timed from navigation start to `data-ready` in a
+ * fresh profile — the start page (all years) and the briefing (recent years only).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, symlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { createNodeConnector } from '../../src/lib/data/duckdb-node';
+import { loadDemo } from '../../src/lib/data/load-demo';
+import { buildPublication } from '../../src/lib/data/publish';
+import { directorySource } from '../lib/directory-source';
+import { BUILD_DIR, ROOT } from '../lib/preview-server';
+import { writePublication } from '../lib/publish-files';
+import { startStaticServer } from '../lib/static-server';
+import { prepareImportBenchFiles } from './import-data';
+import { summarise, type Figure } from './report';
+
+const SITE = path.join(ROOT, 'bench-data', 'published-site');
+const DATASET = path.join(ROOT, 'bench-data', 'published-1m');
+
+/** Donderdeel with its incidents replaced by the 1M benchmark incidents, published. */
+async function preparePublishedDataset(): Promise<void> {
+  if (existsSync(path.join(DATASET, 'manifest.json'))) return;
+  const { csv } = await prepareImportBenchFiles(1_000_000);
+  const conn = await createNodeConnector();
+  try {
+    await loadDemo(conn, directorySource(path.join(ROOT, 'data')));
+    await conn.registerFile(
+      'bench.csv',
+      new Uint8Array(await (await import('node:fs/promises')).readFile(csv)),
+    );
+    await conn.exec(`DELETE FROM incidents;
+      INSERT INTO incidents SELECT CAST(id AS VARCHAR), occurred_from, occurred_to, theme, category, outcome,
+        source, lon, lat, 'BU09990101', 'WK099901', 'bench'
+      FROM read_csv('bench.csv', header = true, timestampformat = '%Y-%m-%d %H:%M:%S')`);
+    await writePublication(await buildPublication(conn, { version: 'bench-1m' }), DATASET);
+  } finally {
+    await conn.close();
+  }
+}
+
+/** The built app plus the dataset, as links (the build is not copied). */
+async function prepareSite(): Promise<void> {
+  await rm(SITE, { recursive: true, force: true });
+  await mkdir(SITE, { recursive: true });
+  for (const entry of await readdir(BUILD_DIR)) {
+    if (entry === 'bench') continue;
+    await symlink(path.join(BUILD_DIR, entry), path.join(SITE, entry));
+  }
+  await symlink(DATASET, path.join(SITE, 'dataset'));
+}
+
+const READY_AT = `new MutationObserver((_, observer) => {
+  if (document.documentElement.dataset.ready === 'true') {
+    window.__readyAt = performance.now();
+    observer.disconnect();
+  }
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });`;
+
+async function openToReady(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  try {
+    await context.addInitScript(READY_AT);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction('window.__readyAt !== undefined', undefined, { timeout: 120_000 });
+    return (await page.evaluate('window.__readyAt')) as number;
+  } finally {
+    await context.close();
+  }
+}
+
+export async function preparePublishBench(): Promise<void> {
+  await preparePublishedDataset();
+  await prepareSite();
+}
+
+export async function benchPublish(browser: Browser, runs: number): Promise<Figure[]> {
+  const server = await startStaticServer(SITE, '/wijkradar');
+  try {
+    const open: number[] = [];
+    const briefing: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      open.push(await openToReady(browser, `${server.url}/`));
+      briefing.push(await openToReady(browser, `${server.url}/briefing`));
+    }
+    const conditions = {
+      records: 1_050_000,
+      served: 'static server, sub-path /wijkradar/, fresh profile',
+      browser: 'chromium-headless',
+    };
+    return [
+      summarise('publish.open_1m_ms', open, 'ms', {
+        ...conditions,
+        view: 'Overzicht',
+        target: 3000,
+      }),
+      summarise('publish.briefing_1m_ms', briefing, 'ms', {
+        ...conditions,
+        view: 'Briefing (recent years only)',
+        target: 1500,
+      }),
+    ];
+  } finally {
+    await server.stop();
+  }
+}
