@@ -66,9 +66,7 @@ describe('computeRiskScores', () => {
   });
 
   it('a weight of zero removes a signal type from every score', () => {
-    const signals = toSignalColumns([
-      { x: 10, y: 0, time: NOW, type: 'dumping', partner: false },
-    ]);
+    const signals = toSignalColumns([{ x: 10, y: 0, time: NOW, type: 'dumping', partner: false }]);
     const [risk] = computeRiskScores(
       [{ x: 0, y: 0 }],
       signals,
@@ -97,7 +95,12 @@ describe('computeRiskScores', () => {
 
   it('the grid finds exactly the signals a brute-force search finds', () => {
     const data = createRiskBenchmarkData(200, 20_000, 10_000, 3);
-    const risks = computeRiskScores(data.buildings, data.signals, DEFAULT_RISK_SETTINGS, data.referenceTime);
+    const risks = computeRiskScores(
+      data.buildings,
+      data.signals,
+      DEFAULT_RISK_SETTINGS,
+      data.referenceTime,
+    );
     const earliest = data.referenceTime - DEFAULT_RISK_SETTINGS.periodDays * DAY;
     data.buildings.forEach((b, k) => {
       const expected: number[] = [];

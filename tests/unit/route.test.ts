@@ -4,11 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/lib/analysis/random';
-import {
-  nearestNeighbourOrder,
-  planRoute,
-  routeLength,
-} from '../../src/lib/analysis/route';
+import { nearestNeighbourOrder, planRoute, routeLength } from '../../src/lib/analysis/route';
 
 describe('planRoute', () => {
   it('visits the corners of a square in perimeter order (length 4 km), not across', () => {

@@ -15,7 +15,13 @@
  */
 import { createRandom } from './random';
 
-export const SIGNAL_TYPES = ['ondermijning', 'drugsafval', 'dumping', 'voertuigen', 'geur'] as const;
+export const SIGNAL_TYPES = [
+  'ondermijning',
+  'drugsafval',
+  'dumping',
+  'voertuigen',
+  'geur',
+] as const;
 export type SignalType = (typeof SIGNAL_TYPES)[number];
 
 export const SIGNAL_TYPE_LABELS: Record<SignalType, string> = {
@@ -221,9 +227,7 @@ export function computeRiskScores(
 
 /** Building indices by descending score (ties: input order, i.e. stable). */
 export function rankByScore(risks: readonly BuildingRisk[]): number[] {
-  return risks
-    .map((r) => r.building)
-    .sort((a, b) => risks[b].score - risks[a].score || a - b);
+  return risks.map((r) => r.building).sort((a, b) => risks[b].score - risks[a].score || a - b);
 }
 
 /** Points per signal type for one building (the explanation's summary). */
@@ -231,9 +235,10 @@ export function pointsByType(
   risk: BuildingRisk,
   signals: SignalColumns,
 ): Record<SignalType, { count: number; points: number }> {
-  const out = Object.fromEntries(
-    SIGNAL_TYPES.map((t) => [t, { count: 0, points: 0 }]),
-  ) as Record<SignalType, { count: number; points: number }>;
+  const out = Object.fromEntries(SIGNAL_TYPES.map((t) => [t, { count: 0, points: 0 }])) as Record<
+    SignalType,
+    { count: number; points: number }
+  >;
   for (const c of risk.contributions) {
     const entry = out[SIGNAL_TYPES[signals.type[c.signal]]];
     entry.count++;

@@ -73,7 +73,8 @@ export function twoOpt(
   const path: PlanePoint[] = [start, ...initial.map((i) => stops[i])];
   const ids = [-1, ...initial];
   const n = path.length;
-  const next = (j: number): PlanePoint | null => (j + 1 < n ? path[j + 1] : roundTrip ? start : null);
+  const next = (j: number): PlanePoint | null =>
+    j + 1 < n ? path[j + 1] : roundTrip ? start : null;
   let improved = true;
   let guard = 0;
   while (improved && guard++ < 1000) {
