@@ -61,11 +61,11 @@ export class BuitengebiedModel {
     ),
   );
   wijken = $derived.by(() => {
-    const names = new Map<string, string>();
+    const names: Record<string, string> = {};
     for (const b of this.data?.buildings ?? []) {
-      if (b.wijkcode) names.set(b.wijkcode, b.wijk_name ?? b.wijkcode);
+      if (b.wijkcode) names[b.wijkcode] = b.wijk_name ?? b.wijkcode;
     }
-    return [...names].sort((a, b) => a[1].localeCompare(b[1], 'nl'));
+    return Object.entries(names).sort((a, b) => a[1].localeCompare(b[1], 'nl'));
   });
   schouwHistory = $derived(latestSchouwByBuilding(this.data?.schouw ?? []));
   selected = $derived(this.ranked.find((r) => r.building.id === this.selectedId) ?? null);
