@@ -17,6 +17,7 @@ import {
   type SchouwRow,
 } from '../../src/lib/data/queries/buitengebied';
 import {
+  explainBuilding,
   loadBuitengebiedData,
   rankBuildings,
   type BuitengebiedData,
@@ -72,7 +73,7 @@ describe('risk ranking on Donderdeel', () => {
     expect(ranked[0].building.id).toBe(rising.building_id);
     // Most of its score comes from the planted window's signals.
     const from = Date.parse(rising.from + 'T00:00:00Z');
-    const planted = ranked[0].risk.contributions
+    const planted = explainBuilding(data, DEFAULT_RISK_SETTINGS, rising.building_id)
       .filter((c) => data.signals[c.signal].time >= from)
       .reduce((s, c) => s + c.points, 0);
     expect(planted / ranked[0].risk.score).toBeGreaterThan(0.7);
@@ -101,10 +102,12 @@ describe('risk ranking on Donderdeel', () => {
   });
 
   it('the explanation of every building sums to its score', () => {
-    for (const { risk } of rankBuildings(data, DEFAULT_RISK_SETTINGS)) {
-      const sum = risk.contributions.reduce((s, c) => s + c.points, 0);
+    for (const { risk, building } of rankBuildings(data, DEFAULT_RISK_SETTINGS)) {
+      const parts = explainBuilding(data, DEFAULT_RISK_SETTINGS, building.id);
+      expect(parts.length).toBe(risk.signals);
+      const sum = parts.reduce((s, c) => s + c.points, 0);
       expect(sum).toBeCloseTo(risk.score, 9);
-      for (const c of risk.contributions) {
+      for (const c of parts) {
         expect(c.distanceM).toBeLessThanOrEqual(DEFAULT_RISK_SETTINGS.radiusM);
       }
     }
@@ -114,7 +117,7 @@ describe('risk ranking on Donderdeel', () => {
     const base = rankBuildings(data, DEFAULT_RISK_SETTINGS);
     // The building (other than the top one) whose score leans most on dumping signals.
     const share = (r: (typeof base)[number]) =>
-      r.risk.contributions
+      explainBuilding(data, DEFAULT_RISK_SETTINGS, r.building.id)
         .filter((c) => data.signals[c.signal].type === 'dumping')
         .reduce((s, c) => s + c.points, 0) / (r.risk.score || 1);
     const candidate = base
@@ -132,9 +135,12 @@ describe('risk ranking on Donderdeel', () => {
       weights: { ...DEFAULT_RISK_SETTINGS.weights, dumping: 0 },
     });
     for (const r of dropped) {
-      expect(r.risk.contributions.every((c) => data.signals[c.signal].type !== 'dumping')).toBe(
-        true,
+      const parts = explainBuilding(
+        data,
+        { ...DEFAULT_RISK_SETTINGS, weights: { ...DEFAULT_RISK_SETTINGS.weights, dumping: 0 } },
+        r.building.id,
       );
+      expect(parts.every((c) => data.signals[c.signal].type !== 'dumping')).toBe(true);
     }
   });
 });

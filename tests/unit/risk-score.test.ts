@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeRiskScores,
   createRiskBenchmarkData,
+  explainRisk,
   DEFAULT_RISK_SETTINGS,
   pointsByType,
   rankByScore,
@@ -37,15 +38,17 @@ describe('computeRiskScores', () => {
     ]);
     const [risk] = computeRiskScores([{ x: 0, y: 0 }], signals, settings, NOW);
     expect(risk.score).toBeCloseTo(5 + 1 + 2.25, 10);
-    expect(risk.contributions.map((c) => c.signal)).toEqual([0, 2, 1]);
-    expect(risk.contributions.map((c) => c.points)).toEqual([
+    expect(risk.signals).toBe(3);
+    const parts = explainRisk({ x: 0, y: 0 }, signals, settings, NOW);
+    expect(parts.map((c) => c.signal)).toEqual([0, 2, 1]);
+    expect(parts.map((c) => c.points)).toEqual([
       5,
       expect.closeTo(2.25, 10),
       expect.closeTo(1, 10),
     ]);
-    expect(risk.contributions[1].ageDays).toBeCloseTo(180, 10);
-    expect(risk.contributions[2].distanceM).toBeCloseTo(250, 10);
-    const byType = pointsByType(risk, signals);
+    expect(parts[1].ageDays).toBeCloseTo(180, 10);
+    expect(parts[2].distanceM).toBeCloseTo(250, 10);
+    const byType = pointsByType(parts, signals);
     expect(byType.drugsafval).toEqual({ count: 1, points: 5 });
     expect(byType.geur).toEqual({ count: 0, points: 0 });
   });
@@ -73,8 +76,15 @@ describe('computeRiskScores', () => {
       { ...settings, weights: { ...settings.weights, dumping: 0 } },
       NOW,
     );
-    expect(risk.score).toBe(0);
-    expect(risk.contributions).toEqual([]);
+    expect(risk).toMatchObject({ score: 0, signals: 0 });
+    expect(
+      explainRisk(
+        { x: 0, y: 0 },
+        signals,
+        { ...settings, weights: { ...settings.weights, dumping: 0 } },
+        NOW,
+      ),
+    ).toEqual([]);
   });
 
   it('raising a weight moves buildings with that signal type up the ranking', () => {
@@ -93,7 +103,7 @@ describe('computeRiskScores', () => {
     expect(rankByScore(computeRiskScores(buildings, signals, raised, NOW))).toEqual([0, 1]);
   });
 
-  it('the grid finds exactly the signals a brute-force search finds', () => {
+  it('the grid finds exactly the signals a brute-force search finds; parts sum to the score', () => {
     const data = createRiskBenchmarkData(200, 20_000, 10_000, 3);
     const risks = computeRiskScores(
       data.buildings,
@@ -109,8 +119,10 @@ describe('computeRiskScores', () => {
         const t = data.signals.time[i];
         if (d <= 500 && t >= earliest && t <= data.referenceTime) expected.push(i);
       }
-      expect(risks[k].contributions.map((c) => c.signal).sort((a, b) => a - b)).toEqual(expected);
-      const sum = risks[k].contributions.reduce((s, c) => s + c.points, 0);
+      const parts = explainRisk(b, data.signals, DEFAULT_RISK_SETTINGS, data.referenceTime);
+      expect(parts.map((c) => c.signal).sort((a, b) => a - b)).toEqual(expected);
+      expect(risks[k].signals).toBe(expected.length);
+      const sum = parts.reduce((s, c) => s + c.points, 0);
       expect(sum).toBeCloseTo(risks[k].score, 9);
     });
   });

@@ -111,8 +111,8 @@ export interface BuildingRisk {
   /** Index into the buildings passed in. */
   building: number;
   score: number;
-  /** Largest first; their points sum to `score`. */
-  contributions: Contribution[];
+  /** Number of signals that count (within radius and period). */
+  signals: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -171,17 +171,9 @@ function buildGrid(signals: SignalColumns, radius: number, keep: Uint8Array): Si
   return { minX, minY, cell, cols, rows, start, order };
 }
 
-/**
- * Scores every building against the signals in [referenceTime − period, referenceTime].
- * Returns one entry per building, in input order.
- */
-export function computeRiskScores(
-  buildings: readonly PlanePoint[],
-  signals: SignalColumns,
-  settings: RiskSettings,
-  referenceTime: number,
-): BuildingRisk[] {
-  const { radiusM, halfDistanceM, halfLifeDays } = settings;
+/** The settings turned into what the inner loops need; shared so scores and
+ * explanations use one formula. */
+function prepare(signals: SignalColumns, settings: RiskSettings, referenceTime: number) {
   const earliest = referenceTime - settings.periodDays * DAY_MS;
   const weights = SIGNAL_TYPES.map((t) => settings.weights[t]);
   const keep = new Uint8Array(signals.length);
@@ -189,15 +181,36 @@ export function computeRiskScores(
     const t = signals.time[i];
     keep[i] = t >= earliest && t <= referenceTime && weights[signals.type[i]] !== 0 ? 1 : 0;
   }
-  const grid = buildGrid(signals, radiusM, keep);
-  const radius2 = radiusM * radiusM;
+  const { halfDistanceM, halfLifeDays } = settings;
   const distanceRate = halfDistanceM > 0 ? Math.LN2 / halfDistanceM : 0;
   const ageRate = Number.isFinite(halfLifeDays) && halfLifeDays > 0 ? Math.LN2 / halfLifeDays : 0;
-  const reach = Math.ceil(radiusM / grid.cell);
+  const points = (i: number, distanceM: number, ageDays: number) =>
+    weights[signals.type[i]] *
+    (signals.partner[i] ? settings.partnerFactor : 1) *
+    Math.exp(-distanceRate * distanceM - ageRate * ageDays);
+  return { keep, points, radius2: settings.radiusM * settings.radiusM };
+}
+
+/**
+ * Scores every building against the signals in [referenceTime − period, referenceTime].
+ * Returns one entry per building, in input order. Only the sums: `explainRisk` lists the
+ * parts of one building (the view explains one at a time; 2,000 × 100 objects would cost
+ * more than the scores themselves).
+ */
+export function computeRiskScores(
+  buildings: readonly PlanePoint[],
+  signals: SignalColumns,
+  settings: RiskSettings,
+  referenceTime: number,
+): BuildingRisk[] {
+  const { keep, points, radius2 } = prepare(signals, settings, referenceTime);
+  const grid = buildGrid(signals, settings.radiusM, keep);
+  const reach = Math.ceil(settings.radiusM / grid.cell);
+  const { x: sx, y: sy, time } = signals;
 
   return buildings.map((b, building) => {
-    const contributions: Contribution[] = [];
     let score = 0;
+    let count = 0;
     const cx = Math.floor((b.x - grid.minX) / grid.cell);
     const cy = Math.floor((b.y - grid.minY) / grid.cell);
     for (let gy = Math.max(0, cy - reach); gy <= Math.min(grid.rows - 1, cy + reach); gy++) {
@@ -205,24 +218,39 @@ export function computeRiskScores(
         const c = gy * grid.cols + gx;
         for (let k = grid.start[c]; k < grid.start[c + 1]; k++) {
           const i = grid.order[k];
-          const dx = signals.x[i] - b.x;
-          const dy = signals.y[i] - b.y;
+          const dx = sx[i] - b.x;
+          const dy = sy[i] - b.y;
           const d2 = dx * dx + dy * dy;
           if (d2 > radius2) continue;
-          const distanceM = Math.sqrt(d2);
-          const ageDays = (referenceTime - signals.time[i]) / DAY_MS;
-          const points =
-            weights[signals.type[i]] *
-            (signals.partner[i] ? settings.partnerFactor : 1) *
-            Math.exp(-distanceRate * distanceM - ageRate * ageDays);
-          score += points;
-          contributions.push({ signal: i, distanceM, ageDays, points });
+          score += points(i, Math.sqrt(d2), (referenceTime - time[i]) / DAY_MS);
+          count++;
         }
       }
     }
-    contributions.sort((a, b) => b.points - a.points || a.signal - b.signal);
-    return { building, score, contributions };
+    return { building, score, signals: count };
   });
+}
+
+/** The parts of one building's score, largest first; they sum to its score. */
+export function explainRisk(
+  building: PlanePoint,
+  signals: SignalColumns,
+  settings: RiskSettings,
+  referenceTime: number,
+): Contribution[] {
+  const { keep, points, radius2 } = prepare(signals, settings, referenceTime);
+  const out: Contribution[] = [];
+  for (let i = 0; i < signals.length; i++) {
+    if (!keep[i]) continue;
+    const dx = signals.x[i] - building.x;
+    const dy = signals.y[i] - building.y;
+    const d2 = dx * dx + dy * dy;
+    if (d2 > radius2) continue;
+    const distanceM = Math.sqrt(d2);
+    const ageDays = (referenceTime - signals.time[i]) / DAY_MS;
+    out.push({ signal: i, distanceM, ageDays, points: points(i, distanceM, ageDays) });
+  }
+  return out.sort((a, b) => b.points - a.points || a.signal - b.signal);
 }
 
 /** Building indices by descending score (ties: input order, i.e. stable). */
@@ -230,16 +258,16 @@ export function rankByScore(risks: readonly BuildingRisk[]): number[] {
   return risks.map((r) => r.building).sort((a, b) => risks[b].score - risks[a].score || a - b);
 }
 
-/** Points per signal type for one building (the explanation's summary). */
+/** Points per signal type (the explanation's summary). */
 export function pointsByType(
-  risk: BuildingRisk,
+  contributions: readonly Contribution[],
   signals: SignalColumns,
 ): Record<SignalType, { count: number; points: number }> {
   const out = Object.fromEntries(SIGNAL_TYPES.map((t) => [t, { count: 0, points: 0 }])) as Record<
     SignalType,
     { count: number; points: number }
   >;
-  for (const c of risk.contributions) {
+  for (const c of contributions) {
     const entry = out[SIGNAL_TYPES[signals.type[c.signal]]];
     entry.count++;
     entry.points += c.points;

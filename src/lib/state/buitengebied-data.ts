@@ -6,9 +6,11 @@
 import { wgs84ToRd } from '$lib/analysis/rd';
 import {
   computeRiskScores,
+  explainRisk,
   rankByScore,
   SIGNAL_TYPES,
   type BuildingRisk,
+  type Contribution,
   type PlanePoint,
   type RiskSettings,
   type SignalColumns,
@@ -80,4 +82,14 @@ export function rankBuildings(data: BuitengebiedData, settings: RiskSettings): R
     risk: risks[i],
     rank: rank + 1,
   }));
+}
+
+/** The parts of one building's score (by building id), largest first. */
+export function explainBuilding(
+  data: BuitengebiedData,
+  settings: RiskSettings,
+  buildingId: string,
+): Contribution[] {
+  const i = data.buildings.findIndex((b) => b.id === buildingId);
+  return i < 0 ? [] : explainRisk(data.points[i], data.columns, settings, data.referenceTime);
 }

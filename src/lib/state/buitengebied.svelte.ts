@@ -17,7 +17,12 @@ import {
   readBuitengebiedPrefs,
   type BuitengebiedPrefs,
 } from './buitengebied-prefs';
-import { loadBuitengebiedData, rankBuildings, type BuitengebiedData } from './buitengebied-data';
+import {
+  explainBuilding,
+  loadBuitengebiedData,
+  rankBuildings,
+  type BuitengebiedData,
+} from './buitengebied-data';
 import { exclusive } from './db-queue';
 import { readiness } from './readiness.svelte';
 
@@ -69,6 +74,12 @@ export class BuitengebiedModel {
   });
   schouwHistory = $derived(latestSchouwByBuilding(this.data?.schouw ?? []));
   selected = $derived(this.ranked.find((r) => r.building.id === this.selectedId) ?? null);
+  /** The selected building's score, signal by signal (largest first). */
+  explanation = $derived(
+    this.data && this.selectedId
+      ? explainBuilding(this.data, this.prefs.risk, this.selectedId)
+      : [],
+  );
   route = $derived.by((): PlannedRoute | null => {
     if (!this.data || !this.routeStart || this.routeIds.length === 0) return null;
     const stops = this.routeIds
