@@ -13,6 +13,8 @@ const baseUrl = inject('baseUrl');
 let browser: Browser;
 let page: Page;
 let consoleErrors: string[];
+/** The page saves to IndexedDB and recomputes; on a busy machine that takes seconds. */
+const POLL = { timeout: 30_000 };
 
 const rowIds = () =>
   page.$$eval('[data-testid="risk-row"]', (rows) =>
@@ -41,7 +43,7 @@ describe('kaart en lijst', () => {
     expect(ids[0]).toBe('BG-014');
     expect(ids.length).toBe(10); // the vacant buildings (default filter)
     const explanation = page.locator('[data-testid="explanation"]');
-    await expect.poll(() => explanation.textContent()).toContain('BG-014');
+    await expect.poll(() => explanation.textContent(), POLL).toContain('BG-014');
     const parts = await page.$$eval(
       '[data-testid="explanation-types"] tbody td[data-value]',
       (cells) => cells.map((c) => Number(c.getAttribute('data-value'))),
@@ -66,7 +68,7 @@ describe('kaart en lijst', () => {
     for (const id of before) {
       await page.click(`[data-testid="risk-row"][data-building="${id}"] button`);
       await expect
-        .poll(() => page.textContent('[data-testid="explanation"] h2'))
+        .poll(() => page.textContent('[data-testid="explanation"] h2'), POLL)
         .toContain(`${id} `);
       const total = Number(
         await page.getAttribute('[data-testid="explanation-total"]', 'data-value'),
@@ -84,12 +86,12 @@ describe('kaart en lijst', () => {
 
     await page.getByText('Gewichten en afstanden aanpassen').click();
     await page.fill('[data-testid="weight-dumping"]', '20');
-    await expect.poll(rowIds).not.toEqual(before);
+    await expect.poll(rowIds, POLL).not.toEqual(before);
     const after = await rowIds();
     expect(after.indexOf(most)).toBeLessThan(before.indexOf(most));
     expect(after.indexOf(least)).toBeGreaterThanOrEqual(before.indexOf(least));
     await page.fill('[data-testid="weight-dumping"]', '2');
-    await expect.poll(rowIds).toEqual(before);
+    await expect.poll(rowIds, POLL).toEqual(before);
     await page.click('[data-testid="risk-row"][data-building="BG-014"] button');
   });
 });
@@ -133,7 +135,7 @@ describe('informatiecheck, schouw en route', () => {
     await page.selectOption('[data-testid="schouw-role"]', 'Wijkagent');
     await page.selectOption('[data-testid="schouw-outcome"]', 'doorgezet naar politie');
     await form.getByRole('button', { name: 'Vastleggen' }).click();
-    await expect.poll(() => form.textContent()).toContain('vastgelegd');
+    await expect.poll(() => form.textContent(), POLL).toContain('vastgelegd');
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="sheet-visits"]')?.textContent?.includes('Wijkagent'),
     );
@@ -141,10 +143,12 @@ describe('informatiecheck, schouw en route', () => {
     await page.reload();
     await waitForReady(page);
     const row = page.locator('[data-testid="risk-row"][data-building="BG-014"]');
-    await expect.poll(() => row.textContent()).toContain('doorgezet naar politie (20-11-2026)');
+    await expect
+      .poll(() => row.textContent(), POLL)
+      .toContain('doorgezet naar politie (20-11-2026)');
     await page.click('[data-testid="open-sheet"]');
     const visits = page.locator('[data-testid="sheet-visits"]');
-    await expect.poll(() => visits.textContent()).toContain('Wijkagent');
+    await expect.poll(() => visits.textContent(), POLL).toContain('Wijkagent');
     expect(await visits.textContent()).toContain('20-11-2026');
     expect(consoleErrors.filter((e) => !/favicon|luma|WebGL/i.test(e))).toEqual([]);
   });
