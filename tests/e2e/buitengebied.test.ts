@@ -55,10 +55,17 @@ describe('kaart en lijst', () => {
     expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(total, 6);
   });
 
-  it('filters by status: all buildings shows the ones in use too', async () => {
+  it('filters by status and by buurt', async () => {
     await page.selectOption('[data-testid="filter-status"]', '');
     expect((await rowIds()).length).toBe(48);
+    // The buurt of the planted stal (truth: BU99010602) holds it and fewer buildings.
+    await page.selectOption('[data-testid="filter-area"]', 'BU99010602');
+    const inBuurt = await rowIds();
+    expect(inBuurt[0]).toBe('BG-014');
+    expect(inBuurt.length).toBeLessThan(48);
+    await page.selectOption('[data-testid="filter-area"]', '');
     await page.selectOption('[data-testid="filter-status"]', 'leegstaand');
+    expect((await rowIds()).length).toBe(10);
   });
 
   it('a higher weight for dumping moves the most dumping-heavy building up, the least down', async () => {
@@ -123,6 +130,17 @@ describe('informatiecheck, schouw en route', () => {
     ).toBeGreaterThan(0);
     await waitForReady(page);
     expect(await canvasHasContent(page, '[data-testid="map"]')).toBe(true);
+    const before = await page.getAttribute('[data-testid="route-length"]', 'data-value');
+
+    // A click on the map moves the start point there; the same stops, another length.
+    const map = page.locator('[data-testid="map"]').first();
+    const box = (await map.boundingBox())!;
+    await map.click({ position: { x: box.width * 0.5, y: box.height * 0.8 } });
+    await expect
+      .poll(() => page.textContent('[data-testid="route-panel"]'), POLL)
+      .toContain('Start op de kaart gekozen punt');
+    expect(await page.getAttribute('[data-testid="route-length"]', 'data-value')).not.toBe(before);
+    expect(await page.locator('[data-testid="route-list"] li').count()).toBe(4);
   });
 
   it('has no accessibility violations with sheet and route shown', async () => {

@@ -48,7 +48,8 @@ export class BuitengebiedModel {
   error = $state<string | null>(null);
   prefs = $state<BuitengebiedPrefs>(readBuitengebiedPrefs(undefined));
   statusFilter = $state<StatusFilter>('leegstaand');
-  wijkFilter = $state('');
+  /** A wijk or buurt code; '' for the whole municipality. */
+  areaFilter = $state('');
   /** The building whose explanation (and sheet) is shown. */
   selectedId = $state<string | null>(null);
   sheetOpen = $state(false);
@@ -62,15 +63,22 @@ export class BuitengebiedModel {
     this.ranked.filter(
       (r) =>
         (!this.statusFilter || r.building.status === this.statusFilter) &&
-        (!this.wijkFilter || r.building.wijkcode === this.wijkFilter),
+        (!this.areaFilter ||
+          r.building.wijkcode === this.areaFilter ||
+          r.building.buurtcode === this.areaFilter),
     ),
   );
-  wijken = $derived.by(() => {
-    const names: Record<string, string> = {};
+  /** The wijken and buurten that hold buildings, by name: [code, name][]. */
+  areas = $derived.by(() => {
+    const wijken: Record<string, string> = {};
+    const buurten: Record<string, string> = {};
     for (const b of this.data?.buildings ?? []) {
-      if (b.wijkcode) names[b.wijkcode] = b.wijk_name ?? b.wijkcode;
+      if (b.wijkcode) wijken[b.wijkcode] = b.wijk_name ?? b.wijkcode;
+      if (b.buurtcode) buurten[b.buurtcode] = b.buurt_name ?? b.buurtcode;
     }
-    return Object.entries(names).sort((a, b) => a[1].localeCompare(b[1], 'nl'));
+    const sorted = (names: Record<string, string>) =>
+      Object.entries(names).sort((a, b) => a[1].localeCompare(b[1], 'nl'));
+    return { wijken: sorted(wijken), buurten: sorted(buurten) };
   });
   schouwHistory = $derived(latestSchouwByBuilding(this.data?.schouw ?? []));
   selected = $derived(this.ranked.find((r) => r.building.id === this.selectedId) ?? null);

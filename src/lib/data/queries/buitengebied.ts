@@ -52,15 +52,19 @@ export interface BuildingRow {
   lat: number;
   wijkcode: string | null;
   wijk_name: string | null;
+  buurtcode: string | null;
+  buurt_name: string | null;
 }
 
 export function buildBuildingsQuery(): Query {
   return {
     sql: `SELECT b.id, b.kind, b.status, b.vacant_since, b.source, b.lon, b.lat, b.wijkcode,
-            w.name AS wijk_name
+            w.name AS wijk_name, b.buurtcode, u.name AS buurt_name
           FROM buildings b
           LEFT JOIN (SELECT code, any_value(name) AS name FROM areas WHERE level = 'wijk'
                      GROUP BY code) w ON w.code = b.wijkcode
+          LEFT JOIN (SELECT code, any_value(name) AS name FROM areas WHERE level = 'buurt'
+                     GROUP BY code) u ON u.code = b.buurtcode
           WHERE b.lon IS NOT NULL AND b.lat IS NOT NULL
           ORDER BY b.id`,
   };
