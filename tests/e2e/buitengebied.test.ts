@@ -3,7 +3,8 @@
  * stal with rising signals (truth `stal-signalen-leegstand`, BG-014) heads the ranked list,
  * its explanation adds up to its score, a weight change reorders the list, the
  * Informatiecheck opens with signals and previous visits, a route is planned over a
- * selection, a recorded schouw survives a reload, and axe finds no violations.
+ * selection (start from the list or a map click), a recorded schouw and saved weights
+ * survive a reload, and axe finds no violations.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -147,7 +148,12 @@ describe('informatiecheck, schouw en route', () => {
     expect(await runAxe(page)).toEqual([]);
   });
 
-  it('records a schouw that is still there after a reload', async () => {
+  it('records a schouw and saved weights; both are still there after a reload', async () => {
+    await page.fill('[data-testid="weight-geur"]', '4.5');
+    await page.click('[data-testid="save-weights"]');
+    await expect
+      .poll(() => page.textContent('[data-testid="weight-editor"]'), POLL)
+      .toContain('Gewichten opgeslagen');
     const form = page.locator('[data-testid="schouw-form"]');
     await form.locator('input[type="date"]').fill('2026-11-20');
     await page.selectOption('[data-testid="schouw-role"]', 'Wijkagent');
@@ -168,6 +174,7 @@ describe('informatiecheck, schouw en route', () => {
     const visits = page.locator('[data-testid="sheet-visits"]');
     await expect.poll(() => visits.textContent(), POLL).toContain('Wijkagent');
     expect(await visits.textContent()).toContain('20-11-2026');
+    expect(await page.inputValue('[data-testid="weight-geur"]')).toBe('4.5');
     expect(consoleErrors.filter((e) => !/favicon|luma|WebGL/i.test(e))).toEqual([]);
   });
 });

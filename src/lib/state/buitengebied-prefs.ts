@@ -58,9 +58,7 @@ export function readBuitengebiedPrefs(raw: unknown): BuitengebiedPrefs {
   };
 }
 
-/** Schouw status of a building: its latest schouw's outcome, or not yet visited. */
-export type SchouwStatus = 'niet geschouwd' | string;
-
+/** Schouw visits per building, newest first: the first one is the building's status. */
 export function latestSchouwByBuilding(rows: readonly SchouwRow[]): Map<string, SchouwRow[]> {
   const byBuilding = new Map<string, SchouwRow[]>();
   for (const row of rows) {
