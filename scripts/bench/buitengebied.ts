@@ -1,6 +1,7 @@
 /**
  * buitengebied.risk_ms: risk scores of 2,000 buildings against 100,000 signals, in headless
- * Chromium — the pure module the view runs (analysis/risk-score.ts), bundled for the page
+ * Chromium — the pure module the view runs (analysis/risk-score.ts, with the generator of
+ * analysis/risk-benchmark.ts), bundled for the page
  * with esbuild (already installed as tsx's engine). Synthetic data: buildings and signals
  * uniform over 20 × 20 km (about Donderdeel's extent), three years of signals, default
  * settings (500 m radius, two years). Includes the spatial grid and every contribution;
@@ -11,7 +12,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { summarise, type Figure } from './report';
 
-const ENTRY = path.resolve(import.meta.dirname, '../../src/lib/analysis/risk-score.ts');
+const ENTRY = path.resolve(import.meta.dirname, '../../src/lib/analysis/risk-benchmark.ts');
 const BUILDINGS = 2_000;
 const SIGNALS = 100_000;
 

@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeRiskScores,
-  createRiskBenchmarkData,
   explainRisk,
   DEFAULT_RISK_SETTINGS,
   pointsByType,
@@ -14,6 +13,7 @@ import {
   toSignalColumns,
   type RiskSettings,
 } from '../../src/lib/analysis/risk-score';
+import { createRiskBenchmarkData } from '../../src/lib/analysis/risk-benchmark';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 9, 31);
