@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../lib/chromium';
 import { startPreviewServer } from '../lib/preview-server';
 import { benchAppStart } from './app-start';
+import { benchBuitengebied } from './buitengebied';
 import { benchGiStar } from './hotspots';
 import { benchImport } from './import';
 import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
@@ -33,6 +34,10 @@ async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T
 let importFiles: ImportBenchFiles | null = null;
 
 const SUITES: Suite[] = [
+  {
+    metrics: ['buitengebied.risk_ms'],
+    run: ({ baseUrl, runs }) => withBrowser((browser) => benchBuitengebied(browser, baseUrl, runs)),
+  },
   {
     metrics: ['hotspots.gistar_10k_ms'],
     run: async ({ runs }) => benchGiStar(Math.max(20, runs)),

@@ -23,6 +23,8 @@ export interface MapViewParams {
   /** Called after the map and the current deck.gl layers have been drawn. */
   onrendered?: () => void;
   onerror?: (message: string) => void;
+  /** A click on the map (not on a picked object), in WGS84. */
+  onclick?: (lon: number, lat: number) => void;
 }
 
 export function mapView(node: HTMLElement, initial: MapViewParams) {
@@ -59,6 +61,7 @@ export function mapView(node: HTMLElement, initial: MapViewParams) {
     loaded = true;
     overlay.setProps({ layers: params.layers });
   });
+  map.on('click', (event) => params.onclick?.(event.lngLat.lng, event.lngLat.lat));
   map.on('error', (event) => params.onerror?.(event.error?.message ?? 'Kaartfout'));
 
   const resizer = new ResizeObserver(() => map.resize());

@@ -16,6 +16,8 @@ export interface MappingProfile {
 
 export interface WorkspaceSettings {
   profiles: MappingProfile[];
+  /** Per-view preferences by view name, each validated by its own view on reading. */
+  views?: Record<string, unknown>;
 }
 
 export const EMPTY_SETTINGS: WorkspaceSettings = { profiles: [] };
@@ -23,7 +25,12 @@ export const EMPTY_SETTINGS: WorkspaceSettings = { profiles: [] };
 /** Reads settings from a snapshot manifest, tolerating older or foreign shapes. */
 export function readSettings(raw: Record<string, unknown> | undefined): WorkspaceSettings {
   const profiles = Array.isArray(raw?.profiles) ? (raw.profiles as MappingProfile[]) : [];
+  const views =
+    raw?.views && typeof raw.views === 'object' && !Array.isArray(raw.views)
+      ? { views: raw.views as Record<string, unknown> }
+      : {};
   return {
+    ...views,
     profiles: profiles.filter(
       (p) =>
         typeof p?.name === 'string' &&
