@@ -99,7 +99,7 @@ export class ManagementModel {
     if (!period || !this.coverage) return [];
     const theme = this.themeOrNull;
     const totals = sumKpis(this.rows, period, (r) => r.wijkcode, theme);
-    const trends = new Map(
+    const trends = Object.fromEntries(
       assessDemandTrends(
         demandSeries(this.rows, (r) => r.wijkcode, theme),
         period,
@@ -107,7 +107,7 @@ export class ManagementModel {
       ).map((t) => [t.key, t]),
     );
     const zero = { meldingen: 0, incidents: 0, visits: 0, visitHours: 0 };
-    const presence = new Map(
+    const presence = Object.fromEntries(
       assessPresence(
         this.wijken.map((w) => {
           const t = totals.get(w.code) ?? zero;
@@ -118,8 +118,8 @@ export class ManagementModel {
     return this.wijken.map((wijk) => ({
       wijk,
       ...(totals.get(wijk.code) ?? zero),
-      trend: trends.get(wijk.code) ?? null,
-      presence: presence.get(wijk.code) ?? null,
+      trend: trends[wijk.code] ?? null,
+      presence: presence[wijk.code] ?? null,
     }));
   });
 
