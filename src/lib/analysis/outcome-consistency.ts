@@ -1,16 +1,19 @@
 /**
  * Are similar cases handled similarly everywhere? For each theme, each wijk's share of
  * incidents settled by informeren, waarschuwing and sanctie (bestuurlijke strafbeschikking
- * or proces-verbaal) is compared with the share in the rest of the municipality, same
- * theme, by the exact binomial test (H0: the wijk's k of n follow Binomial(n, p_elsewhere);
- * Clopper & Pearson 1934, two-sided as R's binom.test — see binomial.ts). The p-values of
- * all wijk × theme × outcome tests are corrected together with Benjamini-Hochberg (1995)
- * at q = 0.05, so with 8 wijken × 8 themes × 3 outcomes a few chance differences are not
+ * or proces-verbaal) is compared with the typical wijk: the median share of the other
+ * wijken with at least `minTotal` incidents of that theme. The median, not the pooled
+ * share of the rest, so that one deviating wijk does not make all the others look deviant
+ * too. Test: exact binomial test of the wijk's k of n against that share (H0: k ~
+ * Binomial(n, p_ref); two-sided as R's binom.test, see binomial.ts). The p-values of all
+ * wijk × theme × outcome tests are corrected together with Benjamini-Hochberg (1995) at
+ * q = 0.05, so with 8 wijken × 8 themes × 3 outcomes a few chance differences are not
  * shown as inconsistencies. A difference is highlighted when it is significant after the
  * correction and at least `minDifference` (default 10 percentage points) in size.
  */
 import { binomialTest } from './binomial';
 import { benjaminiHochberg } from './gistar';
+import { median } from './presence-demand';
 
 export const OUTCOME_CLASSES = ['informeren', 'waarschuwing', 'sanctie'] as const;
 export type OutcomeClass = (typeof OUTCOME_CLASSES)[number];
@@ -40,7 +43,7 @@ export interface OutcomeShare {
   outcome: OutcomeClass;
   count: number;
   share: number;
-  /** Share in the other wijken, same theme; null when they have no incidents. */
+  /** Median share of the other wijken (same theme, enough incidents); null without them. */
   shareElsewhere: number | null;
   pValue: number | null;
   /** Significant after BH and at least minDifference apart. */
@@ -77,29 +80,22 @@ export function assessOutcomeConsistency(
   type Tally = { total: number } & Record<OutcomeClass, number>;
   const tally = () => ({ total: 0, informeren: 0, waarschuwing: 0, sanctie: 0 });
   const cells = new Map<string, Tally & { wijkcode: string; theme: string }>();
-  const themes = new Map<string, Tally>();
   for (const row of rows) {
     const key = `${row.wijkcode}\u0000${row.theme}`;
     let cell = cells.get(key);
     if (!cell) cells.set(key, (cell = { ...tally(), wijkcode: row.wijkcode, theme: row.theme }));
-    let theme = themes.get(row.theme);
-    if (!theme) themes.set(row.theme, (theme = tally()));
     const klass = OUTCOME_CLASS_OF[row.outcome];
     cell.total += row.n;
-    theme.total += row.n;
-    if (klass) {
-      cell[klass] += row.n;
-      theme[klass] += row.n;
-    }
+    if (klass) cell[klass] += row.n;
   }
   const results: WijkThemeOutcomes[] = [];
   const pValues: number[] = [];
-  for (const cell of cells.values()) {
-    const all = themes.get(cell.theme)!;
-    const restTotal = all.total - cell.total;
+  const all = [...cells.values()];
+  for (const cell of all) {
+    const others = all.filter((c) => c.theme === cell.theme && c !== cell && c.total >= minTotal);
     const shares = OUTCOME_CLASSES.map((outcome): OutcomeShare => {
       const count = cell[outcome];
-      const shareElsewhere = restTotal > 0 ? (all[outcome] - count) / restTotal : null;
+      const shareElsewhere = median(others.map((c) => c[outcome] / c.total));
       let pValue: number | null = null;
       if (shareElsewhere !== null && cell.total >= minTotal) {
         pValue = binomialTest(count, cell.total, shareElsewhere, { confidenceLevel: null }).pValue;
@@ -127,7 +123,7 @@ export function assessOutcomeConsistency(
         const label = OUTCOME_CLASS_LABELS[s.outcome].toLowerCase();
         const more = s.share > s.shareElsewhere ? 'vaker' : 'minder vaak';
         notes.push(
-          `${label} ${more} (${pct(s.share)} tegen ${pct(s.shareElsewhere)} in de andere wijken)`,
+          `${label} ${more} (${pct(s.share)} tegen ${pct(s.shareElsewhere)} in een doorsnee andere wijk)`,
         );
       }
     }
