@@ -10,6 +10,7 @@ import { benchAppStart } from './app-start';
 import { benchGiStar } from './hotspots';
 import { benchImport } from './import';
 import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
+import { benchManagementNode, benchManagementView } from './management';
 import { printFigure, type Figure } from './report';
 
 interface Suite {
@@ -61,6 +62,18 @@ const SUITES: Suite[] = [
       withBrowser((browser) =>
         benchImport(browser, baseUrl, importFiles!, Number(process.env.BENCH_IMPORT_RUNS ?? 3)),
       ),
+  },
+  {
+    metrics: [
+      'management.kpi_query_ms',
+      'management.evaluation_ms',
+      'management.zones_100k_ms',
+      'management.view_ready_ms',
+    ],
+    run: async ({ baseUrl, runs }) => [
+      ...(await benchManagementNode(Math.max(10, runs))),
+      ...(await withBrowser((browser) => benchManagementView(browser, baseUrl, runs))),
+    ],
   },
 ];
 

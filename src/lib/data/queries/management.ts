@@ -27,23 +27,22 @@ const inPeriod = (column: string) =>
  * without a wijk are left out: KPIs are per wijk.
  */
 export function buildMonthlyKpiQuery(period: DatePeriod): Query {
-  const part = (table: string, time: string, kind: string, hours: string) =>
-    `SELECT wijkcode, theme, CAST(year(${time}) AS INTEGER) AS year, ` +
-    `CAST(month(${time}) AS INTEGER) AS month, '${kind}' AS kind, ${hours} AS hours ` +
-    `FROM ${table} WHERE wijkcode IS NOT NULL AND ${inPeriod(time)}`;
-  const hours = 'coalesce(epoch(ended_at - started_at) / 3600.0, 0)';
+  // Each table is grouped on its own before the union: three small aggregates instead of
+  // one over every record (about 2× faster on the demo in DuckDB-WASM).
+  const part = (table: string, time: string, measures: string) =>
+    `SELECT wijkcode, theme, date_trunc('month', ${time}) AS m, ${measures} ` +
+    `FROM ${table} WHERE wijkcode IS NOT NULL AND ${inPeriod(time)} GROUP BY ALL`;
+  const hours = 'greatest(coalesce(epoch(ended_at - started_at) / 3600.0, 0), 0)';
   const sql = `
-    WITH records AS (
-      ${part('meldingen', MELDING_TIME, 'melding', '0')}
-      UNION ALL ${part('incidents', 'occurred_from', 'incident', '0')}
-      UNION ALL ${part('visits', 'started_at', 'visit', `greatest(${hours}, 0)`)}
+    SELECT wijkcode, coalesce(theme, 'overig') AS theme,
+      CAST(year(m) AS INTEGER) AS year, CAST(month(m) AS INTEGER) AS month,
+      CAST(sum(meldingen) AS INTEGER) AS meldingen, CAST(sum(incidents) AS INTEGER) AS incidents,
+      CAST(sum(visits) AS INTEGER) AS visits, sum(visit_hours) AS visit_hours
+    FROM (
+      ${part('meldingen', MELDING_TIME, 'count(*) AS meldingen, 0 AS incidents, 0 AS visits, 0.0 AS visit_hours')}
+      UNION ALL ${part('incidents', 'occurred_from', '0, count(*), 0, 0.0')}
+      UNION ALL ${part('visits', 'started_at', `0, 0, count(*), sum(${hours})`)}
     )
-    SELECT wijkcode, coalesce(theme, 'overig') AS theme, year, month,
-      count(*) FILTER (WHERE kind = 'melding') AS meldingen,
-      count(*) FILTER (WHERE kind = 'incident') AS incidents,
-      count(*) FILTER (WHERE kind = 'visit') AS visits,
-      coalesce(sum(hours) FILTER (WHERE kind = 'visit'), 0) AS visit_hours
-    FROM records
     GROUP BY ALL
     ORDER BY wijkcode, theme, year, month`;
   const p = [period.from, period.to];
