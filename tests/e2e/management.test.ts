@@ -90,6 +90,28 @@ describe('evaluatie van de interventie', () => {
   it('has no accessibility violations', async () => {
     expect(await runAxe(page)).toEqual([]);
   });
+
+  it('keeps the view in the URL, so a shared link opens the same figures', async () => {
+    await page.fill('[data-testid="evaluation-buffer"]', '250');
+    await page.waitForFunction(() => location.search.includes('buffer=250'));
+    const url = new URL(page.url());
+    expect(url.searchParams.get('thema')).toBe('afval');
+    expect(url.searchParams.get('gebied')).toBe('interventie:IV-001');
+    expect(url.searchParams.get('na')).toBe('2025-11-01_2026-10-31');
+    const bufferAfter = await zoneCount('buffer', 'after');
+
+    const { page: colleague, context } = await openPage(browser);
+    await colleague.goto(page.url());
+    await waitForReady(colleague);
+    expect(await colleague.inputValue('[data-testid="kpi-theme"]')).toBe('afval');
+    expect(await colleague.inputValue('[data-testid="evaluation-buffer"]')).toBe('250');
+    const shared = await colleague.getAttribute(
+      '[data-testid="evaluation-counts"] tr[data-zone="buffer"] td:nth-of-type(2)',
+      'data-value',
+    );
+    expect(Number(shared)).toBe(bufferAfter);
+    await context.close();
+  });
 });
 
 describe('rapport', () => {

@@ -25,6 +25,7 @@ import {
   type InterventionRow,
 } from '$lib/data/queries/management';
 import type { Wijk } from './management.svelte';
+import type { ManagementView } from './management-url';
 
 export type AreaKind = 'interventie' | 'wijk';
 
@@ -58,7 +59,7 @@ export class EvaluationModel {
   error = $state<string | null>(null);
   #recordsTheme: string | null = null;
 
-  async load(conn: Connector, wijken: Wijk[]): Promise<void> {
+  async load(conn: Connector, wijken: Wijk[], view: ManagementView = {}): Promise<void> {
     try {
       const [interventions, [range]] = await Promise.all([
         conn.query<InterventionRow>(buildInterventionsQuery()),
@@ -71,10 +72,25 @@ export class EvaluationModel {
       this.#recordsTheme = null;
       if (interventions.length > 0) this.chooseIntervention(interventions[0].id);
       else if (wijken.length > 0) this.chooseWijk(wijken[0].code);
+      this.#apply(view);
       await this.refresh(conn);
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /** Settings from the URL, where they name something that exists. */
+  #apply(view: ManagementView): void {
+    if (view.area?.kind === 'interventie') this.chooseIntervention(view.area.id);
+    if (view.area?.kind === 'wijk' && this.wijken.some((w) => w.code === view.area!.id)) {
+      this.chooseWijk(view.area.id);
+    }
+    if (view.evaluationTheme !== undefined) this.theme = view.evaluationTheme;
+    if (view.bufferM !== undefined) this.bufferM = view.bufferM;
+    if (view.controlWijk && this.wijken.some((w) => w.code === view.controlWijk)) {
+      this.controlWijk = view.controlWijk;
+    }
+    if (view.before && view.after) [this.before, this.after] = [view.before, view.after];
   }
 
   /** Selects an intervention with its theme and its own periods (after = its run). */
