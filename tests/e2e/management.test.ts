@@ -41,6 +41,7 @@ describe('kengetallen', () => {
     expect(await page.textContent('[data-testid="kpi-table"] tr[data-wijk="WK990103"]')).toContain(
       'Zuid',
     );
+    expect(await canvasHasContent(page, '[data-testid="kpi-chart"]')).toBe(true);
   });
 
   it('highlights how Noord settles honden incidents', async () => {

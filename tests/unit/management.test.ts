@@ -13,6 +13,7 @@ import {
   type ZoneRecord,
 } from '../../src/lib/analysis/intervention-zones';
 import {
+  monthlyTotals,
   monthsIn,
   periodDates,
   shiftMonth,
@@ -178,6 +179,28 @@ describe('periods and suppression', () => {
       from: '2024-01-01',
       to: '2024-02-29',
     });
+  });
+
+  it('sums monthly KPIs over wijken, zero-filling empty months', () => {
+    const row = (wijkcode: string, theme: string, month: number, n: number) => ({
+      wijkcode,
+      theme,
+      year: 2026,
+      month,
+      meldingen: n,
+      incidents: 1,
+      visits: 2,
+      visit_hours: 1.5,
+    });
+    const rows = [row('A', 'afval', 1, 3), row('B', 'afval', 1, 4), row('A', 'honden', 3, 9)];
+    const all = monthlyTotals(rows, { from: '2026-01', to: '2026-03' }, null, 'afval');
+    expect(all.map((m) => [m.month, m.meldingen, m.incidents, m.visitHours])).toEqual([
+      ['2026-01', 7, 2, 3],
+      ['2026-02', 0, 0, 0],
+      ['2026-03', 0, 0, 0],
+    ]);
+    const a = monthlyTotals(rows, { from: '2026-01', to: '2026-03' }, 'A', null);
+    expect(a.map((m) => m.meldingen)).toEqual([3, 0, 9]);
   });
 
   it('shows counts below 5 as "<5"', () => {

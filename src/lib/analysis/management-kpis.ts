@@ -154,3 +154,31 @@ export function assessDemandTrends(
   }
   return out;
 }
+
+export interface KpiMonth extends KpiTotals {
+  /** 'YYYY-MM' */
+  month: string;
+}
+
+/**
+ * Monthly totals from `from` to `to` (zero-filled), for one wijk or all (null) and one
+ * theme or all (null): the KPIs over time.
+ */
+export function monthlyTotals(
+  rows: readonly KpiMonthRow[],
+  span: MonthPeriod,
+  wijk: string | null,
+  theme: string | null,
+): KpiMonth[] {
+  const sums = sumKpis(
+    rows.filter((r) => wijk === null || r.wijkcode === wijk),
+    span,
+    (r) => monthKey(r.year, r.month),
+    theme,
+  );
+  const out: KpiMonth[] = [];
+  for (let m = span.from; m <= span.to; m = shiftMonth(m, 1)) {
+    out.push({ month: m, ...(sums.get(m) ?? emptyTotals()) });
+  }
+  return out;
+}

@@ -7,10 +7,12 @@
 import {
   assessDemandTrends,
   demandSeries,
+  monthlyTotals,
   shiftMonth,
   sumKpis,
   periodDates,
   type DemandTrend,
+  type KpiMonth,
   type KpiMonthRow,
   type KpiTotals,
   type MonthPeriod,
@@ -53,6 +55,8 @@ export class ManagementModel {
   period = $state.raw<MonthPeriod | null>(null);
   /** '' = all themes. */
   theme = $state('');
+  /** Wijk of the chart over time; '' = the whole municipality. */
+  chartWijk = $state('');
   error = $state<string | null>(null);
   loaded = $state(false);
 
@@ -122,6 +126,13 @@ export class ManagementModel {
       presence: presence[wijk.code] ?? null,
     }));
   });
+
+  /** Monthly KPIs over all data months, for the chart over time. */
+  monthly = $derived.by((): KpiMonth[] =>
+    this.coverage
+      ? monthlyTotals(this.rows, this.coverage, this.chartWijk || null, this.themeOrNull)
+      : [],
+  );
 
   /** Demand trend per wijk × theme (key 'wijkcode|theme'). */
   wijkThemeTrends = $derived.by((): DemandTrend[] => {
