@@ -88,6 +88,28 @@ describe('evaluatie van de interventie', () => {
     );
   });
 
+  it('reproduces the planted counts with the categories of the intervention', async () => {
+    // data/truth.json, interventie-stationsplein: categories and counts per zone.
+    for (const category of ['drugsoverlast', 'jongerenoverlast', 'drank-en-drugsoverlast']) {
+      await page.check(`[data-testid="evaluation-categories"] input[value="${category}"]`);
+    }
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="evaluation-wdq"]')?.textContent === '−1,05',
+    );
+    const counts = [];
+    for (const zone of ['target', 'buffer', 'control']) {
+      counts.push([await zoneCount(zone, 'before'), await zoneCount(zone, 'after')]);
+    }
+    expect(counts).toEqual([
+      [100, 27],
+      [32, 111],
+      [904, 921],
+    ]);
+    expect(new URL(page.url()).searchParams.get('categorieen')).toBe(
+      'drugsoverlast,jongerenoverlast,drank-en-drugsoverlast',
+    );
+  });
+
   it('has no accessibility violations', async () => {
     expect(await runAxe(page)).toEqual([]);
   });

@@ -29,6 +29,8 @@ import type { ManagementView } from './management-url';
 
 export type AreaKind = 'interventie' | 'wijk';
 
+export type EvaluationRecord = ZoneRecord & { category: string | null };
+
 export interface Evaluation {
   zones: ZoneCounts;
   result: DisplacementResult | DisplacementNotComputable;
@@ -55,7 +57,9 @@ export class EvaluationModel {
   controlWijk = $state('');
   before = $state.raw<Period>({ from: '', to: '' });
   after = $state.raw<Period>({ from: '', to: '' });
-  records = $state.raw<ZoneRecord[]>([]);
+  records = $state.raw<EvaluationRecord[]>([]);
+  /** Chosen categories of the theme; empty: all of them. */
+  categories = $state.raw<string[]>([]);
   error = $state<string | null>(null);
   #recordsTheme: string | null = null;
 
@@ -86,6 +90,7 @@ export class EvaluationModel {
       this.chooseWijk(view.area.id);
     }
     if (view.evaluationTheme !== undefined) this.theme = view.evaluationTheme;
+    if (view.categories) this.categories = view.categories;
     if (view.bufferM !== undefined) this.bufferM = view.bufferM;
     if (view.controlWijk && this.wijken.some((w) => w.code === view.controlWijk)) {
       this.controlWijk = view.controlWijk;
@@ -122,12 +127,13 @@ export class EvaluationModel {
     if (this.#recordsTheme === this.theme) return;
     const theme = this.theme;
     try {
-      const rows = await conn.query<ZoneRecord>(
+      const rows = await conn.query<EvaluationRecord>(
         buildEvaluationRecordsQuery({ theme: theme === '' ? null : theme, period: ALL_TIME }),
       );
       if (theme !== this.theme) return; // a newer choice is loading
       this.records = rows;
       this.#recordsTheme = theme;
+      this.categories = this.categories.filter((c) => rows.some((r) => r.category === c));
       this.error = null;
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
@@ -154,11 +160,26 @@ export class EvaluationModel {
     return null;
   });
 
+  /** The theme's categories in the records, most frequent first. */
+  availableCategories = $derived.by((): { category: string; n: number }[] => {
+    const counts: Record<string, number> = {};
+    for (const r of this.records)
+      if (r.category) counts[r.category] = (counts[r.category] ?? 0) + 1;
+    return Object.entries(counts)
+      .map(([category, n]) => ({ category, n }))
+      .sort((a, b) => b.n - a.n || a.category.localeCompare(b.category));
+  });
+
   evaluation = $derived.by((): Evaluation | null => {
     const target = this.target;
     if (!target || this.periodProblem || !(this.bufferM >= 0)) return null;
+    const chosen = this.categories;
+    const records =
+      chosen.length === 0
+        ? this.records
+        : this.records.filter((r) => r.category !== null && chosen.includes(r.category));
     const zones = countZones(
-      this.records,
+      records,
       {
         target: target.geometry,
         bufferM: this.bufferM,

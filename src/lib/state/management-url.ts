@@ -11,6 +11,7 @@ export interface ManagementView {
   theme?: string;
   area?: { kind: 'interventie' | 'wijk'; id: string };
   evaluationTheme?: string;
+  categories?: string[];
   bufferM?: number;
   controlWijk?: string;
   before?: { from: string; to: string };
@@ -19,6 +20,7 @@ export interface ManagementView {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const SLUG = /^[a-z0-9-]{1,60}$/;
 const CODE = /^[A-Za-z0-9_-]{1,40}$/;
 const isTheme = (value: string) => (THEMES as readonly string[]).includes(value);
 
@@ -41,6 +43,8 @@ export function parseManagementView(params: URLSearchParams): ManagementView {
   if (evaluationTheme !== null && (evaluationTheme === '' || isTheme(evaluationTheme))) {
     view.evaluationTheme = evaluationTheme;
   }
+  const categories = (params.get('categorieen') ?? '').split(',').filter((c) => SLUG.test(c));
+  if (categories.length > 0) view.categories = categories;
   const buffer = Number(params.get('buffer') ?? NaN);
   if (Number.isInteger(buffer) && buffer >= 0 && buffer <= 5000) view.bufferM = buffer;
   const control = params.get('controle');
@@ -63,6 +67,7 @@ export function managementQuery(
   if (view.theme) params.set('thema', view.theme);
   params.set('gebied', `${view.area.kind}:${view.area.id}`);
   params.set('ethema', view.evaluationTheme);
+  if (view.categories.length > 0) params.set('categorieen', view.categories.join(','));
   params.set('buffer', String(view.bufferM));
   if (view.controlWijk) params.set('controle', view.controlWijk);
   params.set('voor', `${view.before.from}_${view.before.to}`);

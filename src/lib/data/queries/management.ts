@@ -132,7 +132,7 @@ export function buildEvaluationRecordsQuery(filter: EvaluationFilter): Query {
       params.push(...categories);
     }
     const sql =
-      `SELECT lon, lat, wijkcode, strftime(${time}, '%Y-%m-%d') AS day ` +
+      `SELECT lon, lat, wijkcode, strftime(${time}, '%Y-%m-%d') AS day, ${category} AS category ` +
       `FROM ${table} WHERE ${where}`;
     return { sql, params };
   };
