@@ -141,7 +141,12 @@ describe('rapport', () => {
   let report: Page;
   beforeAll(async () => {
     ({ page: report } = await openPage(browser));
-    await report.goto(baseUrl + '/management/rapport?van=2025-11&tot=2026-10');
+    // As opened from the view with the intervention's own categories chosen.
+    await report.goto(
+      baseUrl +
+        '/management/rapport?van=2025-11&tot=2026-10&gebied=interventie:IV-001&ethema=jeugd' +
+        '&categorieen=drugsoverlast,jongerenoverlast,drank-en-drugsoverlast&buffer=400',
+    );
     await waitForReady(report);
     await report.emulateMedia({ media: 'print' });
   });
@@ -161,6 +166,8 @@ describe('rapport', () => {
     const evaluations = await report.textContent('[data-testid="report-evaluations"]');
     expect(evaluations).toContain('Cameratoezicht en extra surveillance Stationsplein');
     expect(evaluations).toContain('verplaatsing');
+    expect(evaluations).toContain('WDQ: −1,05'); // data/truth.json: −1.047
+    expect(evaluations).toContain('Buffer 400 m, controlegebied de rest van de gemeente');
     expect(await report.textContent('[data-testid="report-outcomes"]')).toContain('Noord — Honden');
   });
 
