@@ -22,6 +22,7 @@ import {
 import { assessOutcomeConsistency } from '../../src/lib/analysis/outcome-consistency';
 import { assessPresence } from '../../src/lib/analysis/presence-demand';
 import { rdToWgs84 } from '../../src/lib/analysis/rd';
+import { managementQuery, parseManagementView } from '../../src/lib/state/management-url';
 
 describe('assessPresence', () => {
   // Hours per 100 demand: A 60, B 50, C 70, D 10, F 10; E has too little demand.
@@ -211,5 +212,32 @@ describe('periods and suppression', () => {
       '5',
       '1.234',
     ]);
+  });
+});
+
+describe('management view in the URL', () => {
+  it('round-trips a full view', () => {
+    const view = {
+      period: { from: '2025-11', to: '2026-10' },
+      theme: 'honden',
+      area: { kind: 'interventie' as const, id: 'IV-001' },
+      evaluationTheme: 'jeugd',
+      categories: ['drugsoverlast', 'jongerenoverlast'],
+      bufferM: 250,
+      controlWijk: 'WK990100',
+      before: { from: '2024-11-01', to: '2025-10-31' },
+      after: { from: '2025-11-01', to: '2026-10-31' },
+    };
+    const query = managementQuery(view);
+    expect(parseManagementView(new URLSearchParams(query))).toEqual(view);
+  });
+
+  it('drops tampered values', () => {
+    const params = new URLSearchParams(
+      'van=2026-13&tot=2026-10&thema=bestaatniet&gebied=wijk:<script>&buffer=-5' +
+        '&controle=x%27;drop&voor=2026-01-01_2025-01-01&na=2025-11-01_2026-10-31' +
+        '&categorieen=DROP TABLE,ok-slug',
+    );
+    expect(parseManagementView(params)).toEqual({ categories: ['ok-slug'] });
   });
 });

@@ -5,6 +5,8 @@
  * Unknown or tampered values are dropped, and the view falls back to its defaults.
  */
 import { THEMES } from '$lib/data/themes';
+import type { EvaluationModel } from './evaluation.svelte';
+import type { ManagementModel } from './management.svelte';
 
 export interface ManagementView {
   period?: { from: string; to: string };
@@ -73,4 +75,24 @@ export function managementQuery(
   params.set('voor', `${view.before.from}_${view.before.to}`);
   params.set('na', `${view.after.from}_${view.after.to}`);
   return `?${params}`;
+}
+
+/** The query string of the models' current state; null before a period is known. */
+export function currentQuery(model: ManagementModel, evaluation: EvaluationModel): string | null {
+  if (!model.period) return null;
+  const interventie = evaluation.areaKind === 'interventie';
+  return managementQuery({
+    period: model.period,
+    theme: model.theme,
+    area: {
+      kind: evaluation.areaKind,
+      id: interventie ? evaluation.interventionId : evaluation.wijkcode,
+    },
+    evaluationTheme: evaluation.theme,
+    categories: evaluation.categories,
+    bufferM: evaluation.bufferM,
+    controlWijk: evaluation.controlWijk,
+    before: evaluation.before,
+    after: evaluation.after,
+  });
 }
