@@ -110,6 +110,26 @@ describe('evaluatie van de interventie', () => {
     );
   });
 
+  it('explains why a wijk whose problem grew cannot be judged', async () => {
+    // Afval in Oost rose ~74% in the last year (truth: afval-stijging-oost), so the success
+    // measure is not below 0 and the WDQ has no meaning.
+    await page.selectOption('[data-testid="evaluation-area"]', 'wijk:WK990104');
+    await page.selectOption('[data-testid="evaluation-theme"]', 'afval');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="evaluation-verdict"]')?.textContent ===
+        'Niet te berekenen',
+    );
+    expect(await page.textContent('[data-testid="evaluation-explanation"]')).toContain(
+      'niet op vooruit',
+    );
+    expect(await zoneCount('target', 'after')).toBeGreaterThan(await zoneCount('target', 'before'));
+    await page.selectOption('[data-testid="evaluation-area"]', 'interventie:IV-001');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="evaluation-wdq"]')?.textContent !== '–',
+    );
+  });
+
   it('has no accessibility violations', async () => {
     expect(await runAxe(page)).toEqual([]);
   });
