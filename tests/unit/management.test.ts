@@ -19,6 +19,7 @@ import {
   shiftMonth,
   suppressCount,
 } from '../../src/lib/analysis/management-kpis';
+import { buildReportOutcomeRow } from '../../src/lib/analysis/management-report';
 import { assessOutcomeConsistency } from '../../src/lib/analysis/outcome-consistency';
 import { assessPresence } from '../../src/lib/analysis/presence-demand';
 import { rdToWgs84 } from '../../src/lib/analysis/rd';
@@ -89,6 +90,25 @@ describe('assessOutcomeConsistency', () => {
   it('does not let the deviating wijk make the others look deviant', () => {
     // Y: others 0.75, 0.15, 0.20 → median 0.20; 2 of 20 against 0.20 is p ≈ 0.4.
     for (const code of ['Y', 'Z', 'W']) expect(of(code).highlighted).toBe(false);
+  });
+
+  it('keeps percentages that would give away a count below 5 out of the report', () => {
+    // A highlighted wijk with 2 of 40 informeren: "5%" would reveal the 2.
+    const cells = assessOutcomeConsistency([
+      { wijkcode: 'Q', theme: 'afval', outcome: 'proces-verbaal', n: 38 },
+      { wijkcode: 'Q', theme: 'afval', outcome: 'informeren', n: 2 },
+      ...['R', 'T', 'U'].flatMap((code) => [
+        { wijkcode: code, theme: 'afval', outcome: 'proces-verbaal', n: 4 },
+        { wijkcode: code, theme: 'afval', outcome: 'informeren', n: 36 },
+      ]),
+    ]);
+    const q = cells.find((c) => c.wijkcode === 'Q')!;
+    expect(q.explanation).toContain('informeren minder vaak (5% tegen 90%');
+    const row = buildReportOutcomeRow('Q — Afval', q);
+    expect(row.shares[0]).toBe('<5 zaken');
+    expect(row.explanation).toBe(
+      'Anders afgehandeld dan elders: informeren minder vaak; sanctie vaker.',
+    );
   });
 
   it('shows but does not test a wijk with fewer than 10 incidents', () => {

@@ -85,6 +85,7 @@ export interface ReportOutcomeRow {
 
 export function buildReportOutcomeRow(label: string, cell: WijkThemeOutcomes): ReportOutcomeRow {
   const small = cell.total < SUPPRESSION_THRESHOLD;
+  const smallShares = cell.shares.some((s) => s.count > 0 && s.count < SUPPRESSION_THRESHOLD);
   return {
     label,
     total: suppressCount(cell.total),
@@ -96,8 +97,19 @@ export function buildReportOutcomeRow(label: string, cell: WijkThemeOutcomes): R
         : `${Math.round(s.share * 100)}%`,
     ),
     highlighted: cell.highlighted,
-    explanation: cell.explanation,
+    explanation: smallShares ? explainWithoutNumbers(cell) : cell.explanation,
   };
+}
+
+/** The explanation without percentages, which would give a count below 5 away. */
+function explainWithoutNumbers(cell: WijkThemeOutcomes): string {
+  const notes = cell.shares
+    .filter((s) => s.highlighted && s.shareElsewhere !== null)
+    .map(
+      (s) =>
+        `${OUTCOME_CLASS_LABELS[s.outcome].toLowerCase()} ${s.share > s.shareElsewhere! ? 'vaker' : 'minder vaak'}`,
+    );
+  return notes.length > 0 ? `Anders afgehandeld dan elders: ${notes.join('; ')}.` : '';
 }
 
 export const REPORT_OUTCOME_HEADERS = Object.values(OUTCOME_CLASS_LABELS);
