@@ -12,6 +12,7 @@ import { benchGiStar } from './hotspots';
 import { benchImport } from './import';
 import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
 import { benchPublish, preparePublishBench } from './publish';
+import { benchManagementNode, benchManagementView } from './management';
 import { printFigure, type Figure } from './report';
 
 interface Suite {
@@ -72,6 +73,18 @@ const SUITES: Suite[] = [
     metrics: ['publish.open_1m_ms', 'publish.briefing_1m_ms'],
     prepare: preparePublishBench,
     run: ({ runs }) => withBrowser((browser) => benchPublish(browser, runs)),
+  },
+  {
+    metrics: [
+      'management.kpi_query_ms',
+      'management.evaluation_ms',
+      'management.zones_100k_ms',
+      'management.view_ready_ms',
+    ],
+    run: async ({ baseUrl, runs }) => [
+      ...(await benchManagementNode(Math.max(10, runs))),
+      ...(await withBrowser((browser) => benchManagementView(browser, baseUrl, runs))),
+    ],
   },
 ];
 
