@@ -46,7 +46,7 @@ afterAll(async () => {
   await conn?.close();
 });
 
-const pattern = (id: string) => truth.patterns.find((p) => p.id === id)! as Record<string, never>;
+const pattern = (id: string): unknown => truth.patterns.find((p) => p.id === id)!;
 
 describe('verwachte hotspots', () => {
   it('finds the planted summer-evening youth hotspot on a Friday evening', async () => {
