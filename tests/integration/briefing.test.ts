@@ -36,7 +36,7 @@ let truth: Truth;
 const avond = DEFAULT_DAGDELEN.find((d) => d.id === 'avond')!;
 // A Friday in July 2026, inside the demo period (2023-11-01 … 2026-10-31).
 const friday: BriefingMoment = { date: '2026-07-17', dagdeel: avond };
-const SIZE = 150;
+const SIZE = 250;
 
 beforeAll(async () => {
   conn = await loadDemoInNode();

@@ -21,7 +21,8 @@ import { cellCentre, cellPolygon } from '$lib/analysis/hex-grid';
 import { rdToWgs84 } from '$lib/analysis/rd';
 import { THEME_LABELS, type Theme } from '$lib/data/themes';
 
-export const CELL_SIZE = 150;
+/** Hexagon circumradius (m): cells about 430 m across, a few streets — a place to be. */
+export const CELL_SIZE = 250;
 
 const WEEKDAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
 const dateLong = new Intl.DateTimeFormat('nl-NL', {
@@ -163,7 +164,7 @@ export interface RecentGroupRow {
 export interface RecentSlide {
   hours: number;
   total: string;
-  items: { theme: string; place: string; count: string; last: string }[];
+  items: { theme: string; code: string | null; place: string; count: string; last: string }[];
   more: number;
   /** Per buurt for the map: code and suppressed count. */
   buurten: { code: string; n: number; count: string }[];
@@ -184,6 +185,7 @@ export function composeRecent(
     total: suppressCount(groups.reduce((s, g) => s + g.n, 0)),
     items: list.shown.map((g) => ({
       theme: themeLabel(g.theme),
+      code: g.buurtcode,
       place: place(names, g.buurtcode),
       count: suppressCount(g.n),
       last: formatHourOf(g.last),

@@ -98,3 +98,35 @@ export function labelAnchor(polygons: MultiPolygonCoords): [number, number] {
   }
   return [x / best.length, y / best.length];
 }
+
+export type Bounds = [[number, number], [number, number]];
+
+/**
+ * The box around the given points, grown to at least `minSpan` degrees each way and by a
+ * margin, so a projected map zooms to what the slide talks about.
+ */
+export function boundsAround(
+  points: readonly (readonly number[])[],
+  fallback: Bounds,
+  minSpan = 0.02,
+): Bounds {
+  if (points.length === 0) return fallback;
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  const grow = (lo: number, hi: number): [number, number] => {
+    const span = Math.max(minSpan, (hi - lo) * 1.2);
+    const mid = (lo + hi) / 2;
+    return [mid - span / 2, mid + span / 2];
+  };
+  const [x0, x1] = grow(minX, maxX);
+  const [y0, y1] = grow(minY, maxY);
+  return [
+    [x0, y0],
+    [x1, y1],
+  ];
+}
