@@ -164,8 +164,11 @@ export interface RecentGroupRow {
 export interface RecentSlide {
   hours: number;
   total: string;
-  items: { theme: string; code: string | null; place: string; count: string; last: string }[];
+  /** Per theme, busiest first: count, the buurten with most of it, the latest hour. */
+  items: { theme: string; count: string; places: string; last: string }[];
   more: number;
+  /** Buurten of the listed themes' places (for zooming the map). */
+  listedBuurten: string[];
   /** Per buurt for the map: code and suppressed count. */
   buurten: { code: string; n: number; count: string }[];
 }
@@ -176,21 +179,38 @@ export function composeRecent(
   names: Names,
 ): RecentSlide {
   const perBuurt = new Map<string, number>();
+  const perTheme = new Map<string, { n: number; last: number; buurten: Map<string, number> }>();
   for (const g of groups) {
     if (g.buurtcode) perBuurt.set(g.buurtcode, (perBuurt.get(g.buurtcode) ?? 0) + g.n);
+    let theme = perTheme.get(g.theme);
+    if (!theme) perTheme.set(g.theme, (theme = { n: 0, last: g.last, buurten: new Map() }));
+    theme.n += g.n;
+    theme.last = Math.max(theme.last, g.last);
+    const key = g.buurtcode ?? '';
+    theme.buurten.set(key, (theme.buurten.get(key) ?? 0) + g.n);
   }
-  const list = fitSlide(groups, 6);
+  const themes = [...perTheme.entries()]
+    .map(([theme, t]) => ({
+      theme,
+      ...t,
+      top: [...t.buurten.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 2)
+        .map(([code]) => code),
+    }))
+    .sort((a, b) => b.n - a.n || b.last - a.last || a.theme.localeCompare(b.theme));
+  const list = fitSlide(themes, 7);
   return {
     hours,
     total: suppressCount(groups.reduce((s, g) => s + g.n, 0)),
-    items: list.shown.map((g) => ({
-      theme: themeLabel(g.theme),
-      code: g.buurtcode,
-      place: place(names, g.buurtcode),
-      count: suppressCount(g.n),
-      last: formatHourOf(g.last),
+    items: list.shown.map((t) => ({
+      theme: themeLabel(t.theme),
+      count: suppressCount(t.n),
+      places: t.top.map((code) => place(names, code || null)).join(', '),
+      last: formatHourOf(t.last),
     })),
     more: list.more,
+    listedBuurten: [...new Set(list.shown.flatMap((t) => t.top).filter(Boolean))],
     buurten: [...perBuurt].map(([code, n]) => ({ code, n, count: suppressCount(n) })),
   };
 }
