@@ -80,9 +80,10 @@ describe('dia’s op 1920x1080', () => {
     const items = await page.$$eval('[data-testid="expected-list"] li', (lis) =>
       lis.map((li) => li.textContent!.replace(/\s+/g, ' ')),
     );
-    expect(items.some((item) => item.includes('Parkwijk — Jeugdoverlast')), items.join('\n')).toBe(
-      true,
-    );
+    expect(
+      items.some((item) => item.includes('Parkwijk — Jeugdoverlast')),
+      items.join('\n'),
+    ).toBe(true);
     expect(await page.locator('[data-testid="expected-list"] li').count()).toBeLessThanOrEqual(7);
   });
 
@@ -113,9 +114,9 @@ describe('bediening', () => {
   it('goes full screen with F and back with Esc', async () => {
     await page.keyboard.press('f');
     await page.waitForFunction(() => document.fullscreenElement !== null);
-    expect(
-      await page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid')),
-    ).toBe('briefing-deck');
+    expect(await page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid'))).toBe(
+      'briefing-deck',
+    );
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.fullscreenElement === null);
   });
@@ -130,7 +131,9 @@ describe('bediening', () => {
     await page.click('[data-testid="auto-advance"]');
     expect(await page.getAttribute('[data-testid="auto-advance"]', 'aria-pressed')).toBe('true');
     await page.waitForFunction(
-      () => document.querySelector('[data-current="true"]')?.getAttribute('data-testid') !== 'slide-focus',
+      () =>
+        document.querySelector('[data-current="true"]')?.getAttribute('data-testid') !==
+        'slide-focus',
       undefined,
       { timeout: 15_000 },
     );
@@ -169,11 +172,16 @@ describe('afdrukken', () => {
       }),
     );
     expect(slides).toHaveLength(5);
-    for (const slide of slides.slice(0, 4)) expect(slide).toEqual({ visible: 'visible', breakAfter: 'page' });
-    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    for (const slide of slides.slice(0, 4))
+      expect(slide).toEqual({ visible: 'visible', breakAfter: 'page' });
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString(
+      'latin1',
+    );
     const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages).toHaveLength(5);
-    const [, x0, y0, x1, y1] = /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/.exec(pdf)!.map(Number);
+    const [, x0, y0, x1, y1] = /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/
+      .exec(pdf)!
+      .map(Number);
     expect(x1 - x0).toBeGreaterThan(y1 - y0); // landscape
     await page.emulateMedia({ media: 'screen' });
   });

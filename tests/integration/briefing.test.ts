@@ -150,7 +150,8 @@ describe('aandachtslocaties en buitengebied', () => {
     expect(rows.find((r) => r.id === 'BG-014')!.last_schouw).toBe(last.t);
     const at = Date.UTC(2026, 6, 17, 18);
     const due = selectSchouwDue(rows, at, 90);
-    for (const row of due) expect(row.last_schouw === null || row.last_schouw < at - 90 * 864e5).toBe(true);
+    for (const row of due)
+      expect(row.last_schouw === null || row.last_schouw < at - 90 * 864e5).toBe(true);
     const notDue = rows.filter((r) => !due.includes(r));
     for (const row of notDue) expect(row.last_schouw).not.toBeNull();
   });

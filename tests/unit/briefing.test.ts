@@ -152,7 +152,10 @@ describe('rankExpectedAreas', () => {
 
 describe('slides and due lists', () => {
   it('keeps at most seven items on a slide and says how many more', () => {
-    expect(fitSlide([1, 2, 3, 4, 5, 6, 7, 8, 9])).toEqual({ shown: [1, 2, 3, 4, 5, 6, 7], more: 2 });
+    expect(fitSlide([1, 2, 3, 4, 5, 6, 7, 8, 9])).toEqual({
+      shown: [1, 2, 3, 4, 5, 6, 7],
+      more: 2,
+    });
     expect(fitSlide([1, 2])).toEqual({ shown: [1, 2], more: 0 });
   });
   it('puts aandachtslocaties that are most behind first, then the longest unvisited', () => {

@@ -4,7 +4,12 @@
  * back to the defaults (the next dagdeel from now).
  */
 import type { BriefingMoment } from '$lib/analysis/briefing';
-import { RECENT_CHOICES, SCHOUW_CHOICES, WEEK_CHOICES, type BriefingSettings } from './briefing.svelte';
+import {
+  RECENT_CHOICES,
+  SCHOUW_CHOICES,
+  WEEK_CHOICES,
+  type BriefingSettings,
+} from './briefing.svelte';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DEFAULTS = { weeks: 6, recentHours: 24, schouwDays: 90 };

@@ -116,6 +116,7 @@ export class BriefingModel {
   #run = 0;
 
   constructor(options: { now?: () => Date; store?: BriefingPrepStore } = {}) {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once per use, never observed
     this.#now = options.now ?? (() => new Date());
     this.#store = options.store ?? createIndexedDbBriefingPrepStore();
   }
@@ -138,6 +139,7 @@ export class BriefingModel {
   async compute(conn: Connector): Promise<void> {
     const run = ++this.#run;
     const done = readiness.begin();
+    const started = performance.now();
     try {
       const moment = this.moment;
       const s = this.settings;
@@ -155,6 +157,7 @@ export class BriefingModel {
         this.#loadPrep(moment),
       ]);
       if (run !== this.#run) return;
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, never observed
       const nameMap = new Map(names.map((n) => [n.code, n.name ?? n.code]));
       this.dataEnd = last[0]?.last != null ? formatDate(last[0].last) : null;
       this.slides = {
@@ -168,6 +171,7 @@ export class BriefingModel {
         buurten,
       };
       this.error = null;
+      performance.measure('briefing.compute', { start: started });
     } catch (error) {
       if (run === this.#run) this.error = error instanceof Error ? error.message : String(error);
     } finally {
@@ -217,7 +221,7 @@ export class BriefingModel {
     await this.#store.save(briefingKey(moment.date, moment.dagdeel.id), {
       notes: this.notes,
       focusThemes: [...this.focusThemes],
-      savedAt: new Date(this.#now()).toISOString(),
+      savedAt: this.#now().toISOString(),
     });
     this.notesSaved = true;
   }
