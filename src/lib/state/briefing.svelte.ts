@@ -81,8 +81,6 @@ export interface BriefingSlides {
   buurten: BuurtShape[];
 }
 
-const DAY = 86_400_000;
-
 /** The browser's wall-clock reading as local epoch ms (the app assumes Dutch local time). */
 export function localNow(now: Date): number {
   return Date.UTC(
@@ -215,26 +213,15 @@ export class BriefingModel {
     this.notesSaved = true;
   }
 
-  /** Saves notes and focus themes with this briefing. */
+  /** Saves notes and focus themes with the briefing they were loaded for (not a date chosen
+   * since, should a delayed save arrive after the change). */
   async savePrep(): Promise<void> {
-    const moment = this.moment;
-    await this.#store.save(briefingKey(moment.date, moment.dagdeel.id), {
+    if (!this.#loadedKey) return;
+    await this.#store.save(this.#loadedKey, {
       notes: this.notes,
       focusThemes: [...this.focusThemes],
       savedAt: this.#now().toISOString(),
     });
     this.notesSaved = true;
-  }
-
-  /** The last date with data, keeping the dagdeel (offered when "now" is past the data). */
-  lastDataMoment(): { date: string; dagdeel: string } | null {
-    if (!this.dataEnd) return null;
-    return { date: this.dataEnd, dagdeel: this.settings.dagdeel };
-  }
-
-  /** How many days the chosen date lies beyond the data. */
-  daysPastData(): number {
-    if (!this.dataEnd || !this.settings.date) return 0;
-    return Math.round((dateToLocalMs(this.settings.date) - dateToLocalMs(this.dataEnd)) / DAY);
   }
 }

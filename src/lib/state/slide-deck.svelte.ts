@@ -54,6 +54,16 @@ export class SlideDeck {
     this.go(this.index - 1);
   }
 
+  /** Applies a navigation action; false for the ones the page handles (full screen, Esc). */
+  apply(action: DeckAction): boolean {
+    if (action === 'next') this.next();
+    else if (action === 'previous') this.previous();
+    else if (action === 'first') this.go(0);
+    else if (action === 'last') this.go(this.count - 1);
+    else return false;
+    return true;
+  }
+
   startAuto(): void {
     this.stopAuto();
     this.auto = true;
