@@ -68,7 +68,7 @@ async function sampleOpens(page: Page, runs: number) {
     ready.push(result.readyMs);
     compute.push(result.computeMs);
     await page.goBack();
-    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
   }
   return { open, ready, compute };
 }
