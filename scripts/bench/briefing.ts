@@ -32,7 +32,10 @@ const OPEN_BRIEFING = `new Promise((resolve) => {
     if (!ready) sawNotReady = true;
     const slides = document.querySelectorAll('[data-testid="briefing-deck"] section[data-testid^="slide-"]');
     if (Number.isNaN(openMs) && slides.length === 5) openMs = performance.now() - started;
-    if (ready && sawNotReady && slides.length === 5) {
+    if (performance.now() - started > 120000) {
+      clearInterval(timer);
+      resolve({ openMs, readyMs: NaN, computeMs: NaN }); // never ready: shows as NaN
+    } else if (ready && sawNotReady && slides.length === 5) {
       clearInterval(timer);
       const compute = performance.getEntriesByName('briefing.compute', 'measure').at(-1);
       resolve({ openMs, readyMs: performance.now() - started, computeMs: compute ? compute.duration : NaN });
