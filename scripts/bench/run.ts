@@ -8,6 +8,7 @@ import { launchBrowser } from '../lib/chromium';
 import { startPreviewServer } from '../lib/preview-server';
 import { benchAppStart } from './app-start';
 import { benchBuitengebied } from './buitengebied';
+import { benchBriefing } from './briefing';
 import { benchGiStar } from './hotspots';
 import { benchImport } from './import';
 import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
@@ -85,6 +86,14 @@ const SUITES: Suite[] = [
       ...(await benchManagementNode(Math.max(10, runs))),
       ...(await withBrowser((browser) => benchManagementView(browser, baseUrl, runs))),
     ],
+  },
+  {
+    metrics: ['briefing.open_ms', 'briefing.open_1m_ms'],
+    async prepare() {
+      importFiles ??= await prepareImportBenchFiles(1_000_000);
+    },
+    run: ({ baseUrl, runs }) =>
+      withBrowser((browser) => benchBriefing(browser, baseUrl, runs, importFiles!)),
   },
 ];
 

@@ -1,0 +1,123 @@
+/**
+ * Opening the briefing in headless Chromium: from the click on a link to it (the app
+ * already started, data loaded) until every slide is computed and on the page (the deck
+ * with all five slides in the DOM). Until both maps have also drawn (`<html
+ * data-ready="true">`) is reported beside it: MapLibre and deck.gl draw on the CPU here
+ * (SwiftShader), which the Verkennen map pays just the same. On Donderdeel
+ * (`briefing.open_ms`) and after importing 1M scaled incidents through the real pipeline
+ * (`briefing.open_1m_ms`). The briefing is a summer Friday evening inside the data.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { ImportBenchFiles } from './import-data';
+import { summarise, type Figure } from './report';
+
+const BRIEFING = '/briefing?datum=2026-07-17&dagdeel=avond';
+
+/**
+ * Clicks an in-app link (client-side navigation, as a user would) and resolves with the
+ * milliseconds until the briefing is ready, plus the model's own compute measure. A string:
+ * tsx would wrap a function with a helper the page does not have.
+ */
+const OPEN_BRIEFING = `new Promise((resolve) => {
+  performance.clearMeasures('briefing.compute');
+  const link = document.createElement('a');
+  link.href = ${JSON.stringify(BRIEFING)};
+  link.textContent = 'briefing';
+  document.body.append(link);
+  const started = performance.now();
+  let sawNotReady = false;
+  let openMs = NaN;
+  const timer = setInterval(() => {
+    const ready = document.documentElement.dataset.ready === 'true';
+    if (!ready) sawNotReady = true;
+    const slides = document.querySelectorAll('[data-testid="briefing-deck"] section[data-testid^="slide-"]');
+    if (Number.isNaN(openMs) && slides.length === 5) openMs = performance.now() - started;
+    if (performance.now() - started > 120000) {
+      clearInterval(timer);
+      resolve({ openMs, readyMs: NaN, computeMs: NaN }); // never ready: shows as NaN
+    } else if (ready && sawNotReady && slides.length === 5) {
+      clearInterval(timer);
+      const compute = performance.getEntriesByName('briefing.compute', 'measure').at(-1);
+      resolve({ openMs, readyMs: performance.now() - started, computeMs: compute ? compute.duration : NaN });
+    }
+  }, 2);
+  link.click();
+  link.remove();
+})`;
+
+async function openApp(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    timezoneId: 'Europe/Amsterdam',
+  });
+  const page = await context.newPage();
+  await page.goto(baseUrl + '/');
+  await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
+  return page;
+}
+
+/** Opens the briefing `runs` times from the start page; the first open is included. */
+async function sampleOpens(page: Page, runs: number) {
+  const open: number[] = [];
+  const ready: number[] = [];
+  const compute: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const result = (await page.evaluate(OPEN_BRIEFING)) as {
+      openMs: number;
+      readyMs: number;
+      computeMs: number;
+    };
+    open.push(result.openMs);
+    ready.push(result.readyMs);
+    compute.push(result.computeMs);
+    await page.goBack();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
+  }
+  return { open, ready, compute };
+}
+
+export async function benchBriefing(
+  browser: Browser,
+  baseUrl: string,
+  runs: number,
+  files: ImportBenchFiles,
+): Promise<Figure[]> {
+  const conditions = {
+    browser: 'chromium-headless 1920x1080',
+    engine: 'duckdb-wasm 1.32 (eh)',
+    briefing: BRIEFING,
+    includes: 'route, 6 queries, slide composition, slides in the DOM',
+  };
+  const demo = await openApp(browser, baseUrl);
+  const small = await sampleOpens(demo, runs);
+  await demo.context().close();
+
+  const big = await openApp(browser, baseUrl);
+  const imported = (await big.evaluate(
+    `window.__wijkradar.importUrl(${JSON.stringify(files.parquetUrl)}, 'incidents')`,
+  )) as { report: { rows: { accepted: number } } };
+  const [{ n }] = (await big.evaluate(
+    `window.__wijkradar.query({ sql: 'SELECT (SELECT count(*) FROM incidents) + (SELECT count(*) FROM meldingen) AS n' })`,
+  )) as { n: number }[];
+  const large = await sampleOpens(big, runs);
+  await big.context().close();
+
+  return [
+    summarise('briefing.open_ms', small.open, 'ms', {
+      ...conditions,
+      data: 'Donderdeel (15k incidents, 30k meldingen)',
+      compute_median_ms: summarise('x', small.compute, 'ms').median,
+      maps_drawn_median_ms: summarise('x', small.ready, 'ms').median,
+      maps_drawn_p95_ms: summarise('x', small.ready, 'ms').p95,
+      target: 1000,
+    }),
+    summarise('briefing.open_1m_ms', large.open, 'ms', {
+      ...conditions,
+      data: `Donderdeel + ${imported.report.rows.accepted} scaled incidents (${n} records)`,
+      compute_median_ms: summarise('x', large.compute, 'ms').median,
+      maps_drawn_median_ms: summarise('x', large.ready, 'ms').median,
+      maps_drawn_p95_ms: summarise('x', large.ready, 'ms').p95,
+      target: 3000,
+    }),
+  ];
+}

@@ -1,0 +1,132 @@
+/**
+ * Map layers for the projected briefing: numbered hexagons for the expected hotspots and
+ * buurten with their (suppressed) counts for the last hours. Every coloured shape carries
+ * its number or count as text too, so colour is never the only carrier of meaning.
+ */
+import { PolygonLayer, TextLayer } from '@deck.gl/layers';
+import type { MultiPolygonCoords } from '$lib/analysis/area-index';
+
+type Rgba = [number, number, number, number];
+
+export interface RankedCell {
+  rank: number;
+  polygon: [number, number][];
+  centre: [number, number];
+}
+
+const LABEL_STYLE = {
+  getSize: 30,
+  fontWeight: 700,
+  fontFamily: 'system-ui, sans-serif',
+  getColor: [255, 255, 255, 255] as Rgba,
+  outlineWidth: 4,
+  outlineColor: [0, 0, 0, 255] as Rgba,
+  fontSettings: { sdf: true },
+  characterSet: '0123456789<>',
+};
+
+export function buildRankedCellLayers(id: string, cells: readonly RankedCell[]) {
+  return [
+    new PolygonLayer<RankedCell>({
+      id: `${id}-cellen`,
+      data: cells,
+      getPolygon: (cell) => cell.polygon,
+      getFillColor: [153, 0, 13, 210],
+      getLineColor: [0, 0, 0, 255],
+      lineWidthMinPixels: 3,
+    }),
+    new TextLayer<RankedCell>({
+      id: `${id}-nummers`,
+      data: cells,
+      getPosition: (cell) => cell.centre,
+      getText: (cell) => String(cell.rank),
+      ...LABEL_STYLE,
+    }),
+  ];
+}
+
+export interface CountedArea {
+  code: string;
+  n: number;
+  count: string;
+  polygons: MultiPolygonCoords;
+  /** Where the label goes. */
+  anchor: [number, number];
+}
+
+/** Four classes, light to dark (ColorBrewer Oranges). */
+function fillFor(n: number, max: number): Rgba {
+  const share = n / Math.max(1, max);
+  if (share > 0.75) return [166, 54, 3, 220];
+  if (share > 0.5) return [230, 85, 13, 200];
+  if (share > 0.25) return [253, 141, 60, 190];
+  return [253, 190, 133, 180];
+}
+
+export function buildCountedAreaLayers(id: string, areas: readonly CountedArea[]) {
+  const max = Math.max(0, ...areas.map((a) => a.n));
+  const rings = areas.flatMap((area) => area.polygons.map((polygon) => ({ area, polygon })));
+  return [
+    new PolygonLayer<(typeof rings)[number]>({
+      id: `${id}-buurten`,
+      data: rings,
+      getPolygon: (d) => d.polygon as unknown as [number, number][][],
+      getFillColor: (d) => fillFor(d.area.n, max),
+      getLineColor: [0, 0, 0, 255],
+      lineWidthMinPixels: 2,
+    }),
+    new TextLayer<CountedArea>({
+      id: `${id}-aantallen`,
+      data: areas,
+      getPosition: (area) => area.anchor,
+      getText: (area) => area.count,
+      ...LABEL_STYLE,
+    }),
+  ];
+}
+
+/** A label point inside the largest ring: the vertex mean, or the first vertex if outside. */
+export function labelAnchor(polygons: MultiPolygonCoords): [number, number] {
+  let best = polygons[0]?.[0] ?? [];
+  for (const polygon of polygons) if ((polygon[0]?.length ?? 0) > best.length) best = polygon[0];
+  if (best.length === 0) return [0, 0];
+  let x = 0;
+  let y = 0;
+  for (const [lon, lat] of best) {
+    x += lon;
+    y += lat;
+  }
+  return [x / best.length, y / best.length];
+}
+
+export type Bounds = [[number, number], [number, number]];
+
+/**
+ * The box around the given points, grown to at least `minSpan` degrees each way and by a
+ * margin, so a projected map zooms to what the slide talks about.
+ */
+export function boundsAround(
+  points: readonly (readonly number[])[],
+  fallback: Bounds,
+  minSpan = 0.02,
+): Bounds {
+  if (points.length === 0) return fallback;
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  const grow = (lo: number, hi: number): [number, number] => {
+    const span = Math.max(minSpan, (hi - lo) * 1.2);
+    const mid = (lo + hi) / 2;
+    return [mid - span / 2, mid + span / 2];
+  };
+  const [x0, x1] = grow(minX, maxX);
+  const [y0, y1] = grow(minY, maxY);
+  return [
+    [x0, y0],
+    [x1, y1],
+  ];
+}

@@ -1,0 +1,227 @@
+/**
+ * The briefing's model (issue 7): the chosen date and dagdeel (default: the next dagdeel
+ * from "now", which is injectable for tests), the settings of each slide, the computed
+ * slides, and the coordinator's notes kept per briefing in this browser.
+ */
+import {
+  DEFAULT_DAGDELEN,
+  dateToLocalMs,
+  formatDate,
+  historyWindow,
+  momentStart,
+  nextDagdeel,
+  recentWindow,
+  type BriefingMoment,
+  type BuildingSchouwRow,
+  type Dagdeel,
+  type HistoryRecord,
+  type WatchVisitRow,
+} from '$lib/analysis/briefing';
+import type { MultiPolygonCoords } from '$lib/analysis/area-index';
+import {
+  briefingKey,
+  createIndexedDbBriefingPrepStore,
+  type BriefingPrepStore,
+} from '$lib/data/briefing-notes-store';
+import type { Connector } from '$lib/data/connector';
+import {
+  buildBuurtNamesQuery,
+  buildHistoryRecordsQuery,
+  buildLastRecordQuery,
+  buildRecentGroupsQuery,
+  buildSchouwStatusQuery,
+  buildWatchVisitsQuery,
+} from '$lib/data/queries/briefing';
+import { buildAreaGeometriesQuery } from '$lib/data/queries/map';
+import { getBaseMap, type BaseMap } from './base-map.svelte';
+import {
+  composeExpected,
+  composeFocus,
+  composeRecent,
+  composeSchouw,
+  describeMoment,
+  describePeriod,
+  type ExpectedSlide,
+  type FocusSlide,
+  type RecentGroupRow,
+  type RecentSlide,
+  type SchouwSlide,
+} from './briefing-slides';
+import { readiness } from './readiness.svelte';
+
+export interface BriefingSettings {
+  date: string;
+  dagdeel: string;
+  /** Weeks of history for the expected hotspots. */
+  weeks: number;
+  /** Hours looked back on the "since the last briefing" slide. */
+  recentHours: number;
+  /** Days after which a vacant building is due a schouw again. */
+  schouwDays: number;
+}
+
+export const WEEK_CHOICES = [4, 6, 8, 12];
+export const RECENT_CHOICES = [24, 72];
+export const SCHOUW_CHOICES = [30, 90, 180];
+
+export interface BuurtShape {
+  code: string;
+  name: string;
+  polygons: MultiPolygonCoords;
+}
+
+export interface BriefingSlides {
+  title: string;
+  period: string;
+  focus: FocusSlide;
+  expected: ExpectedSlide;
+  recent: RecentSlide;
+  schouw: SchouwSlide;
+  baseMap: BaseMap;
+  buurten: BuurtShape[];
+}
+
+/** The browser's wall-clock reading as local epoch ms (the app assumes Dutch local time). */
+export function localNow(now: Date): number {
+  return Date.UTC(
+    now.getFullYear(),
+    now.getMonth(),
+    now.getDate(),
+    now.getHours(),
+    now.getMinutes(),
+  );
+}
+
+export class BriefingModel {
+  dagdelen: readonly Dagdeel[] = DEFAULT_DAGDELEN;
+  settings = $state<BriefingSettings>({
+    date: '',
+    dagdeel: 'avond',
+    weeks: 6,
+    recentHours: 24,
+    schouwDays: 90,
+  });
+  slides = $state.raw<BriefingSlides | null>(null);
+  error = $state<string | null>(null);
+  /** Last date with incidents or meldingen ('YYYY-MM-DD'), for the "data ends" notice. */
+  dataEnd = $state<string | null>(null);
+  notes = $state('');
+  focusThemes = $state<string[]>([]);
+  notesSaved = $state(true);
+  #store: BriefingPrepStore;
+  #now: () => Date;
+  #loadedKey = '';
+  #run = 0;
+
+  constructor(options: { now?: () => Date; store?: BriefingPrepStore } = {}) {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once per use, never observed
+    this.#now = options.now ?? (() => new Date());
+    this.#store = options.store ?? createIndexedDbBriefingPrepStore();
+  }
+
+  /** The default briefing: the next dagdeel from now. */
+  defaultMoment(): BriefingMoment {
+    return nextDagdeel(localNow(this.#now()), this.dagdelen);
+  }
+
+  get moment(): BriefingMoment {
+    const dagdeel = this.dagdelen.find((d) => d.id === this.settings.dagdeel) ?? this.dagdelen[0];
+    return { date: this.settings.date, dagdeel };
+  }
+
+  /** True when the chosen date lies after the last day with data. */
+  get pastData(): boolean {
+    return this.dataEnd !== null && this.settings.date > this.dataEnd;
+  }
+
+  async compute(conn: Connector): Promise<void> {
+    const run = ++this.#run;
+    const done = readiness.begin();
+    const started = performance.now();
+    try {
+      const moment = this.moment;
+      const s = this.settings;
+      const start = momentStart(moment);
+      const window = historyWindow(moment, s.weeks);
+      const [history, groups, watch, schouw, names, last, baseMap, buurten] = await Promise.all([
+        conn.query<HistoryRecord>(buildHistoryRecordsQuery(window)),
+        conn.query<RecentGroupRow>(buildRecentGroupsQuery(recentWindow(moment, s.recentHours))),
+        conn.query<WatchVisitRow>(buildWatchVisitsQuery(recentWindow(moment, 7 * 24))),
+        conn.query<BuildingSchouwRow>(buildSchouwStatusQuery(recentWindow(moment, 0).to)),
+        conn.query<{ code: string; name: string | null }>(buildBuurtNamesQuery()),
+        conn.query<{ last: number | null }>(buildLastRecordQuery()),
+        getBaseMap(conn),
+        this.#buurten(conn),
+        this.#loadPrep(moment),
+      ]);
+      if (run !== this.#run) return;
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, never observed
+      const nameMap = new Map(names.map((n) => [n.code, n.name ?? n.code]));
+      this.dataEnd = last[0]?.last != null ? formatDate(last[0].last) : null;
+      this.slides = {
+        title: describeMoment(moment, dateToLocalMs(moment.date)),
+        period: describePeriod(moment, dateToLocalMs(moment.date)),
+        focus: composeFocus(history, this.focusThemes, watch),
+        expected: composeExpected(history, window, nameMap),
+        recent: composeRecent(groups, s.recentHours, nameMap),
+        schouw: composeSchouw(schouw, start, s.schouwDays, nameMap),
+        baseMap,
+        buurten,
+      };
+      this.error = null;
+      performance.measure('briefing.compute', { start: started });
+    } catch (error) {
+      if (run === this.#run) this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      done();
+    }
+  }
+
+  #buurtCache: Promise<BuurtShape[]> | null = null;
+  #buurten(conn: Connector): Promise<BuurtShape[]> {
+    this.#buurtCache ??= conn
+      .query<{ code: string; name: string | null; geometry: string }>(
+        buildAreaGeometriesQuery('buurt'),
+      )
+      .then((rows) =>
+        rows.map((row) => {
+          const geometry = JSON.parse(row.geometry) as {
+            type: string;
+            coordinates: MultiPolygonCoords | MultiPolygonCoords[number];
+          };
+          const polygons = (
+            geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
+          ) as MultiPolygonCoords;
+          return { code: row.code, name: row.name ?? row.code, polygons };
+        }),
+      );
+    return this.#buurtCache;
+  }
+
+  /** After the data changed (import): area names and shapes are read again. */
+  invalidate(): void {
+    this.#buurtCache = null;
+  }
+
+  async #loadPrep(moment: BriefingMoment): Promise<void> {
+    const key = briefingKey(moment.date, moment.dagdeel.id);
+    if (key === this.#loadedKey) return;
+    const prep = await this.#store.load(key).catch(() => null);
+    this.#loadedKey = key;
+    this.notes = prep?.notes ?? '';
+    this.focusThemes = prep?.focusThemes ?? [];
+    this.notesSaved = true;
+  }
+
+  /** Saves notes and focus themes with the briefing they were loaded for (not a date chosen
+   * since, should a delayed save arrive after the change). */
+  async savePrep(): Promise<void> {
+    if (!this.#loadedKey) return;
+    await this.#store.save(this.#loadedKey, {
+      notes: this.notes,
+      focusThemes: [...this.focusThemes],
+      savedAt: this.#now().toISOString(),
+    });
+    this.notesSaved = true;
+  }
+}
