@@ -69,7 +69,7 @@ export function buildNearbyMonthlyCountsQuery(
     return '(?, CAST(? AS DOUBLE), CAST(? AS DOUBLE))';
   });
   const records = buildFilteredRecordsQuery(tables, filter, { located: true });
-  params.push(...records.params, radiusM * radiusM);
+  params.push(...(records.params ?? []), radiusM * radiusM);
   // 6,371,008.8 m × π/180: metres per degree of latitude (geo-distance.ts).
   return {
     sql: `WITH loc(id, lon0, lat0) AS (VALUES ${values.join(', ')})
