@@ -11,6 +11,7 @@ import { benchGiStar } from './hotspots';
 import { benchImport } from './import';
 import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
 import { printFigure, type Figure } from './report';
+import { benchTimes } from './times';
 
 interface Suite {
   /** Metric names this suite produces (for prefix selection). */
@@ -55,11 +56,21 @@ const SUITES: Suite[] = [
       'import.peak_heap_mb',
     ],
     async prepare() {
-      importFiles = await prepareImportBenchFiles(1_000_000);
+      importFiles ??= await prepareImportBenchFiles(1_000_000);
     },
     run: ({ baseUrl }) =>
       withBrowser((browser) =>
         benchImport(browser, baseUrl, importFiles!, Number(process.env.BENCH_IMPORT_RUNS ?? 3)),
+      ),
+  },
+  {
+    metrics: ['times.filter_p95_ms', 'times.wijken_filter_p95_ms'],
+    async prepare() {
+      importFiles ??= await prepareImportBenchFiles(1_000_000);
+    },
+    run: ({ baseUrl }) =>
+      withBrowser((browser) =>
+        benchTimes(browser, baseUrl, importFiles!, Number(process.env.BENCH_TIMES_RUNS ?? 20)),
       ),
   },
 ];

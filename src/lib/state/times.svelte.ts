@@ -1,6 +1,6 @@
 /**
- * The Tijden view's model: the filtered records' time windows from DuckDB (Arrow, two
- * columns), spread over the hours by aoristic weighting (analysis/aoristic.ts) into the
+ * The Tijden view's model: the filtered records' times from DuckDB (exact ones counted per
+ * hour, windows as two Arrow columns), spread over the hours by aoristic weighting (analysis/aoristic.ts) into the
  * hour × weekday matrix, the dagdeel breakdown and the month × year seasonality — all
  * from one pass. Recomputed when the shared filter or the view's settings change; the
  * newest request wins when the user clicks faster than the query returns.
@@ -10,7 +10,7 @@ import type { Table, Vector } from 'apache-arrow';
 import { AoristicAccumulator, type AoristicSummary, type Dagdeel } from '$lib/analysis/aoristic';
 import type { Connector } from '$lib/data/connector';
 import type { RecordFilter } from '$lib/data/queries/record-filter';
-import { buildRecordWindowsQuery } from '$lib/data/queries/times';
+import { buildExactHourCountsQuery, buildSpreadWindowsQuery } from '$lib/data/queries/hot-times';
 import type { RecordTable } from '$lib/data/schema';
 import { readiness } from './readiness.svelte';
 
@@ -59,13 +59,20 @@ export class TimesModel {
     const done = readiness.begin();
     const sequence = ++this.#sequence;
     try {
-      const table = await conn.queryArrow(buildRecordWindowsQuery(request.tables, request.filter));
+      // Exact records as counts per hour, windowed ones one by one (queries/hot-times.ts).
+      const hours = await conn.query<{ hour: number | null; n: number }>(
+        buildExactHourCountsQuery(request.tables, request.filter),
+      );
+      const windows = await conn.queryArrow(
+        buildSpreadWindowsQuery(request.tables, request.filter),
+      );
       if (sequence !== this.#sequence) return;
       const accumulator = new AoristicAccumulator({
         maxWindowHours: request.maxWindowHours,
         dagdelen: request.dagdelen,
       });
-      accumulate(table, accumulator);
+      for (const h of hours) accumulator.addExact(h.hour, h.n);
+      accumulate(windows, accumulator);
       this.summary = accumulator.summarize();
       this.computedWith = request;
       this.error = null;
