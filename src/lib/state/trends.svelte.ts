@@ -66,6 +66,8 @@ interface StaticData {
   locations: (LocationPoint & { name: string; reason: string | null; target: number | null })[];
 }
 
+type VisitRow = VisitDay & { target: string };
+
 const endOfRange = (range: MonthRange) => Date.UTC(range.last.year, range.last.month, 1);
 
 export class WijkenModel {
@@ -74,11 +76,18 @@ export class WijkenModel {
   range = $state.raw<MonthRange | null>(null);
   error = $state<string | null>(null);
   #static: StaticData | null = null;
+  #visitCache: { key: string; rows: VisitRow[] } | null = null;
   #sequence = 0;
+  /** The last request, as text: a URL change that leaves it equal does not recompute. */
+  #lastKey = '';
 
-  async compute(conn: Connector, request: WijkenRequest): Promise<void> {
+  async compute(conn: Connector, request: WijkenRequest, dataVersion = 0): Promise<void> {
+    const key = JSON.stringify([request, dataVersion]);
+    if (key === this.#lastKey && !this.error) return;
+    this.#lastKey = key;
     const done = readiness.begin();
     const sequence = ++this.#sequence;
+    const started = performance.now();
     try {
       const base = await this.#staticData(conn, request.dataVersion);
       const first = [base.period.first, request.from].filter((d) => d !== null).sort().at(-1);
@@ -101,10 +110,9 @@ export class WijkenModel {
           WATCH_RADIUS_M,
         ),
       );
-      const visits = await conn.query<VisitDay & { target: string }>(
-        buildWatchVisitsQuery(request.filter),
-      );
+      const visits = await this.#visits(conn, request);
       if (sequence !== this.#sequence) return;
+      const queried = performance.now();
       const options = { periodMonths: request.periodMonths };
       const trends = computeWijkTrends(rows, base.wijken, range, options);
       const locationInfo = base.locations.map((l) => ({ code: l.id, name: l.name, inhabitants: null }));
@@ -124,14 +132,31 @@ export class WijkenModel {
       this.trends = trends;
       this.range = range;
       this.error = null;
+      const computed = performance.now();
       await tick();
+      // For the benchmark's breakdown (scripts/bench/times.ts).
+      performance.measure('wijken.query', { start: started, end: queried });
+      performance.measure('wijken.compute', { start: queried, end: computed });
+      performance.measure('wijken.draw', { start: computed, end: performance.now() });
     } catch (error) {
+      this.#lastKey = '';
       if (sequence === this.#sequence) {
         this.error = error instanceof Error ? error.message : String(error);
       }
     } finally {
       done();
     }
+  }
+
+  /** Visits follow only the filter's period, hours and weekdays: kept while those stay. */
+  async #visits(conn: Connector, request: WijkenRequest): Promise<VisitRow[]> {
+    const { from, to, hours, weekdays } = request.filter;
+    const key = JSON.stringify([request.dataVersion, from, to, hours, weekdays]);
+    if (this.#visitCache?.key !== key) {
+      const rows = await conn.query<VisitRow>(buildWatchVisitsQuery(request.filter));
+      this.#visitCache = { key, rows };
+    }
+    return this.#visitCache.rows;
   }
 
   async #staticData(conn: Connector, version: number): Promise<StaticData> {
