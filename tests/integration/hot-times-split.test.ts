@@ -1,16 +1,13 @@
 /**
  * The Tijden view reads exact records as counts per hour and only windowed records one by
- * one (queries/hot-times.ts). On Donderdeel that must give exactly the summary of the
+ * one, in one query (queries/hot-times.ts). On Donderdeel that must give exactly the summary of the
  * record-by-record query (queries/times.ts): same cells, dagdelen, months and counts —
  * DST days included, since three years of data cross six clock changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AoristicAccumulator, type AoristicSummary } from '../../src/lib/analysis/aoristic';
 import type { Connector } from '../../src/lib/data/connector';
-import {
-  buildExactHourCountsQuery,
-  buildSpreadWindowsQuery,
-} from '../../src/lib/data/queries/hot-times';
+import { buildHotTimeInputQuery } from '../../src/lib/data/queries/hot-times';
 import type { RecordFilter } from '../../src/lib/data/queries/record-filter';
 import { buildRecordWindowsQuery } from '../../src/lib/data/queries/times';
 import type { RecordTable } from '../../src/lib/data/schema';
@@ -34,12 +31,10 @@ async function oneByOne(tables: RecordTable[], filter: RecordFilter): Promise<Ao
 
 async function split(tables: RecordTable[], filter: RecordFilter): Promise<AoristicSummary> {
   const acc = new AoristicAccumulator({ maxWindowHours: 24 });
-  const hours = await conn.query<{ hour: number | null; n: number }>(
-    buildExactHourCountsQuery(tables, filter),
-  );
-  for (const h of hours) acc.addExact(h.hour, h.n);
-  for (const r of await conn.query<Windows>(buildSpreadWindowsQuery(tables, filter))) {
-    acc.add(r.t_from, r.t_to);
+  const rows = await conn.query<Windows & { n: number }>(buildHotTimeInputQuery(tables, filter));
+  for (const r of rows) {
+    if (r.t_to === null) acc.addExact(r.t_from, r.n);
+    else for (let k = 0; k < r.n; k++) acc.add(r.t_from, r.t_to);
   }
   return acc.summarize();
 }

@@ -1,8 +1,8 @@
 /**
  * The Tijden view's model: the filtered records' times from DuckDB (exact ones counted per
- * hour, windows as two Arrow columns), spread over the hours by aoristic weighting (analysis/aoristic.ts) into the
- * hour × weekday matrix, the dagdeel breakdown and the month × year seasonality — all
- * from one pass. Recomputed when the shared filter or the view's settings change; the
+ * hour, windows one by one, in one query), spread over the hours by aoristic weighting
+ * (analysis/aoristic.ts) into the hour × weekday matrix, the dagdeel breakdown and the
+ * month × year seasonality — all from one pass. Recomputed when the shared filter or the view's settings change; the
  * newest request wins when the user clicks faster than the query returns.
  */
 import { tick } from 'svelte';
@@ -10,7 +10,7 @@ import type { Table, Vector } from 'apache-arrow';
 import { AoristicAccumulator, type AoristicSummary, type Dagdeel } from '$lib/analysis/aoristic';
 import type { Connector } from '$lib/data/connector';
 import type { RecordFilter } from '$lib/data/queries/record-filter';
-import { buildExactHourCountsQuery, buildSpreadWindowsQuery } from '$lib/data/queries/hot-times';
+import { buildHotTimeInputQuery } from '$lib/data/queries/hot-times';
 import type { RecordTable } from '$lib/data/schema';
 import { readiness } from './readiness.svelte';
 
@@ -21,29 +21,31 @@ export interface TimesRequest {
   dagdelen: readonly Dagdeel[];
 }
 
-/** Feeds an Arrow DOUBLE column pair into the accumulator chunk by chunk (nulls = NaN). */
+/**
+ * Feeds the Arrow columns t_from, t_to, n (queries/hot-times.ts) into the accumulator chunk
+ * by chunk: a NULL t_to is an hour count of exact records, otherwise n identical windows.
+ */
 function accumulate(table: Table, accumulator: AoristicAccumulator): void {
   const from = table.getChild('t_from') as Vector | null;
   const to = table.getChild('t_to') as Vector | null;
-  if (!from || !to) return;
+  const count = table.getChild('n') as Vector | null;
+  if (!from || !to || !count) return;
   for (let c = 0; c < from.data.length; c++) {
-    // Chunks of both columns line up: they come from the same record batches. Values are
+    // Chunks of the columns line up: they come from the same record batches. Values are
     // sliced to the chunk, the validity bitmap is not (it is read at offset + i).
-    const fromData = from.data[c];
-    const toData = to.data[c];
-    const n = fromData.length;
-    const fromValues = fromData.values as Float64Array;
-    const toValues = toData.values as Float64Array;
-    const fromNulls = fromData.nullCount > 0 ? fromData.nullBitmap : null;
-    const toNulls = toData.nullCount > 0 ? toData.nullBitmap : null;
-    const fo = fromData.offset;
-    const tOff = toData.offset;
-    for (let i = 0; i < n; i++) {
-      const fi = fo + i;
-      const ti = tOff + i;
-      const f = fromNulls && !(fromNulls[fi >> 3] & (1 << (fi & 7))) ? null : fromValues[i];
-      const t = toNulls && !(toNulls[ti >> 3] & (1 << (ti & 7))) ? null : toValues[i];
-      accumulator.add(f, t);
+    const [f, t, k] = [from.data[c], to.data[c], count.data[c]];
+    const fromValues = f.values as Float64Array;
+    const toValues = t.values as Float64Array;
+    const counts = k.values as Int32Array;
+    const fromNulls = f.nullCount > 0 ? f.nullBitmap : null;
+    const toNulls = t.nullCount > 0 ? t.nullBitmap : null;
+    for (let i = 0; i < f.length; i++) {
+      const fi = f.offset + i;
+      const ti = t.offset + i;
+      const start = fromNulls && !(fromNulls[fi >> 3] & (1 << (fi & 7))) ? null : fromValues[i];
+      const exact = toNulls !== null && !(toNulls[ti >> 3] & (1 << (ti & 7)));
+      if (exact) accumulator.addExact(start, counts[i]);
+      else for (let n = 0; n < counts[i]; n++) accumulator.add(start, toValues[i]);
     }
   }
 }
@@ -65,21 +67,15 @@ export class TimesModel {
     const sequence = ++this.#sequence;
     const started = performance.now();
     try {
-      // Exact records as counts per hour, windowed ones one by one (queries/hot-times.ts).
-      const hours = await conn.query<{ hour: number | null; n: number }>(
-        buildExactHourCountsQuery(request.tables, request.filter),
-      );
-      const windows = await conn.queryArrow(
-        buildSpreadWindowsQuery(request.tables, request.filter),
-      );
+      // Exact records as counts per hour, windows one by one (queries/hot-times.ts).
+      const input = await conn.queryArrow(buildHotTimeInputQuery(request.tables, request.filter));
       if (sequence !== this.#sequence) return;
       const queried = performance.now();
       const accumulator = new AoristicAccumulator({
         maxWindowHours: request.maxWindowHours,
         dagdelen: request.dagdelen,
       });
-      for (const h of hours) accumulator.addExact(h.hour, h.n);
-      accumulate(windows, accumulator);
+      accumulate(input, accumulator);
       this.summary = accumulator.summarize();
       this.computedWith = request;
       this.error = null;
