@@ -73,6 +73,7 @@ describe('Tijden', () => {
     await waitForReady(page);
     const card = page.getByTestId('chart-dagdelen');
     await card.locator('summary').click();
+    await card.locator('tbody th').first().waitFor();
     expect(await card.locator('tbody th').allTextContents()).toEqual([
       '07–15 uur',
       '15–23 uur',

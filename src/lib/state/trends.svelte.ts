@@ -25,11 +25,10 @@ import type { Connector } from '$lib/data/connector';
 import { buildDataPeriodQuery } from '$lib/data/queries/filter-options';
 import type { RecordFilter } from '$lib/data/queries/record-filter';
 import {
-  buildNearbyMonthlyCountsQuery,
   buildWatchLocationsQuery,
   buildWatchVisitsQuery,
+  buildWijkAndNearbyCountsQuery,
   buildWijkenQuery,
-  buildWijkMonthlyCountsQuery,
   type LocationPoint,
 } from '$lib/data/queries/trends';
 import type { RecordTable } from '$lib/data/schema';
@@ -90,7 +89,10 @@ export class WijkenModel {
     const started = performance.now();
     try {
       const base = await this.#staticData(conn, request.dataVersion);
-      const first = [base.period.first, request.from].filter((d) => d !== null).sort().at(-1);
+      const first = [base.period.first, request.from]
+        .filter((d) => d !== null)
+        .sort()
+        .at(-1);
       const last = [base.period.last, request.to].filter((d) => d !== null).sort()[0];
       const range = first && last ? wholeMonthsBetween(first, last) : null;
       if (!range) {
@@ -99,23 +101,29 @@ export class WijkenModel {
         this.error = 'De gekozen periode bevat geen hele maand: kies een langere periode.';
         return;
       }
-      const rows = await conn.query<WijkMonthRow>(
-        buildWijkMonthlyCountsQuery(request.tables, request.filter),
-      );
-      const nearby = await conn.query<WijkMonthRow>(
-        buildNearbyMonthlyCountsQuery(
+      // Wijk series and the records around each aandachtslocatie in one scan.
+      const both = await conn.query<WijkMonthRow & { near: string | null }>(
+        buildWijkAndNearbyCountsQuery(
           request.tables,
           request.filter,
           base.locations,
           WATCH_RADIUS_M,
         ),
       );
+      const rows = both.filter((r) => r.wijkcode !== null);
+      const nearby = both
+        .filter((r) => r.near !== null)
+        .map((r) => ({ ...r, wijkcode: r.near!, theme: null }));
       const visits = await this.#visits(conn, request);
       if (sequence !== this.#sequence) return;
       const queried = performance.now();
       const options = { periodMonths: request.periodMonths };
       const trends = computeWijkTrends(rows, base.wijken, range, options);
-      const locationInfo = base.locations.map((l) => ({ code: l.id, name: l.name, inhabitants: null }));
+      const locationInfo = base.locations.map((l) => ({
+        code: l.id,
+        name: l.name,
+        inhabitants: null,
+      }));
       const locationTrends = computeWijkTrends(nearby, locationInfo, range, options);
       this.locations = base.locations.map((l) => {
         const days = visits.filter((v) => v.target === l.id);
