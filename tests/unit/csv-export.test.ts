@@ -23,7 +23,11 @@ const columns: CsvColumn<Row>[] = [
   },
 ];
 
-const lines = (csv: string) => csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+const lines = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
 
 describe('buildCsv', () => {
   it('writes counts 1–4 as "<5", keeps 0 and counts from 5 on, and hides rates of hidden counts', () => {

@@ -29,11 +29,9 @@ describe('dagdelen from boundaries', () => {
     const shifts = dagdelenFromBoundaries([7, 15, 23]);
     expect(shifts.map(dagdeelLabel)).toEqual(['07–15 uur', '15–23 uur', '23–07 uur']);
     // 22:00–02:00 (4 h): 1 h in 15–23, 3 h in 23–07.
-    const s = accumulateAoristic(
-      [local('2026-06-05T22:00:00')],
-      [local('2026-06-06T02:00:00')],
-      { dagdelen: shifts },
-    );
+    const s = accumulateAoristic([local('2026-06-05T22:00:00')], [local('2026-06-06T02:00:00')], {
+      dagdelen: shifts,
+    });
     expect(Array.from(s.dagdeelTotals)).toEqual([0, 0.25, 0.75]);
   });
 });

@@ -28,7 +28,11 @@ export function dagdelenFromBoundaries(boundaries: readonly number[]): Dagdeel[]
   if (boundaries.join(',') === DEFAULT_BOUNDARIES.join(',')) return [...DEFAULT_DAGDELEN];
   return boundaries.map((start, i) => {
     const end = boundaries[(i + 1) % boundaries.length];
-    return { name: `${pad(start)}–${pad(end)} uur`, startHour: start, endHour: end === 0 ? 24 : end };
+    return {
+      name: `${pad(start)}–${pad(end)} uur`,
+      startHour: start,
+      endHour: end === 0 ? 24 : end,
+    };
   });
 }
 

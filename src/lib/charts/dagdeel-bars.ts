@@ -28,7 +28,10 @@ export function buildDagdeelConfig(
           callbacks: {
             label: (item: TooltipItem<'bar'>) => {
               const v = item.raw as number;
-              const share = sum > 0 ? ((v / sum) * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 }) : '0';
+              const share =
+                sum > 0
+                  ? ((v / sum) * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 })
+                  : '0';
               return `${v.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} (${share}%)`;
             },
           },
