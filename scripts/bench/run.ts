@@ -15,6 +15,7 @@ import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
 import { benchPublish, preparePublishBench } from './publish';
 import { benchManagementNode, benchManagementView } from './management';
 import { printFigure, type Figure } from './report';
+import { benchTimes } from './times';
 
 interface Suite {
   /** Metric names this suite produces (for prefix selection). */
@@ -63,7 +64,7 @@ const SUITES: Suite[] = [
       'import.peak_heap_mb',
     ],
     async prepare() {
-      importFiles = await prepareImportBenchFiles(1_000_000);
+      importFiles ??= await prepareImportBenchFiles(1_000_000);
     },
     run: ({ baseUrl }) =>
       withBrowser((browser) =>
@@ -94,6 +95,16 @@ const SUITES: Suite[] = [
     },
     run: ({ baseUrl, runs }) =>
       withBrowser((browser) => benchBriefing(browser, baseUrl, runs, importFiles!)),
+  },
+  {
+    metrics: ['times.filter_p95_ms', 'times.wijken_filter_p95_ms'],
+    async prepare() {
+      importFiles ??= await prepareImportBenchFiles(1_000_000);
+    },
+    run: ({ baseUrl }) =>
+      withBrowser((browser) =>
+        benchTimes(browser, baseUrl, importFiles!, Number(process.env.BENCH_TIMES_RUNS ?? 20)),
+      ),
   },
 ];
 

@@ -303,3 +303,28 @@ describe('fast-local-time agrees with local-time.ts', () => {
     }
   });
 });
+
+describe('hour counts from the database (addExact)', () => {
+  it('adding n exact records at once equals n single records, also in the spring gap', () => {
+    const times = ['2026-03-29 02:00', '2026-10-25 02:00', '2026-06-05 21:00', '2026-06-05 21:59'];
+    const one = new AoristicAccumulator();
+    const many = new AoristicAccumulator();
+    times.forEach((t, i) => {
+      for (let k = 0; k <= i; k++) one.add(local(t));
+      many.addExact(local(t), i + 1);
+    });
+    one.add(null);
+    one.add(null);
+    many.addExact(null, 2);
+    many.addExact(local('2026-01-01 00:00'), 0); // nothing
+    const a = one.summarize();
+    const b = many.summarize();
+    expect(Array.from(b.weekdayHour)).toEqual(Array.from(a.weekdayHour));
+    expect(Array.from(b.monthYear.values)).toEqual(Array.from(a.monthYear.values));
+    expect([b.exactCount, b.unknown.missing]).toEqual([10, 2]);
+    // Both are Sundays (weekday 6): the spring gap's 02:00 is read as 03:00 summer time,
+    // the autumn 02:00 stays at 02:00.
+    expect(b.weekdayHour[6 * 24 + 3]).toBe(1);
+    expect(b.weekdayHour[6 * 24 + 2]).toBe(2);
+  });
+});

@@ -146,6 +146,22 @@ export class AoristicAccumulator {
     return 'spread';
   }
 
+  /**
+   * Adds `count` exact records at one local time — the same as `count` calls of
+   * add(fromLocal), for counts grouped by hour in the database (an hour truncated in SQL
+   * lands in the same cell: the spring gap's 02:00 is read as 03:00 either way).
+   */
+  addExact(fromLocal: number | null | undefined, count: number): void {
+    if (!(count > 0)) return;
+    if (fromLocal == null || !Number.isFinite(fromLocal)) {
+      this.counts.missing += count;
+      return;
+    }
+    const start = localToUtcFast(fromLocal);
+    this.counts.exact += count;
+    this.addHour(Math.floor((start + utcOffsetAndNextChange(start)[0]) / HOUR), count);
+  }
+
   /** Adds columns of local epoch ms (e.g. from an Arrow batch); `to` null = all exact. */
   addColumns(from: ArrayLike<number>, to: ArrayLike<number> | null = null): void {
     for (let i = 0; i < from.length; i++) this.add(from[i], to === null ? null : to[i]);

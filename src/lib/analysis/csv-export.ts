@@ -1,0 +1,84 @@
+/**
+ * CSV for the exports of charts and tables (PRODUCT.md, Privacy): small counts can point to
+ * people, so every count between 0 and the threshold (default 5) is written as "<5"; a zero
+ * identifies nobody and stays 0. Figures derived from a count (a rate per 1,000 inhabitants,
+ * a share) are suppressed together with it. Weighted (aoristic) counts are suppressed the
+ * same way.
+ *
+ * Format: semicolon-separated with a decimal comma — what Dutch spreadsheet programs open
+ * without an import dialog — UTF-8 with a byte-order mark so Excel reads the accents.
+ */
+
+export type CsvColumnKind = 'count' | 'number' | 'text';
+
+export interface CsvColumn<Row> {
+  label: string;
+  kind: CsvColumnKind;
+  value: (row: Row) => string | number | null | undefined;
+  /** Decimals for numbers and weighted counts (default: 0 for counts, 1 for numbers). */
+  decimals?: number;
+  /** For a derived number: the count it comes from; suppressed when that count is. */
+  derivedFrom?: (row: Row) => number | null | undefined;
+}
+
+export interface CsvOptions {
+  /** Counts above 0 and below this are written as "<threshold" (default 5). */
+  threshold?: number;
+  separator?: string;
+  /** Prepend a UTF-8 byte-order mark (default true). */
+  bom?: boolean;
+}
+
+export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+
+/** True when a count must not be shown: more than zero and below the threshold. */
+export function isSuppressed(count: number, threshold = DEFAULT_SUPPRESSION_THRESHOLD): boolean {
+  return count > 0 && count < threshold;
+}
+
+function formatNumber(value: number, decimals: number): string {
+  const rounded = Number(value.toFixed(decimals));
+  return (Object.is(rounded, -0) ? 0 : rounded).toFixed(decimals).replace('.', ',');
+}
+
+function quote(text: string, separator: string): string {
+  return /["\r\n]/.test(text) || text.includes(separator) || /^\s|\s$/.test(text)
+    ? `"${text.replace(/"/g, '""')}"`
+    : text;
+}
+
+function cell<Row>(column: CsvColumn<Row>, row: Row, threshold: number): string {
+  const raw = column.value(row);
+  if (raw === null || raw === undefined || (typeof raw === 'number' && Number.isNaN(raw))) {
+    return '';
+  }
+  if (typeof raw === 'string') return raw;
+  const hidden = `<${threshold}`;
+  if (column.kind === 'count') {
+    if (isSuppressed(raw, threshold)) return hidden;
+    const decimals = column.decimals ?? (Number.isInteger(raw) ? 0 : 1);
+    return formatNumber(raw, decimals);
+  }
+  if (column.kind === 'number') {
+    const source = column.derivedFrom?.(row);
+    if (source != null && isSuppressed(source, threshold)) return hidden;
+    return formatNumber(raw, column.decimals ?? 1);
+  }
+  return String(raw);
+}
+
+/** The rows as CSV text with a header line; suppression as described above. */
+export function buildCsv<Row>(
+  columns: readonly CsvColumn<Row>[],
+  rows: Iterable<Row>,
+  options: CsvOptions = {},
+): string {
+  const threshold = options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  const separator = options.separator ?? ';';
+  if (!(threshold >= 1)) throw new RangeError(`threshold must be ≥ 1, got ${threshold}`);
+  const lines = [columns.map((c) => quote(c.label, separator)).join(separator)];
+  for (const row of rows) {
+    lines.push(columns.map((c) => quote(cell(c, row, threshold), separator)).join(separator));
+  }
+  return (options.bom === false ? '' : '\uFEFF') + lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,142 @@
+/**
+ * The hot-times charts' data as tables and CSV (for the "toon als tabel" alternative and the
+ * export), and the share of records whose time is unknown or spread, in words.
+ */
+import type { AoristicSummary, Dagdeel } from './aoristic';
+import { buildCsv, type CsvColumn } from './csv-export';
+
+export const WEEKDAYS = [
+  'maandag',
+  'dinsdag',
+  'woensdag',
+  'donderdag',
+  'vrijdag',
+  'zaterdag',
+  'zondag',
+] as const;
+export const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
+
+export interface TimingShare {
+  total: number;
+  known: number;
+  exact: number;
+  spread: number;
+  unknown: number;
+  missing: number;
+  tooLong: number;
+  reversed: number;
+  /** 0–100; 0 when there are no records. */
+  unknownPercent: number;
+  spreadPercent: number;
+}
+
+export function timingShare(summary: AoristicSummary): TimingShare {
+  const total = summary.knownCount + summary.unknown.total;
+  const pct = (n: number) => (total === 0 ? 0 : (n / total) * 100);
+  return {
+    total,
+    known: summary.knownCount,
+    exact: summary.exactCount,
+    spread: summary.spreadCount,
+    unknown: summary.unknown.total,
+    missing: summary.unknown.missing,
+    tooLong: summary.unknown.tooLong,
+    reversed: summary.unknown.reversed,
+    unknownPercent: pct(summary.unknown.total),
+    spreadPercent: pct(summary.spreadCount),
+  };
+}
+
+const weightColumn = <R>(label: string, value: (r: R) => number): CsvColumn<R> => ({
+  label,
+  kind: 'count',
+  value,
+  decimals: 1,
+});
+
+/** Rows weekday × hour: one line per weekday, a column per hour. */
+export function hourMatrixCsv(summary: AoristicSummary): string {
+  const rows = WEEKDAYS.map((name, d) => ({ name, d }));
+  const columns: CsvColumn<{ name: string; d: number }>[] = [
+    { label: 'Weekdag', kind: 'text', value: (r) => r.name },
+    ...Array.from({ length: 24 }, (_, h) =>
+      weightColumn<{ name: string; d: number }>(
+        `${String(h).padStart(2, '0')}:00`,
+        (r) => summary.weekdayHour[r.d * 24 + h],
+      ),
+    ),
+  ];
+  return buildCsv(columns, rows);
+}
+
+export function dagdeelCsv(summary: AoristicSummary, labels: readonly string[]): string {
+  type DagdeelRow = { label: string; i: number };
+  const rows: DagdeelRow[] = summary.dagdelen.map((d: Dagdeel, i) => ({
+    label: labels[i] ?? d.name,
+    i,
+  }));
+  return buildCsv<DagdeelRow>(
+    [
+      { label: 'Dagdeel', kind: 'text', value: (r) => r.label },
+      weightColumn('Gewogen aantal', (r) => summary.dagdeelTotals[r.i]),
+      ...WEEKDAYS.map((name, d) =>
+        weightColumn<DagdeelRow>(
+          name,
+          (r) => summary.weekdayDagdeel[d * summary.dagdelen.length + r.i],
+        ),
+      ),
+    ],
+    rows,
+  );
+}
+
+/** A month as year × 12 + month − 1, from 'YYYY-MM-DD'. */
+const monthOf = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+
+/**
+ * Per year the twelve monthly weights; null for months outside `period` (the days the data
+ * covers, 'YYYY-MM-DD'), so "no data" is not drawn as "nothing happened".
+ */
+export function seasonSeries(
+  summary: AoristicSummary,
+  period?: { first: string | null; last: string | null } | null,
+): { year: number; values: (number | null)[] }[] {
+  const { firstYear, years, values } = summary.monthYear;
+  if (firstYear === null) return [];
+  const lo = period?.first ? monthOf(period.first) : -Infinity;
+  const hi = period?.last ? monthOf(period.last) : Infinity;
+  return Array.from({ length: years }, (_, y) => ({
+    year: firstYear + y,
+    values: Array.from({ length: 12 }, (_, m) => {
+      const index = (firstYear + y) * 12 + m;
+      return index < lo || index > hi ? null : values[y * 12 + m];
+    }),
+  }));
+}
+
+export function seasonCsv(
+  summary: AoristicSummary,
+  period?: { first: string | null; last: string | null } | null,
+): string {
+  const series = seasonSeries(summary, period);
+  return buildCsv(
+    [
+      { label: 'Maand', kind: 'text', value: (m: number) => MONTHS[m] },
+      ...series.map((s) => weightColumn<number>(String(s.year), (m) => s.values[m] ?? NaN)),
+    ],
+    Array.from({ length: 12 }, (_, m) => m),
+  );
+}

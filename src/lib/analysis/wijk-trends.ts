@@ -1,0 +1,188 @@
+/**
+ * Trends per wijk and theme for the Wijken view: monthly counts over the covered months,
+ * the rate per 1,000 inhabitants (only where the wijk's population is known — CBS
+ * suppresses it for small areas), and the judgement of the latest period by trend-flags.ts
+ * (exact Poisson rate test against the same period last year and against the wijk's own
+ * baseline, with u-chart limits). A change is flagged only when the test says it is
+ * unlikely to be noise.
+ */
+import {
+  assessTrend,
+  type MonthlyCount,
+  type TrendAssessment,
+  type TrendFlag,
+  type YearMonth,
+} from './trend-flags';
+
+export interface WijkMonthRow {
+  wijkcode: string;
+  /** null: records without a theme. */
+  theme: string | null;
+  year: number;
+  month: number;
+  n: number;
+}
+
+export interface WijkInfo {
+  code: string;
+  name: string;
+  /** null where the population is unknown or suppressed. */
+  inhabitants: number | null;
+}
+
+export interface MonthRange {
+  first: YearMonth;
+  last: YearMonth;
+}
+
+export interface WijkTrendOptions {
+  /** Length of the judged period in months (default 12). */
+  periodMonths?: number;
+  /** Baseline months before the period (default: max(12, 2 × period)). */
+  baselineMonths?: number;
+  alpha?: number;
+}
+
+export interface TrendPanel {
+  /** `${wijkcode}|${theme}`; theme '*' = all themes together. */
+  key: string;
+  wijk: WijkInfo;
+  /** null = all themes of the current filter together. */
+  theme: string | null;
+  /** One count per month of `months`. */
+  counts: number[];
+  /** Count per 1,000 inhabitants per month; null when the population is unknown. */
+  per1000: number[] | null;
+  total: number;
+  assessment: TrendAssessment;
+  /**
+   * The headline: the flag against the same period last year, or (when that comparison is
+   * not possible) against the baseline; null when neither can be judged.
+   */
+  flag: TrendFlag | null;
+}
+
+export interface WijkTrends {
+  months: YearMonth[];
+  periodMonths: number;
+  baselineMonths: number;
+  panels: TrendPanel[];
+}
+
+const index = (ym: YearMonth): number => ym.year * 12 + ym.month - 1;
+const fromIndex = (i: number): YearMonth => ({ year: Math.floor(i / 12), month: (i % 12) + 1 });
+
+/** Every month from first to last, inclusive. */
+export function monthsBetween(range: MonthRange): YearMonth[] {
+  const months: YearMonth[] = [];
+  for (let i = index(range.first); i <= index(range.last); i++) months.push(fromIndex(i));
+  return months;
+}
+
+/** The headline flag of an assessment (see TrendPanel.flag). */
+export function headlineFlag(assessment: TrendAssessment): TrendFlag | null {
+  if (assessment.samePeriodLastYear.available) return assessment.samePeriodLastYear.flag;
+  if (assessment.baseline.available) return assessment.baseline.flag;
+  return null;
+}
+
+function buildPanel(
+  wijk: WijkInfo,
+  theme: string | null,
+  byMonth: Map<number, number>,
+  range: MonthRange,
+  options: Required<WijkTrendOptions>,
+): TrendPanel {
+  const months = monthsBetween(range);
+  const counts = months.map((m) => byMonth.get(index(m)) ?? 0);
+  const people = wijk.inhabitants !== null && wijk.inhabitants > 0 ? wijk.inhabitants : null;
+  const series: MonthlyCount[] = months.map((m, i) => ({ ...m, count: counts[i] }));
+  const assessment = assessTrend(series, {
+    at: range.last,
+    coverageStart: range.first,
+    periodMonths: options.periodMonths,
+    baselineMonths: options.baselineMonths,
+    alpha: options.alpha,
+    inhabitants: people ?? undefined,
+  });
+  return {
+    key: `${wijk.code}|${theme ?? '*'}`,
+    wijk,
+    theme,
+    counts,
+    per1000: people === null ? null : counts.map((n) => (n / people) * 1000),
+    total: counts.reduce((a, b) => a + b, 0),
+    assessment,
+    flag: headlineFlag(assessment),
+  };
+}
+
+/**
+ * One panel per wijk for all themes together, and one per wijk and theme for every theme
+ * that occurs in the rows. Months outside `range` are ignored; rows of unknown wijken too.
+ */
+export function computeWijkTrends(
+  rows: readonly WijkMonthRow[],
+  wijken: readonly WijkInfo[],
+  range: MonthRange,
+  options: WijkTrendOptions = {},
+): WijkTrends {
+  const periodMonths = options.periodMonths ?? 12;
+  const settings: Required<WijkTrendOptions> = {
+    periodMonths,
+    baselineMonths: options.baselineMonths ?? Math.max(12, 2 * periodMonths),
+    alpha: options.alpha ?? 0.05,
+  };
+  const lo = index(range.first);
+  const hi = index(range.last);
+  if (hi < lo) throw new RangeError('range.last lies before range.first');
+  const known = new Set(wijken.map((w) => w.code));
+  const all = new Map<string, Map<number, number>>();
+  const perTheme = new Map<string, Map<number, number>>();
+  const themes = new Set<string>();
+  const add = (map: Map<string, Map<number, number>>, key: string, month: number, n: number) => {
+    let inner = map.get(key);
+    if (!inner) map.set(key, (inner = new Map()));
+    inner.set(month, (inner.get(month) ?? 0) + n);
+  };
+  for (const row of rows) {
+    const month = row.year * 12 + row.month - 1;
+    if (month < lo || month > hi || !known.has(row.wijkcode)) continue;
+    add(all, row.wijkcode, month, row.n);
+    if (row.theme !== null) {
+      themes.add(row.theme);
+      add(perTheme, `${row.wijkcode}|${row.theme}`, month, row.n);
+    }
+  }
+  const sortedThemes = [...themes].sort();
+  const panels: TrendPanel[] = [];
+  for (const wijk of wijken) {
+    panels.push(buildPanel(wijk, null, all.get(wijk.code) ?? new Map(), range, settings));
+    for (const theme of sortedThemes) {
+      const byMonth = perTheme.get(`${wijk.code}|${theme}`) ?? new Map();
+      panels.push(buildPanel(wijk, theme, byMonth, range, settings));
+    }
+  }
+  return { months: monthsBetween(range), ...settings, panels };
+}
+
+const parseDay = (day: string): [number, number, number] => {
+  const [y, m, d] = day.split('-').map(Number);
+  return [y, m, d];
+};
+
+/**
+ * The whole months between two days ('YYYY-MM-DD', inclusive): a month the data covers only
+ * partly at either end would read as a fall, so it is left out. Null when no whole month
+ * remains.
+ */
+export function wholeMonthsBetween(firstDay: string, lastDay: string): MonthRange | null {
+  const [y1, m1, d1] = parseDay(firstDay);
+  const [y2, m2, d2] = parseDay(lastDay);
+  let first = y1 * 12 + m1 - 1 + (d1 > 1 ? 1 : 0);
+  const lastOfMonth = new Date(Date.UTC(y2, m2, 0)).getUTCDate();
+  const last = y2 * 12 + m2 - 1 - (d2 < lastOfMonth ? 1 : 0);
+  if (!Number.isFinite(first) || !Number.isFinite(last) || last < first) return null;
+  first = Math.max(first, 0);
+  return { first: fromIndex(first), last: fromIndex(last) };
+}

@@ -1,0 +1,86 @@
+/**
+ * The one Svelte action that owns a Chart.js instance for the Tijden and Wijken charts
+ * (STYLE.md §6): create on mount, replace data and options on update (no animation, so
+ * the chart is drawn by the time the update returns), destroy on unmount. Only the parts
+ * these charts use are registered. Every chart gets a white background so an exported PNG
+ * does not come out transparent.
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+  type ChartType,
+  type Plugin,
+} from 'chart.js';
+import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
+
+const whiteBackground: Plugin = {
+  id: 'wijkradarBackground',
+  beforeDraw(chart) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.globalCompositeOperation = 'destination-over';
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
+
+let registered = false;
+function register(): void {
+  if (registered) return;
+  Chart.register(
+    MatrixController,
+    MatrixElement,
+    BarController,
+    BarElement,
+    LineController,
+    LineElement,
+    PointElement,
+    CategoryScale,
+    LinearScale,
+    Tooltip,
+    Legend,
+    whiteBackground,
+  );
+  Chart.defaults.font.family = 'system-ui, sans-serif';
+  Chart.defaults.color = '#1f2328';
+  registered = true;
+}
+
+export interface ChartParams {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any chart type
+  config: ChartConfiguration<ChartType, any, any>;
+  /** Called after every draw of new data. */
+  onrendered?: () => void;
+}
+
+export function chart(canvas: HTMLCanvasElement, params: ChartParams) {
+  register();
+  let instance = new Chart(canvas, params.config);
+  params.onrendered?.();
+  return {
+    update(next: ChartParams) {
+      if (next.config.type !== (instance.config as { type?: string }).type) {
+        instance.destroy();
+        instance = new Chart(canvas, next.config);
+      } else {
+        instance.data = next.config.data;
+        instance.options = next.config.options ?? {};
+        instance.update('none');
+      }
+      next.onrendered?.();
+    },
+    destroy() {
+      instance.destroy();
+    },
+  };
+}

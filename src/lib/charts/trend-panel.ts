@@ -1,0 +1,99 @@
+/**
+ * One small multiple of the Wijken view: the monthly series of a wijk (counts or per 1,000
+ * inhabitants), the judged period drawn in the flag's colour, the level the baseline
+ * predicts for that period as a dashed line, and the test result in the tooltip.
+ */
+import type { ChartConfiguration } from 'chart.js';
+import { MONTH_SHORT } from './season-lines';
+
+export interface TrendPanelInput {
+  months: readonly { year: number; month: number }[];
+  values: readonly number[];
+  /** Months at the end that form the judged period. */
+  periodMonths: number;
+  /** Expected value per month in the judged period (from the baseline); null if unknown. */
+  expectedPerMonth: number | null;
+  flag: 'stijging' | 'daling' | 'geen significante verandering' | null;
+  /** Lines for the tooltip footer (test results in words, with p-values and limits). */
+  explanation: string[];
+  /** Shared y maximum so small multiples compare at a glance. */
+  yMax?: number;
+  unit: string;
+}
+
+export const FLAG_COLOURS = {
+  stijging: '#b3261e',
+  daling: '#1b7a3a',
+  neutral: '#4a5568',
+} as const;
+
+export function monthLabel(m: { year: number; month: number }): string {
+  return `${MONTH_SHORT[m.month - 1]} ${String(m.year).slice(2)}`;
+}
+
+export function buildTrendPanelConfig(
+  input: TrendPanelInput,
+): ChartConfiguration<'line', (number | null)[], string> {
+  const n = input.values.length;
+  const start = n - input.periodMonths;
+  const colour =
+    input.flag === 'stijging'
+      ? FLAG_COLOURS.stijging
+      : input.flag === 'daling'
+        ? FLAG_COLOURS.daling
+        : FLAG_COLOURS.neutral;
+  const expected = input.values.map((_, i) =>
+    i >= start && input.expectedPerMonth !== null ? input.expectedPerMonth : null,
+  );
+  return {
+    type: 'line',
+    data: {
+      labels: input.months.map(monthLabel),
+      datasets: [
+        {
+          label: input.unit,
+          data: [...input.values],
+          borderColor: FLAG_COLOURS.neutral,
+          backgroundColor: FLAG_COLOURS.neutral,
+          borderWidth: 1.5,
+          pointRadius: input.values.map((_, i) => (i >= start ? 2.5 : 0)),
+          pointBackgroundColor: colour,
+          pointBorderColor: colour,
+          segment: {
+            borderColor: (ctx) => (ctx.p1DataIndex >= start ? colour : FLAG_COLOURS.neutral),
+            borderWidth: (ctx) => (ctx.p1DataIndex >= start ? 2.5 : 1.5),
+          },
+          tension: 0,
+        },
+        {
+          label: 'Verwacht op basis van de basislijn',
+          data: expected,
+          borderColor: '#000000',
+          borderDash: [4, 3],
+          borderWidth: 1,
+          pointRadius: 0,
+          tension: 0,
+        },
+      ],
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            label: (item) =>
+              `${item.dataset.label}: ${(item.raw as number).toLocaleString('nl-NL', { maximumFractionDigits: 2 })}`,
+            footer: (items) => (items[0] && items[0].dataIndex >= start ? input.explanation : []),
+          },
+        },
+      },
+      scales: {
+        x: { ticks: { maxTicksLimit: 6, maxRotation: 0 }, grid: { display: false } },
+        y: { beginAtZero: true, suggestedMax: input.yMax, ticks: { maxTicksLimit: 4 } },
+      },
+    },
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * Queries of the Wijken view: monthly counts per wijk and theme under the shared filter,
+ * the wijken with their inhabitants, and for each aandachtslocatie (watch location) the
+ * records around it per month and its visits per day.
+ */
+import type { Query, QueryParam } from '../connector';
+import type { RecordTable } from '../schema';
+import { buildFilteredRecordsQuery, filterSql, type RecordFilter } from './record-filter';
+
+/** Rows (wijkcode, theme, year, month, n) of the filtered records that have a wijk. */
+export function buildWijkMonthlyCountsQuery(
+  tables: readonly RecordTable[],
+  filter: RecordFilter,
+): Query {
+  const records = buildFilteredRecordsQuery(tables, filter, { located: false });
+  return {
+    // One month key (date_trunc) groups faster than year() and month() as two keys.
+    sql: `SELECT wijkcode, theme, year(m)::INTEGER AS year, month(m)::INTEGER AS month, n
+      FROM (SELECT wijkcode, theme, date_trunc('month', t) AS m, count(*)::INTEGER AS n
+        FROM (${records.sql}) WHERE wijkcode IS NOT NULL AND t IS NOT NULL
+        GROUP BY wijkcode, theme, m)
+      ORDER BY wijkcode, theme, year, month`,
+    params: records.params,
+  };
+}
+
+/** Rows (code, name, inhabitants) of the wijken; inhabitants NULL where suppressed. */
+export function buildWijkenQuery(): Query {
+  return {
+    sql: `SELECT code, coalesce(name, code) AS name,
+        CASE WHEN inhabitants > 0 THEN inhabitants END::INTEGER AS inhabitants
+      FROM areas WHERE level = 'wijk' ORDER BY code`,
+  };
+}
+
+/** Rows (id, name, reason, visits_per_week, geometry) of the aandachtslocaties. */
+export function buildWatchLocationsQuery(): Query {
+  return {
+    sql: `SELECT id, name, reason, visits_per_week, geometry FROM watch_locations ORDER BY name`,
+  };
+}
+
+export interface LocationPoint {
+  id: string;
+  lon: number;
+  lat: number;
+}
+
+/**
+ * Rows (wijkcode = location id, theme NULL, year, month, n): the filtered records within
+ * `radiusM` metres of each location's centre (equirectangular distance, exact to well under
+ * a metre at this scale, see analysis/geo-distance.ts).
+ */
+export function buildNearbyMonthlyCountsQuery(
+  tables: readonly RecordTable[],
+  filter: RecordFilter,
+  locations: readonly LocationPoint[],
+  radiusM: number,
+): Query {
+  if (!(radiusM > 0 && Number.isFinite(radiusM))) throw new RangeError('radiusM must be > 0');
+  if (locations.length === 0) {
+    return {
+      sql: `SELECT NULL::VARCHAR AS wijkcode, NULL::VARCHAR AS theme, 0 AS year, 0 AS month,
+        0 AS n WHERE FALSE`,
+    };
+  }
+  const params: QueryParam[] = [];
+  const values = locations.map((l) => {
+    if (!Number.isFinite(l.lon) || !Number.isFinite(l.lat)) throw new RangeError('bad location');
+    params.push(l.id, l.lon, l.lat);
+    return '(?, CAST(? AS DOUBLE), CAST(? AS DOUBLE))';
+  });
+  // A box around all locations first (plain comparisons on 1M rows are cheap), so the
+  // distance is computed only for records near one of them. 111,195.08 m per degree of
+  // latitude: 6,371,008.8 m × π/180 (geo-distance.ts).
+  const metres = 111_195.08;
+  const lats = locations.map((l) => l.lat);
+  const lons = locations.map((l) => l.lon);
+  const dLat = radiusM / metres;
+  const dLon = radiusM / (metres * Math.cos((Math.max(...lats.map(Math.abs)) * Math.PI) / 180));
+  const box: RecordFilter['bbox'] = [
+    Math.min(...lons) - dLon,
+    Math.min(...lats) - dLat,
+    Math.max(...lons) + dLon,
+    Math.max(...lats) + dLat,
+  ];
+  const inner = filter.bbox
+    ? [
+        Math.max(box[0], filter.bbox[0]),
+        Math.max(box[1], filter.bbox[1]),
+        Math.min(box[2], filter.bbox[2]),
+        Math.min(box[3], filter.bbox[3]),
+      ]
+    : box;
+  const records = buildFilteredRecordsQuery(
+    tables,
+    { ...filter, bbox: inner as [number, number, number, number] },
+    { located: true },
+  );
+  params.push(...(records.params ?? []), radiusM * radiusM);
+  return {
+    sql: `WITH loc(id, lon0, lat0) AS (VALUES ${values.join(', ')})
+      SELECT loc.id AS wijkcode, NULL::VARCHAR AS theme, year(r.t)::INTEGER AS year,
+        month(r.t)::INTEGER AS month, count(*)::INTEGER AS n
+      FROM (${records.sql}) r, loc
+      WHERE pow((r.lon - loc.lon0) * ${metres} * cos(radians(loc.lat0)), 2)
+          + pow((r.lat - loc.lat0) * ${metres}, 2) <= CAST(? AS DOUBLE)
+      GROUP BY ALL ORDER BY wijkcode, year, month`,
+    params,
+  };
+}
+
+/**
+ * Rows (target, day, n): visits per day to each aandachtslocatie (visits.target = its id),
+ * day as local epoch ms of midnight. Follows the shared filter's period, dagdeel and weekday
+ * — not its theme or category, which describe problems, not the visiting schedule.
+ */
+export function buildWatchVisitsQuery(filter: RecordFilter): Query {
+  const where = filterSql(
+    'visits',
+    { from: filter.from, to: filter.to, hours: filter.hours, weekdays: filter.weekdays },
+    { located: false },
+  );
+  return {
+    sql: `SELECT target, CAST(epoch_ms(date_trunc('day', started_at)) AS DOUBLE) AS day,
+        count(*)::INTEGER AS n
+      FROM visits
+      WHERE target IN (SELECT id FROM watch_locations) AND ${where.sql}
+      GROUP BY ALL ORDER BY target, day`,
+    params: where.params,
+  };
+}
+
+/** SQL for "the id of the first location within radiusM of (lon, lat)", else NULL. */
+function nearestLocationSql(
+  locations: readonly LocationPoint[],
+  radiusM: number,
+  params: QueryParam[],
+): string {
+  if (locations.length === 0) return 'NULL::VARCHAR';
+  const metres = 111_195.08;
+  const cases = locations.map((l) => {
+    if (!Number.isFinite(l.lon) || !Number.isFinite(l.lat)) throw new RangeError('bad location');
+    const dLat = radiusM / metres;
+    const kx = metres * Math.cos((l.lat * Math.PI) / 180);
+    const dLon = radiusM / kx;
+    params.push(l.lat - dLat, l.lat + dLat, l.lon - dLon, l.lon + dLon, l.lon, l.lat, l.id);
+    // The box test first: cheap, and false for almost every record.
+    return `WHEN lat BETWEEN CAST(? AS DOUBLE) AND CAST(? AS DOUBLE)
+        AND lon BETWEEN CAST(? AS DOUBLE) AND CAST(? AS DOUBLE)
+        AND pow((lon - CAST(? AS DOUBLE)) * ${kx}, 2) + pow((lat - CAST(? AS DOUBLE)) * ${metres}, 2)
+          <= ${radiusM * radiusM} THEN CAST(? AS VARCHAR)`;
+  });
+  return `CASE ${cases.join('\n')} END`;
+}
+
+/**
+ * Both series of the Wijken view in one scan: rows (wijkcode, theme, year, month, near, n)
+ * where `near` is the aandachtslocatie within `radiusM` of the record (the first listed
+ * when circles overlap) or NULL. Summed over `near` these are buildWijkMonthlyCountsQuery's
+ * rows; the rows with `near` are buildNearbyMonthlyCountsQuery's.
+ */
+export function buildWijkAndNearbyCountsQuery(
+  tables: readonly RecordTable[],
+  filter: RecordFilter,
+  locations: readonly LocationPoint[],
+  radiusM: number,
+): Query {
+  if (!(radiusM > 0 && Number.isFinite(radiusM))) throw new RangeError('radiusM must be > 0');
+  const records = buildFilteredRecordsQuery(tables, filter, { located: false });
+  const nearParams: QueryParam[] = [];
+  const near = nearestLocationSql(locations, radiusM, nearParams);
+  return {
+    sql: `SELECT wijkcode, theme, year(m)::INTEGER AS year, month(m)::INTEGER AS month, near, n
+      FROM (SELECT wijkcode, theme, date_trunc('month', t) AS m, ${near} AS near,
+          count(*)::INTEGER AS n
+        FROM (${records.sql}) WHERE t IS NOT NULL
+        GROUP BY ALL)
+      WHERE wijkcode IS NOT NULL OR near IS NOT NULL`,
+    params: [...nearParams, ...(records.params ?? [])],
+  };
+}

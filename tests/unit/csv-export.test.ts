@@ -1,0 +1,71 @@
+/**
+ * CSV exports of charts: counts below 5 are written as "<5" (PRODUCT.md, Privacy), figures
+ * derived from a suppressed count too; Dutch spreadsheet format (semicolon, decimal comma).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildCsv, isSuppressed, type CsvColumn } from '../../src/lib/analysis/csv-export';
+
+interface Row {
+  wijk: string;
+  n: number;
+  rate: number | null;
+}
+
+const columns: CsvColumn<Row>[] = [
+  { label: 'Wijk', kind: 'text', value: (r) => r.wijk },
+  { label: 'Aantal', kind: 'count', value: (r) => r.n },
+  {
+    label: 'Per 1.000 inwoners',
+    kind: 'number',
+    value: (r) => r.rate,
+    derivedFrom: (r) => r.n,
+    decimals: 2,
+  },
+];
+
+const lines = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
+
+describe('buildCsv', () => {
+  it('writes counts 1–4 as "<5", keeps 0 and counts from 5 on, and hides rates of hidden counts', () => {
+    const csv = buildCsv(columns, [
+      { wijk: 'Centrum', n: 0, rate: 0 },
+      { wijk: 'Oost', n: 1, rate: 0.25 },
+      { wijk: 'West', n: 4, rate: 1.5 },
+      { wijk: 'Noord', n: 5, rate: 1.234 },
+      { wijk: 'Zuid', n: 1234, rate: null },
+    ]);
+    expect(lines(csv)).toEqual([
+      'Wijk;Aantal;Per 1.000 inwoners',
+      'Centrum;0;0,00',
+      'Oost;<5;<5',
+      'West;<5;<5',
+      'Noord;5;1,23',
+      'Zuid;1234;',
+    ]);
+  });
+
+  it('suppresses weighted (aoristic) counts below 5 as well and rounds the others', () => {
+    const weighted: CsvColumn<{ w: number }>[] = [
+      { label: 'Gewogen aantal', kind: 'count', value: (r) => r.w },
+    ];
+    expect(lines(buildCsv(weighted, [{ w: 4.99 }, { w: 5.04 }, { w: 0.2 }]))).toEqual([
+      'Gewogen aantal',
+      '<5',
+      '5,0',
+      '<5',
+    ]);
+  });
+
+  it('starts with a byte-order mark, quotes separators and quotes, and takes another threshold', () => {
+    const csv = buildCsv(columns, [{ wijk: 'Oost; "kern"', n: 9, rate: 2 }], { threshold: 10 });
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(lines(csv)[1]).toBe('"Oost; ""kern""";<10;<10');
+    expect(isSuppressed(9, 10)).toBe(true);
+    expect(isSuppressed(10, 10)).toBe(false);
+    expect(isSuppressed(0)).toBe(false);
+  });
+});
