@@ -127,6 +127,10 @@ describe('publishing the workspace for the team', () => {
           `window.__wijkradar.query({ sql: 'SELECT min(year(occurred_from))::INTEGER AS y FROM incidents' }).then((r) => r[0].y)`,
         );
       expect(await firstYear()).toBe(2026);
+      // Every slide names the data it shows.
+      await expect
+        .poll(() => page.getByTestId('slide-source').first().textContent())
+        .toMatch(/gegevens t\/m 31 okt\.? 2026 · versie 2026-11 \(team\)/);
       expect(requests.some((url) => url.includes('incidents-2024.arrow'))).toBe(false);
       await page.getByRole('link', { name: 'Overzicht' }).click();
       await expect.poll(firstYear, { timeout: 30_000 }).toBe(2023);
