@@ -8,8 +8,9 @@ import type { RecordKind } from './column-mapping';
 import {
   columnSql,
   isInSpringGapSql,
+  numberSql,
   parseDateSql,
-  parseNumberSql,
+  rawSql,
   shiftSpringGapSql,
   sqlLiteral,
   timeExpression,
@@ -63,7 +64,7 @@ export const EARLIEST_YEAR = 1990;
 export function buildConvertSql(
   plan: ImportPlan,
   now: Date = new Date(),
-  source = 'import_raw',
+  source = stagedRowsSource(plan),
   target = 'import_conv',
 ): string {
   const kind = plan.kind as RecordImportKind;
@@ -129,14 +130,14 @@ export function buildConvertSql(
   }
 
   const [xField, yField] = plan.columns.lon !== undefined ? ['lon', 'lat'] : ['x', 'y'];
-  const x = columnSql(plan, xField);
-  const y = columnSql(plan, yField);
+  const x = rawSql(plan, xField);
+  const y = rawSql(plan, yField);
   inner.push(
     `${x ?? 'CAST(NULL AS VARCHAR)'} AS x_raw`,
     `${y ?? 'CAST(NULL AS VARCHAR)'} AS y_raw`,
   );
-  inner.push(`${x ? parseNumberSql(x, plan.numbers) : 'CAST(NULL AS DOUBLE)'} AS x_num`);
-  inner.push(`${y ? parseNumberSql(y, plan.numbers) : 'CAST(NULL AS DOUBLE)'} AS y_num`);
+  inner.push(`${numberSql(plan, xField) ?? 'CAST(NULL AS DOUBLE)'} AS x_num`);
+  inner.push(`${numberSql(plan, yField) ?? 'CAST(NULL AS DOUBLE)'} AS y_num`);
   outer.push('x_num', 'y_num');
   const areaCode = kind === 'visits' ? 'coalesce(buurtcode, wijkcode)' : 'NULL';
   if (x && y) {
@@ -148,7 +149,7 @@ export function buildConvertSql(
     checks.push({
       when: '(x_raw IS NOT NULL OR y_raw IS NOT NULL) AND (x_num IS NULL OR y_num IS NULL)',
       reason: 'Coördinaten onleesbaar',
-      detail: "concat_ws(' ', x_raw, y_raw)",
+      detail: "concat_ws(' ', CAST(x_raw AS VARCHAR), CAST(y_raw AS VARCHAR))",
     });
   } else if (kind !== 'visits') {
     checks.push({ when: 'TRUE', reason: 'Locatie ontbreekt', detail: 'NULL' });
@@ -159,6 +160,11 @@ export function buildConvertSql(
   return `CREATE OR REPLACE TABLE ${target} AS
 SELECT ${outer.join(', ')}, ${reason} AS reason, ${detail} AS detail
 FROM (SELECT ${inner.join(',\n  ')} FROM ${source} r) p`;
+}
+
+/** The staged rows with their own types: the typed view for Arrow/Parquet, else the text table. */
+export function stagedRowsSource(plan: ImportPlan): string {
+  return plan.columnTypes ? 'import_rows' : 'import_raw';
 }
 
 export async function convertStaged(conn: Connector, plan: ImportPlan, now?: Date): Promise<void> {

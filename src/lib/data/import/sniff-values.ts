@@ -37,7 +37,9 @@ const MIN_SHARE = 0.5;
 export type DatePlan =
   | { kind: 'strptime'; formats: string[]; utc?: boolean; share?: number }
   | { kind: 'excel-serial'; decimal?: '.' | ','; share?: number }
-  | { kind: 'unknown'; share?: number };
+  | { kind: 'unknown'; share?: number }
+  /** A typed date or timestamp column (Arrow, Parquet): read as it is, nothing to parse. */
+  | { kind: 'typed'; share?: number };
 
 type Family = 'local' | 'utc' | 'time';
 

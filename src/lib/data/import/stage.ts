@@ -33,6 +33,12 @@ export interface StagedSource {
   delimiter: Delimiter | null;
   /** The file's column names, in order; staged as c0 … cN. */
   headers: string[];
+  /**
+   * DuckDB type of each column when the file brought typed columns (Arrow, Parquet): then
+   * `import_rows` holds them typed (rn, c0 … cN) and `import_raw` is a view casting them to
+   * text. Absent for text formats, which are staged as text in the table `import_raw`.
+   */
+  columnTypes?: string[];
   rowCount: number;
   structureRejects: StructureReject[];
 }
@@ -40,6 +46,21 @@ export interface StagedSource {
 export class ImportError extends Error {}
 
 export const stagedColumn = (index: number) => `c${index}`;
+
+/**
+ * Drops work relations (code-chosen names, never user input) whether they are tables or views (DuckDB refuses DROP VIEW on a
+ * table and the other way round; `import_raw` is one or the other by format).
+ */
+export async function dropRelations(conn: Connector, names: readonly string[]): Promise<void> {
+  const found = await conn.query<{ table_name: string; table_type: string }>({
+    sql: `SELECT table_name, table_type FROM information_schema.tables
+          WHERE table_schema = 'main' AND table_name IN (${names.map((n) => `'${n}'`).join(', ')})`,
+  });
+  for (const { table_name, table_type } of found) {
+    if (!names.includes(table_name)) continue;
+    await conn.exec(`DROP ${table_type === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${table_name}`);
+  }
+}
 
 /** Makes repeated header names unique ("naam", "naam (2)") so a mapping can tell them apart. */
 export function uniqueHeaders(headers: readonly string[]): string[] {
@@ -51,6 +72,9 @@ export function uniqueHeaders(headers: readonly string[]): string[] {
     return count === 1 ? name : `${name} (${count})`;
   });
 }
+
+/** What staging creates: the text table or views, and the typed table behind the views. */
+export const STAGE_RELATIONS = ['import_raw', 'import_rows', 'import_typed'];
 
 const BINARY_SAMPLE = 8000;
 /** Share of control characters (other than tab, line breaks, form feed) a text file won't reach. */
@@ -99,9 +123,8 @@ async function stageCsv(conn: Connector, bytes: Uint8Array): Promise<StagedSourc
   const sqlDelimiter = delimiter === '\t' ? '\\t' : delimiter;
   await conn.registerFile('import_source.csv', utf8);
   try {
-    await conn.exec(
-      'DROP TABLE IF EXISTS import_raw; DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans',
-    );
+    await dropRelations(conn, STAGE_RELATIONS);
+    await conn.exec('DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans');
     await readCsvInto(conn, sqlDelimiter, columns);
     const rejects = await conn.query<{ line: number; error_type: string; csv_line: string }>({
       sql: `SELECT line, any_value(error_type) AS error_type, any_value(csv_line) AS csv_line
@@ -218,7 +241,7 @@ async function stageGeoJson(conn: Connector, bytes: Uint8Array): Promise<StagedS
     });
   });
   const rows = columns[0]?.length ?? 0;
-  await conn.exec('DROP TABLE IF EXISTS import_raw');
+  await dropRelations(conn, STAGE_RELATIONS);
   await conn.insertArrow(
     buildArrowTable([
       { name: 'rn', kind: 'int', values: Int32Array.from({ length: rows }, (_, i) => i + 1) },
@@ -241,13 +264,19 @@ async function stageGeoJson(conn: Connector, bytes: Uint8Array): Promise<StagedS
   };
 }
 
-/** Arrow IPC (and Parquet, converted to Arrow first): typed columns cast to text. */
+/**
+ * Arrow IPC (and Parquet, converted to Arrow first): the typed table is kept as it is. The
+ * view `import_rows` numbers its rows (rowid follows insertion order) and names the columns
+ * c0 … cN; the view `import_raw` casts them to text for sampling, preview and the
+ * rejected-rows download, which read few rows. Conversion reads the typed columns, so a
+ * million timestamps and coordinates are never printed and parsed back.
+ */
 export async function stageArrowIpc(
   conn: Connector,
   ipc: Uint8Array,
   format: SourceFormat,
 ): Promise<StagedSource> {
-  await conn.exec('DROP TABLE IF EXISTS import_typed; DROP TABLE IF EXISTS import_raw');
+  await dropRelations(conn, STAGE_RELATIONS);
   try {
     await conn.insertIpc(ipc, 'import_typed', { create: true });
   } catch {
@@ -255,23 +284,30 @@ export async function stageArrowIpc(
       `Het ${format === 'parquet' ? 'Parquet' : 'Arrow'}-bestand is onleesbaar.`,
     );
   }
-  const described = await conn.query<{ column_name: string }>({
-    sql: `SELECT column_name FROM information_schema.columns WHERE table_name = 'import_typed' ORDER BY ordinal_position`,
+  const described = await conn.query<{ column_name: string; data_type: string }>({
+    sql: `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'import_typed' ORDER BY ordinal_position`,
   });
   const headers = described.map((d) => d.column_name);
   if (headers.length === 0) throw new ImportError('Het bestand bevat geen kolommen.');
-  const select = headers
-    .map((h, i) => `CAST(${quoteIdentifier(h)} AS VARCHAR) AS ${stagedColumn(i)}`)
+  if (headers.length > MAX_COLUMNS) throw new ImportError(`Te veel kolommen (${headers.length}).`);
+  const typed = headers
+    .map((h, i) => `${quoteIdentifier(h)} AS ${stagedColumn(i)}`)
     .join(', ');
-  await conn.exec(`CREATE TABLE import_raw AS
-    SELECT CAST(row_number() OVER () AS INTEGER) AS rn, ${select} FROM import_typed`);
-  await conn.exec('DROP TABLE import_typed');
-  const [{ n }] = await conn.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM import_raw' });
+  await conn.exec(`CREATE VIEW import_rows AS
+    SELECT CAST(rowid + 1 AS INTEGER) AS rn, ${typed} FROM import_typed`);
+  const text = headers
+    .map((_, i) => `CAST(${stagedColumn(i)} AS VARCHAR) AS ${stagedColumn(i)}`)
+    .join(', ');
+  await conn.exec(`CREATE VIEW import_raw AS SELECT rn, ${text} FROM import_rows`);
+  const [{ n }] = await conn.query<{ n: number }>({
+    sql: 'SELECT count(*) AS n FROM import_typed',
+  });
   return {
     format,
     encoding: null,
     delimiter: null,
     headers: uniqueHeaders(headers),
+    columnTypes: described.map((d) => d.data_type),
     rowCount: n,
     structureRejects: [],
   };
@@ -298,8 +334,10 @@ export async function stageSource(
   if (format === 'arrow') return stageArrowIpc(conn, bytes, 'arrow');
   if (!parquet) throw new ImportError('Parquet wordt hier niet ondersteund.');
   let ipc: Uint8Array;
+  const start = performance.now();
   try {
     ipc = await parquet.toArrowIpc(bytes);
+    performance.measure('import.parquet_decode', { start, end: performance.now() });
   } catch {
     throw new ImportError('Het Parquet-bestand is onleesbaar.');
   }
