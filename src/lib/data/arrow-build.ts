@@ -11,6 +11,7 @@ import {
   tableToIPC,
   Utf8,
   vectorFromArray,
+  makeVector,
   type Vector,
 } from 'apache-arrow';
 
@@ -24,7 +25,12 @@ export interface StagingColumn {
 export function buildArrowTable(columns: readonly StagingColumn[]): Table {
   const vectors: Record<string, Vector> = {};
   for (const column of columns) {
-    if (column.kind === 'float') {
+    // Typed arrays hold no nulls: wrapped as they are, without copying value by value.
+    if (column.kind === 'float' && column.values instanceof Float64Array) {
+      vectors[column.name] = makeVector(column.values);
+    } else if (column.kind === 'int' && column.values instanceof Int32Array) {
+      vectors[column.name] = makeVector(column.values);
+    } else if (column.kind === 'float') {
       vectors[column.name] = vectorFromArray(
         Array.from(column.values as ArrayLike<number | null>, (v) => v ?? null),
         new Float64(),

@@ -60,6 +60,7 @@ const WORK_TABLES = [
   'import_area_lookup',
   'import_theme',
   'import_final',
+  'import_decided',
 ];
 
 /** Runs one stage and records its duration as a performance measure (`import.<stage>`). */
