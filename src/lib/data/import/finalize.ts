@@ -84,8 +84,8 @@ async function alignedByPosition(conn: Connector, table: string): Promise<boolea
 
 /**
  * Decides every staged row: the final reason (NULL = accepted) and whether its id is
- * stored already, in the narrow table `import_decided` (rn, lon, lat, area, reason_final,
- * exists_already); `import_final` is a view that puts it beside the converted values with
+ * stored already, in the narrow table `import_decided` (rn, lon, lat, area, theme_resolved,
+ * gap_shifted, reason_final, exists_already), which the report reads; `import_final` is a view that puts it beside the converted values with
  * theme and area codes. The wide rows are thus copied once more only into the canonical
  * table at commit. Rows are matched by position (both tables follow import_conv's order;
  * checked), else by rn.
@@ -108,15 +108,16 @@ export async function finalizeRows(
     WITH located AS (
       SELECT c.rn, c.id, CASE WHEN isnan(p.lon) THEN NULL ELSE p.lon END AS lon,
         CASE WHEN isnan(p.lat) THEN NULL ELSE p.lat END AS lat, p.area,
+        ${THEME_SQL[kind]} AS theme_resolved, c.gap_shifted,
         CASE WHEN c.reason IS NOT NULL THEN c.reason
              WHEN p.outside = 1 THEN 'Locatie buiten de gemeente' END AS reason_located
-      FROM import_conv c ${points}
+      FROM import_conv c ${points} ${THEME_JOIN[kind]}
     ),
     repeated AS (
       SELECT id, min(rn) AS first_rn FROM located WHERE reason_located IS NULL
       GROUP BY id HAVING count(*) > 1
     )
-    SELECT l.rn, l.lon, l.lat, l.area,
+    SELECT l.rn, l.lon, l.lat, l.area, l.theme_resolved, l.gap_shifted,
       CASE WHEN l.reason_located IS NOT NULL THEN l.reason_located
            WHEN l.rn > r.first_rn THEN '${DUPLICATE_REASON}' END AS reason_final,
       l.id IN (SELECT id FROM ${kind}) AS exists_already
@@ -125,11 +126,11 @@ export async function finalizeRows(
     ? 'POSITIONAL JOIN import_decided d'
     : 'JOIN import_decided d ON d.rn = c.rn';
   await conn.exec(`CREATE VIEW import_final AS
-    SELECT c.* ${excludeFor(kind)}, ${THEME_SQL[kind]} AS theme_resolved,
+    SELECT c.* ${excludeFor(kind)}, d.theme_resolved,
       d.lon, d.lat, ${areaColumns(kind)}, d.reason_final, d.exists_already
     FROM import_conv c ${decided}
     LEFT JOIN ${hasLocated ? 'import_area_lookup' : NO_AREAS} l ON l.area = d.area
-    ${THEME_JOIN[kind]} ${areaJoins(kind)}`);
+    ${areaJoins(kind)}`);
 }
 
 /** The SELECT list that turns import_final into rows of the canonical table. */
@@ -154,7 +155,10 @@ export async function commitImport(
   dataset: string,
 ): Promise<number> {
   return inTransaction(conn, async () => {
-    if (policy === 'replace') {
+    const [{ existing }] = await conn.query<{ existing: number }>({
+      sql: 'SELECT count(*) AS existing FROM import_decided WHERE reason_final IS NULL AND exists_already',
+    });
+    if (policy === 'replace' && existing > 0) {
       await conn.exec(
         `DELETE FROM ${kind} WHERE id IN (SELECT id FROM import_final WHERE reason_final IS NULL AND exists_already)`,
       );
@@ -164,7 +168,7 @@ export async function commitImport(
       params: [dataset],
     });
     const [{ n }] = await conn.query<{ n: number }>({
-      sql: `SELECT count(*) AS n FROM import_final WHERE ${acceptedCondition(policy)}`,
+      sql: `SELECT count(*) AS n FROM import_decided WHERE ${acceptedCondition(policy)}`,
     });
     return n;
   });

@@ -64,7 +64,7 @@ export async function buildReport(
 ): Promise<ImportReport> {
   const accepted = acceptedCondition(plan.duplicates);
   const reasonRows = await conn.query<{ reason: string; count: number }>({
-    sql: `SELECT coalesce(reason_final, ?) AS reason, count(*) AS count FROM import_final
+    sql: `SELECT coalesce(reason_final, ?) AS reason, count(*) AS count FROM import_decided
           WHERE NOT (${accepted}) GROUP BY ALL ORDER BY count DESC, reason`,
     params: [EXISTING_REASON.skip],
   });
@@ -85,7 +85,7 @@ export async function buildReport(
             count(*) FILTER (WHERE reason_final = 'Dubbel registratienummer in dit bestand') AS in_file,
             count(*) FILTER (WHERE reason_final IS NULL AND exists_already) AS existing,
             coalesce(sum(gap_shifted) FILTER (WHERE ${accepted}), 0) AS gap
-          FROM import_final`,
+          FROM import_decided`,
   });
   const categorySql = CATEGORY_SQL[plan.kind];
   const unmapped = categorySql
