@@ -17,6 +17,7 @@ import {
   TIME_SPECS,
 } from './convert-sql';
 import type { ImportPlan } from './plan';
+import { dropRelations } from './stage';
 
 export type RecordImportKind = Exclude<RecordKind, 'areas'>;
 
@@ -66,12 +67,14 @@ export function buildConvertSql(
   now: Date = new Date(),
   source = stagedRowsSource(plan),
   target = 'import_conv',
+  /** Leave the id and text columns out of the result (convertStaged adds them in a view). */
+  valuesOnly = false,
 ): string {
   const kind = plan.kind as RecordImportKind;
-  const inner: string[] = ['r.rn'];
-  const outer: string[] = ['rn', 'id'];
+  const inner: string[] = ['r.rn', ...textColumnsSql(plan)];
+  const outer: string[] = ['rn'];
+  if (!valuesOnly) outer.push('id', ...TEXT_FIELDS[kind]);
   const checks: Check[] = [];
-  inner.push(`${columnSql(plan, 'id') ?? 'CAST(NULL AS VARCHAR)'} AS id`);
   checks.push({ when: 'id IS NULL', reason: 'Registratienummer ontbreekt', detail: 'NULL' });
 
   const latestYear = now.getFullYear() + 1;
@@ -119,12 +122,6 @@ export function buildConvertSql(
     }
   }
 
-  for (const field of TEXT_FIELDS[kind]) {
-    const value = columnSql(plan, field);
-    const fallback = field === 'source' ? sqlLiteral(plan.sourceLabel) : 'CAST(NULL AS VARCHAR)';
-    inner.push(`${value ? `coalesce(${value}, ${fallback})` : fallback} AS ${field}`);
-    outer.push(field);
-  }
   if (kind === 'visits') {
     checks.push({ when: 'kind IS NULL', reason: 'Soort bezoek ontbreekt', detail: 'NULL' });
   }
@@ -162,13 +159,39 @@ SELECT ${outer.join(', ')}, ${reason} AS reason, ${detail} AS detail
 FROM (SELECT ${inner.join(',\n  ')} FROM ${source} r) p`;
 }
 
+/** The id and text columns (`expression AS name`), read from the staged row `r`. */
+function textColumnsSql(plan: ImportPlan): string[] {
+  const columns = [`${columnSql(plan, 'id') ?? 'CAST(NULL AS VARCHAR)'} AS id`];
+  for (const field of TEXT_FIELDS[plan.kind as RecordImportKind]) {
+    const value = columnSql(plan, field);
+    const fallback = field === 'source' ? sqlLiteral(plan.sourceLabel) : 'CAST(NULL AS VARCHAR)';
+    columns.push(`${value ? `coalesce(${value}, ${fallback})` : fallback} AS ${field}`);
+  }
+  return columns;
+}
+
 /** The staged rows with their own types: the typed view for Arrow/Parquet, else the text table. */
 export function stagedRowsSource(plan: ImportPlan): string {
   return plan.columnTypes ? 'import_rows' : 'import_raw';
 }
 
+/**
+ * Creates `import_conv`: the parsed values and reasons are materialised in
+ * `import_conv_values`; the id and text columns are not copied but read from the staged
+ * rows through a view, matched by position (checked; by rn otherwise). A million ids and
+ * categories are then copied once, into the canonical table at commit.
+ */
 export async function convertStaged(conn: Connector, plan: ImportPlan, now?: Date): Promise<void> {
-  await conn.exec(buildConvertSql(plan, now));
+  const source = stagedRowsSource(plan);
+  await dropRelations(conn, ['import_conv', 'import_conv_values']);
+  await conn.exec(buildConvertSql(plan, now, source, 'import_conv_values', true));
+  const [{ n }] = await conn.query<{ n: number }>({
+    sql: `SELECT count(*) AS n FROM import_conv_values c POSITIONAL JOIN ${source} r
+          WHERE c.rn IS DISTINCT FROM r.rn`,
+  });
+  const join = n === 0 ? `POSITIONAL JOIN ${source} r` : `JOIN ${source} r ON r.rn = c.rn`;
+  await conn.exec(`CREATE VIEW import_conv AS
+    SELECT c.*, ${textColumnsSql(plan).join(', ')} FROM import_conv_values c ${join}`);
 }
 
 export { parseDateSql };

@@ -55,6 +55,7 @@ const WORK_TABLES = [
   ...STAGE_RELATIONS,
   'import_located',
   'import_conv',
+  'import_conv_values',
   'import_conv_preview',
   'import_located_points',
   'import_area_lookup',
