@@ -41,21 +41,77 @@ const RECORDS: {
   lat: number | null;
 }[] = [
   // Stored: 21:00 local, until 20:00 UTC = 22:00 local.
-  { id: 1, from: '2026-05-01 21:00:00', toUtc: '2026-05-01 20:00:00', category: 'vernieling', lon: 6.19251, lat: 52.06491 },
-  { id: 2, from: '2026-05-02 22:15:00', toUtc: null, category: 'drugsoverlast', lon: 6.21808, lat: 52.05468 },
+  {
+    id: 1,
+    from: '2026-05-01 21:00:00',
+    toUtc: '2026-05-01 20:00:00',
+    category: 'vernieling',
+    lon: 6.19251,
+    lat: 52.06491,
+  },
+  {
+    id: 2,
+    from: '2026-05-02 22:15:00',
+    toUtc: null,
+    category: 'drugsoverlast',
+    lon: 6.21808,
+    lat: 52.05468,
+  },
   // Winter time: 23:30 UTC on 1 Feb is 00:30 local on 2 Feb.
-  { id: 3, from: '2026-02-01 23:45:00', toUtc: '2026-02-01 23:30:00', category: 'vernieling', lon: 6.2284, lat: 52.06249 },
+  {
+    id: 3,
+    from: '2026-02-01 23:45:00',
+    toUtc: '2026-02-01 23:30:00',
+    category: 'vernieling',
+    lon: 6.2284,
+    lat: 52.06249,
+  },
   { id: 4, from: null, toUtc: null, category: 'vernieling', lon: 6.19251, lat: 52.06491 },
-  { id: 5, from: '1985-06-01 10:00:00', toUtc: null, category: 'vernieling', lon: 6.19251, lat: 52.06491 },
+  {
+    id: 5,
+    from: '1985-06-01 10:00:00',
+    toUtc: null,
+    category: 'vernieling',
+    lon: 6.19251,
+    lat: 52.06491,
+  },
   { id: 6, from: '2026-05-03 10:00:00', toUtc: null, category: 'vernieling', lon: null, lat: null },
   // Amsterdam: far outside Donderdeel.
   { id: 7, from: '2026-05-03 11:00:00', toUtc: null, category: 'vernieling', lon: 4.9, lat: 52.37 },
-  { id: null, from: '2026-05-03 12:00:00', toUtc: null, category: 'vernieling', lon: 6.19251, lat: 52.06491 },
+  {
+    id: null,
+    from: '2026-05-03 12:00:00',
+    toUtc: null,
+    category: 'vernieling',
+    lon: 6.19251,
+    lat: 52.06491,
+  },
   // Ends before it starts: 08:00 UTC = 10:00 local < 11:00 local.
-  { id: 9, from: '2026-05-04 11:00:00', toUtc: '2026-05-04 08:00:00', category: 'vernieling', lon: 6.21808, lat: 52.05468 },
-  { id: 2, from: '2026-05-05 09:00:00', toUtc: null, category: 'vernieling', lon: 6.21808, lat: 52.05468 },
+  {
+    id: 9,
+    from: '2026-05-04 11:00:00',
+    toUtc: '2026-05-04 08:00:00',
+    category: 'vernieling',
+    lon: 6.21808,
+    lat: 52.05468,
+  },
+  {
+    id: 2,
+    from: '2026-05-05 09:00:00',
+    toUtc: null,
+    category: 'vernieling',
+    lon: 6.21808,
+    lat: 52.05468,
+  },
   // In the spring DST gap (29 March 2026, 02:00–03:00 does not exist): moved to 03:30.
-  { id: 11, from: '2026-03-29 02:30:00', toUtc: null, category: 'drugsoverlast', lon: 6.2284, lat: 52.06249 },
+  {
+    id: 11,
+    from: '2026-03-29 02:30:00',
+    toUtc: null,
+    category: 'drugsoverlast',
+    lon: 6.2284,
+    lat: 52.06249,
+  },
 ];
 
 const HEADERS = ['id', 'occurred_from', 'occurred_to', 'category', 'lon', 'lat'];
@@ -76,7 +132,8 @@ function asCsv(): Uint8Array {
 }
 
 /** Wall-clock text → epoch milliseconds of that wall time read as UTC. */
-const ms = (text: string | null) => (text === null ? null : Date.parse(`${text.replace(' ', 'T')}Z`));
+const ms = (text: string | null) =>
+  text === null ? null : Date.parse(`${text.replace(' ', 'T')}Z`);
 
 function asArrowTable(): Table {
   return new Table({

@@ -11,12 +11,7 @@ import { loadBuurtLookup } from '../area-assignment';
 import type { Connector, Row } from '../connector';
 import { initDatabase } from '../database';
 import type { RecordKind } from './column-mapping';
-import {
-  buildConvertSql,
-  convertStaged,
-  stagedRowsSource,
-  type RecordImportKind,
-} from './convert';
+import { buildConvertSql, convertStaged, stagedRowsSource, type RecordImportKind } from './convert';
 import { commitImport, finalizeRows } from './finalize';
 import { locateRecords } from './locate';
 import {
@@ -32,7 +27,10 @@ import {
   dropRelations,
   ImportError,
   STAGE_RELATIONS,
-  stageSource, type ParquetReader, type StagedSource } from './stage';
+  stageSource,
+  type ParquetReader,
+  type StagedSource,
+} from './stage';
 
 export interface PreparedImport {
   fileName: string;

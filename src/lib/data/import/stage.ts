@@ -290,9 +290,7 @@ export async function stageArrowIpc(
   const headers = described.map((d) => d.column_name);
   if (headers.length === 0) throw new ImportError('Het bestand bevat geen kolommen.');
   if (headers.length > MAX_COLUMNS) throw new ImportError(`Te veel kolommen (${headers.length}).`);
-  const typed = headers
-    .map((h, i) => `${quoteIdentifier(h)} AS ${stagedColumn(i)}`)
-    .join(', ');
+  const typed = headers.map((h, i) => `${quoteIdentifier(h)} AS ${stagedColumn(i)}`).join(', ');
   await conn.exec(`CREATE VIEW import_rows AS
     SELECT CAST(rowid + 1 AS INTEGER) AS rn, ${typed} FROM import_typed`);
   const text = headers
