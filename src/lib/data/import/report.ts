@@ -88,13 +88,18 @@ export async function buildReport(
           FROM import_decided`,
   });
   const categorySql = CATEGORY_SQL[plan.kind];
-  const unmapped = categorySql
-    ? await conn.query<{ category: string; count: number }>({
-        sql: `SELECT ${categorySql} AS category, count(*) AS count FROM import_final
+  // The wide view is read only when some accepted row has no theme from the mapping.
+  const [{ themeless }] = await conn.query<{ themeless: number }>({
+    sql: `SELECT count(*) AS themeless FROM import_decided WHERE ${accepted} AND theme_resolved IS NULL`,
+  });
+  const unmapped =
+    categorySql && themeless > 0
+      ? await conn.query<{ category: string; count: number }>({
+          sql: `SELECT ${categorySql} AS category, count(*) AS count FROM import_final
               WHERE ${accepted} AND theme_resolved IS NULL AND ${categorySql} <> ''
               GROUP BY ALL ORDER BY count DESC, category`,
-      })
-    : [];
+        })
+      : [];
   const used = new Set(Object.values(plan.columns));
   const refused = new Set(plan.refused.map((r) => r.index));
   const total = staged.rowCount + staged.structureRejects.length;
