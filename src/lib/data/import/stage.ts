@@ -4,77 +4,33 @@
  * text. Rows the reader cannot split into the header's columns are kept as structure
  * rejects with their raw line, so nothing is dropped silently.
  */
-import type { Feature, FeatureCollection } from 'geojson';
-import { buildArrowTable } from '../arrow-build';
 import type { Connector } from '../connector';
 import { detectFormat, quoteIdentifier, type SourceFormat } from './formats';
+import { decodeText, detectDelimiter, isUtf16, readCsvSample } from './sniff-text';
+import { stageGeoJson } from './stage-geojson';
 import {
-  decodeText,
-  detectDelimiter,
-  isUtf16,
-  readCsvSample,
-  type Delimiter,
-  type TextEncodingName,
-} from './sniff-text';
+  dropRelations,
+  ImportError,
+  MAX_COLUMNS,
+  MAX_IMPORT_BYTES,
+  STAGE_RELATIONS,
+  stagedColumn,
+  uniqueHeaders,
+  type StagedSource,
+  type StructureReject,
+} from './staged-source';
 
-export const MAX_IMPORT_BYTES = 1_500_000_000;
-export const MAX_COLUMNS = 400;
-
-export interface StructureReject {
-  /** Record number in the file (1 = first data row), when known. */
-  record: number | null;
-  reason: string;
-  raw: string;
-}
-
-export interface StagedSource {
-  format: SourceFormat;
-  encoding: TextEncodingName | null;
-  delimiter: Delimiter | null;
-  /** The file's column names, in order; staged as c0 … cN. */
-  headers: string[];
-  /**
-   * DuckDB type of each column when the file brought typed columns (Arrow, Parquet): then
-   * `import_rows` holds them typed (rn, c0 … cN) and `import_raw` is a view casting them to
-   * text. Absent for text formats, which are staged as text in the table `import_raw`.
-   */
-  columnTypes?: string[];
-  rowCount: number;
-  structureRejects: StructureReject[];
-}
-
-export class ImportError extends Error {}
-
-export const stagedColumn = (index: number) => `c${index}`;
-
-/**
- * Drops work relations (code-chosen names, never user input) whether they are tables or views (DuckDB refuses DROP VIEW on a
- * table and the other way round; `import_raw` is one or the other by format).
- */
-export async function dropRelations(conn: Connector, names: readonly string[]): Promise<void> {
-  const found = await conn.query<{ table_name: string; table_type: string }>({
-    sql: `SELECT table_name, table_type FROM information_schema.tables
-          WHERE table_schema = 'main' AND table_name IN (${names.map((n) => `'${n}'`).join(', ')})`,
-  });
-  for (const { table_name, table_type } of found) {
-    if (!names.includes(table_name)) continue;
-    await conn.exec(`DROP ${table_type === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${table_name}`);
-  }
-}
-
-/** Makes repeated header names unique ("naam", "naam (2)") so a mapping can tell them apart. */
-export function uniqueHeaders(headers: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return headers.map((header) => {
-    const name = header.trim() || 'kolom';
-    const count = (seen.get(name) ?? 0) + 1;
-    seen.set(name, count);
-    return count === 1 ? name : `${name} (${count})`;
-  });
-}
-
-/** What staging creates: the text table or views, and the typed table behind the views. */
-export const STAGE_RELATIONS = ['import_raw', 'import_rows', 'import_typed'];
+export {
+  dropRelations,
+  ImportError,
+  MAX_COLUMNS,
+  MAX_IMPORT_BYTES,
+  STAGE_RELATIONS,
+  stagedColumn,
+  uniqueHeaders,
+  type StagedSource,
+  type StructureReject,
+};
 
 const BINARY_SAMPLE = 8000;
 /** Share of control characters (other than tab, line breaks, form feed) a text file won't reach. */
@@ -185,84 +141,6 @@ const CSV_ERROR_REASONS: Record<string, string> = {
   'INVALID UNICODE': 'Ongeldige tekens in de regel',
   CAST: 'Waarde onleesbaar',
 };
-
-/** GeoJSON Point features: properties as columns, the point as two extra columns. */
-async function stageGeoJson(conn: Connector, bytes: Uint8Array): Promise<StagedSource> {
-  let collection: FeatureCollection;
-  try {
-    const parsed = JSON.parse(decodeText(bytes).text) as FeatureCollection | Feature;
-    collection =
-      parsed.type === 'Feature' ? { type: 'FeatureCollection', features: [parsed] } : parsed;
-    if (!Array.isArray(collection.features)) throw new Error();
-  } catch {
-    throw new ImportError('Het GeoJSON-bestand is onleesbaar (geen geldige FeatureCollection).');
-  }
-  const headers: string[] = [];
-  const seen = new Set<string>();
-  for (const feature of collection.features) {
-    for (const key of Object.keys(feature?.properties ?? {})) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-      headers.push(key);
-    }
-  }
-  const xName = seen.has('x') ? 'geometrie_x' : 'x';
-  const yName = seen.has('y') ? 'geometrie_y' : 'y';
-  headers.push(xName, yName);
-  if (headers.length > MAX_COLUMNS)
-    throw new ImportError(`Te veel eigenschappen (${headers.length}).`);
-  const columns: (string | null)[][] = headers.map(() => []);
-  const structureRejects: StructureReject[] = [];
-  collection.features.forEach((feature, index) => {
-    const geometry = feature?.geometry;
-    if (geometry?.type !== 'Point' || !Array.isArray(geometry.coordinates)) {
-      structureRejects.push({
-        record: index + 1,
-        reason: 'Geen puntgeometrie',
-        raw: JSON.stringify(feature).slice(0, 2000),
-      });
-      return;
-    }
-    const props = (feature.properties ?? {}) as Record<string, unknown>;
-    headers.forEach((header, c) => {
-      const value =
-        c === headers.length - 2
-          ? geometry.coordinates[0]
-          : c === headers.length - 1
-            ? geometry.coordinates[1]
-            : props[header];
-      columns[c].push(
-        value === undefined || value === null
-          ? null
-          : typeof value === 'object'
-            ? JSON.stringify(value)
-            : String(value),
-      );
-    });
-  });
-  const rows = columns[0]?.length ?? 0;
-  await dropRelations(conn, STAGE_RELATIONS);
-  await conn.insertArrow(
-    buildArrowTable([
-      { name: 'rn', kind: 'int', values: Int32Array.from({ length: rows }, (_, i) => i + 1) },
-      ...headers.map((_, c) => ({
-        name: stagedColumn(c),
-        kind: 'text' as const,
-        values: columns[c],
-      })),
-    ]),
-    'import_raw',
-    { create: true },
-  );
-  return {
-    format: 'geojson',
-    encoding: null,
-    delimiter: null,
-    headers,
-    rowCount: rows,
-    structureRejects,
-  };
-}
 
 /**
  * Arrow IPC (and Parquet, converted to Arrow first): the typed table is kept as it is. The
