@@ -1,5 +1,6 @@
 /**
- * Stage 1 of an import: the file's rows into `import_raw` (rn, c0 … cN, all VARCHAR), with
+ * Stage 1 of an import: the file's rows into `import_raw` (rn, c0 … cN, all VARCHAR; for
+ * typed files a view over the typed table, see stageArrowIpc), with
  * the file's own column names kept in TypeScript — user-supplied names never reach SQL
  * text. Rows the reader cannot split into the header's columns are kept as structure
  * rejects with their raw line, so nothing is dropped silently.
