@@ -13,6 +13,8 @@ interface BrowserImportSample {
   importMs: number;
   accepted: number;
   peakHeapMb: number;
+  /** Milliseconds per pipeline stage (performance measures named import.*). */
+  stages: Record<string, number>;
 }
 
 async function sampleHeap(page: Page) {
@@ -46,7 +48,18 @@ async function importInPage(page: Page, url: string): Promise<BrowserImportSampl
   const result = (await page.evaluate(
     `window.__wijkradar.importUrl(${JSON.stringify(url)}, 'incidents')`,
   )) as { importMs: number; report: { rows: { accepted: number } } };
-  return { importMs: result.importMs, accepted: result.report.rows.accepted, peakHeapMb: stop() };
+  const marks = (await page.evaluate('window.__wijkradar.marks()')) as Record<string, number>;
+  const stages = Object.fromEntries(
+    Object.entries(marks)
+      .filter(([name]) => name.startsWith('import.'))
+      .map(([name, ms]) => [name, Math.round(ms)]),
+  );
+  return {
+    importMs: result.importMs,
+    accepted: result.report.rows.accepted,
+    peakHeapMb: stop(),
+    stages,
+  };
 }
 
 /** Persists, reloads the page and times navigation start → data-ready. */
@@ -70,17 +83,24 @@ export async function benchImport(
   const parquetSamples: BrowserImportSample[] = [];
   const reloads: number[] = [];
   const native: number[] = [];
+  // BENCH_IMPORT_ONLY=parquet skips the CSV import, the reload and the native baseline.
+  const parquetOnly = process.env.BENCH_IMPORT_ONLY === 'parquet';
   for (let i = 0; i < runs; i++) {
-    const page = await openApp(browser, baseUrl);
-    csvSamples.push(await importInPage(page, files.csvUrl));
-    reloads.push(await reloadToReady(page));
-    await page.context().close();
+    if (!parquetOnly) {
+      const page = await openApp(browser, baseUrl);
+      csvSamples.push(await importInPage(page, files.csvUrl));
+      reloads.push(await reloadToReady(page));
+      await page.context().close();
+    }
     const parquetPage = await openApp(browser, baseUrl);
     parquetSamples.push(await importInPage(parquetPage, files.parquetUrl));
     await parquetPage.context().close();
-    native.push(await nativeReadCsvMs(files.csv));
+    if (!parquetOnly) native.push(await nativeReadCsvMs(files.csv));
   }
   const rows = files.rows;
+  if (parquetOnly) {
+    console.error(`bench: stages ${JSON.stringify(parquetSamples.map((s) => s.stages))}`);
+  }
   const conditions = { rows, browser: 'chromium-headless', engine: 'duckdb-wasm 1.32 (eh)' };
   const csvMedian = summarise(
     'x',

@@ -266,6 +266,43 @@ describe('inlezen, bewaren en herstellen', () => {
     await other.context.close();
   });
 
+  it('deletes a saved mapping profile after confirmation, by keyboard, and it stays deleted', async () => {
+    const { page } = session;
+    const row = page.locator('[data-testid="profiles"] tr[data-profile="Signalen"]');
+    expect(await row.count()).toBe(1);
+    // Keyboard only: the delete button asks first, with the focus on the safe answer.
+    await page.getByRole('button', { name: 'Profiel Signalen verwijderen' }).focus();
+    await page.keyboard.press('Enter');
+    const question = page.getByRole('group', {
+      name: 'Verwijderen van profiel Signalen bevestigen',
+    });
+    expect(await question.textContent()).toContain('Profiel ‘Signalen’ verwijderen?');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+      'Annuleren',
+    );
+    expect(await runAxe(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    expect(await row.count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Profiel Signalen verwijderen' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+      'Ja, verwijderen',
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="profiles-status"]:has-text("is verwijderd")');
+    await waitForReady(page);
+    expect(await page.getByTestId('profiles-empty').count()).toBe(1);
+
+    // Saved in this browser: after a reload the profile is still gone, the data still there.
+    await page.reload();
+    await waitForReady(page);
+    expect(await page.getByTestId('profiles-empty').count()).toBe(1);
+    expect(await overviewCounts(page)).toEqual(afterImports);
+    await navigate(page, 'Gegevens', '/gegevens');
+  });
+
   it('removes the demo dataset after confirmation and keeps the imports', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Demogemeente Donderdeel verwijderen' }).click();

@@ -44,6 +44,9 @@ const isMissing = (v: unknown) => v === null || v === undefined;
 
 function numberVector(column: StagingColumn): Vector {
   const { values } = column;
+  // Typed arrays hold no nulls (NaN stays NaN): wrapped as they are, without a copy.
+  if (column.kind === 'float' && values instanceof Float64Array) return makeVector(values);
+  if (column.kind === 'int' && values instanceof Int32Array) return makeVector(values);
   const type = column.kind === 'float' ? new Float64() : new Int32();
   const data =
     column.kind === 'float' ? new Float64Array(values.length) : new Int32Array(values.length);
@@ -52,7 +55,6 @@ function numberVector(column: StagingColumn): Vector {
     data[i] = isMissing(v) ? 0 : Number(v);
   }
   const typed = values instanceof Float64Array || values instanceof Int32Array;
-  // Typed arrays have no nulls: NaN in a Float64Array stays NaN, like vectorFromArray.
   const { nullBitmap, nullCount } = typed
     ? { nullBitmap: new Uint8Array(0), nullCount: 0 }
     : validity(values, isMissing);

@@ -16,9 +16,67 @@ import { stagedColumn } from './stage';
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
+/** How a typed staged column (Arrow, Parquet) is read; 'text' also for all text formats. */
+export type TypedKind = 'text' | 'timestamp' | 'timestamptz' | 'date' | 'number';
+
+export function typedKind(duckdbType: string | undefined): TypedKind {
+  const type = (duckdbType ?? 'VARCHAR').toUpperCase();
+  if (type === 'TIMESTAMP WITH TIME ZONE' || type === 'TIMESTAMPTZ') return 'timestamptz';
+  if (type.startsWith('TIMESTAMP')) return 'timestamp';
+  if (type === 'DATE') return 'date';
+  if (/^(DOUBLE|FLOAT|REAL|DECIMAL|U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT))/.test(type)) {
+    return 'number';
+  }
+  return 'text';
+}
+
+const kindOf = (plan: ImportPlan, field: string): TypedKind =>
+  typedKind(plan.columnTypes?.[plan.columns[field]]);
+
+/** A mapped field as trimmed text (NULL when empty), whatever the column's type. */
 function column(plan: ImportPlan, field: string): string | null {
   const index = plan.columns[field];
-  return index === undefined ? null : `nullif(trim(r.${stagedColumn(index)}), '')`;
+  if (index === undefined) return null;
+  const ref = `r.${stagedColumn(index)}`;
+  const type = plan.columnTypes?.[index]?.toUpperCase();
+  const text = type === undefined || type === 'VARCHAR' ? ref : `CAST(${ref} AS VARCHAR)`;
+  return `nullif(trim(${text}), '')`;
+}
+
+/** A typed column used as it is: the reference, or null when the field needs text parsing. */
+function typedColumn(plan: ImportPlan, field: string, kinds: readonly TypedKind[]): string | null {
+  const index = plan.columns[field];
+  if (index === undefined || !kinds.includes(kindOf(plan, field))) return null;
+  return `r.${stagedColumn(index)}`;
+}
+
+const TEMPORAL: TypedKind[] = ['timestamp', 'timestamptz', 'date'];
+
+/**
+ * A field as a local TIMESTAMP: a typed timestamp or date as it is (with a time zone:
+ * converted to Dutch local time), text by the field's date plan.
+ */
+function timestampOf(plan: ImportPlan, field: string): string {
+  const typed = typedColumn(plan, field, TEMPORAL);
+  if (typed) {
+    return kindOf(plan, field) === 'timestamptz'
+      ? utcToLocalSql(`make_timestamp(epoch_us(${typed}))`)
+      : `CAST(${typed} AS TIMESTAMP)`;
+  }
+  return parseDateSql(column(plan, field)!, plan.dates[field]);
+}
+
+/** A coordinate (or other number) field as DOUBLE: typed numbers as they are. */
+export function numberSql(plan: ImportPlan, field: string): string | null {
+  const typed = typedColumn(plan, field, ['number']);
+  if (typed) return `CAST(${typed} AS DOUBLE)`;
+  const text = column(plan, field);
+  return text ? parseNumberSql(text, plan.numbers) : null;
+}
+
+/** The value as given, for NULL checks and the reason's detail (typed values stay typed). */
+export function rawSql(plan: ImportPlan, field: string): string | null {
+  return typedColumn(plan, field, [...TEMPORAL, 'number']) ?? column(plan, field);
 }
 
 /** Last Sunday of a month in `year` at 01:00 UTC, as SQL (the EU switch moment). */
@@ -135,18 +193,18 @@ export interface TimeExpression {
 
 /** The parsed timestamp and its raw text for one canonical time column, or null if unmapped. */
 export function timeExpression(plan: ImportPlan, spec: TimeSpec): TimeExpression | null {
-  const ts = column(plan, spec.timestamp);
-  if (ts) return { parsed: parseDateSql(ts, plan.dates[spec.timestamp]), raw: ts };
+  const ts = rawSql(plan, spec.timestamp);
+  if (ts) return { parsed: timestampOf(plan, spec.timestamp), raw: ts };
   const dateField = spec.date && column(plan, spec.date) ? spec.date : spec.fallbackDate;
-  const date = dateField ? column(plan, dateField) : null;
+  const date = dateField ? rawSql(plan, dateField) : null;
   const time = spec.time ? column(plan, spec.time) : null;
   if (!date || (spec.fallbackDate === dateField && !time)) return null;
-  const day = `CAST(${parseDateSql(date, plan.dates[dateField!])} AS DATE)`;
+  const day = `CAST(${timestampOf(plan, dateField!)} AS DATE)`;
   if (!time) return { parsed: `CAST(${day} AS TIMESTAMP)`, raw: date };
   const clock = `CAST(${parseDateSql(time, plan.dates[spec.time!])} AS TIME)`;
   return {
     parsed: `(${day} + coalesce(${clock}, CASE WHEN ${time} IS NULL THEN TIME '00:00:00' END))`,
-    raw: `concat_ws(' ', ${date}, ${time})`,
+    raw: `concat_ws(' ', ${column(plan, dateField!)}, ${time})`,
   };
 }
 

@@ -8,14 +8,16 @@ import type { RecordKind } from './column-mapping';
 import {
   columnSql,
   isInSpringGapSql,
+  numberSql,
   parseDateSql,
-  parseNumberSql,
+  rawSql,
   shiftSpringGapSql,
   sqlLiteral,
   timeExpression,
   TIME_SPECS,
 } from './convert-sql';
 import type { ImportPlan } from './plan';
+import { dropRelations } from './stage';
 
 export type RecordImportKind = Exclude<RecordKind, 'areas'>;
 
@@ -63,14 +65,16 @@ export const EARLIEST_YEAR = 1990;
 export function buildConvertSql(
   plan: ImportPlan,
   now: Date = new Date(),
-  source = 'import_raw',
+  source = stagedRowsSource(plan),
   target = 'import_conv',
+  /** Leave the id and text columns out of the result (convertStaged adds them in a view). */
+  valuesOnly = false,
 ): string {
   const kind = plan.kind as RecordImportKind;
-  const inner: string[] = ['r.rn'];
-  const outer: string[] = ['rn', 'id'];
+  const inner: string[] = ['r.rn', ...textColumnsSql(plan)];
+  const outer: string[] = ['rn'];
+  if (!valuesOnly) outer.push('id', ...TEXT_FIELDS[kind]);
   const checks: Check[] = [];
-  inner.push(`${columnSql(plan, 'id') ?? 'CAST(NULL AS VARCHAR)'} AS id`);
   checks.push({ when: 'id IS NULL', reason: 'Registratienummer ontbreekt', detail: 'NULL' });
 
   const latestYear = now.getFullYear() + 1;
@@ -118,25 +122,19 @@ export function buildConvertSql(
     }
   }
 
-  for (const field of TEXT_FIELDS[kind]) {
-    const value = columnSql(plan, field);
-    const fallback = field === 'source' ? sqlLiteral(plan.sourceLabel) : 'CAST(NULL AS VARCHAR)';
-    inner.push(`${value ? `coalesce(${value}, ${fallback})` : fallback} AS ${field}`);
-    outer.push(field);
-  }
   if (kind === 'visits') {
     checks.push({ when: 'kind IS NULL', reason: 'Soort bezoek ontbreekt', detail: 'NULL' });
   }
 
   const [xField, yField] = plan.columns.lon !== undefined ? ['lon', 'lat'] : ['x', 'y'];
-  const x = columnSql(plan, xField);
-  const y = columnSql(plan, yField);
+  const x = rawSql(plan, xField);
+  const y = rawSql(plan, yField);
   inner.push(
     `${x ?? 'CAST(NULL AS VARCHAR)'} AS x_raw`,
     `${y ?? 'CAST(NULL AS VARCHAR)'} AS y_raw`,
   );
-  inner.push(`${x ? parseNumberSql(x, plan.numbers) : 'CAST(NULL AS DOUBLE)'} AS x_num`);
-  inner.push(`${y ? parseNumberSql(y, plan.numbers) : 'CAST(NULL AS DOUBLE)'} AS y_num`);
+  inner.push(`${numberSql(plan, xField) ?? 'CAST(NULL AS DOUBLE)'} AS x_num`);
+  inner.push(`${numberSql(plan, yField) ?? 'CAST(NULL AS DOUBLE)'} AS y_num`);
   outer.push('x_num', 'y_num');
   const areaCode = kind === 'visits' ? 'coalesce(buurtcode, wijkcode)' : 'NULL';
   if (x && y) {
@@ -148,7 +146,7 @@ export function buildConvertSql(
     checks.push({
       when: '(x_raw IS NOT NULL OR y_raw IS NOT NULL) AND (x_num IS NULL OR y_num IS NULL)',
       reason: 'Coördinaten onleesbaar',
-      detail: "concat_ws(' ', x_raw, y_raw)",
+      detail: "concat_ws(' ', CAST(x_raw AS VARCHAR), CAST(y_raw AS VARCHAR))",
     });
   } else if (kind !== 'visits') {
     checks.push({ when: 'TRUE', reason: 'Locatie ontbreekt', detail: 'NULL' });
@@ -161,8 +159,39 @@ SELECT ${outer.join(', ')}, ${reason} AS reason, ${detail} AS detail
 FROM (SELECT ${inner.join(',\n  ')} FROM ${source} r) p`;
 }
 
+/** The id and text columns (`expression AS name`), read from the staged row `r`. */
+function textColumnsSql(plan: ImportPlan): string[] {
+  const columns = [`${columnSql(plan, 'id') ?? 'CAST(NULL AS VARCHAR)'} AS id`];
+  for (const field of TEXT_FIELDS[plan.kind as RecordImportKind]) {
+    const value = columnSql(plan, field);
+    const fallback = field === 'source' ? sqlLiteral(plan.sourceLabel) : 'CAST(NULL AS VARCHAR)';
+    columns.push(`${value ? `coalesce(${value}, ${fallback})` : fallback} AS ${field}`);
+  }
+  return columns;
+}
+
+/** The staged rows with their own types: the typed view for Arrow/Parquet, else the text table. */
+export function stagedRowsSource(plan: ImportPlan): string {
+  return plan.columnTypes ? 'import_rows' : 'import_raw';
+}
+
+/**
+ * Creates `import_conv`: the parsed values and reasons are materialised in
+ * `import_conv_values`; the id and text columns are not copied but read from the staged
+ * rows through a view, matched by position (checked; by rn otherwise). A million ids and
+ * categories are then copied once, into the canonical table at commit.
+ */
 export async function convertStaged(conn: Connector, plan: ImportPlan, now?: Date): Promise<void> {
-  await conn.exec(buildConvertSql(plan, now));
+  const source = stagedRowsSource(plan);
+  await dropRelations(conn, ['import_conv', 'import_conv_values']);
+  await conn.exec(buildConvertSql(plan, now, source, 'import_conv_values', true));
+  const [{ n }] = await conn.query<{ n: number }>({
+    sql: `SELECT count(*) AS n FROM import_conv_values c POSITIONAL JOIN ${source} r
+          WHERE c.rn IS DISTINCT FROM r.rn`,
+  });
+  const join = n === 0 ? `POSITIONAL JOIN ${source} r` : `JOIN ${source} r ON r.rn = c.rn`;
+  await conn.exec(`CREATE VIEW import_conv AS
+    SELECT c.*, ${textColumnsSql(plan).join(', ')} FROM import_conv_values c ${join}`);
 }
 
 export { parseDateSql };

@@ -4,13 +4,15 @@
  * whole or leaves the data that was there before intact.
  *
  * Shaped for a million rows: themes are resolved per distinct category in a small lookup
- * table, duplicates found with a hash aggregate, and only import_final is materialised.
+ * table, duplicates found with a hash aggregate, only a narrow decision table is
+ * materialised, and rows are matched by position rather than by a hash join.
  */
 import type { Connector } from '../connector';
 import { inTransaction } from '../database';
 import { THEMES } from '../themes';
 import type { RecordImportKind } from './convert';
 import type { DuplicatePolicy } from './plan';
+import { dropRelations } from './stage';
 
 const THEME_LIST = THEMES.map((t) => `'${t}'`).join(', ');
 
@@ -68,36 +70,67 @@ function areaJoins(kind: RecordImportKind): string {
     LEFT JOIN areas wk ON wk.level = 'wijk' AND wk.code = c.wijkcode`;
 }
 
-/** Creates import_final: every staged row with its final reason (NULL = accepted). */
+const NO_AREAS = '(SELECT -2 AS area, NULL::VARCHAR AS buurtcode, NULL::VARCHAR AS wijkcode)';
+const DUPLICATE_REASON = 'Dubbel registratienummer in dit bestand';
+
+/** True when two tables hold the same rn in the same row positions (and as many rows). */
+async function alignedByPosition(conn: Connector, table: string): Promise<boolean> {
+  const [{ n }] = await conn.query<{ n: number }>({
+    sql: `SELECT count(*) AS n FROM import_conv c POSITIONAL JOIN ${table} x
+          WHERE c.rn IS DISTINCT FROM x.rn`,
+  });
+  return n === 0;
+}
+
+/**
+ * Decides every staged row: the final reason (NULL = accepted) and whether its id is
+ * stored already, in the narrow table `import_decided` (rn, lon, lat, area, theme_resolved,
+ * gap_shifted, reason_final, exists_already), which the report reads; `import_final` is a view that puts it beside the converted values with
+ * theme and area codes. The wide rows are thus copied once more only into the canonical
+ * table at commit. Rows are matched by position (both tables follow import_conv's order;
+ * checked), else by rn.
+ */
 export async function finalizeRows(
   conn: Connector,
   kind: RecordImportKind,
   hasLocated: boolean,
 ): Promise<void> {
+  await dropRelations(conn, ['import_final', 'import_decided', 'import_theme']);
   if (THEME_LOOKUP[kind]) {
-    await conn.exec(`CREATE OR REPLACE TABLE import_theme AS ${THEME_LOOKUP[kind]}`);
+    await conn.exec(`CREATE TABLE import_theme AS ${THEME_LOOKUP[kind]}`);
   }
-  const located = hasLocated
-    ? 'LEFT JOIN import_located l USING (rn)'
-    : `LEFT JOIN (SELECT NULL::INTEGER AS rn, NULL::DOUBLE AS lon, NULL::DOUBLE AS lat,
-        NULL::VARCHAR AS buurtcode, NULL::VARCHAR AS wijkcode, 0 AS outside) l USING (rn)`;
-  await conn.exec(`CREATE OR REPLACE TABLE import_final AS
-    WITH decided AS MATERIALIZED (
-      SELECT c.* ${excludeFor(kind)}, ${THEME_SQL[kind]} AS theme_resolved,
-        l.lon, l.lat, ${areaColumns(kind)},
+  const points = hasLocated
+    ? (await alignedByPosition(conn, 'import_located_points'))
+      ? 'POSITIONAL JOIN import_located_points p'
+      : 'LEFT JOIN import_located_points p ON p.rn = c.rn'
+    : `CROSS JOIN (SELECT NULL::DOUBLE AS lon, NULL::DOUBLE AS lat, -1 AS area, 0 AS outside) p`;
+  await conn.exec(`CREATE TABLE import_decided AS
+    WITH located AS (
+      SELECT c.rn, c.id, CASE WHEN isnan(p.lon) THEN NULL ELSE p.lon END AS lon,
+        CASE WHEN isnan(p.lat) THEN NULL ELSE p.lat END AS lat, p.area,
+        ${THEME_SQL[kind]} AS theme_resolved, c.gap_shifted,
         CASE WHEN c.reason IS NOT NULL THEN c.reason
-             WHEN l.outside = 1 THEN 'Locatie buiten de gemeente' END AS reason_located
-      FROM import_conv c ${located} ${THEME_JOIN[kind]} ${areaJoins(kind)}
+             WHEN p.outside = 1 THEN 'Locatie buiten de gemeente' END AS reason_located
+      FROM import_conv c ${points} ${THEME_JOIN[kind]}
     ),
     repeated AS (
-      SELECT id, min(rn) AS first_rn FROM decided WHERE reason_located IS NULL
+      SELECT id, min(rn) AS first_rn FROM located WHERE reason_located IS NULL
       GROUP BY id HAVING count(*) > 1
     )
-    SELECT d.*,
-      CASE WHEN d.reason_located IS NOT NULL THEN d.reason_located
-           WHEN d.rn > r.first_rn THEN 'Dubbel registratienummer in dit bestand' END AS reason_final,
-      d.id IN (SELECT id FROM ${kind}) AS exists_already
-    FROM decided d LEFT JOIN repeated r USING (id)`);
+    SELECT l.rn, l.lon, l.lat, l.area, l.theme_resolved, l.gap_shifted,
+      CASE WHEN l.reason_located IS NOT NULL THEN l.reason_located
+           WHEN l.rn > r.first_rn THEN '${DUPLICATE_REASON}' END AS reason_final,
+      l.id IN (SELECT id FROM ${kind}) AS exists_already
+    FROM located l LEFT JOIN repeated r USING (id)`);
+  const decided = (await alignedByPosition(conn, 'import_decided'))
+    ? 'POSITIONAL JOIN import_decided d'
+    : 'JOIN import_decided d ON d.rn = c.rn';
+  await conn.exec(`CREATE VIEW import_final AS
+    SELECT c.* ${excludeFor(kind)}, d.theme_resolved,
+      d.lon, d.lat, ${areaColumns(kind)}, d.reason_final, d.exists_already
+    FROM import_conv c ${decided}
+    LEFT JOIN ${hasLocated ? 'import_area_lookup' : NO_AREAS} l ON l.area = d.area
+    ${areaJoins(kind)}`);
 }
 
 /** The SELECT list that turns import_final into rows of the canonical table. */
@@ -122,7 +155,10 @@ export async function commitImport(
   dataset: string,
 ): Promise<number> {
   return inTransaction(conn, async () => {
-    if (policy === 'replace') {
+    const [{ existing }] = await conn.query<{ existing: number }>({
+      sql: 'SELECT count(*) AS existing FROM import_decided WHERE reason_final IS NULL AND exists_already',
+    });
+    if (policy === 'replace' && existing > 0) {
       await conn.exec(
         `DELETE FROM ${kind} WHERE id IN (SELECT id FROM import_final WHERE reason_final IS NULL AND exists_already)`,
       );
@@ -132,7 +168,7 @@ export async function commitImport(
       params: [dataset],
     });
     const [{ n }] = await conn.query<{ n: number }>({
-      sql: `SELECT count(*) AS n FROM import_final WHERE ${acceptedCondition(policy)}`,
+      sql: `SELECT count(*) AS n FROM import_decided WHERE ${acceptedCondition(policy)}`,
     });
     return n;
   });

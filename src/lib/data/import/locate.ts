@@ -10,6 +10,7 @@ import { buildArrowTable } from '../arrow-build';
 import type { BuurtLookup } from '../area-assignment';
 import type { Connector } from '../connector';
 import type { CoordinatePlan } from './sniff-values';
+import { dropRelations } from './stage';
 
 /** How far outside the outermost buurt boundary a record may lie (border roads, rounding). */
 export const OUTSIDE_MARGIN_M = 250;
@@ -27,8 +28,12 @@ export function toWgs84(x: number, y: number, plan: CoordinatePlan): [number, nu
 }
 
 /**
- * Reads (rn, x_num, y_num) of rows still accepted in `import_conv`, and provides
- * `import_located` (rn, lon, lat, buurtcode, wijkcode, outside).
+ * Locates every row of `import_conv` that is still accepted and has both coordinates, and
+ * writes `import_located_points` (rn, lon, lat, area, outside) with one row per row of
+ * import_conv in the same order, so that finalize can join the two by position instead of
+ * by a hash join on rn (finalize checks the order and falls back if it ever differs).
+ * Rows not located get NaN coordinates, area -1 and outside 0. `import_area_lookup` maps
+ * area numbers to buurt and wijk codes.
  */
 export async function locateRecords(
   conn: Connector,
@@ -36,24 +41,29 @@ export async function locateRecords(
   lookup: BuurtLookup | null,
 ): Promise<LocateResult> {
   const coords = await conn.queryArrow({
-    // No ORDER BY: each row carries its rn back, and sorting a million rows costs ~0.2 s.
-    sql: 'SELECT rn, x_num, y_num FROM import_conv WHERE reason IS NULL AND x_num IS NOT NULL AND y_num IS NOT NULL',
+    // No ORDER BY: the scan keeps the table's order, and sorting a million rows costs ~0.2 s.
+    sql: `SELECT rn, x_num, y_num,
+            CAST(reason IS NULL AND x_num IS NOT NULL AND y_num IS NOT NULL AS INTEGER) AS todo
+          FROM import_conv`,
   });
   const n = coords.numRows;
   const rn = coords.getChild('rn')!.toArray() as Int32Array;
   const xs = coords.getChild('x_num')!.toArray() as Float64Array;
   const ys = coords.getChild('y_num')!.toArray() as Float64Array;
-  const lon = new Float64Array(n);
-  const lat = new Float64Array(n);
+  const todo = coords.getChild('todo')!.toArray() as Int32Array;
+  const lon = new Float64Array(n).fill(NaN);
+  const lat = new Float64Array(n).fill(NaN);
   const area = new Int32Array(n).fill(-1);
   const outsideFlags = new Int32Array(n);
   let outside = 0;
   let unassigned = 0;
+  const hasAreas = lookup !== null && lookup.buurtcodes.length > 0;
   for (let i = 0; i < n; i++) {
+    if (todo[i] !== 1) continue;
     const [x, y] = toWgs84(xs[i], ys[i], plan);
     lon[i] = x;
     lat[i] = y;
-    if (!lookup || lookup.buurtcodes.length === 0) {
+    if (!hasAreas) {
       unassigned++;
       continue;
     }
@@ -67,8 +77,7 @@ export async function locateRecords(
     }
   }
   // Numbers travel back (area index), the codes join in SQL from a small lookup table.
-  await conn.exec('DROP VIEW IF EXISTS import_located; DROP TABLE IF EXISTS import_located_points');
-  await conn.exec('DROP TABLE IF EXISTS import_area_lookup');
+  await dropRelations(conn, ['import_located_points', 'import_area_lookup']);
   await conn.insertArrow(
     buildArrowTable([
       { name: 'rn', kind: 'int', values: rn },
@@ -89,9 +98,6 @@ export async function locateRecords(
     'import_area_lookup',
     { create: true },
   );
-  await conn.exec(`CREATE VIEW import_located AS
-    SELECT p.rn, p.lon, p.lat, a.buurtcode, a.wijkcode, p.outside
-    FROM import_located_points p LEFT JOIN import_area_lookup a USING (area)`);
   return { outside, unassigned };
 }
 

@@ -11,7 +11,7 @@ import { loadBuurtLookup } from '../area-assignment';
 import type { Connector, Row } from '../connector';
 import { initDatabase } from '../database';
 import type { RecordKind } from './column-mapping';
-import { buildConvertSql, convertStaged, type RecordImportKind } from './convert';
+import { buildConvertSql, convertStaged, stagedRowsSource, type RecordImportKind } from './convert';
 import { commitImport, finalizeRows } from './finalize';
 import { locateRecords } from './locate';
 import {
@@ -23,7 +23,14 @@ import {
   type ImportPlan,
 } from './plan';
 import { buildReport, type ImportReport } from './report';
-import { ImportError, stageSource, type ParquetReader, type StagedSource } from './stage';
+import {
+  dropRelations,
+  ImportError,
+  STAGE_RELATIONS,
+  stageSource,
+  type ParquetReader,
+  type StagedSource,
+} from './stage';
 
 export interface PreparedImport {
   fileName: string;
@@ -43,19 +50,30 @@ export interface PrepareOptions {
 }
 
 const WORK_TABLES = [
-  'import_raw',
-  'import_typed',
+  ...STAGE_RELATIONS,
+  'import_located',
   'import_conv',
+  'import_conv_values',
   'import_conv_preview',
   'import_located_points',
   'import_area_lookup',
   'import_theme',
   'import_final',
+  'import_decided',
 ];
 
+/** Runs one stage and records its duration as a performance measure (`import.<stage>`). */
+async function timed<T>(stage: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    performance.measure(`import.${stage}`, { start, end: performance.now() });
+  }
+}
+
 export async function clearImportTables(conn: Connector): Promise<void> {
-  await conn.exec('DROP VIEW IF EXISTS import_located');
-  for (const table of WORK_TABLES) await conn.exec(`DROP TABLE IF EXISTS ${table}`);
+  await dropRelations(conn, WORK_TABLES);
 }
 
 export async function prepareImport(
@@ -68,11 +86,11 @@ export async function prepareImport(
   if (kind === 'areas') throw new ImportError('Gebiedsgrenzen worden apart ingelezen.');
   await initDatabase(conn);
   await clearImportTables(conn);
-  const staged = await stageSource(conn, fileName, bytes, options.parquet);
+  const staged = await timed('stage', () => stageSource(conn, fileName, bytes, options.parquet));
   if (staged.rowCount === 0 && staged.structureRejects.length === 0) {
     throw new ImportError('Het bestand bevat geen rijen met gegevens.');
   }
-  const samples = await sampleColumns(conn, staged);
+  const samples = await timed('sample', () => sampleColumns(conn, staged));
   const plan = proposePlan(kind, staged, samples, {
     sourceLabel: options.sourceLabel ?? fileName,
     duplicates: options.duplicates,
@@ -87,7 +105,8 @@ export async function previewImport(
   prepared: PreparedImport,
   limit = 10,
 ): Promise<Row[]> {
-  const source = `(SELECT * FROM import_raw ORDER BY rn LIMIT ${Math.max(1, Math.floor(limit))})`;
+  const staged = stagedRowsSource(prepared.plan);
+  const source = `(SELECT * FROM ${staged} WHERE rn <= ${Math.max(1, Math.floor(limit))})`;
   await conn.exec(buildConvertSql(prepared.plan, new Date(), source, 'import_conv_preview'));
   const rows = await conn.query({
     sql: 'SELECT * EXCLUDE (gap_shifted) FROM import_conv_preview ORDER BY rn',
@@ -113,15 +132,20 @@ export async function runImport(
   const problems = planProblems(plan, staged.headers);
   if (problems.length) throw new ImportError(problems.join(' '));
   const kind = plan.kind as RecordImportKind;
-  await convertStaged(conn, plan, options.now);
+  await timed('convert', () => convertStaged(conn, plan, options.now));
   const lookup = await loadBuurtLookup(conn);
   let unassigned = 0;
-  if (plan.coordinates) {
-    const located = await locateRecords(conn, plan.coordinates, lookup);
+  const coordinates = plan.coordinates;
+  if (coordinates) {
+    const located = await timed('locate', () => locateRecords(conn, coordinates, lookup));
     unassigned = located.unassigned;
   }
-  await finalizeRows(conn, kind, plan.coordinates !== null);
+  await timed('finalize', () => finalizeRows(conn, kind, coordinates !== null));
   const commit = options.commit ?? true;
-  if (commit) await commitImport(conn, kind, plan.duplicates, options.dataset);
-  return buildReport(conn, prepared.fileName, staged, plan, options.dataset, commit, unassigned);
+  if (commit) {
+    await timed('commit', () => commitImport(conn, kind, plan.duplicates, options.dataset));
+  }
+  return timed('report', () =>
+    buildReport(conn, prepared.fileName, staged, plan, options.dataset, commit, unassigned),
+  );
 }

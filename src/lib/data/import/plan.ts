@@ -12,6 +12,7 @@ import {
   type MappingSuggestion,
   type RecordKind,
 } from './column-mapping';
+import { typedKind } from './convert-sql';
 import { detectPersonalData, type PersonalDataFinding } from './personal-data';
 import {
   detectCoordinateSystem,
@@ -42,11 +43,15 @@ export interface ImportPlan {
   duplicates: DuplicatePolicy;
   /** Stored as `source` when the file has no source column (e.g. the profile name). */
   sourceLabel: string;
+  /** DuckDB type per staged column for typed files (Arrow, Parquet); see StagedSource. */
+  columnTypes?: string[];
 }
 
 export interface ColumnSample {
   header: string;
   values: string[];
+  /** The column's DuckDB type when the file is typed (Arrow, Parquet). */
+  type?: string;
 }
 
 /** Up to SAMPLE_ROWS non-empty values per staged column. */
@@ -55,10 +60,11 @@ export async function sampleColumns(
   staged: StagedSource,
 ): Promise<ColumnSample[]> {
   const rows = await conn.query<Record<string, string | null>>({
-    sql: `SELECT * FROM import_raw ORDER BY rn LIMIT ${SAMPLE_ROWS}`,
+    sql: `SELECT * FROM import_raw WHERE rn <= ${SAMPLE_ROWS} ORDER BY rn`,
   });
   return staged.headers.map((header, i) => ({
     header,
+    ...(staged.columnTypes ? { type: staged.columnTypes[i] } : {}),
     values: rows
       .map((row) => row[stagedColumn(i)])
       .filter((v): v is string => v !== null && v.trim() !== '')
@@ -81,7 +87,12 @@ export function planValues(
   const dates: Record<string, DatePlan> = {};
   for (const spec of IMPORT_FIELDS[kind]) {
     if (DATE_TYPES.has(spec.type) && columns[spec.field] !== undefined) {
-      dates[spec.field] = detectDateFormat(samples[columns[spec.field]].values);
+      const sample = samples[columns[spec.field]];
+      const typed = ['timestamp', 'timestamptz', 'date'].includes(typedKind(sample.type));
+      dates[spec.field] =
+        typed && spec.type !== 'time'
+          ? { kind: 'typed', share: 1 }
+          : detectDateFormat(sample.values);
     }
   }
   const pair = COORDINATE_FIELDS.find(
@@ -128,6 +139,7 @@ export function proposePlan(
     refused,
     duplicates: options.duplicates ?? 'skip',
     sourceLabel: options.sourceLabel,
+    ...(staged.columnTypes ? { columnTypes: staged.columnTypes } : {}),
   };
 }
 

@@ -67,3 +67,12 @@ export function findMatchingProfile(
   fitting.sort((a, b) => Object.keys(b.mapping).length - Object.keys(a.mapping).length);
   return fitting[0] ?? null;
 }
+
+/** The profiles without the one with this name and kind (others are kept in their order). */
+export function removeProfile(
+  profiles: readonly MappingProfile[],
+  name: string,
+  kind: RecordKind,
+): MappingProfile[] {
+  return profiles.filter((p) => !(p.name === name && p.kind === kind));
+}

@@ -64,7 +64,7 @@ export async function buildReport(
 ): Promise<ImportReport> {
   const accepted = acceptedCondition(plan.duplicates);
   const reasonRows = await conn.query<{ reason: string; count: number }>({
-    sql: `SELECT coalesce(reason_final, ?) AS reason, count(*) AS count FROM import_final
+    sql: `SELECT coalesce(reason_final, ?) AS reason, count(*) AS count FROM import_decided
           WHERE NOT (${accepted}) GROUP BY ALL ORDER BY count DESC, reason`,
     params: [EXISTING_REASON.skip],
   });
@@ -85,16 +85,21 @@ export async function buildReport(
             count(*) FILTER (WHERE reason_final = 'Dubbel registratienummer in dit bestand') AS in_file,
             count(*) FILTER (WHERE reason_final IS NULL AND exists_already) AS existing,
             coalesce(sum(gap_shifted) FILTER (WHERE ${accepted}), 0) AS gap
-          FROM import_final`,
+          FROM import_decided`,
   });
   const categorySql = CATEGORY_SQL[plan.kind];
-  const unmapped = categorySql
-    ? await conn.query<{ category: string; count: number }>({
-        sql: `SELECT ${categorySql} AS category, count(*) AS count FROM import_final
+  // The wide view is read only when some accepted row has no theme from the mapping.
+  const [{ themeless }] = await conn.query<{ themeless: number }>({
+    sql: `SELECT count(*) AS themeless FROM import_decided WHERE ${accepted} AND theme_resolved IS NULL`,
+  });
+  const unmapped =
+    categorySql && themeless > 0
+      ? await conn.query<{ category: string; count: number }>({
+          sql: `SELECT ${categorySql} AS category, count(*) AS count FROM import_final
               WHERE ${accepted} AND theme_resolved IS NULL AND ${categorySql} <> ''
               GROUP BY ALL ORDER BY count DESC, category`,
-      })
-    : [];
+        })
+      : [];
   const used = new Set(Object.values(plan.columns));
   const refused = new Set(plan.refused.map((r) => r.index));
   const total = staged.rowCount + staged.structureRejects.length;

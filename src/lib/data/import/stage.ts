@@ -1,56 +1,37 @@
 /**
- * Stage 1 of an import: the file's rows into `import_raw` (rn, c0 … cN, all VARCHAR), with
+ * Stage 1 of an import: the file's rows into `import_raw` (rn, c0 … cN, all VARCHAR; for
+ * typed files a view over the typed table, see stageArrowIpc), with
  * the file's own column names kept in TypeScript — user-supplied names never reach SQL
  * text. Rows the reader cannot split into the header's columns are kept as structure
  * rejects with their raw line, so nothing is dropped silently.
  */
-import type { Feature, FeatureCollection } from 'geojson';
-import { buildArrowTable } from '../arrow-build';
 import type { Connector } from '../connector';
 import { detectFormat, quoteIdentifier, type SourceFormat } from './formats';
+import { decodeText, detectDelimiter, isUtf16, readCsvSample } from './sniff-text';
+import { stageGeoJson } from './stage-geojson';
 import {
-  decodeText,
-  detectDelimiter,
-  isUtf16,
-  readCsvSample,
-  type Delimiter,
-  type TextEncodingName,
-} from './sniff-text';
+  dropRelations,
+  ImportError,
+  MAX_COLUMNS,
+  MAX_IMPORT_BYTES,
+  STAGE_RELATIONS,
+  stagedColumn,
+  uniqueHeaders,
+  type StagedSource,
+  type StructureReject,
+} from './staged-source';
 
-export const MAX_IMPORT_BYTES = 1_500_000_000;
-export const MAX_COLUMNS = 400;
-
-export interface StructureReject {
-  /** Record number in the file (1 = first data row), when known. */
-  record: number | null;
-  reason: string;
-  raw: string;
-}
-
-export interface StagedSource {
-  format: SourceFormat;
-  encoding: TextEncodingName | null;
-  delimiter: Delimiter | null;
-  /** The file's column names, in order; staged as c0 … cN. */
-  headers: string[];
-  rowCount: number;
-  structureRejects: StructureReject[];
-}
-
-export class ImportError extends Error {}
-
-export const stagedColumn = (index: number) => `c${index}`;
-
-/** Makes repeated header names unique ("naam", "naam (2)") so a mapping can tell them apart. */
-export function uniqueHeaders(headers: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return headers.map((header) => {
-    const name = header.trim() || 'kolom';
-    const count = (seen.get(name) ?? 0) + 1;
-    seen.set(name, count);
-    return count === 1 ? name : `${name} (${count})`;
-  });
-}
+export {
+  dropRelations,
+  ImportError,
+  MAX_COLUMNS,
+  MAX_IMPORT_BYTES,
+  STAGE_RELATIONS,
+  stagedColumn,
+  uniqueHeaders,
+  type StagedSource,
+  type StructureReject,
+};
 
 const BINARY_SAMPLE = 8000;
 /** Share of control characters (other than tab, line breaks, form feed) a text file won't reach. */
@@ -99,9 +80,8 @@ async function stageCsv(conn: Connector, bytes: Uint8Array): Promise<StagedSourc
   const sqlDelimiter = delimiter === '\t' ? '\\t' : delimiter;
   await conn.registerFile('import_source.csv', utf8);
   try {
-    await conn.exec(
-      'DROP TABLE IF EXISTS import_raw; DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans',
-    );
+    await dropRelations(conn, STAGE_RELATIONS);
+    await conn.exec('DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans');
     await readCsvInto(conn, sqlDelimiter, columns);
     const rejects = await conn.query<{ line: number; error_type: string; csv_line: string }>({
       sql: `SELECT line, any_value(error_type) AS error_type, any_value(csv_line) AS csv_line
@@ -163,91 +143,19 @@ const CSV_ERROR_REASONS: Record<string, string> = {
   CAST: 'Waarde onleesbaar',
 };
 
-/** GeoJSON Point features: properties as columns, the point as two extra columns. */
-async function stageGeoJson(conn: Connector, bytes: Uint8Array): Promise<StagedSource> {
-  let collection: FeatureCollection;
-  try {
-    const parsed = JSON.parse(decodeText(bytes).text) as FeatureCollection | Feature;
-    collection =
-      parsed.type === 'Feature' ? { type: 'FeatureCollection', features: [parsed] } : parsed;
-    if (!Array.isArray(collection.features)) throw new Error();
-  } catch {
-    throw new ImportError('Het GeoJSON-bestand is onleesbaar (geen geldige FeatureCollection).');
-  }
-  const headers: string[] = [];
-  const seen = new Set<string>();
-  for (const feature of collection.features) {
-    for (const key of Object.keys(feature?.properties ?? {})) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-      headers.push(key);
-    }
-  }
-  const xName = seen.has('x') ? 'geometrie_x' : 'x';
-  const yName = seen.has('y') ? 'geometrie_y' : 'y';
-  headers.push(xName, yName);
-  if (headers.length > MAX_COLUMNS)
-    throw new ImportError(`Te veel eigenschappen (${headers.length}).`);
-  const columns: (string | null)[][] = headers.map(() => []);
-  const structureRejects: StructureReject[] = [];
-  collection.features.forEach((feature, index) => {
-    const geometry = feature?.geometry;
-    if (geometry?.type !== 'Point' || !Array.isArray(geometry.coordinates)) {
-      structureRejects.push({
-        record: index + 1,
-        reason: 'Geen puntgeometrie',
-        raw: JSON.stringify(feature).slice(0, 2000),
-      });
-      return;
-    }
-    const props = (feature.properties ?? {}) as Record<string, unknown>;
-    headers.forEach((header, c) => {
-      const value =
-        c === headers.length - 2
-          ? geometry.coordinates[0]
-          : c === headers.length - 1
-            ? geometry.coordinates[1]
-            : props[header];
-      columns[c].push(
-        value === undefined || value === null
-          ? null
-          : typeof value === 'object'
-            ? JSON.stringify(value)
-            : String(value),
-      );
-    });
-  });
-  const rows = columns[0]?.length ?? 0;
-  await conn.exec('DROP TABLE IF EXISTS import_raw');
-  await conn.insertArrow(
-    buildArrowTable([
-      { name: 'rn', kind: 'int', values: Int32Array.from({ length: rows }, (_, i) => i + 1) },
-      ...headers.map((_, c) => ({
-        name: stagedColumn(c),
-        kind: 'text' as const,
-        values: columns[c],
-      })),
-    ]),
-    'import_raw',
-    { create: true },
-  );
-  return {
-    format: 'geojson',
-    encoding: null,
-    delimiter: null,
-    headers,
-    rowCount: rows,
-    structureRejects,
-  };
-}
-
-/** Arrow IPC (and Parquet, converted to Arrow first): typed columns cast to text. */
+/**
+ * Arrow IPC (and Parquet, converted to Arrow first): the typed table is kept as it is. The
+ * view `import_rows` numbers its rows (rowid follows insertion order) and names the columns
+ * c0 … cN; the view `import_raw` casts them to text for sampling, preview and the
+ * rejected-rows download, which read few rows. Conversion reads the typed columns, so a
+ * million timestamps and coordinates are never printed and parsed back.
+ */
 export async function stageArrowIpc(
   conn: Connector,
   ipc: Uint8Array,
   format: SourceFormat,
 ): Promise<StagedSource> {
-  await conn.exec('DROP TABLE IF EXISTS import_typed; DROP TABLE IF EXISTS import_raw');
+  await dropRelations(conn, STAGE_RELATIONS);
   try {
     await conn.insertIpc(ipc, 'import_typed', { create: true });
   } catch {
@@ -255,23 +163,28 @@ export async function stageArrowIpc(
       `Het ${format === 'parquet' ? 'Parquet' : 'Arrow'}-bestand is onleesbaar.`,
     );
   }
-  const described = await conn.query<{ column_name: string }>({
-    sql: `SELECT column_name FROM information_schema.columns WHERE table_name = 'import_typed' ORDER BY ordinal_position`,
+  const described = await conn.query<{ column_name: string; data_type: string }>({
+    sql: `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'import_typed' ORDER BY ordinal_position`,
   });
   const headers = described.map((d) => d.column_name);
   if (headers.length === 0) throw new ImportError('Het bestand bevat geen kolommen.');
-  const select = headers
-    .map((h, i) => `CAST(${quoteIdentifier(h)} AS VARCHAR) AS ${stagedColumn(i)}`)
+  if (headers.length > MAX_COLUMNS) throw new ImportError(`Te veel kolommen (${headers.length}).`);
+  const typed = headers.map((h, i) => `${quoteIdentifier(h)} AS ${stagedColumn(i)}`).join(', ');
+  await conn.exec(`CREATE VIEW import_rows AS
+    SELECT CAST(rowid + 1 AS INTEGER) AS rn, ${typed} FROM import_typed`);
+  const text = headers
+    .map((_, i) => `CAST(${stagedColumn(i)} AS VARCHAR) AS ${stagedColumn(i)}`)
     .join(', ');
-  await conn.exec(`CREATE TABLE import_raw AS
-    SELECT CAST(row_number() OVER () AS INTEGER) AS rn, ${select} FROM import_typed`);
-  await conn.exec('DROP TABLE import_typed');
-  const [{ n }] = await conn.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM import_raw' });
+  await conn.exec(`CREATE VIEW import_raw AS SELECT rn, ${text} FROM import_rows`);
+  const [{ n }] = await conn.query<{ n: number }>({
+    sql: 'SELECT count(*) AS n FROM import_typed',
+  });
   return {
     format,
     encoding: null,
     delimiter: null,
     headers: uniqueHeaders(headers),
+    columnTypes: described.map((d) => d.data_type),
     rowCount: n,
     structureRejects: [],
   };
@@ -298,8 +211,10 @@ export async function stageSource(
   if (format === 'arrow') return stageArrowIpc(conn, bytes, 'arrow');
   if (!parquet) throw new ImportError('Parquet wordt hier niet ondersteund.');
   let ipc: Uint8Array;
+  const start = performance.now();
   try {
     ipc = await parquet.toArrowIpc(bytes);
+    performance.measure('import.parquet_decode', { start, end: performance.now() });
   } catch {
     throw new ImportError('Het Parquet-bestand is onleesbaar.');
   }

@@ -1,0 +1,95 @@
+/**
+ * Staging GeoJSON: Point features' properties as text columns, the point as two extra
+ * columns; features of other geometry types are kept as structure rejects.
+ */
+import type { Feature, FeatureCollection } from 'geojson';
+import { buildArrowTable } from '../arrow-build';
+import type { Connector } from '../connector';
+import { decodeText } from './sniff-text';
+import {
+  dropRelations,
+  ImportError,
+  MAX_COLUMNS,
+  STAGE_RELATIONS,
+  stagedColumn,
+  type StagedSource,
+  type StructureReject,
+} from './staged-source';
+
+/** GeoJSON Point features: properties as columns, the point as two extra columns. */
+export async function stageGeoJson(conn: Connector, bytes: Uint8Array): Promise<StagedSource> {
+  let collection: FeatureCollection;
+  try {
+    const parsed = JSON.parse(decodeText(bytes).text) as FeatureCollection | Feature;
+    collection =
+      parsed.type === 'Feature' ? { type: 'FeatureCollection', features: [parsed] } : parsed;
+    if (!Array.isArray(collection.features)) throw new Error();
+  } catch {
+    throw new ImportError('Het GeoJSON-bestand is onleesbaar (geen geldige FeatureCollection).');
+  }
+  const headers: string[] = [];
+  const seen = new Set<string>();
+  for (const feature of collection.features) {
+    for (const key of Object.keys(feature?.properties ?? {})) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      headers.push(key);
+    }
+  }
+  const xName = seen.has('x') ? 'geometrie_x' : 'x';
+  const yName = seen.has('y') ? 'geometrie_y' : 'y';
+  headers.push(xName, yName);
+  if (headers.length > MAX_COLUMNS)
+    throw new ImportError(`Te veel eigenschappen (${headers.length}).`);
+  const columns: (string | null)[][] = headers.map(() => []);
+  const structureRejects: StructureReject[] = [];
+  collection.features.forEach((feature, index) => {
+    const geometry = feature?.geometry;
+    if (geometry?.type !== 'Point' || !Array.isArray(geometry.coordinates)) {
+      structureRejects.push({
+        record: index + 1,
+        reason: 'Geen puntgeometrie',
+        raw: JSON.stringify(feature).slice(0, 2000),
+      });
+      return;
+    }
+    const props = (feature.properties ?? {}) as Record<string, unknown>;
+    headers.forEach((header, c) => {
+      const value =
+        c === headers.length - 2
+          ? geometry.coordinates[0]
+          : c === headers.length - 1
+            ? geometry.coordinates[1]
+            : props[header];
+      columns[c].push(
+        value === undefined || value === null
+          ? null
+          : typeof value === 'object'
+            ? JSON.stringify(value)
+            : String(value),
+      );
+    });
+  });
+  const rows = columns[0]?.length ?? 0;
+  await dropRelations(conn, STAGE_RELATIONS);
+  await conn.insertArrow(
+    buildArrowTable([
+      { name: 'rn', kind: 'int', values: Int32Array.from({ length: rows }, (_, i) => i + 1) },
+      ...headers.map((_, c) => ({
+        name: stagedColumn(c),
+        kind: 'text' as const,
+        values: columns[c],
+      })),
+    ]),
+    'import_raw',
+    { create: true },
+  );
+  return {
+    format: 'geojson',
+    encoding: null,
+    delimiter: null,
+    headers,
+    rowCount: rows,
+    structureRejects,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Saved mapping profiles: removing one takes exactly that profile (name and kind) out of
+ * the workspace settings, so next month's export is no longer mapped with it, and the
+ * settings as stored read back the same.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  findMatchingProfile,
+  readSettings,
+  removeProfile,
+  upsertProfile,
+  type MappingProfile,
+} from '../../src/lib/data/import/profiles';
+
+const profile = (name: string, kind: MappingProfile['kind']): MappingProfile => ({
+  name,
+  kind,
+  mapping: { id: 'nummer', reported_at: 'datum' },
+  duplicates: 'skip',
+  savedAt: '2026-05-01T10:00:00.000Z',
+});
+
+describe('removeProfile', () => {
+  const saved = [
+    profile('Signalen', 'meldingen'),
+    profile('Signalen', 'incidents'),
+    profile('BOA-app', 'meldingen'),
+  ].reduce<MappingProfile[]>((all, p) => upsertProfile(all, p), []);
+
+  it('removes only the profile with that name and kind', () => {
+    const left = removeProfile(saved, 'Signalen', 'meldingen');
+    expect(left.map((p) => [p.name, p.kind])).toEqual([
+      ['BOA-app', 'meldingen'],
+      ['Signalen', 'incidents'],
+    ]);
+    // The input is not changed (settings are replaced, not mutated).
+    expect(saved).toHaveLength(3);
+  });
+
+  it('no longer proposes the removed profile for an export with its columns', () => {
+    const headers = ['nummer', 'datum'];
+    expect(findMatchingProfile(saved, 'incidents', headers)?.name).toBe('Signalen');
+    const left = removeProfile(saved, 'Signalen', 'incidents');
+    expect(findMatchingProfile(left, 'incidents', headers)).toBeNull();
+  });
+
+  it('keeps the list unchanged for an unknown profile, and survives a save and read back', () => {
+    expect(removeProfile(saved, 'Onbekend', 'meldingen')).toEqual(saved);
+    const left = removeProfile(saved, 'BOA-app', 'meldingen');
+    const stored = JSON.parse(JSON.stringify({ profiles: left })) as Record<string, unknown>;
+    expect(readSettings(stored).profiles).toEqual(left);
+  });
+});
