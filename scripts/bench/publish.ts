@@ -52,12 +52,14 @@ async function prepareSite(): Promise<void> {
   await symlink(DATASET, path.join(SITE, 'dataset'));
 }
 
+// Installed before the page's own scripts; <html> may not exist yet, so the whole
+// document is observed.
 const READY_AT = `new MutationObserver((_, observer) => {
-  if (document.documentElement.dataset.ready === 'true') {
+  if (document.documentElement?.dataset.ready === 'true') {
     window.__readyAt = performance.now();
     observer.disconnect();
   }
-}).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });`;
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });`;
 
 async function openToReady(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
