@@ -1,32 +1,50 @@
 /**
  * Records as points: a pure deck.gl layer builder over columnar (binary) attributes, so a
- * million points need no per-object JavaScript.
+ * million points need no per-object JavaScript. Picking gives the index; the record's
+ * fields are fetched by (source, rowid) for the tooltip.
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Table } from 'apache-arrow';
-import { themeColor } from '../theme-colors';
+import { THEMES } from '$lib/data/themes';
+import { THEME_COLORS } from '../theme-colors';
 
 export interface PointColumns {
   length: number;
   positions: Float64Array;
   colors: Uint8Array;
+  /** Index in POINT_SOURCES (queries/explore.ts) and rowid in that table, per point. */
+  src: Uint8Array;
+  rid: Int32Array;
 }
 
-/** Arrow (lon, lat, theme) → interleaved positions and RGBA colours. */
+const PALETTE = THEMES.map((theme) => THEME_COLORS[theme]);
+
+/** Arrow (lon, lat, th, src, rid) of buildExplorePointsQuery → layer attributes. */
 export function buildPointColumns(table: Table): PointColumns {
   const length = table.numRows;
-  const lon = table.getChild('lon')!.toArray() as Float64Array;
-  const lat = table.getChild('lat')!.toArray() as Float64Array;
-  const theme = table.getChild('theme')!;
   const positions = new Float64Array(length * 2);
   const colors = new Uint8Array(length * 4);
-  for (let i = 0; i < length; i++) {
-    positions[2 * i] = lon[i];
-    positions[2 * i + 1] = lat[i];
-    const [r, g, b] = themeColor(String(theme.get(i)));
-    colors.set([r, g, b, 200], 4 * i);
+  const src = new Uint8Array(length);
+  const rid = new Int32Array(length);
+  let at = 0;
+  // Per record batch: typed arrays straight from Arrow, no per-row object access.
+  for (const batch of table.batches) {
+    const lon = batch.getChild('lon')!.toArray() as Float64Array;
+    const lat = batch.getChild('lat')!.toArray() as Float64Array;
+    const th = batch.getChild('th')!.toArray() as Uint8Array;
+    src.set(batch.getChild('src')!.toArray() as Uint8Array, at);
+    rid.set(batch.getChild('rid')!.toArray() as Int32Array, at);
+    for (let i = 0; i < batch.numRows; i++, at++) {
+      positions[2 * at] = lon[i];
+      positions[2 * at + 1] = lat[i];
+      const [r, g, b] = PALETTE[th[i]] ?? PALETTE[PALETTE.length - 1];
+      colors[4 * at] = r;
+      colors[4 * at + 1] = g;
+      colors[4 * at + 2] = b;
+      colors[4 * at + 3] = 200;
+    }
   }
-  return { length, positions, colors };
+  return { length, positions, colors, src, rid };
 }
 
 export function buildRecordPointsLayer(id: string, columns: PointColumns) {
@@ -44,6 +62,6 @@ export function buildRecordPointsLayer(id: string, columns: PointColumns) {
     radiusMinPixels: 1.5,
     radiusMaxPixels: 6,
     stroked: false,
-    pickable: false,
+    pickable: true,
   });
 }
