@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../lib/chromium';
 import { startPreviewServer } from '../lib/preview-server';
 import { benchAppStart } from './app-start';
+import { benchExplore } from './explore';
 import { benchGiStar } from './hotspots';
 import { benchImport } from './import';
 import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
@@ -61,6 +62,14 @@ const SUITES: Suite[] = [
       withBrowser((browser) =>
         benchImport(browser, baseUrl, importFiles!, Number(process.env.BENCH_IMPORT_RUNS ?? 3)),
       ),
+  },
+  {
+    metrics: ['explore.filter_p95_ms'],
+    async prepare() {
+      importFiles ??= await prepareImportBenchFiles(1_000_000);
+    },
+    run: ({ baseUrl, runs }) =>
+      withBrowser((browser) => benchExplore(browser, baseUrl, importFiles!, runs)),
   },
 ];
 
