@@ -219,6 +219,39 @@ describe('lagen', () => {
   });
 });
 
+describe('punten en achtergrondkaart', () => {
+  it('shows the fields of a record in Dutch when hovering a point', async () => {
+    await page.goto(`${baseUrl}/verkennen?kaart=6.22500,52.06500,14.00`);
+    await waitForReady(page);
+    const map = (await page.locator('[data-testid="map"]').boundingBox())!;
+    let text: string | null = null;
+    for (let i = 0; i < 60 && !text; i++) {
+      const x = map.x + map.width * (0.2 + (0.6 * ((i * 37) % 60)) / 60);
+      const y = map.y + map.height * (0.2 + (0.6 * ((i * 23) % 60)) / 60);
+      await page.mouse.move(x, y);
+      text = await page
+        .waitForSelector('[data-testid="map-tooltip"]', { timeout: 400 })
+        .then((el) => el.textContent())
+        .catch(() => null);
+    }
+    expect(text).toMatch(/Tijdstip: \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(text).toContain('Thema:');
+    expect(text).toContain('Wijk:');
+  });
+
+  it('falls back to the offline map, with the data layers, when PDOK cannot be reached', async () => {
+    const { page: online, context } = await openPage(browser);
+    await context.route('https://api.pdok.nl/**', (route) => route.abort());
+    await online.goto(`${baseUrl}/verkennen?achtergrond=pdok`);
+    await waitForReady(online);
+    await online.waitForSelector('[data-testid="pdok-attribution"]:has-text("niet bereikbaar")');
+    expect(await value(online, 'points-count')).toBeGreaterThan(10_000);
+    expect(await deckPixels(online)).toBeGreaterThan(100);
+    expect(await online.isChecked('[data-testid="basemap-pdok"]')).toBe(true);
+    await context.close();
+  });
+});
+
 describe('toegankelijkheid en privacy', () => {
   it('has no serious accessibility violations with several layers shown', async () => {
     await page.goto(`${baseUrl}/verkennen?lagen=punten,gebieden,hotspots`);

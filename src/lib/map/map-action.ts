@@ -72,6 +72,8 @@ export function mapView(node: HTMLElement, initial: MapViewParams) {
   const overlay = new MapLibreOverlay({
     interleaved: false,
     layers: [],
+    // Points are 1.5–6 px: a few pixels of slack make them hoverable and clickable.
+    pickingRadius: 4,
     getTooltip: (info) => params.getTooltip?.(info) ?? null,
     onClick: (info) => params.onclick?.(info),
     onHover: (info) => params.onhover?.(info),
