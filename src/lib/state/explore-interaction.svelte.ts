@@ -75,15 +75,16 @@ export class ExploreInteraction {
   ): { level: 'wijk' | 'buurt'; code: string } | null {
     const id = info.layer?.id;
     const filterScope = { tables: scope.tables, filter: scope.filter, dagdelen: scope.dagdelen };
-    if (id === 'punten' && scope.points && info.index >= 0) {
-      const lon = scope.points.positions[2 * info.index];
-      const lat = scope.points.positions[2 * info.index + 1];
-      void this.#drilldown.open(
-        conn,
-        'Registraties op deze plek',
-        { kind: 'location', lon, lat },
-        filterScope,
-      );
+    if (id === 'punten' && scope.points && info.index >= 0 && info.index < scope.points.length) {
+      // The exact place comes from the record (the map holds float32 offsets).
+      const table = POINT_SOURCES[scope.points.src[info.index]];
+      void conn
+        .query<PointRecordRow>(buildPointRecordQuery(table, scope.points.rid[info.index]))
+        .then(([row]) => {
+          if (row?.lon == null || row.lat == null) return;
+          const target = { kind: 'location' as const, lon: row.lon, lat: row.lat };
+          return this.#drilldown.open(conn, 'Registraties op deze plek', target, filterScope);
+        });
       return null;
     }
     if ((id === 'zeshoeken' || id === 'hotspots' || id === 'opkomend') && info.object) {

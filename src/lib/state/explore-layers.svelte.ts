@@ -149,7 +149,11 @@ export class ExploreLayersModel {
     const x = new Float64Array(n);
     const y = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      [x[i], y[i]] = approximateRd(grid.rd, points.positions[2 * i], points.positions[2 * i + 1]);
+      [x[i], y[i]] = approximateRd(
+        grid.rd,
+        points.origin[0] + points.positions[2 * i],
+        points.origin[1] + points.positions[2 * i + 1],
+      );
     }
     const b = grid.bounds;
     const [minX, minY] = wgs84ToRd(b.minLon, b.minLat);

@@ -96,6 +96,8 @@ export function buildDrilldownSummaryQuery(base: Query): Query {
 
 export interface PointRecordRow {
   id: string;
+  lon: number | null;
+  lat: number | null;
   t: number;
   t_end: number | null;
   theme: string | null;
@@ -112,7 +114,7 @@ export function buildPointRecordQuery(table: RecordTable, rowid: number): Query 
   const sql = records.sql.replace(/ WHERE TRUE$/, ` WHERE rowid = ?`);
   if (sql === records.sql) throw new Error('unexpected record query shape');
   return {
-    sql: `SELECT b.id, b.t, b.t_end, b.theme, b.category, b.outcome,
+    sql: `SELECT b.id, b.lon, b.lat, b.t, b.t_end, b.theme, b.category, b.outcome,
             coalesce(w.name, b.wijkcode) AS wijk, coalesce(u.name, b.buurtcode) AS buurt
           FROM (${sql}) b
           LEFT JOIN areas w ON w.level = 'wijk' AND w.code = b.wijkcode

@@ -15,6 +15,22 @@ export interface ChoroplethFeatureProps {
 
 export const NO_RATE_COLOR: [number, number, number, number] = [170, 170, 170, 120];
 
+const collections = new WeakMap<ReadonlyMap<string, AreaRate>, FeatureCollection>();
+
+/** The areas with their figures, once per result (deck.gl compares `data` by identity). */
+function dataOf(features: FeatureCollection, rates: ReadonlyMap<string, AreaRate>) {
+  let data = collections.get(rates);
+  if (!data) {
+    const list: Feature[] = features.features.map((f) => ({
+      ...f,
+      properties: { ...f.properties, area: rates.get(String(f.properties?.code)) },
+    }));
+    data = { type: 'FeatureCollection', features: list };
+    collections.set(rates, data);
+  }
+  return data;
+}
+
 export function buildChoroplethLayer(
   id: string,
   features: FeatureCollection,
@@ -27,13 +43,10 @@ export function buildChoroplethLayer(
 ) {
   const valueOf = (area: AreaRate | undefined) =>
     !area ? null : options.measure === 'aantal' ? area.count : area.rate;
-  const data: Feature[] = features.features.map((f) => ({
-    ...f,
-    properties: { ...f.properties, area: rates.get(String(f.properties?.code)) },
-  }));
+  const selected = options.selected.join(',');
   return new GeoJsonLayer({
     id,
-    data: { type: 'FeatureCollection', features: data } as FeatureCollection,
+    data: dataOf(features, rates),
     filled: true,
     stroked: true,
     pickable: true,
@@ -51,9 +64,9 @@ export function buildChoroplethLayer(
     getLineWidth: (f) => (options.selected.includes(String(f.properties?.code)) ? 4 : 1),
     lineWidthUnits: 'pixels',
     updateTriggers: {
-      getFillColor: [options.measure, options.breaks, rates],
-      getLineColor: options.selected,
-      getLineWidth: options.selected,
+      getFillColor: [options.measure, options.breaks.join(',')],
+      getLineColor: selected,
+      getLineWidth: selected,
     },
   });
 }

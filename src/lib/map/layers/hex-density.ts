@@ -39,6 +39,6 @@ export function buildHexDensityLayer(
     stroked: true,
     filled: true,
     pickable: true,
-    updateTriggers: { getFillColor: breaks },
+    updateTriggers: { getFillColor: breaks.join(',') },
   });
 }
