@@ -64,7 +64,7 @@ const SUITES: Suite[] = [
       ),
   },
   {
-    metrics: ['explore.filter_p95_ms'],
+    metrics: ['explore.filter_p95_ms', 'explore.filter_hex_p95_ms'],
     async prepare() {
       importFiles ??= await prepareImportBenchFiles(1_000_000);
     },

@@ -225,12 +225,13 @@ describe('punten en achtergrondkaart', () => {
     await waitForReady(page);
     const map = (await page.locator('[data-testid="map"]').boundingBox())!;
     let text: string | null = null;
-    for (let i = 0; i < 60 && !text; i++) {
-      const x = map.x + map.width * (0.2 + (0.6 * ((i * 37) % 60)) / 60);
-      const y = map.y + map.height * (0.2 + (0.6 * ((i * 23) % 60)) / 60);
-      await page.mouse.move(x, y);
+    for (let i = 0; i < 40 && !text; i++) {
+      const x = map.x + map.width * (0.3 + (0.4 * ((i * 7) % 40)) / 40);
+      const y = map.y + map.height * (0.3 + (0.4 * ((i * 11) % 40)) / 40);
+      await page.mouse.move(x, y, { steps: 3 });
+      // The record is fetched from the database on hover.
       text = await page
-        .waitForSelector('[data-testid="map-tooltip"]', { timeout: 400 })
+        .waitForSelector('[data-testid="map-tooltip"]', { timeout: 1500 })
         .then((el) => el.textContent())
         .catch(() => null);
     }
