@@ -9,6 +9,7 @@ import { startPreviewServer } from '../lib/preview-server';
 import { benchAppStart } from './app-start';
 import { benchBuitengebied } from './buitengebied';
 import { benchBriefing } from './briefing';
+import { benchExplore } from './explore';
 import { benchGiStar } from './hotspots';
 import { benchImport } from './import';
 import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
@@ -105,6 +106,14 @@ const SUITES: Suite[] = [
       withBrowser((browser) =>
         benchTimes(browser, baseUrl, importFiles!, Number(process.env.BENCH_TIMES_RUNS ?? 20)),
       ),
+  },
+  {
+    metrics: ['explore.filter_p95_ms', 'explore.filter_hex_p95_ms'],
+    async prepare() {
+      importFiles ??= await prepareImportBenchFiles(1_000_000);
+    },
+    run: ({ baseUrl, runs }) =>
+      withBrowser((browser) => benchExplore(browser, baseUrl, importFiles!, runs)),
   },
 ];
 

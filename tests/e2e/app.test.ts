@@ -116,7 +116,8 @@ describe('navigatie en toegankelijkheid', () => {
 describe('offline basiskaart', () => {
   it('draws the base map and the incident points without any tile server', async () => {
     const { page, requests } = await openPage(browser);
-    await page.goto(baseUrl + '/verkennen');
+    // Verkennen shows all sources by default; the shared filter narrows it to incidents.
+    await page.goto(baseUrl + '/verkennen?bron=incidenten');
     await waitForReady(page);
     const shown = await page.getAttribute('[data-testid="points-count"]', 'data-value');
     expect(Number(shown)).toBe(truth.counts.incidents);

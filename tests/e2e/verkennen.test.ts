@@ -1,7 +1,9 @@
 /**
- * Verkennen in the browser: the hotspot layer (Gi* with FDR on hexagons) renders, its
- * legend names every class in words with the number of cells, a theme filter changes the
- * result, and the page stays accessible.
+ * Verkennen in the browser: every layer draws on the map with its legend, the shared
+ * filter changes the map and both charts, brushing the histogram and clicking a theme bar
+ * filter the map, clicking a wijk filters the charts, a click opens the records behind it,
+ * the view (filter, layers, map position) round-trips through the URL, the page stays
+ * accessible, and with the PDOK base map off nothing leaves the app's origin.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,10 +12,11 @@ import { canvasHasContent, launchBrowser, openPage, runAxe, waitForReady } from 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 let page: Page;
+let requests: string[];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  ({ page } = await openPage(browser));
+  ({ page, requests } = await openPage(browser));
   await page.goto(baseUrl + '/verkennen');
   await waitForReady(page);
 });
@@ -21,68 +24,250 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const cells = async (klass: number) =>
-  Number(await page.getAttribute(`[data-testid="hotspot-count-${klass}"]`, 'data-value'));
-
-describe('hotspotlaag', () => {
-  it('shows significant hot spots with a legend in words', async () => {
-    await page.getByLabel('Hotspots (Getis-Ord Gi*)').check();
-    await page.waitForSelector('[data-testid="hotspot-count-3"]');
-    await waitForReady(page);
-    expect(await cells(3)).toBeGreaterThan(0);
-    expect(await page.textContent('[data-testid="hotspot-legend"]')).toContain('Hotspot (99%)');
-    expect(await canvasHasContent(page, '[data-testid="map"]')).toBe(true);
+/** Non-transparent pixels on deck.gl's canvas (the layers, without the base map). */
+const deckPixels = (p: Page) =>
+  p.evaluate(() => {
+    const canvas = Array.from(document.querySelectorAll('[data-testid="map"] canvas')).find(
+      (c) => !c.classList.contains('maplibregl-canvas'),
+    ) as HTMLCanvasElement | undefined;
+    if (!canvas) return 0;
+    const probe = document.createElement('canvas');
+    probe.width = canvas.width;
+    probe.height = canvas.height;
+    const ctx = probe.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const data = ctx.getImageData(0, 0, probe.width, probe.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4 * 7) if (data[i] > 0) n++;
+    return n;
   });
 
-  it('follows the theme filter', async () => {
-    const all = await cells(3);
-    await page.selectOption('[data-testid="hotspot-theme"]', 'jeugd');
+const value = async (p: Page, testid: string) =>
+  Number(await p.getAttribute(`[data-testid="${testid}"]`, 'data-value'));
+const total = async (p: Page, testid: string) =>
+  Number(await p.getAttribute(`[data-testid="${testid}"]`, 'data-total'));
+
+/** Waits until an attribute differs from `before`, then for the ready signal. */
+async function changed(p: Page, selector: string, attribute: string, before: string | null) {
+  await p.waitForFunction(
+    ([sel, attr, old]) => {
+      const v = document.querySelector(sel!)?.getAttribute(attr!);
+      return v != null && v !== old;
+    },
+    [selector, attribute, before],
+    { timeout: 60_000 },
+  );
+  await waitForReady(p);
+}
+
+describe('kaart, filters en grafieken', () => {
+  it('shows points, the filter panel and both charts on first open', async () => {
+    expect(await value(page, 'points-count')).toBeGreaterThan(10_000);
+    expect(await page.isVisible('[data-testid="filter-panel"]')).toBe(true);
+    expect(await total(page, 'time-histogram')).toBeGreaterThan(10_000);
+    expect(await total(page, 'theme-bars')).toBeGreaterThan(10_000);
+    expect(await canvasHasContent(page, '[data-testid="time-histogram"]')).toBe(true);
+    expect(await canvasHasContent(page, '[data-testid="theme-bars"]')).toBe(true);
+    expect(await deckPixels(page)).toBeGreaterThan(100);
+  });
+
+  it('a filter changes the map and the charts', async () => {
+    const points = await page.getAttribute('[data-testid="points-count"]', 'data-value');
+    const histogram = await total(page, 'time-histogram');
+    const themes = await total(page, 'theme-bars');
+    await page.check('input[data-filter="dagdeel"][value="avond"]');
+    await changed(page, '[data-testid="points-count"]', 'data-value', points);
+    expect(await value(page, 'points-count')).toBeLessThan(Number(points));
+    await changed(page, '[data-testid="time-histogram"]', 'data-total', String(histogram));
+    expect(await total(page, 'time-histogram')).toBeLessThan(histogram);
+    expect(await total(page, 'theme-bars')).toBeLessThan(themes);
+    expect(new URL(page.url()).searchParams.get('dagdeel')).toBe('avond');
+    await page.click('[data-chip="dagdelen:avond"]');
+    await changed(page, '[data-testid="points-count"]', 'data-value', null);
     await page.waitForFunction(
-      (before) =>
-        document.querySelector('[data-testid="hotspot-count-3"]')?.getAttribute('data-value') !==
-        String(before),
-      all,
+      (n) =>
+        document.querySelector('[data-testid="points-count"]')?.getAttribute('data-value') === n,
+      points,
+    );
+  });
+
+  it('brushing the time histogram filters the map', async () => {
+    const before = await page.getAttribute('[data-testid="points-count"]', 'data-value');
+    const box = (await page.locator('[data-testid="time-histogram"] canvas').boundingBox())!;
+    const y = box.y + box.height * 0.6;
+    await page.mouse.move(box.x + box.width * 0.45, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, y, { steps: 5 });
+    await page.mouse.up();
+    await changed(page, '[data-testid="points-count"]', 'data-value', before);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('van')).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(url.searchParams.get('tot')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await value(page, 'points-count')).toBeLessThan(Number(before));
+    expect(await page.textContent('[data-testid="active-filters"]')).toContain('Periode');
+  });
+
+  it('clicking a theme bar filters the map to that theme', async () => {
+    const before = await page.getAttribute('[data-testid="points-count"]', 'data-value');
+    await page.click('[data-testid="theme-bars"] summary');
+    await page.click('[data-testid="theme-bars"] tbody tr:first-child button');
+    await changed(page, '[data-testid="points-count"]', 'data-value', before);
+    expect(new URL(page.url()).searchParams.get('thema')).toBeTruthy();
+    expect(await value(page, 'points-count')).toBeLessThan(Number(before));
+  });
+
+  it('restores filter, layers and map position after reload, back and from a link', async () => {
+    const url = page.url();
+    await page.goto(
+      baseUrl + '/verkennen?thema=jeugd&lagen=punten,gebieden&kaart=6.22000,52.07000,13.00',
     );
     await waitForReady(page);
-    const jeugd = await cells(3);
-    expect(jeugd).toBeGreaterThan(0);
-    expect(jeugd).not.toBe(all);
-  });
-
-  it('has no accessibility violations with the hotspot legend shown', async () => {
-    expect(await runAxe(page)).toEqual([]);
+    const jeugd = await value(page, 'points-count');
+    expect(await page.isChecked('input[data-filter="thema"][value="jeugd"]')).toBe(true);
+    expect(await page.isChecked('input[data-layer="gebieden"]')).toBe(true);
+    await page.reload();
+    await waitForReady(page);
+    expect(await value(page, 'points-count')).toBe(jeugd);
+    const centre = await page.evaluate(() => new URL(location.href).searchParams.get('kaart'));
+    expect(centre).toBe('6.22000,52.07000,13.00');
+    await page.goBack();
+    await page.waitForURL((u) => u.href === url);
+    await waitForReady(page);
+    expect(await page.isChecked('input[data-layer="gebieden"]')).toBe(false);
   });
 });
 
-describe('weergave in de URL', () => {
-  it('puts layer and theme in the URL; reload and back restore them', async () => {
-    // State from the previous tests: hotspots, theme jeugd.
-    expect(new URL(page.url()).search).toBe('?laag=hotspots&thema=jeugd');
-    await page.reload();
+describe('lagen', () => {
+  const layers: [string, string][] = [
+    ['zeshoeken', 'legend-zeshoeken'],
+    ['dichtheid', 'legend-dichtheid'],
+    ['gebieden', 'legend-gebieden'],
+    ['hotspots', 'hotspot-legend'],
+    ['opkomend', 'emerging-legend'],
+    ['aandacht', 'legend-aandacht'],
+    ['interventies', 'legend-interventies'],
+    ['panden', 'legend-panden'],
+  ];
+  it('draws every layer with its legend (toggled one at a time)', async () => {
+    await page.goto(`${baseUrl}/verkennen`);
     await waitForReady(page);
-    expect(await page.inputValue('[data-testid="hotspot-theme"]')).toBe('jeugd');
-    expect(await page.getByLabel('Hotspots (Getis-Ord Gi*)').isChecked()).toBe(true);
-    const afterReload = await cells(3);
-    expect(afterReload).toBeGreaterThan(0);
-
-    await page.goBack(); // to "alle thema's"
-    await page.waitForURL((url) => url.search === '?laag=hotspots');
+    await page.uncheck('input[data-layer="punten"]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="legend-punten"]'));
     await waitForReady(page);
-    expect(await page.inputValue('[data-testid="hotspot-theme"]')).toBe('');
-    expect(await cells(3)).not.toBe(afterReload);
-
-    await page.goBack(); // to the points layer
-    await page.waitForURL((url) => url.search === '');
-    await waitForReady(page);
-    expect(await page.getAttribute('[data-testid="points-count"]', 'data-value')).not.toBeNull();
+    expect(await deckPixels(page)).toBe(0);
+    for (const [layer, legend] of layers) {
+      await page.check(`input[data-layer="${layer}"]`);
+      await page.waitForSelector(`[data-testid="${legend}"]`, { timeout: 60_000 });
+      await waitForReady(page);
+      // Even the three small aandachtslocaties cover more than a few sampled pixels.
+      expect(await deckPixels(page), layer).toBeGreaterThan(5);
+      await page.uncheck(`input[data-layer="${layer}"]`);
+      await page.waitForSelector(`[data-testid="${legend}"]`, { state: 'detached' });
+      await waitForReady(page);
+    }
+    expect(new URL(page.url()).searchParams.get('lagen')).toBe('');
   });
 
-  it('opens a shared link in the same view', async () => {
-    const { page: colleague, context } = await openPage(browser);
-    await colleague.goto(baseUrl + '/verkennen?laag=hotspots&thema=horeca');
-    await waitForReady(colleague);
-    expect(await colleague.inputValue('[data-testid="hotspot-theme"]')).toBe('horeca');
-    await colleague.waitForSelector('[data-testid="hotspot-count-3"]');
+  it('finds significant hot spots and names the classes in words', async () => {
+    await page.goto(`${baseUrl}/verkennen?lagen=hotspots&cel=200&buren=r2`);
+    await page.waitForSelector('[data-testid="hotspot-count-3"]');
+    await waitForReady(page);
+    expect(await value(page, 'hotspot-count-3')).toBeGreaterThan(0);
+    const legend = await page.textContent('[data-testid="hotspot-legend"]');
+    expect(legend).toContain('Hotspot (99%)');
+    expect(legend).toContain('200 m (cel en 2 ringen buren)');
+  });
+
+  it('shows the planted new horeca hot spot as nieuw', async () => {
+    await page.goto(`${baseUrl}/verkennen?lagen=opkomend&thema=horeca&bron=incidenten`);
+    await page.waitForSelector('[data-testid="emerging-count-nieuw-hotspot"]');
+    await waitForReady(page);
+    expect(await value(page, 'emerging-count-nieuw-hotspot')).toBeGreaterThan(0);
+  });
+
+  it('choropleth per 1,000 inhabitants; clicking a wijk filters the charts and opens its records', async () => {
+    await page.goto(`${baseUrl}/verkennen?lagen=gebieden&maat=per1000`);
+    await page.waitForSelector('[data-testid="legend-gebieden"]');
+    await waitForReady(page);
+    expect(await page.textContent('[data-testid="legend-gebieden"]')).toContain(
+      'per 1.000 inwoners',
+    );
+    const themes = await total(page, 'theme-bars');
+    const map = (await page.locator('[data-testid="map"]').boundingBox())!;
+    await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
+    await page.waitForSelector('[data-testid="drilldown"]', { timeout: 60_000 });
+    await changed(page, '[data-testid="theme-bars"]', 'data-total', String(themes));
+    expect(await total(page, 'theme-bars')).toBeLessThan(themes);
+    expect(new URL(page.url()).searchParams.get('wijk')).toBeTruthy();
+    const drill = await total(page, 'drilldown');
+    expect(drill).toBe(await total(page, 'theme-bars'));
+    expect(await page.locator('[data-testid="drilldown-records"] tbody tr').count()).toBe(25);
+    await page.click('[data-testid="drilldown"] button:has-text("Volgende")');
+    await page.waitForSelector('[data-testid="drilldown-records"] caption:has-text("pagina 2")');
+  });
+
+  it('opens the records behind a hexagon', async () => {
+    await page.goto(`${baseUrl}/verkennen?lagen=zeshoeken&cel=500`);
+    await page.waitForSelector('[data-testid="legend-zeshoeken"]');
+    await waitForReady(page);
+    const map = (await page.locator('[data-testid="map"]').boundingBox())!;
+    await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
+    await page.waitForSelector('[data-testid="drilldown"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="drilldown"] h2')).toContain('Zeshoek met');
+    expect(await total(page, 'drilldown')).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid="drilldown-dagdelen"]')).toContain('Avond');
+  });
+});
+
+describe('punten en achtergrondkaart', () => {
+  it('shows the fields of a record in Dutch when hovering a point', async () => {
+    await page.goto(`${baseUrl}/verkennen?kaart=6.22500,52.06500,14.00`);
+    await waitForReady(page);
+    const map = (await page.locator('[data-testid="map"]').boundingBox())!;
+    let text: string | null = null;
+    for (let i = 0; i < 40 && !text; i++) {
+      const x = map.x + map.width * (0.3 + (0.4 * ((i * 7) % 40)) / 40);
+      const y = map.y + map.height * (0.3 + (0.4 * ((i * 11) % 40)) / 40);
+      await page.mouse.move(x, y, { steps: 3 });
+      // The record is fetched from the database on hover.
+      text = await page
+        .waitForSelector('[data-testid="map-tooltip"]', { timeout: 1500 })
+        .then((el) => el.textContent())
+        .catch(() => null);
+    }
+    expect(text).toMatch(/Tijdstip: \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(text).toContain('Thema:');
+    expect(text).toContain('Wijk:');
+  });
+
+  it('falls back to the offline map, with the data layers, when PDOK cannot be reached', async () => {
+    const { page: online, context } = await openPage(browser);
+    await context.route('https://api.pdok.nl/**', (route) => route.abort());
+    await online.goto(`${baseUrl}/verkennen?achtergrond=pdok`);
+    await waitForReady(online);
+    await online.waitForSelector('[data-testid="pdok-attribution"]:has-text("niet bereikbaar")');
+    expect(await value(online, 'points-count')).toBeGreaterThan(10_000);
+    expect(await deckPixels(online)).toBeGreaterThan(100);
+    expect(await online.isChecked('[data-testid="basemap-pdok"]')).toBe(true);
     await context.close();
+  });
+});
+
+describe('toegankelijkheid en privacy', () => {
+  it('has no serious accessibility violations with several layers shown', async () => {
+    await page.goto(`${baseUrl}/verkennen?lagen=punten,gebieden,hotspots`);
+    await page.waitForSelector('[data-testid="hotspot-legend"]');
+    await waitForReady(page);
+    const violations = await runAxe(page);
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  });
+
+  it('makes no request outside the app with the PDOK base map off', async () => {
+    const origin = new URL(baseUrl).origin;
+    expect(
+      requests.filter(
+        (url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'),
+      ),
+    ).toEqual([]);
   });
 });

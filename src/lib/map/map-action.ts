@@ -2,40 +2,68 @@
  * The one owner of a MapLibre map and its deck.gl overlay (STYLE.md §6): creates both once,
  * feeds new layers through setProps, resizes with its element and cleans up on destroy.
  * deck.gl runs overlaid (not interleaved), the safer mode with MapLibre 6 (STACK.md).
+ * It also reports the view (centre, zoom) after every move, follows a view set from the
+ * outside (back/forward), switches base styles and lets the user draw a rectangle.
  */
 import type { LayersList, PickingInfo } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { drawBoxOn } from './draw-box';
 
 // Before the first map: without it the built app asks for the worker at a chunk path,
 // gets 404 (or the SPA fallback page) and the map stays blank (STACK.md).
 maplibregl.setWorkerUrl(workerUrl);
 
+export interface MapCamera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
 export interface MapViewParams {
-  style: maplibregl.StyleSpecification;
+  /** A style object (offline) or a style URL (PDOK), replaced when it changes. */
+  style: maplibregl.StyleSpecification | string;
   bounds: [[number, number], [number, number]];
+  /** null = fit `bounds`. Set from outside (URL): the map jumps there when it differs. */
+  camera?: MapCamera | null;
   layers: LayersList;
   /** Accessible name of the map region. */
   label: string;
   getTooltip?: (info: PickingInfo) => string | null;
+  onclick?: (info: PickingInfo) => void;
+  onhover?: (info: PickingInfo) => void;
+  /** After every move: the view and the visible lon/lat box [west, south, east, north]. */
+  oncamera?: (camera: MapCamera, bbox: [number, number, number, number]) => void;
+  /** While true, a drag draws a rectangle instead of panning. */
+  drawBox?: boolean;
+  onbox?: (bbox: [number, number, number, number]) => void;
   /** Called after the map and the current deck.gl layers have been drawn. */
   onrendered?: () => void;
   onerror?: (message: string) => void;
-  /** A click on the map (not on a picked object), in WGS84. */
-  onclick?: (lon: number, lat: number) => void;
+  /** Any click on the map, as a WGS84 position (e.g. a route's start point). */
+  onmapclick?: (lon: number, lat: number) => void;
+  /** A base style URL could not be loaded (e.g. PDOK offline). */
+  onstyleerror?: (message: string) => void;
 }
+
+const near = (a: MapCamera, b: MapCamera) =>
+  Math.abs(a.lon - b.lon) < 1e-5 &&
+  Math.abs(a.lat - b.lat) < 1e-5 &&
+  Math.abs(a.zoom - b.zoom) < 0.01;
 
 export function mapView(node: HTMLElement, initial: MapViewParams) {
   let params = initial;
   let loaded = false;
   let awaitingFrame = true;
+  const camera = params.camera;
   const map = new maplibregl.Map({
     container: node,
     style: params.style,
-    bounds: params.bounds,
-    fitBoundsOptions: { padding: 24 },
+    ...(camera
+      ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom }
+      : { bounds: params.bounds, fitBoundsOptions: { padding: 24 } }),
     attributionControl: false,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
@@ -46,7 +74,11 @@ export function mapView(node: HTMLElement, initial: MapViewParams) {
   const overlay = new MapLibreOverlay({
     interleaved: false,
     layers: [],
+    // Points are 1.5–6 px: a few pixels of slack make them hoverable and clickable.
+    pickingRadius: 4,
     getTooltip: (info) => params.getTooltip?.(info) ?? null,
+    onClick: (info) => params.onclick?.(info),
+    onHover: (info) => params.onhover?.(info),
     onAfterRender: () => {
       if (loaded && awaitingFrame) {
         awaitingFrame = false;
@@ -56,13 +88,29 @@ export function mapView(node: HTMLElement, initial: MapViewParams) {
     onError: (error) => params.onerror?.(error.message),
   });
 
+  const current = (): MapCamera => {
+    const c = map.getCenter();
+    return { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
+  };
+
   map.on('load', () => {
     map.addControl(overlay);
     loaded = true;
     overlay.setProps({ layers: params.layers });
   });
-  map.on('click', (event) => params.onclick?.(event.lngLat.lng, event.lngLat.lat));
-  map.on('error', (event) => params.onerror?.(event.error?.message ?? 'Kaartfout'));
+  map.on('click', (event) => params.onmapclick?.(event.lngLat.lng, event.lngLat.lat));
+  map.on('moveend', () => {
+    const b = map.getBounds();
+    params.oncamera?.(current(), [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+  });
+  map.on('error', (event) => {
+    const message = event.error?.message ?? 'Kaartfout';
+    if (typeof params.style === 'string') params.onstyleerror?.(message);
+    else params.onerror?.(message);
+  });
+
+  const box = drawBoxOn(map, (bbox) => params.onbox?.(bbox));
+  box.enable(Boolean(params.drawBox));
 
   const resizer = new ResizeObserver(() => map.resize());
   resizer.observe(node);
@@ -70,7 +118,17 @@ export function mapView(node: HTMLElement, initial: MapViewParams) {
   return {
     update(next: MapViewParams) {
       const layersChanged = next.layers !== params.layers;
+      const styleChanged = next.style !== params.style;
+      const hadCamera = Boolean(params.camera);
       params = next;
+      if (styleChanged) map.setStyle(next.style);
+      if (next.camera && !near(next.camera, current())) {
+        map.jumpTo({ center: [next.camera.lon, next.camera.lat], zoom: next.camera.zoom });
+      } else if (!next.camera && hadCamera) {
+        // the camera left the URL (back to a plain link): fit the municipality again
+        map.fitBounds(next.bounds, { padding: 24, animate: false });
+      }
+      box.enable(Boolean(next.drawBox));
       if (layersChanged && loaded) {
         awaitingFrame = true;
         overlay.setProps({ layers: next.layers });
@@ -78,6 +136,7 @@ export function mapView(node: HTMLElement, initial: MapViewParams) {
     },
     destroy() {
       resizer.disconnect();
+      box.destroy();
       map.remove(); // also removes the overlay control, which finalizes deck.gl
     },
   };

@@ -1,31 +1,160 @@
 /**
- * The Verkennen view's state in the URL (`?laag=hotspots&thema=jeugd`): a reload, the
- * back and forward buttons and a link sent to a colleague open the same view. Unknown or
+ * The Verkennen view's own state in the URL, next to the shared filter's parameters
+ * (filter-url.ts): visible layers, their settings and the map view
+ * (`?lagen=punten,hotspots&cel=200&buren=r2&kaart=6.21,52.07,13.5`). A reload, the back
+ * and forward buttons and a link sent to a colleague open the same view. Unknown or
  * tampered values fall back to the defaults.
  */
-import { THEMES } from '$lib/data/themes';
+export const EXPLORE_LAYERS = [
+  'punten',
+  'zeshoeken',
+  'dichtheid',
+  'gebieden',
+  'hotspots',
+  'opkomend',
+  'aandacht',
+  'interventies',
+  'panden',
+] as const;
+export type ExploreLayer = (typeof EXPLORE_LAYERS)[number];
 
-export type ExploreLayer = 'punten' | 'hotspots';
+export const LAYER_LABELS: Record<ExploreLayer, string> = {
+  punten: 'Registraties als punten',
+  zeshoeken: 'Aantallen per zeshoek',
+  dichtheid: 'Dichtheid (heatmap)',
+  gebieden: 'Wijken of buurten (choropleth)',
+  hotspots: 'Hotspots (Getis-Ord Gi*)',
+  opkomend: 'Opkomende hotspots (trend)',
+  aandacht: 'Aandachtslocaties',
+  interventies: 'Interventies',
+  panden: 'Gebouwen',
+};
+
+export type Neighbourhood = { rings: number } | { distance: number };
+
+export interface MapViewState {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
 
 export interface ExploreView {
-  layer: ExploreLayer;
-  /** '' = all themes. */
-  theme: string;
+  layers: ExploreLayer[];
+  /** Hexagon circumradius in metres (density, hotspots, emerging). */
+  cell: number;
+  /** Gi* neighbourhood: rings of cells or a distance band in metres. */
+  neighbourhood: Neighbourhood;
+  /** KDE bandwidth in metres. */
+  bandwidth: number;
+  areaLevel: 'wijk' | 'buurt';
+  measure: 'aantal' | 'per1000';
+  /** Emerging hot spots: months per time step. */
+  step: number;
+  basemap: 'offline' | 'pdok';
+  /** null = fit the municipality. */
+  map: MapViewState | null;
 }
 
-export const DEFAULT_VIEW: ExploreView = { layer: 'punten', theme: '' };
+export const DEFAULT_VIEW: ExploreView = {
+  layers: ['punten'],
+  cell: 150,
+  neighbourhood: { rings: 1 },
+  bandwidth: 300,
+  areaLevel: 'wijk',
+  measure: 'aantal',
+  step: 3,
+  basemap: 'offline',
+  map: null,
+};
+
+export const CELL_SIZES = [50, 100, 150, 200, 250, 300, 400, 500] as const;
+export const BANDWIDTHS = [100, 150, 200, 300, 400, 500, 750, 1000] as const;
+export const STEPS = [1, 2, 3, 6] as const;
+
+/** URL parameters this module owns (the filter's are left alone). */
+export const EXPLORE_PARAMS = [
+  'laag',
+  'lagen',
+  'cel',
+  'buren',
+  'bandbreedte',
+  'gebied_niveau',
+  'maat',
+  'stap',
+  'achtergrond',
+  'kaart',
+] as const;
+
+function oneOf<T extends number>(raw: string | null, allowed: readonly T[], fallback: T): T {
+  const value = Number(raw);
+  return (allowed as readonly number[]).includes(value) ? (value as T) : fallback;
+}
+
+function parseNeighbourhood(raw: string | null): Neighbourhood {
+  const rings = /^r([1-5])$/.exec(raw ?? '');
+  if (rings) return { rings: Number(rings[1]) };
+  const band = /^(\d{2,4})m$/.exec(raw ?? '');
+  if (band && Number(band[1]) >= 50 && Number(band[1]) <= 5000)
+    return { distance: Number(band[1]) };
+  return DEFAULT_VIEW.neighbourhood;
+}
+
+function parseMap(raw: string | null): MapViewState | null {
+  const parts = (raw ?? '').split(',').map(Number);
+  if (parts.length !== 3 || !parts.every(Number.isFinite)) return null;
+  const [lon, lat, zoom] = parts;
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 85 || zoom < 0 || zoom > 22) return null;
+  return { lon, lat, zoom };
+}
 
 export function parseExploreView(params: URLSearchParams): ExploreView {
-  const layer = params.get('laag') === 'hotspots' ? 'hotspots' : 'punten';
-  const theme = params.get('thema') ?? '';
-  return { layer, theme: (THEMES as readonly string[]).includes(theme) ? theme : '' };
+  let layers = (params.get('lagen') ?? '')
+    .split(',')
+    .filter((l): l is ExploreLayer => (EXPLORE_LAYERS as readonly string[]).includes(l));
+  // Links from before multiple layers: ?laag=hotspots.
+  if (!params.has('lagen')) layers = params.get('laag') === 'hotspots' ? ['hotspots'] : ['punten'];
+  return {
+    layers: EXPLORE_LAYERS.filter((l) => layers.includes(l)),
+    cell: oneOf(params.get('cel'), CELL_SIZES, 150),
+    neighbourhood: parseNeighbourhood(params.get('buren')),
+    bandwidth: oneOf(params.get('bandbreedte'), BANDWIDTHS, 300),
+    areaLevel: params.get('gebied_niveau') === 'buurt' ? 'buurt' : 'wijk',
+    measure: params.get('maat') === 'per1000' ? 'per1000' : 'aantal',
+    step: oneOf(params.get('stap'), STEPS, 3),
+    basemap: params.get('achtergrond') === 'pdok' ? 'pdok' : 'offline',
+    map: parseMap(params.get('kaart')),
+  };
 }
 
-/** The query string for a view; defaults are left out so plain links stay plain. */
-export function exploreQuery(view: ExploreView): string {
-  const params = new URLSearchParams();
-  if (view.layer !== DEFAULT_VIEW.layer) params.set('laag', view.layer);
-  if (view.theme) params.set('thema', view.theme);
-  const text = params.toString();
-  return text ? `?${text}` : '';
+export function formatMapView(map: MapViewState): string {
+  return `${map.lon.toFixed(5)},${map.lat.toFixed(5)},${map.zoom.toFixed(2)}`;
+}
+
+/**
+ * Writes the view into a copy of `params`, replacing this module's parameters and keeping
+ * the others (the filter's). Defaults are left out so plain links stay plain.
+ */
+export function writeExploreView(params: URLSearchParams, view: ExploreView): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const key of EXPLORE_PARAMS) next.delete(key);
+  const layers = EXPLORE_LAYERS.filter((l) => view.layers.includes(l));
+  if (layers.join(',') !== DEFAULT_VIEW.layers.join(',')) next.set('lagen', layers.join(','));
+  if (view.cell !== DEFAULT_VIEW.cell) next.set('cel', String(view.cell));
+  const n = view.neighbourhood;
+  if (!('rings' in n && n.rings === 1)) {
+    next.set('buren', 'rings' in n ? `r${n.rings}` : `${n.distance}m`);
+  }
+  if (view.bandwidth !== DEFAULT_VIEW.bandwidth) next.set('bandbreedte', String(view.bandwidth));
+  if (view.areaLevel !== DEFAULT_VIEW.areaLevel) next.set('gebied_niveau', view.areaLevel);
+  if (view.measure !== DEFAULT_VIEW.measure) next.set('maat', view.measure);
+  if (view.step !== DEFAULT_VIEW.step) next.set('stap', String(view.step));
+  if (view.basemap !== DEFAULT_VIEW.basemap) next.set('achtergrond', view.basemap);
+  if (view.map) next.set('kaart', formatMapView(view.map));
+  return next;
+}
+
+/** Same view within rounding (the map reports its view with more digits than the URL). */
+export function sameMapView(a: MapViewState | null, b: MapViewState | null): boolean {
+  if (!a || !b) return a === b;
+  return formatMapView(a) === formatMapView(b);
 }

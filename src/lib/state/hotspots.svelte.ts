@@ -1,88 +1,185 @@
 /**
- * Hotspots (Getis-Ord Gi*) for the Verkennen map: counts per hex cell in DuckDB, the
- * statistic in TypeScript, cells classified at 90/95/99% after FDR. The study area (all
- * cells of the municipality, empty ones included) is built once per cell size.
+ * Hotspots (Getis-Ord Gi*) and emerging hot spots for the Verkennen map: counts per hex
+ * cell (per time step) in DuckDB under the shared filter, the statistics in TypeScript,
+ * cells classified at 90/95/99% after FDR. The study area (all cells of the municipality,
+ * empty ones included, with their neighbourhoods) is built once per cell size and
+ * neighbourhood.
  */
 import { cellPolygon } from '$lib/analysis/hex-grid';
-import type { MultiPolygonCoords } from '$lib/analysis/area-index';
-import type { ConfidenceClass } from '$lib/analysis/gistar';
-import { buildHexStudy, computeHotspotStudy, type HexStudy } from '$lib/analysis/hotspot-study';
+import type { ConfidenceClass, HexNeighbourhood } from '$lib/analysis/gistar';
+import type { EmergingCategory } from '$lib/analysis/emerging';
+import {
+  buildHexStudy,
+  computeEmergingStudy,
+  computeHotspotStudy,
+  type HexStudy,
+} from '$lib/analysis/hotspot-study';
 import type { Connector } from '$lib/data/connector';
 import {
   buildHexCellCountsQuery,
-  fitRdPolynomial,
-  type RdPolynomial,
+  buildHexCellPeriodCountsQuery,
+  listTimeSteps,
 } from '$lib/data/queries/hotspots';
-import { buildAreaBoundsQuery, buildAreaGeometriesQuery } from '$lib/data/queries/map';
+import type { RecordFilter } from '$lib/data/queries/record-filter';
+import type { RecordTable } from '$lib/data/schema';
 import type { HotspotCell as MapHotspotCell } from '$lib/map/layers/hotspot-cells';
+import type { EmergingMapCell } from '$lib/map/layers/emerging-cells';
+import type { Neighbourhood } from './explore-url';
+import { getGridContext, type GridContext } from './grid-context';
 import { readiness } from './readiness.svelte';
 
-export const HOTSPOT_SOURCES = ['incidents', 'meldingen'] as const;
+/** Problems, not enforcement activity: visits only count when they are all that is chosen. */
+export function hotspotTables(tables: readonly RecordTable[]): RecordTable[] {
+  const problems = tables.filter((t) => t !== 'visits');
+  return problems.length ? problems : [...tables];
+}
 
-interface StudyContext {
-  rd: RdPolynomial;
-  study: HexStudy;
+export interface HotspotSettings {
+  tables: readonly RecordTable[];
+  filter: RecordFilter;
   size: number;
+  neighbourhood: Neighbourhood;
+  dataVersion: number;
+}
+
+const emptyCounts = () =>
+  ({ 3: 0, 2: 0, 1: 0, 0: 0, [-1]: 0, [-2]: 0, [-3]: 0 }) as Record<ConfidenceClass, number>;
+
+/** First of the month of a 'YYYY-MM-DD…' day, and the first of the month after another. */
+function monthSpan(first: string, last: string): { from: string; to: string } {
+  const [y, m] = last.slice(0, 7).split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return { from: `${first.slice(0, 7)}-01 00:00:00`, to: `${next}-01 00:00:00` };
+}
+
+function dayBefore(timestamp: string): string {
+  const ms = Date.parse(`${timestamp.slice(0, 10)}T00:00:00Z`) - 86_400_000;
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC' }).format(ms);
 }
 
 export class HotspotModel {
-  theme = $state('');
   size = $state(150);
+  neighbourhoodText = $state('cel en directe buren');
   cells = $state.raw<MapHotspotCell[] | null>(null);
   counts = $state.raw<Record<ConfidenceClass, number> | null>(null);
+  emerging = $state.raw<EmergingMapCell[] | null>(null);
+  emergingCounts = $state.raw<Partial<Record<EmergingCategory, number>> | null>(null);
+  emergingSteps = $state(0);
   error = $state<string | null>(null);
-  #context: StudyContext | null = null;
+  #study: { key: string; study: HexStudy } | null = null;
+  #hotKey = '';
+  #emergingKey = '';
 
-  async compute(conn: Connector): Promise<void> {
+  async compute(conn: Connector, settings: HotspotSettings): Promise<void> {
+    const key = JSON.stringify(settings);
+    if (key === this.#hotKey) return;
+    this.#hotKey = key;
     const done = readiness.begin();
     try {
-      const context = await this.#studyFor(conn, this.size);
+      const { grid, study } = await this.#studyFor(conn, settings);
       const rows = await conn.query<{ q: number; r: number; n: number }>(
-        buildHexCellCountsQuery([...HOTSPOT_SOURCES], {
-          size: context.size,
-          rd: context.rd,
-          filter: { themes: this.theme ? [this.theme] : undefined },
+        buildHexCellCountsQuery(hotspotTables(settings.tables), {
+          size: settings.size,
+          rd: grid.rd,
+          filter: settings.filter,
         }),
       );
-      const result = computeHotspotStudy(context.study, rows, { fdr: true });
-      const counts = { 3: 0, 2: 0, 1: 0, 0: 0, [-1]: 0, [-2]: 0, [-3]: 0 } as Record<
-        ConfidenceClass,
-        number
-      >;
+      const result = computeHotspotStudy(study, rows, { fdr: true });
+      if (key !== this.#hotKey) return;
+      const counts = emptyCounts();
       this.cells = result.cells.map((cell) => {
         counts[cell.confidence]++;
         return {
-          polygon: cellPolygon(cell.q, cell.r, context.size),
+          polygon: cellPolygon(cell.q, cell.r, settings.size),
+          q: cell.q,
+          r: cell.r,
           count: cell.count,
           z: cell.z,
           klass: cell.confidence,
         };
       });
       this.counts = counts;
+      this.size = settings.size;
+      this.neighbourhoodText = describeNeighbourhood(settings.neighbourhood);
       this.error = null;
     } catch (error) {
+      this.#hotKey = '';
       this.error = error instanceof Error ? error.message : String(error);
     } finally {
       done();
     }
   }
 
-  async #studyFor(conn: Connector, size: number): Promise<StudyContext> {
-    if (this.#context?.size === size) return this.#context;
-    const [bounds] = await conn.query<Record<string, number>>(buildAreaBoundsQuery());
-    const rd = fitRdPolynomial({
-      minLon: bounds.min_lon,
-      minLat: bounds.min_lat,
-      maxLon: bounds.max_lon,
-      maxLat: bounds.max_lat,
-    });
-    // The municipality's outline; from its buurten when only those were imported.
-    let outline = await conn.query<{ geometry: string }>(buildAreaGeometriesQuery('gemeente'));
-    if (outline.length === 0) outline = await conn.query(buildAreaGeometriesQuery('buurt'));
-    const polygons = outline.map(
-      (row) => (JSON.parse(row.geometry) as { coordinates: MultiPolygonCoords }).coordinates,
-    );
-    this.#context = { rd, size, study: buildHexStudy(polygons, size, { rings: 1 }) };
-    return this.#context;
+  /**
+   * Emerging hot spots over `step`-month periods: the filter's period, or else the data's
+   * (`period`), widened to whole months.
+   */
+  async computeEmerging(
+    conn: Connector,
+    settings: HotspotSettings & { step: number; period: { first: string; last: string } },
+  ): Promise<void> {
+    const key = JSON.stringify(settings);
+    if (key === this.#emergingKey) return;
+    this.#emergingKey = key;
+    const done = readiness.begin();
+    try {
+      const { grid, study } = await this.#studyFor(conn, settings);
+      const first = settings.filter.from ?? settings.period.first;
+      // filter.to is exclusive: the last day is the day before.
+      const last = settings.filter.to ? dayBefore(settings.filter.to) : settings.period.last;
+      const span = monthSpan(first, last);
+      const step = { months: settings.step };
+      const steps = listTimeSteps(span.from, span.to, step);
+      const rows = await conn.query<{ q: number; r: number; t: number; n: number }>(
+        buildHexCellPeriodCountsQuery(hotspotTables(settings.tables), {
+          size: settings.size,
+          rd: grid.rd,
+          filter: { ...settings.filter, from: span.from, to: span.to },
+          step,
+        }),
+      );
+      const result = computeEmergingStudy(study, rows, steps.length);
+      if (key !== this.#emergingKey) return;
+      const counts: Partial<Record<EmergingCategory, number>> = {};
+      this.emerging = result.cells.map((cell) => {
+        counts[cell.category] = (counts[cell.category] ?? 0) + 1;
+        return {
+          polygon: cellPolygon(cell.q, cell.r, settings.size),
+          q: cell.q,
+          r: cell.r,
+          count: cell.count,
+          category: cell.category,
+          trendZ: cell.trendZ,
+        };
+      });
+      this.emergingCounts = counts;
+      this.emergingSteps = steps.length;
+      this.error = null;
+    } catch (error) {
+      this.#emergingKey = '';
+      this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      done();
+    }
   }
+
+  async #studyFor(
+    conn: Connector,
+    settings: HotspotSettings,
+  ): Promise<{ grid: GridContext; study: HexStudy }> {
+    const grid = await getGridContext(conn, settings.dataVersion);
+    const key = JSON.stringify([settings.dataVersion, settings.size, settings.neighbourhood]);
+    if (this.#study?.key !== key) {
+      const n = settings.neighbourhood;
+      const neighbourhood: HexNeighbourhood =
+        'rings' in n ? n : { distance: n.distance, size: settings.size };
+      this.#study = { key, study: buildHexStudy(grid.outline, settings.size, neighbourhood) };
+    }
+    return { grid, study: this.#study.study };
+  }
+}
+
+export function describeNeighbourhood(n: Neighbourhood): string {
+  if ('distance' in n) return `alle cellen binnen ${n.distance} m`;
+  return n.rings === 1 ? 'cel en directe buren' : `cel en ${n.rings} ringen buren`;
 }

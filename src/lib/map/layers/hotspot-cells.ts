@@ -8,6 +8,8 @@ import type { ConfidenceClass } from '$lib/analysis/gistar';
 
 export interface HotspotCell {
   polygon: [number, number][];
+  q: number;
+  r: number;
   count: number;
   z: number;
   klass: ConfidenceClass;

@@ -1,49 +1,93 @@
 /**
  * Records as points: a pure deck.gl layer builder over columnar (binary) attributes, so a
- * million points need no per-object JavaScript.
+ * million points need no per-object JavaScript. Picking gives the index; the record's
+ * fields are fetched by (source, rowid) for the tooltip.
  */
+import { COORDINATE_SYSTEM } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Table } from 'apache-arrow';
-import { themeColor } from '../theme-colors';
+import { THEMES } from '$lib/data/themes';
+import { THEME_COLORS } from '../theme-colors';
 
 export interface PointColumns {
   length: number;
-  positions: Float64Array;
+  /** [lon, lat] of the first point: positions are float32 offsets from it (about 1 cm
+   * precision over a municipality), half the memory of float64 and no fp64 shader maths. */
+  origin: [number, number];
+  positions: Float32Array;
   colors: Uint8Array;
+  /** Index in POINT_SOURCES (queries/explore.ts) and rowid in that table, per point. */
+  src: Uint8Array;
+  rid: Int32Array;
 }
 
-/** Arrow (lon, lat, theme) → interleaved positions and RGBA colours. */
+const PALETTE = THEMES.map((theme) => THEME_COLORS[theme]);
+
+/** Arrow (lon, lat, th, src, rid) of buildExplorePointsQuery → layer attributes. */
 export function buildPointColumns(table: Table): PointColumns {
   const length = table.numRows;
-  const lon = table.getChild('lon')!.toArray() as Float64Array;
-  const lat = table.getChild('lat')!.toArray() as Float64Array;
-  const theme = table.getChild('theme')!;
-  const positions = new Float64Array(length * 2);
+  const positions = new Float32Array(length * 2);
+  let origin: [number, number] | null = null;
   const colors = new Uint8Array(length * 4);
-  for (let i = 0; i < length; i++) {
-    positions[2 * i] = lon[i];
-    positions[2 * i + 1] = lat[i];
-    const [r, g, b] = themeColor(String(theme.get(i)));
-    colors.set([r, g, b, 200], 4 * i);
+  const src = new Uint8Array(length);
+  const rid = new Int32Array(length);
+  let at = 0;
+  // Per record batch: typed arrays straight from Arrow, no per-row object access.
+  for (const batch of table.batches) {
+    const lon = batch.getChild('lon')!.toArray() as Float64Array;
+    const lat = batch.getChild('lat')!.toArray() as Float64Array;
+    const th = batch.getChild('th')!.toArray() as Uint8Array;
+    src.set(batch.getChild('src')!.toArray() as Uint8Array, at);
+    rid.set(batch.getChild('rid')!.toArray() as Int32Array, at);
+    if (!origin && batch.numRows > 0) origin = [lon[0], lat[0]];
+    const [lon0, lat0] = origin ?? [0, 0];
+    for (let i = 0; i < batch.numRows; i++, at++) {
+      positions[2 * at] = lon[i] - lon0;
+      positions[2 * at + 1] = lat[i] - lat0;
+      const [r, g, b] = PALETTE[th[i]] ?? PALETTE[PALETTE.length - 1];
+      colors[4 * at] = r;
+      colors[4 * at + 1] = g;
+      colors[4 * at + 2] = b;
+      colors[4 * at + 3] = 200;
+    }
   }
-  return { length, positions, colors };
+  return { length, origin: origin ?? [0, 0], positions, colors, src, rid };
 }
 
-export function buildRecordPointsLayer(id: string, columns: PointColumns) {
-  return new ScatterplotLayer({
-    id,
-    data: {
+/** One data object per set of columns: deck.gl compares `data` by identity, and a new
+ * object would make it upload a million positions again on every redraw. */
+interface BinaryData {
+  length: number;
+  attributes: Record<string, { value: ArrayLike<number>; size: number; normalized?: boolean }>;
+}
+const binaryData = new WeakMap<PointColumns, BinaryData>();
+
+function dataOf(columns: PointColumns): BinaryData {
+  let data = binaryData.get(columns);
+  if (!data) {
+    data = {
       length: columns.length,
       attributes: {
         getPosition: { value: columns.positions, size: 2 },
         getFillColor: { value: columns.colors, size: 4, normalized: true },
       },
-    },
+    };
+    binaryData.set(columns, data);
+  }
+  return data;
+}
+
+export function buildRecordPointsLayer(id: string, columns: PointColumns) {
+  return new ScatterplotLayer({
+    id,
+    data: dataOf(columns) as unknown as { length: number },
+    coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
+    coordinateOrigin: [columns.origin[0], columns.origin[1], 0],
     radiusUnits: 'meters',
     getRadius: 12,
     radiusMinPixels: 1.5,
     radiusMaxPixels: 6,
     stroked: false,
-    pickable: false,
+    pickable: true,
   });
 }

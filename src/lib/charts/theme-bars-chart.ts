@@ -1,0 +1,37 @@
+/**
+ * The Chart.js instance of the theme bars (one action: create, update, destroy); a click
+ * on a bar toggles that theme in the filter.
+ */
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
+import { buildThemeBarsConfig, type ThemeCount } from './theme-bars';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+
+export interface ThemeBarsParams {
+  counts: readonly ThemeCount[];
+  selected: readonly string[];
+  onselect: (theme: string) => void;
+  ondrawn?: () => void;
+}
+
+export function themeBars(canvas: HTMLCanvasElement, initial: ThemeBarsParams) {
+  let params = initial;
+  const config = buildThemeBarsConfig(params.counts, params.selected);
+  config.options!.onClick = (_event, elements) => {
+    const hit = elements[0];
+    if (hit) params.onselect(params.counts[hit.index].theme);
+  };
+  const chart = new Chart(canvas, config);
+  params.ondrawn?.();
+  return {
+    update(next: ThemeBarsParams) {
+      params = next;
+      chart.data = buildThemeBarsConfig(next.counts, next.selected).data;
+      chart.update('none');
+      next.ondrawn?.();
+    },
+    destroy() {
+      chart.destroy();
+    },
+  };
+}

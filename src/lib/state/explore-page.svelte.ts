@@ -1,0 +1,174 @@
+/**
+ * The coordinator of the Verkennen view: reads the view (layers, settings, map position)
+ * and the shared filter from the URL, keeps the layer, chart, hotspot and drill-down
+ * models computing for them, and turns map clicks into filter changes and drill-downs.
+ * The page only composes; `connect()` is called once while it initialises.
+ */
+import { untrack } from 'svelte';
+import { goto } from '$app/navigation';
+import { page } from '$app/state';
+import type { PickingInfo } from '@deck.gl/core';
+import { appData } from './app-data.svelte';
+import { getBaseMap, type BaseMap } from './base-map.svelte';
+import { DrilldownModel } from './drilldown.svelte';
+import { ExploreChartsModel } from './explore-charts.svelte';
+import { ExploreInteraction } from './explore-interaction.svelte';
+import { ExploreLayersModel } from './explore-layers.svelte';
+import {
+  parseExploreView,
+  sameMapView,
+  writeExploreView,
+  type ExploreView,
+  type MapViewState,
+} from './explore-url';
+import { sharedFilter } from './filters.svelte';
+import { HotspotModel, hotspotTables } from './hotspots.svelte';
+
+export class ExplorePage {
+  readonly layers = new ExploreLayersModel();
+  readonly charts = new ExploreChartsModel();
+  readonly hotspots = new HotspotModel();
+  readonly drilldown = new DrilldownModel();
+  readonly interaction = new ExploreInteraction(this.drilldown);
+  baseMap = $state.raw<BaseMap | null>(null);
+  loadError = $state<string | null>(null);
+  pdokFailed = $state(false);
+  drawing = $state(false);
+  /** The visible lon/lat box, for "Kaartbeeld als gebied". */
+  visibleBox: [number, number, number, number] | null = null;
+
+  // The URL is the source of truth for the view and the filter (reload, back/forward, links).
+  readonly view = $derived(parseExploreView(page.url.searchParams));
+  readonly query = $derived(sharedFilter.query);
+  readonly selection = $derived(sharedFilter.selection);
+  readonly ready = $derived(appData.status === 'gereed');
+  readonly period = $derived(sharedFilter.options?.period);
+
+  /** Wires the models to the URL and the data; call during component initialisation. */
+  connect(): void {
+    $effect(() => sharedFilter.syncFromUrl(page.url.searchParams));
+    $effect(() => {
+      if (!this.ready) return;
+      const conn = appData.connector;
+      const version = appData.dataVersion;
+      untrack(() => {
+        getBaseMap(conn).then(
+          (map) => (this.baseMap = map),
+          (error: unknown) =>
+            (this.loadError = error instanceof Error ? error.message : String(error)),
+        );
+        void sharedFilter.loadOptions(conn, version);
+      });
+    });
+    $effect(() => {
+      if (!this.ready) return;
+      const inputs = {
+        view: this.view,
+        tables: this.query.tables,
+        filter: this.query.filter,
+        dataVersion: appData.dataVersion,
+      };
+      untrack(() => this.layers.refresh(appData.connector, inputs));
+    });
+    $effect(() => {
+      if (!this.ready) return;
+      const view = this.view;
+      const settings = {
+        tables: this.query.tables,
+        filter: this.query.filter,
+        size: view.cell,
+        neighbourhood: view.neighbourhood,
+        dataVersion: appData.dataVersion,
+      };
+      const period = this.period;
+      untrack(() => {
+        if (view.layers.includes('hotspots'))
+          void this.hotspots.compute(appData.connector, settings);
+        if (view.layers.includes('opkomend') && period?.first && period.last) {
+          void this.hotspots.computeEmerging(appData.connector, {
+            ...settings,
+            step: view.step,
+            period: { first: period.first, last: period.last },
+          });
+        }
+      });
+    });
+    $effect(() => {
+      const period = this.period;
+      if (!this.ready || !period?.first || !period.last) return;
+      const inputs = {
+        tables: this.query.tables,
+        filter: this.query.filter,
+        period: { first: period.first, last: period.last },
+        dataVersion: appData.dataVersion,
+      };
+      untrack(() => void this.charts.refresh(appData.connector, inputs));
+    });
+  }
+
+  setView(patch: Partial<ExploreView>, replace = false): void {
+    const params = writeExploreView(page.url.searchParams, { ...this.view, ...patch }).toString();
+    // eslint-disable-next-line svelte/no-navigation-without-resolve -- the current, already resolved path; only the query string changes
+    void goto(`${page.url.pathname}${params ? `?${params}` : ''}`, {
+      keepFocus: true,
+      noScroll: true,
+      replaceState: replace,
+    });
+  }
+
+  /** After the map moved: the position goes into the URL without a history entry. */
+  moved(camera: MapViewState, box: [number, number, number, number]): void {
+    this.visibleBox = box;
+    if (!sameMapView(camera, this.view.map)) this.setView({ map: camera }, true);
+  }
+
+  useVisibleAreaAsFilter(): void {
+    if (this.visibleBox) sharedFilter.update({ bbox: this.visibleBox });
+  }
+
+  drawn(bbox: [number, number, number, number]): void {
+    this.drawing = false;
+    sharedFilter.update({ bbox });
+  }
+
+  setPeriod(from: string | null, to: string | null): void {
+    sharedFilter.update({ from, to });
+  }
+
+  toggleTheme(theme: string): void {
+    const themes = this.selection.themes;
+    sharedFilter.update({
+      themes: themes.includes(theme) ? themes.filter((t) => t !== theme) : [...themes, theme],
+    });
+  }
+
+  click(info: PickingInfo): void {
+    if (!this.ready) return;
+    const area = this.interaction.click(appData.connector, info, {
+      tables: this.query.tables,
+      filter: this.query.filter,
+      dagdelen: sharedFilter.dagdelen,
+      hotspotTables: hotspotTables(this.query.tables),
+      cell: this.view.cell,
+      points: this.layers.points,
+      dataVersion: appData.dataVersion,
+      areaLevel: this.view.areaLevel,
+    });
+    if (area) {
+      // Clicking the selected wijk again deselects it.
+      const field = area.level === 'wijk' ? 'wijken' : 'buurten';
+      const current = this.selection[field];
+      const on = current.length === 1 && current[0] === area.code;
+      sharedFilter.update({ [field]: on ? [] : [area.code] });
+    }
+  }
+
+  hover(info: PickingInfo): void {
+    if (!this.ready) return;
+    this.interaction.hover(appData.connector, info, this.layers.points, this.view.measure);
+  }
+
+  goToPage(n: number): void {
+    if (this.ready) void this.drilldown.goTo(appData.connector, n);
+  }
+}
