@@ -15,7 +15,9 @@ import { BUILD_DIR, ROOT } from '../lib/preview-server';
 import { writePublication } from '../lib/publish-files';
 import { startStaticServer } from '../lib/static-server';
 import { prepareImportBenchFiles } from './import-data';
-import { summarise, type Figure } from './report';
+import { quantile, summarise, type Figure } from './report';
+
+const median = (values: number[]) => Math.round(quantile(values, 0.5));
 
 const SITE = path.join(ROOT, 'bench-data', 'published-site');
 const DATASET = path.join(ROOT, 'bench-data', 'published-1m');
@@ -61,14 +63,27 @@ const READY_AT = `new MutationObserver((_, observer) => {
   }
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });`;
 
-async function openToReady(browser: Browser, url: string): Promise<number> {
+interface OpenSample {
+  /** Navigation start → the view's data-ready (drawn). */
+  ready: number;
+  /** Navigation start → the data loaded (app.to_data_ready). */
+  data: number;
+}
+
+async function openToReady(browser: Browser, url: string): Promise<OpenSample> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   try {
     await context.addInitScript(READY_AT);
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForFunction('window.__readyAt !== undefined', undefined, { timeout: 120_000 });
-    return (await page.evaluate('window.__readyAt')) as number;
+    return (await page.evaluate(`({
+      ready: window.__readyAt,
+      data: (() => {
+        const m = performance.getEntriesByName('app.to_data_ready', 'measure')[0];
+        return m.startTime + m.duration;
+      })(),
+    })`)) as OpenSample;
   } finally {
     await context.close();
   }
@@ -82,8 +97,8 @@ export async function preparePublishBench(): Promise<void> {
 export async function benchPublish(browser: Browser, runs: number): Promise<Figure[]> {
   const server = await startStaticServer(SITE, '/wijkradar');
   try {
-    const open: number[] = [];
-    const briefing: number[] = [];
+    const open: OpenSample[] = [];
+    const briefing: OpenSample[] = [];
     for (let i = 0; i < runs; i++) {
       open.push(await openToReady(browser, `${server.url}/`));
       briefing.push(await openToReady(browser, `${server.url}/briefing`));

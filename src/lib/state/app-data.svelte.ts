@@ -48,6 +48,10 @@ export interface StartOptions {
 
 const PUBLISHED_SETTING = 'published_dataset';
 
+type DownloadedDataset =
+  | { manifest: DatasetManifest; files: DatasetFile[]; contents: Map<string, Uint8Array> }
+  | { error: unknown };
+
 function datasetInfo(manifest: DatasetManifest): DatasetInfo {
   return {
     version: manifest.version,
@@ -114,13 +118,18 @@ class AppData {
     const demoSnapshot = manifestBytes.then((bytes) =>
       bytes ? null : readDemoSnapshot().catch(() => null),
     );
+    // The published files download and are verified while the engine starts, once it is
+    // clear that this browser has no workspace of its own to open instead.
+    const download = Promise.all([manifestBytes, saved]).then(([bytes, own]) =>
+      bytes && !own ? this.#downloadPublished(bytes, options) : null,
+    );
     const conn = await getBrowserConnector();
     this.status = 'laden';
     await initDatabase(conn);
     const published = await manifestBytes;
     if (await this.#restoreSaved(conn, await saved)) {
       if (published) this.publishedAvailable = this.#peekManifest(published);
-    } else if (!published || !(await this.#openPublished(conn, published, options))) {
+    } else if (!published || !(await this.#openPublished(conn, await download))) {
       performance.mark('app.demo_load.start');
       await this.#loadDemo(conn, await demoSnapshot);
       performance.measure('app.demo_load', 'app.demo_load.start');
@@ -146,19 +155,27 @@ class AppData {
    * Opens the published dataset; on a missing or damaged file the last one that loaded
    * correctly in this browser. False when neither works (the caller loads the demo).
    */
-  async #openPublished(
-    conn: Connector,
-    bytes: Uint8Array,
-    options: StartOptions,
-  ): Promise<boolean> {
-    performance.mark('app.published_load.start');
+  /** The manifest's files for this start, fetched and verified; the error when that fails. */
+  async #downloadPublished(bytes: Uint8Array, options: StartOptions): Promise<DownloadedDataset> {
     try {
       const manifest = parseManifest(bytes);
       const files = selectFiles(
         manifest,
         options.recentOnly ? recentFromYear(manifest) : undefined,
       );
-      await replaceWithPublication(conn, files, await readVerified(publishedReader, files));
+      return { manifest, files, contents: await readVerified(publishedReader, files) };
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  async #openPublished(conn: Connector, download: DownloadedDataset | null): Promise<boolean> {
+    performance.mark('app.published_load.start');
+    try {
+      if (!download) throw new Error('De gepubliceerde gegevens zijn niet gedownload.');
+      if ('error' in download) throw download.error;
+      const { manifest, files, contents } = download;
+      await replaceWithPublication(conn, files, contents);
       this.#manifest = manifest;
       this.pendingFiles = manifest.files.filter((f) => !files.includes(f));
       this.dataset = datasetInfo(manifest);
