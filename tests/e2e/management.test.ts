@@ -115,6 +115,13 @@ describe('evaluatie van de interventie', () => {
     // measure is not below 0 and the WDQ has no meaning.
     await page.selectOption('[data-testid="evaluation-area"]', 'wijk:WK990104');
     await page.selectOption('[data-testid="evaluation-theme"]', 'afval');
+    // Both choices applied and computed (a loaded machine may still show the previous verdict).
+    await page.waitForFunction(
+      () =>
+        new URLSearchParams(location.search).get('thema') === 'afval' &&
+        new URLSearchParams(location.search).get('gebied') === 'wijk:WK990104',
+    );
+    await waitForReady(page);
     await page.waitForFunction(
       () =>
         document.querySelector('[data-testid="evaluation-verdict"]')?.textContent ===
@@ -125,6 +132,10 @@ describe('evaluatie van de interventie', () => {
     );
     expect(await zoneCount('target', 'after')).toBeGreaterThan(await zoneCount('target', 'before'));
     await page.selectOption('[data-testid="evaluation-area"]', 'interventie:IV-001');
+    await page.waitForFunction(
+      () => new URLSearchParams(location.search).get('gebied') === 'interventie:IV-001',
+    );
+    await waitForReady(page);
     await page.waitForFunction(
       () => document.querySelector('[data-testid="evaluation-wdq"]')?.textContent !== '–',
     );
@@ -137,6 +148,7 @@ describe('evaluatie van de interventie', () => {
   it('keeps the view in the URL, so a shared link opens the same figures', async () => {
     await page.fill('[data-testid="evaluation-buffer"]', '250');
     await page.waitForFunction(() => location.search.includes('buffer=250'));
+    await waitForReady(page);
     const url = new URL(page.url());
     expect(url.searchParams.get('thema')).toBe('afval');
     expect(url.searchParams.get('gebied')).toBe('interventie:IV-001');

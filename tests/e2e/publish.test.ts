@@ -109,6 +109,7 @@ describe('publishing the workspace for the team', () => {
     const { page, consoleErrors } = colleague;
     for (const view of ['Verkennen', 'Tijden', 'Wijken', 'Buitengebied', 'Management']) {
       await page.getByRole('link', { name: view, exact: true }).click();
+      await page.waitForURL((url) => url.pathname.endsWith(`/${view.toLowerCase()}`));
       await waitForReady(page);
     }
     await page.getByRole('link', { name: 'Overzicht', exact: true }).click();

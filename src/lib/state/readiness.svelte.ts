@@ -5,15 +5,27 @@
  */
 class Readiness {
   pending = $state(0);
+  #epoch = 0;
 
   begin(): () => void {
     this.pending++;
+    const epoch = this.#epoch;
     let finished = false;
     return () => {
-      if (finished) return;
+      if (finished || epoch !== this.#epoch) return;
       finished = true;
       this.pending--;
     };
+  }
+
+  /**
+   * Leaving a view for another one: work the old view started (a map still drawing) ends
+   * with its components, so it no longer counts. Without this, moving on quickly would
+   * leave the app "not ready" for good.
+   */
+  leaveView(): void {
+    this.#epoch++;
+    this.pending = 0;
   }
 }
 
