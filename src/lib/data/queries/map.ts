@@ -1,10 +1,9 @@
 /**
  * Queries feeding the map: area geometries (for the offline base map and choropleths) and
- * record coordinates (columnar, for deck.gl).
+ * the municipality's bounds. Record points: queries/explore.ts.
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Query } from '../connector';
-import { RECORD_TIME_COLUMN, type RecordTable } from '../schema';
 
 export type AreaLevelName = 'gemeente' | 'wijk' | 'buurt';
 
@@ -21,14 +20,6 @@ export function buildAreaBoundsQuery(): Query {
   return {
     sql: `SELECT min(min_lon) AS min_lon, min(min_lat) AS min_lat, max(max_lon) AS max_lon,
           max(max_lat) AS max_lat FROM areas`,
-  };
-}
-
-/** Coordinates of the records of one table (Arrow: lon, lat, theme) in time order. */
-export function buildRecordPointsQuery(table: RecordTable): Query {
-  return {
-    sql: `SELECT lon, lat, theme FROM ${table} WHERE lon IS NOT NULL AND lat IS NOT NULL
-          ORDER BY ${RECORD_TIME_COLUMN[table]}`,
   };
 }
 
