@@ -46,18 +46,17 @@ export class ExplorePage {
 
   /** Wires the models to the URL and the data; call during component initialisation. */
   connect(): void {
-    $effect(() => sharedFilter.syncFromUrl(page.url.searchParams));
+    sharedFilter.connect();
     $effect(() => {
       if (!this.ready) return;
       const conn = appData.connector;
-      const version = appData.dataVersion;
+      void appData.dataVersion;
       untrack(() => {
         getBaseMap(conn).then(
           (map) => (this.baseMap = map),
           (error: unknown) =>
             (this.loadError = error instanceof Error ? error.message : String(error)),
         );
-        void sharedFilter.loadOptions(conn, version);
       });
     });
     $effect(() => {

@@ -4,6 +4,7 @@
  * and moving from Verkennen to Tijden keeps it. Views read `sharedFilter.query` and
  * recompute when it changes.
  */
+import { untrack } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import { DEFAULT_DAGDELEN, type Dagdeel } from '$lib/analysis/dagdelen';
@@ -21,6 +22,7 @@ import {
   writeFilterSelection,
   type FilterSelection,
 } from './filter-url';
+import { appData } from './app-data.svelte';
 
 export interface AreaOption {
   level: 'wijk' | 'buurt';
@@ -83,6 +85,19 @@ class SharedFilter {
   get navQuery(): string {
     const text = writeFilterSelection(new URLSearchParams(), this.selection).toString();
     return text ? `?${text}` : '';
+  }
+
+  /**
+   * For a view that follows the filter; call during component initialisation: the URL
+   * drives the selection, and the panel's options reload whenever the data changes.
+   */
+  connect(): void {
+    $effect(() => this.syncFromUrl(page.url.searchParams));
+    $effect(() => {
+      if (appData.status !== 'gereed') return;
+      const version = appData.dataVersion;
+      untrack(() => void this.loadOptions(appData.connector, version));
+    });
   }
 
   async loadOptions(conn: Connector, dataVersion: number): Promise<void> {
