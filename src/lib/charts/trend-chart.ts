@@ -1,5 +1,5 @@
 /**
- * The one Svelte action that owns a Chart.js instance for the Tijden and Wijken charts
+ * The one Svelte action that owns a Chart.js instance (Tijden, Wijken, Management)
  * (STYLE.md §6): create on mount, replace data and options on update (no animation, so
  * the chart is drawn by the time the update returns), destroy on unmount. Only the parts
  * these charts use are registered. Every chart gets a white background so an exported PNG
