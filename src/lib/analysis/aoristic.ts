@@ -10,16 +10,12 @@
  * (UTC) hour is exactly one local hour unit, labelled with its local hour, ISO weekday
  * (0 = maandag … 6 = zondag) and month.
  *
- * Speed: no allocation per record; inside a stretch of constant UTC offset every whole local
- * day is 24 real hours, so it is added in O(1) (a per-weekday "whole day" accumulator folded
- * into the matrix at the end); only partial days loop over hours.
+ * Speed: no allocation per record, and O(1) work per record: inside a stretch of constant
+ * UTC offset local time runs linearly, so the whole hours of a window are added as one run on
+ * a timeline of local hours (hour-timeline.ts), folded into the matrix and months at the end.
  */
-import {
-  localToUtcFast,
-  monthIndexOfDay,
-  utcOffsetAndNextChange,
-  weekdayOfDay,
-} from './fast-local-time';
+import { localToUtcFast, utcOffsetAndNextChange } from './fast-local-time';
+import { HourTimeline } from './hour-timeline';
 import { localToUtc, utcToLocal } from './local-time';
 
 const HOUR = 3_600_000;
@@ -95,13 +91,8 @@ export class AoristicAccumulator {
   private readonly maxWindowMs: number;
   private readonly dagdelen: readonly Dagdeel[];
   private readonly hourToDagdeel: Int32Array;
-  private readonly cells = new Float64Array(168);
-  /** Weight given to every hour of a whole day, per weekday; folded in at the end. */
-  private readonly wholeDays = new Float64Array(7);
-  private months = new Float64Array(0);
-  private monthOrigin = 0;
-  private lastDay = NaN;
-  private lastMonthSlot = 0;
+  /** The local-hour timeline, from local hour `origin` (hours since the local epoch). */
+  private readonly timeline = new HourTimeline();
   private counts = { exact: 0, spread: 0, missing: 0, tooLong: 0, reversed: 0 };
 
   constructor(options: AoristicOptions = {}) {
@@ -184,60 +175,11 @@ export class AoristicAccumulator {
 
   /** Local hours [h0, h1) (hours since the local epoch), each with weight w. */
   private addWholeHours(h0: number, h1: number, w: number): void {
-    let h = h0;
-    const firstDayEnd = (Math.floor(h0 / 24) + 1) * 24;
-    if (h0 % 24 !== 0) {
-      const stop = Math.min(h1, firstDayEnd);
-      this.addHoursWithinDay(h, stop, w);
-      h = stop;
-    }
-    for (; h + 24 <= h1; h += 24) {
-      const day = h / 24;
-      this.wholeDays[weekdayOfDay(day)] += w;
-      const slot = this.monthSlot(day); // before reading this.months: it may grow
-      this.months[slot] += 24 * w;
-    }
-    if (h < h1) this.addHoursWithinDay(h, h1, w);
-  }
-
-  private addHoursWithinDay(h0: number, h1: number, w: number): void {
-    const day = Math.floor(h0 / 24);
-    const base = weekdayOfDay(day) * 24 + (h0 - day * 24);
-    const n = h1 - h0;
-    for (let k = 0; k < n; k++) this.cells[base + k] += w;
-    const slot = this.monthSlot(day);
-    this.months[slot] += n * w;
+    this.timeline.addRange(h0, h1, w);
   }
 
   private addHour(localHour: number, w: number): void {
-    const day = Math.floor(localHour / 24);
-    this.cells[weekdayOfDay(day) * 24 + (localHour - day * 24)] += w;
-    const slot = this.monthSlot(day);
-    this.months[slot] += w;
-  }
-
-  /** Slot of the day's month in `months`, growing the buffer by whole years as needed. */
-  private monthSlot(day: number): number {
-    if (day === this.lastDay) return this.lastMonthSlot;
-    const month = monthIndexOfDay(day);
-    if (this.months.length === 0) {
-      this.monthOrigin = month - (month % 12);
-      this.months = new Float64Array(12);
-    }
-    if (month < this.monthOrigin) {
-      const origin = month - (month % 12);
-      const grown = new Float64Array(this.months.length + this.monthOrigin - origin);
-      grown.set(this.months, this.monthOrigin - origin);
-      this.months = grown;
-      this.monthOrigin = origin;
-    } else if (month >= this.monthOrigin + this.months.length) {
-      const grown = new Float64Array(month - (month % 12) + 12 - this.monthOrigin);
-      grown.set(this.months);
-      this.months = grown;
-    }
-    this.lastDay = day;
-    this.lastMonthSlot = month - this.monthOrigin;
-    return this.lastMonthSlot;
+    this.timeline.add(localHour, w);
   }
 
   summarize(): AoristicSummary {
@@ -245,26 +187,26 @@ export class AoristicAccumulator {
     const nDagdelen = this.dagdelen.length;
     const dagdeelTotals = new Float64Array(nDagdelen);
     const weekdayDagdeel = new Float64Array(7 * nDagdelen);
+    const months = this.timeline.fold(weekdayHour);
     for (let wd = 0; wd < 7; wd++) {
       for (let h = 0; h < 24; h++) {
-        const value = this.cells[wd * 24 + h] + this.wholeDays[wd];
-        weekdayHour[wd * 24 + h] = value;
+        const value = weekdayHour[wd * 24 + h];
         const d = this.hourToDagdeel[h];
         dagdeelTotals[d] += value;
         weekdayDagdeel[wd * nDagdelen + d] += value;
       }
     }
     const { exact, spread, missing, tooLong, reversed } = this.counts;
-    const empty = this.months.length === 0;
+    const empty = months.values.length === 0;
     return {
       weekdayHour,
       dagdelen: this.dagdelen,
       dagdeelTotals,
       weekdayDagdeel,
       monthYear: {
-        firstYear: empty ? null : this.monthOrigin / 12,
-        years: this.months.length / 12,
-        values: this.months.slice(),
+        firstYear: empty ? null : months.firstYear,
+        years: months.values.length / 12,
+        values: months.values,
       },
       knownCount: exact + spread,
       exactCount: exact,

@@ -1,6 +1,6 @@
 /**
  * The Tijden view's model: the filtered records' times from DuckDB (exact ones counted per
- * hour, windows one by one, in one query), spread over the hours by aoristic weighting
+ * hour, windows one by one, in one query on the analysis facts), spread over the hours by aoristic weighting
  * (analysis/aoristic.ts) into the hour × weekday matrix, the dagdeel breakdown and the
  * month × year seasonality — all from one pass. Recomputed when the shared filter or the view's settings change; the
  * newest request wins when the user clicks faster than the query returns.
@@ -10,7 +10,8 @@ import type { Table, Vector } from 'apache-arrow';
 import { AoristicAccumulator, type AoristicSummary, type Dagdeel } from '$lib/analysis/aoristic';
 import type { Connector } from '$lib/data/connector';
 import type { RecordFilter } from '$lib/data/queries/record-filter';
-import { buildHotTimeInputQuery } from '$lib/data/queries/hot-times';
+import { ensureFacts } from '$lib/data/analysis-facts';
+import { buildFactsHotTimeQuery } from '$lib/data/queries/facts';
 import type { RecordTable } from '$lib/data/schema';
 import { readiness } from './readiness.svelte';
 
@@ -67,8 +68,13 @@ export class TimesModel {
     const sequence = ++this.#sequence;
     const started = performance.now();
     try {
-      // Exact records as counts per hour, windows one by one (queries/hot-times.ts).
-      const input = await conn.queryArrow(buildHotTimeInputQuery(request.tables, request.filter));
+      // Exact records as counts per hour, windows one by one, from the analysis facts
+      // (queries/facts.ts; the same rows as queries/hot-times.ts on the source tables).
+      const facts = await ensureFacts(conn, dataVersion);
+      if (sequence !== this.#sequence) return;
+      const input = await conn.queryArrow(
+        buildFactsHotTimeQuery(request.tables, request.filter, facts.dictionary),
+      );
       if (sequence !== this.#sequence) return;
       const queried = performance.now();
       const accumulator = new AoristicAccumulator({

@@ -18,16 +18,15 @@ import {
   type MonthRange,
   type TrendPanel,
   type WijkInfo,
-  type WijkMonthRow,
   type WijkTrends,
 } from '$lib/analysis/wijk-trends';
 import type { Connector } from '$lib/data/connector';
 import { buildDataPeriodQuery } from '$lib/data/queries/filter-options';
 import type { RecordFilter } from '$lib/data/queries/record-filter';
+import { ensureFacts, queryFactsMonthlyCounts } from '$lib/data/analysis-facts';
 import {
   buildWatchLocationsQuery,
   buildWatchVisitsQuery,
-  buildWijkAndNearbyCountsQuery,
   buildWijkenQuery,
   type LocationPoint,
 } from '$lib/data/queries/trends';
@@ -101,19 +100,16 @@ export class WijkenModel {
         this.error = 'De gekozen periode bevat geen hele maand: kies een langere periode.';
         return;
       }
-      // Wijk series and the records around each aandachtslocatie in one scan.
-      const both = await conn.query<WijkMonthRow & { near: string | null }>(
-        buildWijkAndNearbyCountsQuery(
-          request.tables,
-          request.filter,
-          base.locations,
-          WATCH_RADIUS_M,
-        ),
-      );
-      const rows = both.filter((r) => r.wijkcode !== null);
-      const nearby = both
-        .filter((r) => r.near !== null)
-        .map((r) => ({ ...r, wijkcode: r.near!, theme: null }));
+      // Wijk series and the records around each aandachtslocatie, from the analysis facts
+      // (queries/facts.ts; the same counts as buildWijkAndNearbyCountsQuery).
+      const facts = await ensureFacts(conn, request.dataVersion);
+      if (sequence !== this.#sequence) return;
+      const { rows, nearby } = await queryFactsMonthlyCounts(conn, facts, {
+        tables: request.tables,
+        filter: request.filter,
+        locations: base.locations,
+        radiusM: WATCH_RADIUS_M,
+      });
       const visits = await this.#visits(conn, request);
       if (sequence !== this.#sequence) return;
       const queried = performance.now();

@@ -7,6 +7,9 @@ import type { Query, QueryParam } from '../connector';
 import type { RecordTable } from '../schema';
 import { buildFilteredRecordsQuery, filterSql, type RecordFilter } from './record-filter';
 
+/** Metres per degree of latitude: 6,371,008.8 m × π/180 (analysis/geo-distance.ts). */
+const METRES_PER_DEGREE = 111_195.08;
+
 /** Rows (wijkcode, theme, year, month, n) of the filtered records that have a wijk. */
 export function buildWijkMonthlyCountsQuery(
   tables: readonly RecordTable[],
@@ -70,20 +73,8 @@ export function buildNearbyMonthlyCountsQuery(
     params.push(l.id, l.lon, l.lat);
     return '(?, CAST(? AS DOUBLE), CAST(? AS DOUBLE))';
   });
-  // A box around all locations first (plain comparisons on 1M rows are cheap), so the
-  // distance is computed only for records near one of them. 111,195.08 m per degree of
-  // latitude: 6,371,008.8 m × π/180 (geo-distance.ts).
-  const metres = 111_195.08;
-  const lats = locations.map((l) => l.lat);
-  const lons = locations.map((l) => l.lon);
-  const dLat = radiusM / metres;
-  const dLon = radiusM / (metres * Math.cos((Math.max(...lats.map(Math.abs)) * Math.PI) / 180));
-  const box: RecordFilter['bbox'] = [
-    Math.min(...lons) - dLon,
-    Math.min(...lats) - dLat,
-    Math.max(...lons) + dLon,
-    Math.max(...lats) + dLat,
-  ];
+  const box = locationsBox(locations, radiusM);
+  const metres = METRES_PER_DEGREE;
   const inner = filter.bbox
     ? [
         Math.max(box[0], filter.bbox[0]),
@@ -131,14 +122,35 @@ export function buildWatchVisitsQuery(filter: RecordFilter): Query {
   };
 }
 
+/**
+ * A box around all locations grown by the radius: plain comparisons on 1M rows are cheap,
+ * so the distance is computed only for records near one of them.
+ */
+export function locationsBox(
+  locations: readonly LocationPoint[],
+  radiusM: number,
+): [number, number, number, number] {
+  const metres = METRES_PER_DEGREE;
+  const lats = locations.map((l) => l.lat);
+  const lons = locations.map((l) => l.lon);
+  const dLat = radiusM / metres;
+  const dLon = radiusM / (metres * Math.cos((Math.max(...lats.map(Math.abs)) * Math.PI) / 180));
+  return [
+    Math.min(...lons) - dLon,
+    Math.min(...lats) - dLat,
+    Math.max(...lons) + dLon,
+    Math.max(...lats) + dLat,
+  ];
+}
+
 /** SQL for "the id of the first location within radiusM of (lon, lat)", else NULL. */
-function nearestLocationSql(
+export function nearestLocationSql(
   locations: readonly LocationPoint[],
   radiusM: number,
   params: QueryParam[],
 ): string {
   if (locations.length === 0) return 'NULL::VARCHAR';
-  const metres = 111_195.08;
+  const metres = METRES_PER_DEGREE;
   const cases = locations.map((l) => {
     if (!Number.isFinite(l.lon) || !Number.isFinite(l.lat)) throw new RangeError('bad location');
     const dLat = radiusM / metres;
