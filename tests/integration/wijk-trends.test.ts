@@ -17,7 +17,6 @@ import { buildDataPeriodQuery } from '../../src/lib/data/queries/filter-options'
 import {
   buildNearbyMonthlyCountsQuery,
   buildWatchLocationsQuery,
-  buildWijkAndNearbyCountsQuery,
   buildWatchVisitsQuery,
   buildWijkenQuery,
   buildWijkMonthlyCountsQuery,
@@ -134,38 +133,5 @@ describe('aandachtslocaties on Donderdeel', () => {
     });
     // Haversine and the equirectangular distance agree except right on the 250 m circle.
     expect(Math.abs(total - check.n)).toBeLessThanOrEqual(2);
-  });
-});
-
-describe('wijk and aandachtslocatie counts in one scan', () => {
-  it('equals the separate wijk and nearby queries', async () => {
-    const locations = await conn.query<{ id: string; geometry: string }>(
-      buildWatchLocationsQuery(),
-    );
-    const points = locations.map((l) => {
-      const [lon, lat] = geometryCentre(JSON.parse(l.geometry));
-      return { id: l.id, lon, lat };
-    });
-    const tables = ['incidents', 'meldingen'] as const;
-    const filter = { weekdays: [5, 6, 7] };
-    const both = await conn.query<WijkMonthRow & { near: string | null }>(
-      buildWijkAndNearbyCountsQuery(tables, filter, points, 250),
-    );
-    const key = (r: WijkMonthRow) => `${r.wijkcode}|${r.theme}|${r.year}|${r.month}`;
-    const sum = (rows: WijkMonthRow[]) => {
-      const map = new Map<string, number>();
-      for (const r of rows) map.set(key(r), (map.get(key(r)) ?? 0) + r.n);
-      return map;
-    };
-    const wijk = await conn.query<WijkMonthRow>(buildWijkMonthlyCountsQuery(tables, filter));
-    expect(sum(both.filter((r) => r.wijkcode !== null))).toEqual(sum(wijk));
-    const nearby = await conn.query<WijkMonthRow>(
-      buildNearbyMonthlyCountsQuery(tables, filter, points, 250),
-    );
-    const fromBoth = both
-      .filter((r) => r.near !== null)
-      .map((r) => ({ ...r, wijkcode: r.near!, theme: null }));
-    expect(sum(fromBoth)).toEqual(sum(nearby));
-    expect(nearby.length).toBeGreaterThan(0);
   });
 });

@@ -101,16 +101,23 @@ export class WijkenModel {
         return;
       }
       // Wijk series and the records around each aandachtslocatie, from the analysis facts
-      // (queries/facts.ts; the same counts as buildWijkAndNearbyCountsQuery).
-      const facts = await ensureFacts(conn, request.dataVersion);
+      // (queries/facts.ts; the counts of buildWijkMonthlyCountsQuery and
+      // buildNearbyMonthlyCountsQuery on the source tables).
+      const factsStart = performance.now();
+      await ensureFacts(conn, request.dataVersion);
       if (sequence !== this.#sequence) return;
-      const { rows, nearby } = await queryFactsMonthlyCounts(conn, facts, {
+      const countsStart = performance.now();
+      const { rows, nearby } = await queryFactsMonthlyCounts(conn, {
         tables: request.tables,
         filter: request.filter,
         locations: base.locations,
         radiusM: WATCH_RADIUS_M,
       });
+      const visitsStart = performance.now();
       const visits = await this.#visits(conn, request);
+      performance.measure('wijken.query_facts', { start: factsStart, end: countsStart });
+      performance.measure('wijken.query_counts', { start: countsStart, end: visitsStart });
+      performance.measure('wijken.query_visits', { start: visitsStart, end: performance.now() });
       if (sequence !== this.#sequence) return;
       const queried = performance.now();
       const options = { periodMonths: request.periodMonths };

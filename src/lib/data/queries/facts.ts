@@ -1,17 +1,23 @@
 /**
  * The analysis facts: one narrow table (TEMP, rebuilt per data version) with a row per
  * record of incidents, meldingen and visits, holding exactly what the Tijden and Wijken
- * views filter and group on — with the text columns replaced by small integer codes and the
+ * views filter and group on — with the text columns replaced by their 64-bit hashes and the
  * time parts computed once. Filtering and grouping a million of these is several times
- * faster in DuckDB-WASM than the same work on the source tables (integer keys hash and
- * compare faster than text, and the hour, weekday and month need not be derived again on
- * every filter change).
+ * faster in DuckDB-WASM than the same work on the source tables (integers hash and compare
+ * faster than text, and the hour, weekday and month need not be derived again on every
+ * filter change). Hashing is also much cheaper to build than joining code tables.
+ *
+ * A filter value is compared by its hash (`hash(?)`), so a value the data lacks matches
+ * nothing, as it should. Two different texts with the same 64-bit hash would be taken for
+ * one another; with a few hundred distinct values the chance is about 1 in 10^14.
+ * Grouped results get their text back from a small table of the distinct values.
  *
  * The meaning is the shared filter's (record-filter.ts): `factsFilterSql` is that filter
- * translated to codes, and tests/integration/facts.test.ts holds the two equal on Donderdeel.
+ * on the hashes, and tests/integration/facts.test.ts holds the two equal on Donderdeel.
  */
 import type { Query, QueryParam } from '../connector';
 import type { RecordTable } from '../schema';
+import { locationBoxes, locationScale, type LocationPoint } from './trends';
 import {
   CATEGORY_SQL,
   OUTCOME_SQL,
@@ -22,16 +28,12 @@ import {
 } from './record-filter';
 
 export const FACTS_TABLE = 'analysis_facts';
-export const FACTS_DICTIONARY_TABLE = 'analysis_facts_dictionary';
-
-/** The coded text dimensions; `category` also codes the meldingen's main category. */
-export const FACT_DIMENSIONS = ['theme', 'category', 'outcome', 'wijkcode', 'buurtcode'] as const;
-export type FactDimension = (typeof FACT_DIMENSIONS)[number];
+/** Hash → text of the themes and wijkcodes, to label grouped results. */
+export const FACTS_VALUES_TABLE = 'analysis_facts_values';
 
 export const FACT_SOURCES: readonly RecordTable[] = ['incidents', 'meldingen', 'visits'];
 
-/** Value → code per dimension (codes from 1; NULL stays NULL). */
-export type FactsDictionary = Record<FactDimension, Map<string, number>>;
+const HASHED = ['theme', 'category', 'category2', 'outcome', 'wijkcode', 'buurtcode'] as const;
 
 /** Per source table: the SQL of each logical field (as record-filter.ts reads it). */
 function sourceFields(table: RecordTable) {
@@ -53,52 +55,49 @@ const UNION_OF_SOURCES = FACT_SOURCES.map((table, index) => {
     FROM ${table}`;
 }).join('\n    UNION ALL\n    ');
 
-/**
- * The statements that (re)build the dictionary and the facts. `hour_key` is the local hour
- * as hours since 1970 (exact: taken from the truncated hour), `month_key` year × 12 +
- * month − 1.
- */
-export function buildFactsStatements(): string[] {
-  const distinct = FACT_DIMENSIONS.map((dim) =>
-    dim === 'category'
-      ? `SELECT 'category' AS dim, category AS value FROM records
-         UNION SELECT 'category', category2 FROM records`
-      : `SELECT '${dim}' AS dim, ${dim} AS value FROM records`,
-  ).join('\n      UNION ');
-  const joins = [
-    ['theme', 'theme'],
-    ['category', 'category'],
-    ['category', 'category2'],
-    ['outcome', 'outcome'],
-    ['wijkcode', 'wijkcode'],
-    ['buurtcode', 'buurtcode'],
-  ];
-  return [
-    `CREATE OR REPLACE TEMP TABLE ${FACTS_DICTIONARY_TABLE} AS
-      WITH records AS (${UNION_OF_SOURCES})
-      SELECT dim, value, (row_number() OVER (PARTITION BY dim ORDER BY value))::USMALLINT AS code
-      FROM (${distinct}) WHERE value IS NOT NULL`,
-    `CREATE OR REPLACE TEMP TABLE ${FACTS_TABLE} AS
-      WITH records AS (${UNION_OF_SOURCES})
-      SELECT r.src, r.t, r.t_end,
-        ${joins.map(([, column], i) => `d${i}.code AS ${column}_c`).join(', ')},
-        (epoch_ms(date_trunc('hour', r.t)) // 3600000)::INTEGER AS hour_key,
-        (year(r.t) * 12 + month(r.t) - 1)::INTEGER AS month_key,
-        month(r.t)::UTINYINT AS month_n, hour(r.t)::UTINYINT AS hour_n,
-        isodow(r.t)::UTINYINT AS dow_n, r.lon, r.lat
-      FROM records r
-      ${joins
-        .map(
-          ([dim, column], i) =>
-            `LEFT JOIN ${FACTS_DICTIONARY_TABLE} d${i} ON d${i}.dim = '${dim}' AND d${i}.value = r.${column}`,
-        )
-        .join('\n      ')}`,
-  ];
+/** Grid cells of 1/400 degree (about 170 × 280 m here), to find records near a point fast. */
+const CELLS_PER_DEGREE = 400;
+const CELL_SQL = `((floor(r.lon * ${CELLS_PER_DEGREE}) + 72000) * 72001 + floor(r.lat * ${CELLS_PER_DEGREE}) + 36000)::BIGINT`;
+
+/** The cells (as CELL_SQL numbers them) that together cover the box. */
+export function cellsCovering(box: readonly [number, number, number, number]): number[] {
+  const [minLon, minLat, maxLon, maxLat] = box;
+  if (![minLon, minLat, maxLon, maxLat].every(Number.isFinite)) {
+    throw new RangeError('box must be finite numbers');
+  }
+  const cells: number[] = [];
+  const [x0, x1] = [Math.floor(minLon * CELLS_PER_DEGREE), Math.floor(maxLon * CELLS_PER_DEGREE)];
+  const [y0, y1] = [Math.floor(minLat * CELLS_PER_DEGREE), Math.floor(maxLat * CELLS_PER_DEGREE)];
+  for (let x = x0; x <= x1; x++) {
+    for (let y = y0; y <= y1; y++) cells.push((x + 72000) * 72001 + y + 36000);
+  }
+  return cells;
 }
 
-/** Rows (dim, value, code) of the dictionary. */
-export function buildFactsDictionaryQuery(): Query {
-  return { sql: `SELECT dim, value, code FROM ${FACTS_DICTIONARY_TABLE}` };
+/**
+ * The statements that (re)build the facts and the value table. `hour_key` is the local hour
+ * as hours since 1970 (floor), `month_key` year × 12 + month − 1; hashed text is NULL where
+ * the text is (DuckDB's hash(NULL) is not NULL).
+ */
+export function buildFactsStatements(): string[] {
+  const hashed = HASHED.map((c) => `if(r.${c} IS NULL, NULL, hash(r.${c})) AS ${c}_h`);
+  const labelled = FACT_SOURCES.flatMap((t) => [
+    `SELECT theme FROM ${t}`,
+    `SELECT wijkcode FROM ${t}`,
+  ]);
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${FACTS_TABLE} AS
+      WITH records AS (${UNION_OF_SOURCES})
+      SELECT r.src, r.t, r.t_end, ${hashed.join(', ')},
+        fdiv(epoch_ms(r.t), 3600000)::INTEGER AS hour_key,
+        (year(r.t) * 12 + month(r.t) - 1)::INTEGER AS month_key,
+        month(r.t)::UTINYINT AS month_n, hour(r.t)::UTINYINT AS hour_n,
+        isodow(r.t)::UTINYINT AS dow_n, r.lon, r.lat, ${CELL_SQL} AS cell
+      FROM records r`,
+    `CREATE OR REPLACE TEMP TABLE ${FACTS_VALUES_TABLE} AS
+      SELECT value, hash(value) AS h
+      FROM (${labelled.join(' UNION ')}) AS v(value) WHERE value IS NOT NULL`,
+  ];
 }
 
 /** Cheap fingerprint of the source tables, to catch facts built from other data. */
@@ -107,10 +106,6 @@ export function buildFactsFingerprintQuery(): Query {
     sql: `SELECT ${FACT_SOURCES.map((t) => `(SELECT count(*) FROM ${t})`).join(" || '/' || ")}
       AS fingerprint`,
   };
-}
-
-function codes(dictionary: FactsDictionary, dim: FactDimension, values: readonly string[]) {
-  return values.map((v) => dictionary[dim].get(v)).filter((c): c is number => c !== undefined);
 }
 
 function checkIntegers(values: readonly number[], min: number, max: number, name: string): void {
@@ -122,13 +117,12 @@ function checkIntegers(values: readonly number[], min: number, max: number, name
 }
 
 /**
- * The shared filter (record-filter.ts) over the facts, for the chosen source tables. Only
- * integers (codes, checked numbers) go into the SQL text; timestamps are parameters.
+ * The shared filter (record-filter.ts) over the facts, for the chosen source tables. Texts
+ * and timestamps are parameters; only checked integers go into the SQL text.
  */
 export function factsFilterSql(
   tables: readonly RecordTable[],
   filter: RecordFilter,
-  dictionary: FactsDictionary,
   { located = true }: { located?: boolean } = {},
 ): { sql: string; params: QueryParam[] } {
   const conditions: string[] = [];
@@ -147,28 +141,25 @@ export function factsFilterSql(
     conditions.push('t < CAST(? AS TIMESTAMP)');
     params.push(filter.to);
   }
-  const inCodes = (expression: string, list: number[]) =>
-    conditions.push(list.length ? `${expression} IN (${list.join(', ')})` : 'FALSE');
-  if (filter.themes?.length) inCodes('theme_c', codes(dictionary, 'theme', filter.themes));
+  const hashes = (values: readonly string[]) => {
+    params.push(...values);
+    return values.map(() => 'hash(CAST(? AS VARCHAR))').join(', ');
+  };
+  if (filter.themes?.length) conditions.push(`theme_h IN (${hashes(filter.themes)})`);
   if (filter.categories?.length) {
-    const list = codes(dictionary, 'category', filter.categories);
     conditions.push(
-      list.length ? `(category_c IN (${list.join(', ')}) OR category2_c IN (${list}))` : 'FALSE',
+      `(category_h IN (${hashes(filter.categories)}) OR category2_h IN (${hashes(filter.categories)}))`,
     );
   }
-  if (filter.outcomes?.length) inCodes('outcome_c', codes(dictionary, 'outcome', filter.outcomes));
+  if (filter.outcomes?.length) conditions.push(`outcome_h IN (${hashes(filter.outcomes)})`);
   checkIntegers(filter.months ?? [], 1, 12, 'months');
   checkIntegers(filter.hours ?? [], 0, 23, 'hours');
   checkIntegers(filter.weekdays ?? [], 1, 7, 'weekdays');
-  if (filter.months?.length) inCodes('month_n', [...filter.months]);
-  if (filter.hours?.length) inCodes('hour_n', [...filter.hours]);
-  if (filter.weekdays?.length) inCodes('dow_n', [...filter.weekdays]);
-  if (filter.wijkcodes?.length) {
-    inCodes('wijkcode_c', codes(dictionary, 'wijkcode', filter.wijkcodes));
-  }
-  if (filter.buurtcodes?.length) {
-    inCodes('buurtcode_c', codes(dictionary, 'buurtcode', filter.buurtcodes));
-  }
+  if (filter.months?.length) conditions.push(`month_n IN (${filter.months.join(', ')})`);
+  if (filter.hours?.length) conditions.push(`hour_n IN (${filter.hours.join(', ')})`);
+  if (filter.weekdays?.length) conditions.push(`dow_n IN (${filter.weekdays.join(', ')})`);
+  if (filter.wijkcodes?.length) conditions.push(`wijkcode_h IN (${hashes(filter.wijkcodes)})`);
+  if (filter.buurtcodes?.length) conditions.push(`buurtcode_h IN (${hashes(filter.buurtcodes)})`);
   if (filter.bbox) {
     const [minLon, minLat, maxLon, maxLat] = filter.bbox.map((v) => {
       if (!Number.isFinite(v)) throw new RangeError('bbox must be finite numbers');
@@ -187,9 +178,8 @@ export function factsFilterSql(
 export function buildFactsHotTimeQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
-  dictionary: FactsDictionary,
 ): Query {
-  const where = factsFilterSql(tables, filter, dictionary, { located: false });
+  const where = factsFilterSql(tables, filter, { located: false });
   return {
     sql: `SELECT CAST(hour_key AS DOUBLE) * 3600000 AS t_from, NULL::DOUBLE AS t_to,
         count(*)::INTEGER AS n
@@ -201,51 +191,61 @@ export function buildFactsHotTimeQuery(
   };
 }
 
-/** Rows (wijkcode_c, theme_c, month_key, n) of the filtered records that have a time and wijk. */
+const YEAR_MONTH = `(month_key // 12)::INTEGER AS year, (month_key % 12 + 1)::INTEGER AS month`;
+
+/** Rows (wijkcode, theme, year, month, n) of the filtered records with a time and wijk. */
 export function buildFactsWijkMonthQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
-  dictionary: FactsDictionary,
 ): Query {
-  const where = factsFilterSql(tables, filter, dictionary, { located: false });
+  const where = factsFilterSql(tables, filter, { located: false });
   return {
-    sql: `SELECT wijkcode_c, theme_c, month_key, count(*)::INTEGER AS n
-      FROM ${FACTS_TABLE}
-      WHERE ${where.sql} AND t IS NOT NULL AND wijkcode_c IS NOT NULL
-      GROUP BY ALL`,
+    sql: `SELECT w.value AS wijkcode, th.value AS theme, ${YEAR_MONTH}, g.n
+      FROM (SELECT wijkcode_h, theme_h, month_key, count(*)::INTEGER AS n
+        FROM ${FACTS_TABLE}
+        WHERE ${where.sql} AND t IS NOT NULL AND wijkcode_h IS NOT NULL
+        GROUP BY ALL) g
+      JOIN ${FACTS_VALUES_TABLE} w ON w.h = g.wijkcode_h
+      LEFT JOIN ${FACTS_VALUES_TABLE} th ON th.h = g.theme_h`,
     params: where.params,
   };
 }
 
 /**
- * Rows (near, month_key, n): the filtered records with a time within the box, labelled by
- * `nearSql` (a CASE giving the location id or NULL, see trends.ts). The box keeps the
- * distance tests to the few records near a location.
+ * Rows (near, year, month, n): the filtered records with a time, by the index in
+ * `locations` of the first location within `radiusM` of the record (NULL: none — those rows
+ * are for the caller to drop). The distance test of buildNearbyMonthlyCountsQuery (trends.ts) after a
+ * cheap one: only records in the grid cells covering the locations are measured. Every
+ * number in the SQL text is checked to be finite.
  */
 export function buildFactsNearMonthQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
-  dictionary: FactsDictionary,
-  near: { sql: string; params: QueryParam[] },
-  box: readonly [number, number, number, number],
+  locations: readonly LocationPoint[],
+  radiusM: number,
 ): Query {
-  const boxed: RecordFilter = {
-    ...filter,
-    bbox: filter.bbox
-      ? [
-          Math.max(box[0], filter.bbox[0]),
-          Math.max(box[1], filter.bbox[1]),
-          Math.min(box[2], filter.bbox[2]),
-          Math.min(box[3], filter.bbox[3]),
-        ]
-      : box,
-  };
-  const where = factsFilterSql(tables, boxed, dictionary, { located: true });
+  if (locations.length === 0) throw new RangeError('no locations');
+  if (!(radiusM > 0 && Number.isFinite(radiusM))) throw new RangeError('radiusM must be > 0');
+  const where = factsFilterSql(tables, filter, { located: true });
+  const boxes = locationBoxes(locations, radiusM);
+  const cells = [...new Set(boxes.flatMap(cellsCovering))];
+  // Very large radii would list thousands of cells: then compare coordinates instead.
+  const inCells =
+    cells.length <= 2000
+      ? `cell IN (${cells.join(', ')})`
+      : boxes
+          .map(([a, b, c, d]) => `(lon BETWEEN ${a} AND ${c} AND lat BETWEEN ${b} AND ${d})`)
+          .join(' OR ');
+  const cases = locations.map((l, i) => {
+    const { lon, lat, kx, metres } = locationScale(l);
+    return `WHEN pow((lon - ${lon}::DOUBLE) * ${kx}, 2) + pow((lat - ${lat}::DOUBLE) * ${metres}, 2)
+      <= ${radiusM * radiusM} THEN ${i}`;
+  });
   return {
-    sql: `SELECT near, month_key, count(*)::INTEGER AS n
-      FROM (SELECT ${near.sql} AS near, month_key FROM ${FACTS_TABLE}
-        WHERE ${where.sql} AND t IS NOT NULL)
-      WHERE near IS NOT NULL GROUP BY ALL`,
-    params: [...near.params, ...where.params],
+    sql: `SELECT CASE ${cases.join(' ')} END AS near, ${YEAR_MONTH}, count(*)::INTEGER AS n
+      FROM ${FACTS_TABLE}
+      WHERE (${inCells}) AND ${where.sql} AND t IS NOT NULL
+      GROUP BY ALL`,
+    params: where.params,
   };
 }

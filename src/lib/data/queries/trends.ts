@@ -143,52 +143,26 @@ export function locationsBox(
   ];
 }
 
-/** SQL for "the id of the first location within radiusM of (lon, lat)", else NULL. */
-export function nearestLocationSql(
+/** Per location the box [minLon, minLat, maxLon, maxLat] its radius fits in. */
+export function locationBoxes(
   locations: readonly LocationPoint[],
   radiusM: number,
-  params: QueryParam[],
-): string {
-  if (locations.length === 0) return 'NULL::VARCHAR';
-  const metres = METRES_PER_DEGREE;
-  const cases = locations.map((l) => {
-    if (!Number.isFinite(l.lon) || !Number.isFinite(l.lat)) throw new RangeError('bad location');
-    const dLat = radiusM / metres;
-    const kx = metres * Math.cos((l.lat * Math.PI) / 180);
-    const dLon = radiusM / kx;
-    params.push(l.lat - dLat, l.lat + dLat, l.lon - dLon, l.lon + dLon, l.lon, l.lat, l.id);
-    // The box test first: cheap, and false for almost every record.
-    return `WHEN lat BETWEEN CAST(? AS DOUBLE) AND CAST(? AS DOUBLE)
-        AND lon BETWEEN CAST(? AS DOUBLE) AND CAST(? AS DOUBLE)
-        AND pow((lon - CAST(? AS DOUBLE)) * ${kx}, 2) + pow((lat - CAST(? AS DOUBLE)) * ${metres}, 2)
-          <= ${radiusM * radiusM} THEN CAST(? AS VARCHAR)`;
+): [number, number, number, number][] {
+  return locations.map((l) => {
+    const dLat = radiusM / METRES_PER_DEGREE;
+    const dLon = radiusM / (METRES_PER_DEGREE * Math.cos((l.lat * Math.PI) / 180));
+    return [l.lon - dLon, l.lat - dLat, l.lon + dLon, l.lat + dLat];
   });
-  return `CASE ${cases.join('\n')} END`;
 }
 
-/**
- * Both series of the Wijken view in one scan: rows (wijkcode, theme, year, month, near, n)
- * where `near` is the aandachtslocatie within `radiusM` of the record (the first listed
- * when circles overlap) or NULL. Summed over `near` these are buildWijkMonthlyCountsQuery's
- * rows; the rows with `near` are buildNearbyMonthlyCountsQuery's.
- */
-export function buildWijkAndNearbyCountsQuery(
-  tables: readonly RecordTable[],
-  filter: RecordFilter,
-  locations: readonly LocationPoint[],
-  radiusM: number,
-): Query {
-  if (!(radiusM > 0 && Number.isFinite(radiusM))) throw new RangeError('radiusM must be > 0');
-  const records = buildFilteredRecordsQuery(tables, filter, { located: false });
-  const nearParams: QueryParam[] = [];
-  const near = nearestLocationSql(locations, radiusM, nearParams);
-  return {
-    sql: `SELECT wijkcode, theme, year(m)::INTEGER AS year, month(m)::INTEGER AS month, near, n
-      FROM (SELECT wijkcode, theme, date_trunc('month', t) AS m, ${near} AS near,
-          count(*)::INTEGER AS n
-        FROM (${records.sql}) WHERE t IS NOT NULL
-        GROUP BY ALL)
-      WHERE wijkcode IS NOT NULL OR near IS NOT NULL`,
-    params: [...nearParams, ...(records.params ?? [])],
-  };
+/** A location's coordinates and metres per degree of longitude and latitude there. */
+export function locationScale(l: LocationPoint): {
+  lon: number;
+  lat: number;
+  kx: number;
+  metres: number;
+} {
+  if (!Number.isFinite(l.lon) || !Number.isFinite(l.lat)) throw new RangeError('bad location');
+  const kx = METRES_PER_DEGREE * Math.cos((l.lat * Math.PI) / 180);
+  return { lon: l.lon, lat: l.lat, kx, metres: METRES_PER_DEGREE };
 }
