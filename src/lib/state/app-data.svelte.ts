@@ -66,6 +66,14 @@ export interface TableCount {
   n: number;
 }
 
+/**
+ * Start options for a page path: the briefing (the only route ending in /briefing, under any
+ * sub-path) needs only the recent years of a published dataset; other views the rest.
+ */
+export function startOptionsFor(pathname: string): StartOptions {
+  return { recentOnly: /\/briefing\/?$/.test(pathname) };
+}
+
 class AppData {
   status = $state<DataStatus>('starten');
   error = $state<string | null>(null);
