@@ -79,12 +79,18 @@ export async function startStaticServer(
       }
     }
     file = found;
+    // As nginx's `gzip_static on;`: the build's precompressed copy when the browser takes it.
+    const gzip =
+      /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) &&
+      (await stat(`${file}.gz`).catch(() => null))?.isFile();
     response.writeHead(200, {
       ...headers,
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': file === fallback ? 'no-cache' : 'public, max-age=3600',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
-    createReadStream(file, { highWaterMark: 1 << 22 }).pipe(response);
+    createReadStream(gzip ? `${file}.gz` : file, { highWaterMark: 1 << 22 }).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
