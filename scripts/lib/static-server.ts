@@ -80,17 +80,20 @@ export async function startStaticServer(
     }
     file = found;
     // As nginx's `gzip_static on;`: the build's precompressed copy when the browser takes it.
-    const gzip =
-      /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) &&
-      (await stat(`${file}.gz`).catch(() => null))?.isFile();
+    const zipped = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
+      ? await stat(`${file}.gz`).catch(() => null)
+      : null;
+    const gzip = zipped?.isFile() ?? false;
+    const body = gzip ? `${file}.gz` : file;
     response.writeHead(200, {
+      'content-length': String((gzip ? zipped! : await stat(file)).size),
       ...headers,
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': file === fallback ? 'no-cache' : 'public, max-age=3600',
       vary: 'accept-encoding',
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
-    createReadStream(gzip ? `${file}.gz` : file, { highWaterMark: 1 << 22 }).pipe(response);
+    createReadStream(body, { highWaterMark: 1 << 22 }).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
