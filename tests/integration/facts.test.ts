@@ -181,6 +181,7 @@ describe('analysis facts on Donderdeel', () => {
       );
       expect(byKey(got.rows), name).toEqual(byKey(wijk));
       expect(byKey(got.nearby), name).toEqual(byKey(near));
+      if (name === 'no filter') expect(near.reduce((sum, r) => sum + r.n, 0)).toBeGreaterThan(100);
     }
   });
 

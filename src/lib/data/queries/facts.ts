@@ -55,9 +55,14 @@ const UNION_OF_SOURCES = FACT_SOURCES.map((table, index) => {
     FROM ${table}`;
 }).join('\n    UNION ALL\n    ');
 
-/** Grid cells of 1/400 degree (about 170 × 280 m here), to find records near a point fast. */
-const CELLS_PER_DEGREE = 400;
-const CELL_SQL = `((floor(r.lon * ${CELLS_PER_DEGREE}) + 72000) * 72001 + floor(r.lat * ${CELLS_PER_DEGREE}) + 36000)::BIGINT`;
+/** Grid cells of 1/1600 degree (about 43 × 69 m here), to find records near a point fast. */
+const CELLS_PER_DEGREE = 1600;
+/** Cell x and y are made non-negative: x + 180°, y + 90°; a cell is x × Y_BASE + y. */
+const X_OFFSET = 180 * CELLS_PER_DEGREE;
+const Y_OFFSET = 90 * CELLS_PER_DEGREE;
+const Y_BASE = 180 * CELLS_PER_DEGREE + 1;
+const CELL_SQL = `((floor(r.lon * ${CELLS_PER_DEGREE}) + ${X_OFFSET}) * ${Y_BASE}
+  + floor(r.lat * ${CELLS_PER_DEGREE}) + ${Y_OFFSET})::BIGINT`;
 
 /** The cells (as CELL_SQL numbers them) that together cover the box. */
 export function cellsCovering(box: readonly [number, number, number, number]): number[] {
@@ -69,9 +74,16 @@ export function cellsCovering(box: readonly [number, number, number, number]): n
   const [x0, x1] = [Math.floor(minLon * CELLS_PER_DEGREE), Math.floor(maxLon * CELLS_PER_DEGREE)];
   const [y0, y1] = [Math.floor(minLat * CELLS_PER_DEGREE), Math.floor(maxLat * CELLS_PER_DEGREE)];
   for (let x = x0; x <= x1; x++) {
-    for (let y = y0; y <= y1; y++) cells.push((x + 72000) * 72001 + y + 36000);
+    for (let y = y0; y <= y1; y++) cells.push((x + X_OFFSET) * Y_BASE + y + Y_OFFSET);
   }
   return cells;
+}
+
+/** South-west corner (lon, lat) of a cell numbered as CELL_SQL does. */
+function cellCorner(cell: number): [number, number] {
+  const x = Math.floor(cell / Y_BASE) - X_OFFSET;
+  const y = (cell % Y_BASE) - Y_OFFSET;
+  return [x / CELLS_PER_DEGREE, y / CELLS_PER_DEGREE];
 }
 
 /**
@@ -228,7 +240,20 @@ export function buildFactsNearMonthQuery(
   if (!(radiusM > 0 && Number.isFinite(radiusM))) throw new RangeError('radiusM must be > 0');
   const where = factsFilterSql(tables, filter, { located: true });
   const boxes = locationBoxes(locations, radiusM);
-  const cells = [...new Set(boxes.flatMap(cellsCovering))];
+  // The cells of each box that reach into its circle (a metre of margin against rounding).
+  const cells = [
+    ...new Set(
+      boxes.flatMap((box, i) => {
+        const { lon, lat, kx, metres } = locationScale(locations[i]);
+        return cellsCovering(box).filter((cell) => {
+          const [x0, y0] = cellCorner(cell);
+          const dx = Math.max(x0 - lon, 0, lon - (x0 + 1 / CELLS_PER_DEGREE)) * kx;
+          const dy = Math.max(y0 - lat, 0, lat - (y0 + 1 / CELLS_PER_DEGREE)) * metres;
+          return dx * dx + dy * dy <= (radiusM + 1) ** 2;
+        });
+      }),
+    ),
+  ];
   // Very large radii would list thousands of cells: then compare coordinates instead.
   const inCells =
     cells.length <= 2000
