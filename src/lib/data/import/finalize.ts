@@ -76,26 +76,46 @@ const DUPLICATE_REASON = 'Dubbel registratienummer in dit bestand';
 /** True when two tables hold the same rn in the same row positions (and as many rows). */
 async function alignedByPosition(conn: Connector, table: string): Promise<boolean> {
   const [{ n }] = await conn.query<{ n: number }>({
-    sql: `SELECT count(*) AS n FROM import_conv c POSITIONAL JOIN ${table} x
+    sql: `SELECT count(*) AS n FROM import_conv_values c POSITIONAL JOIN ${table} x
           WHERE c.rn IS DISTINCT FROM x.rn`,
   });
   return n === 0;
 }
 
 /**
+ * Runs statements with the probe and build sides of hash joins as written: the million
+ * staged rows probe, the small lookup tables (themes, repeated ids, area codes) are built.
+ * The engine's estimates for fresh work tables are ~0 rows, so left to itself it builds a
+ * hash table over the million wide rows, which costs seconds and scrambles the row order
+ * that the decisions table relies on. The setting is restored afterwards.
+ */
+export async function withLookupJoins<T>(conn: Connector, work: () => Promise<T>): Promise<T> {
+  await conn.exec("SET disabled_optimizers = 'build_side_probe_side'");
+  try {
+    return await work();
+  } finally {
+    await conn.exec('RESET disabled_optimizers');
+  }
+}
+
+/**
  * Decides every staged row: the final reason (NULL = accepted) and whether its id is
  * stored already, in the narrow table `import_decided` (rn, lon, lat, area, theme_resolved,
- * gap_shifted, reason_final, exists_already), which the report reads; `import_final` is a view that puts it beside the converted values with
- * theme and area codes. The wide rows are thus copied once more only into the canonical
- * table at commit. Rows are matched by position (both tables follow import_conv's order;
- * checked), else by rn.
+ * gap_shifted, reason_final, exists_already), which the report reads; `import_final` is a
+ * view that puts it beside the converted values with theme and area codes. The wide rows
+ * are thus read once more only by the insert into the canonical table at commit.
+ *
+ * One pass over the ids finds those repeated among the rows still accepted (a small table,
+ * usually empty); the decisions are then made in one pass in which every join has a small
+ * build side, so the rows keep import_conv's order and are matched by position (checked;
+ * by rn otherwise).
  */
 export async function finalizeRows(
   conn: Connector,
   kind: RecordImportKind,
   hasLocated: boolean,
 ): Promise<void> {
-  await dropRelations(conn, ['import_final', 'import_decided', 'import_theme']);
+  await dropRelations(conn, ['import_final', 'import_decided', 'import_theme', 'import_repeated']);
   if (THEME_LOOKUP[kind]) {
     await conn.exec(`CREATE TABLE import_theme AS ${THEME_LOOKUP[kind]}`);
   }
@@ -104,24 +124,22 @@ export async function finalizeRows(
       ? 'POSITIONAL JOIN import_located_points p'
       : 'LEFT JOIN import_located_points p ON p.rn = c.rn'
     : `CROSS JOIN (SELECT NULL::DOUBLE AS lon, NULL::DOUBLE AS lat, -1 AS area, 0 AS outside) p`;
-  await conn.exec(`CREATE TABLE import_decided AS
-    WITH located AS (
-      SELECT c.rn, c.id, CASE WHEN isnan(p.lon) THEN NULL ELSE p.lon END AS lon,
+  await conn.exec(`CREATE TABLE import_repeated AS
+    SELECT c.id, min(c.rn) AS first_rn FROM import_conv c ${points}
+    WHERE c.reason IS NULL AND p.outside IS DISTINCT FROM 1
+    GROUP BY c.id HAVING count(*) > 1`);
+  await withLookupJoins(conn, () =>
+    conn.exec(`CREATE TABLE import_decided AS
+      SELECT c.rn, CASE WHEN isnan(p.lon) THEN NULL ELSE p.lon END AS lon,
         CASE WHEN isnan(p.lat) THEN NULL ELSE p.lat END AS lat, p.area,
         ${THEME_SQL[kind]} AS theme_resolved, c.gap_shifted,
         CASE WHEN c.reason IS NOT NULL THEN c.reason
-             WHEN p.outside = 1 THEN 'Locatie buiten de gemeente' END AS reason_located
+             WHEN p.outside = 1 THEN 'Locatie buiten de gemeente'
+             WHEN c.rn > r.first_rn THEN '${DUPLICATE_REASON}' END AS reason_final,
+        c.id IN (SELECT id FROM ${kind}) AS exists_already
       FROM import_conv c ${points} ${THEME_JOIN[kind]}
-    ),
-    repeated AS (
-      SELECT id, min(rn) AS first_rn FROM located WHERE reason_located IS NULL
-      GROUP BY id HAVING count(*) > 1
-    )
-    SELECT l.rn, l.lon, l.lat, l.area, l.theme_resolved, l.gap_shifted,
-      CASE WHEN l.reason_located IS NOT NULL THEN l.reason_located
-           WHEN l.rn > r.first_rn THEN '${DUPLICATE_REASON}' END AS reason_final,
-      l.id IN (SELECT id FROM ${kind}) AS exists_already
-    FROM located l LEFT JOIN repeated r USING (id)`);
+      LEFT JOIN import_repeated r ON r.id = c.id`),
+  );
   const decided = (await alignedByPosition(conn, 'import_decided'))
     ? 'POSITIONAL JOIN import_decided d'
     : 'JOIN import_decided d ON d.rn = c.rn';
@@ -163,10 +181,12 @@ export async function commitImport(
         `DELETE FROM ${kind} WHERE id IN (SELECT id FROM import_final WHERE reason_final IS NULL AND exists_already)`,
       );
     }
-    await conn.query({
-      sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ? FROM import_final WHERE ${acceptedCondition(policy)}`,
-      params: [dataset],
-    });
+    await withLookupJoins(conn, () =>
+      conn.query({
+        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ? FROM import_final WHERE ${acceptedCondition(policy)}`,
+        params: [dataset],
+      }),
+    );
     const [{ n }] = await conn.query<{ n: number }>({
       sql: `SELECT count(*) AS n FROM import_decided WHERE ${acceptedCondition(policy)}`,
     });

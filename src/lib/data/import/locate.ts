@@ -28,7 +28,7 @@ export function toWgs84(x: number, y: number, plan: CoordinatePlan): [number, nu
 }
 
 /**
- * Locates every row of `import_conv` that is still accepted and has both coordinates, and
+ * Locates every row of `import_conv_values` (the rows of `import_conv`) that is still accepted and has both coordinates, and
  * writes `import_located_points` (rn, lon, lat, area, outside) with one row per row of
  * import_conv in the same order, so that finalize can join the two by position instead of
  * by a hash join on rn (finalize checks the order and falls back if it ever differs).
@@ -44,7 +44,7 @@ export async function locateRecords(
     // No ORDER BY: the scan keeps the table's order, and sorting a million rows costs ~0.2 s.
     sql: `SELECT rn, x_num, y_num,
             CAST(reason IS NULL AND x_num IS NOT NULL AND y_num IS NOT NULL AS INTEGER) AS todo
-          FROM import_conv`,
+          FROM import_conv_values`,
   });
   const n = coords.numRows;
   const rn = coords.getChild('rn')!.toArray() as Int32Array;

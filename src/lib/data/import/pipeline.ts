@@ -60,6 +60,7 @@ const WORK_TABLES = [
   'import_theme',
   'import_final',
   'import_decided',
+  'import_repeated',
 ];
 
 /** Runs one stage and records its duration as a performance measure (`import.<stage>`). */
