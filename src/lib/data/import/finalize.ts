@@ -16,16 +16,24 @@ import { dropRelations } from './stage';
 
 const THEME_LIST = THEMES.map((t) => `'${t}'`).join(', ');
 
-/** Distinct category keys of the staged rows and their theme from the mapping table. */
+/** True for a group of rows of which some has no valid theme of its own. */
+const WITHOUT_OWN_THEME = `bool_or(NOT coalesce(lower(theme) IN (${THEME_LIST}), FALSE)) AS bare`;
+
+/**
+ * Distinct category keys of the staged rows, their theme from the mapping table, and
+ * whether some row of the category depends on it (`bare`: no valid theme of its own).
+ */
 const THEME_LOOKUP: Partial<Record<RecordImportKind, string>> = {
-  incidents: `SELECT k.category, any_value(m.theme) AS theme
-    FROM (SELECT DISTINCT category FROM import_conv) k
+  incidents: `SELECT k.category, any_value(m.theme) AS theme, any_value(k.bare) AS bare
+    FROM (SELECT category, ${WITHOUT_OWN_THEME} FROM import_conv GROUP BY category) k
     LEFT JOIN theme_mapping m ON m.sub_category = k.category
       OR (m.main_category = k.category AND m.sub_category = '*')
     GROUP BY k.category`,
   meldingen: `SELECT k.main_category, k.sub_category,
-      coalesce(any_value(exact.theme), any_value(anysub.theme), any_value(onlysub.theme)) AS theme
-    FROM (SELECT DISTINCT main_category, sub_category FROM import_conv) k
+      coalesce(any_value(exact.theme), any_value(anysub.theme), any_value(onlysub.theme)) AS theme,
+      any_value(k.bare) AS bare
+    FROM (SELECT main_category, sub_category, ${WITHOUT_OWN_THEME} FROM import_conv
+      GROUP BY main_category, sub_category) k
     LEFT JOIN theme_mapping exact
       ON exact.main_category = k.main_category AND exact.sub_category = k.sub_category
     LEFT JOIN theme_mapping anysub
@@ -71,7 +79,7 @@ function areaJoins(kind: RecordImportKind): string {
 }
 
 const NO_AREAS = '(SELECT -2 AS area, NULL::VARCHAR AS buurtcode, NULL::VARCHAR AS wijkcode)';
-const DUPLICATE_REASON = 'Dubbel registratienummer in dit bestand';
+export const DUPLICATE_REASON = 'Dubbel registratienummer in dit bestand';
 
 /** True when two tables hold the same rn in the same row positions (and as many rows). */
 async function alignedByPosition(conn: Connector, table: string): Promise<boolean> {
@@ -99,16 +107,13 @@ export async function withLookupJoins<T>(conn: Connector, work: () => Promise<T>
 }
 
 /**
- * Decides every staged row: the final reason (NULL = accepted) and whether its id is
- * stored already, in the narrow table `import_decided` (rn, lon, lat, area, theme_resolved,
- * gap_shifted, reason_final, exists_already), which the report reads; `import_final` is a
- * view that puts it beside the converted values with theme and area codes. The wide rows
- * are thus read once more only by the insert into the canonical table at commit.
- *
- * One pass over the ids finds those repeated among the rows still accepted (a small table,
- * usually empty); the decisions are then made in one pass in which every join has a small
- * build side, so the rows keep import_conv's order and are matched by position (checked;
- * by rn otherwise).
+ * Decides every staged row without copying it: `import_repeated` holds the ids seen more
+ * than once among the rows still accepted and the ids stored already (one pass over the
+ * ids, usually a small result); the views `import_decided` (rn, lon, lat, area,
+ * theme_resolved, gap_shifted, reason_final, exists_already) and `import_final` (the
+ * converted values with theme, coordinates, area codes and the decision) compute the
+ * decision on the fly from the narrow work tables. The wide rows are thus read once, by
+ * the insert into the canonical table at commit; the report counts from the narrow tables.
  */
 export async function finalizeRows(
   conn: Connector,
@@ -124,31 +129,34 @@ export async function finalizeRows(
       ? 'POSITIONAL JOIN import_located_points p'
       : 'LEFT JOIN import_located_points p ON p.rn = c.rn'
     : `CROSS JOIN (SELECT NULL::DOUBLE AS lon, NULL::DOUBLE AS lat, -1 AS area, 0 AS outside) p`;
-  await conn.exec(`CREATE TABLE import_repeated AS
-    SELECT c.id, min(c.rn) AS first_rn FROM import_conv c ${points}
-    WHERE c.reason IS NULL AND p.outside IS DISTINCT FROM 1
-    GROUP BY c.id HAVING count(*) > 1`);
   await withLookupJoins(conn, () =>
-    conn.exec(`CREATE TABLE import_decided AS
-      SELECT c.rn, CASE WHEN isnan(p.lon) THEN NULL ELSE p.lon END AS lon,
-        CASE WHEN isnan(p.lat) THEN NULL ELSE p.lat END AS lat, p.area,
-        ${THEME_SQL[kind]} AS theme_resolved, c.gap_shifted,
-        CASE WHEN c.reason IS NOT NULL THEN c.reason
-             WHEN p.outside = 1 THEN 'Locatie buiten de gemeente'
-             WHEN c.rn > r.first_rn THEN '${DUPLICATE_REASON}' END AS reason_final,
-        c.id IN (SELECT id FROM ${kind}) AS exists_already
-      FROM import_conv c ${points} ${THEME_JOIN[kind]}
-      LEFT JOIN import_repeated r ON r.id = c.id`),
+    conn.exec(`CREATE TABLE import_repeated AS
+      WITH grouped AS (
+        SELECT c.id, min(c.rn) AS first_rn, count(*) AS n FROM import_conv c ${points}
+        WHERE c.reason IS NULL AND p.outside IS DISTINCT FROM 1 GROUP BY c.id
+      ),
+      flagged AS (SELECT *, id IN (SELECT id FROM ${kind}) AS exists_already FROM grouped)
+      SELECT id, first_rn, n, coalesce(exists_already, FALSE) AS exists_already FROM flagged
+      WHERE n > 1 OR exists_already`),
   );
-  const decided = (await alignedByPosition(conn, 'import_decided'))
-    ? 'POSITIONAL JOIN import_decided d'
-    : 'JOIN import_decided d ON d.rn = c.rn';
+  // A row stored already is always the first of its id among the accepted rows, so
+  // exists_already is exact wherever the decision leaves the row accepted.
   await conn.exec(`CREATE VIEW import_final AS
-    SELECT c.* ${excludeFor(kind)}, d.theme_resolved,
-      d.lon, d.lat, ${areaColumns(kind)}, d.reason_final, d.exists_already
-    FROM import_conv c ${decided}
-    LEFT JOIN ${hasLocated ? 'import_area_lookup' : NO_AREAS} l ON l.area = d.area
+    SELECT c.* ${excludeFor(kind)}, ${THEME_SQL[kind]} AS theme_resolved,
+      CASE WHEN isnan(p.lon) THEN NULL ELSE p.lon END AS lon,
+      CASE WHEN isnan(p.lat) THEN NULL ELSE p.lat END AS lat, p.area AS area,
+      ${areaColumns(kind)},
+      CASE WHEN c.reason IS NOT NULL THEN c.reason
+           WHEN p.outside = 1 THEN 'Locatie buiten de gemeente'
+           WHEN c.rn > r.first_rn THEN '${DUPLICATE_REASON}' END AS reason_final,
+      coalesce(r.exists_already, FALSE) AS exists_already
+    FROM import_conv c ${points} ${THEME_JOIN[kind]}
+    LEFT JOIN import_repeated r ON r.id = c.id
+    LEFT JOIN ${hasLocated ? 'import_area_lookup' : NO_AREAS} l ON l.area = p.area
     ${areaJoins(kind)}`);
+  await conn.exec(`CREATE VIEW import_decided AS
+    SELECT rn, lon, lat, area, theme_resolved, gap_shifted, reason_final, exists_already
+    FROM import_final`);
 }
 
 /** The SELECT list that turns import_final into rows of the canonical table. */
@@ -173,23 +181,22 @@ export async function commitImport(
   dataset: string,
 ): Promise<number> {
   return inTransaction(conn, async () => {
+    // Each id stored already has exactly one accepted row (its first): see finalizeRows.
     const [{ existing }] = await conn.query<{ existing: number }>({
-      sql: 'SELECT count(*) AS existing FROM import_decided WHERE reason_final IS NULL AND exists_already',
+      sql: 'SELECT count(*) AS existing FROM import_repeated WHERE exists_already',
     });
     if (policy === 'replace' && existing > 0) {
       await conn.exec(
-        `DELETE FROM ${kind} WHERE id IN (SELECT id FROM import_final WHERE reason_final IS NULL AND exists_already)`,
+        `DELETE FROM ${kind} WHERE id IN (SELECT id FROM import_repeated WHERE exists_already)`,
       );
     }
-    await withLookupJoins(conn, () =>
-      conn.query({
+    const [inserted] = await withLookupJoins(conn, () =>
+      conn.query<Record<string, number>>({
         sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ? FROM import_final WHERE ${acceptedCondition(policy)}`,
         params: [dataset],
       }),
     );
-    const [{ n }] = await conn.query<{ n: number }>({
-      sql: `SELECT count(*) AS n FROM import_decided WHERE ${acceptedCondition(policy)}`,
-    });
-    return n;
+    // DuckDB answers an INSERT with one row: the number of rows inserted.
+    return Number(Object.values(inserted ?? {})[0] ?? 0);
   });
 }
