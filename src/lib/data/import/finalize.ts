@@ -16,46 +16,48 @@ import { dropRelations } from './stage';
 
 const THEME_LIST = THEMES.map((t) => `'${t}'`).join(', ');
 
-/** True for a group of rows of which some has no valid theme of its own. */
-const WITHOUT_OWN_THEME = `bool_or(NOT coalesce(lower(theme) IN (${THEME_LIST}), FALSE)) AS bare`;
+/** A row's own theme when it names a valid one (`c`: the converted row). */
+const OWN_THEME = (theme: string) =>
+  `CASE WHEN lower(${theme}) IN (${THEME_LIST}) THEN lower(${theme}) END`;
 
 /**
- * Distinct category keys of the staged rows, their theme from the mapping table, and
- * whether some row of the category depends on it (`bare`: no valid theme of its own).
+ * The resolved theme per distinct combination of category keys and own theme in the
+ * file (a few hundred at most): the row's own theme when valid, else the mapping table's.
+ * The million rows then find their theme with one join on these keys.
  */
 const THEME_LOOKUP: Partial<Record<RecordImportKind, string>> = {
-  incidents: `SELECT k.category, any_value(m.theme) AS theme, any_value(k.bare) AS bare
-    FROM (SELECT category, ${WITHOUT_OWN_THEME} FROM import_conv GROUP BY category) k
+  incidents: `SELECT k.category, k.theme,
+      coalesce(any_value(${OWN_THEME('k.theme')}), any_value(m.theme)) AS theme_resolved
+    FROM (SELECT DISTINCT category, theme FROM import_conv) k
     LEFT JOIN theme_mapping m ON m.sub_category = k.category
       OR (m.main_category = k.category AND m.sub_category = '*')
-    GROUP BY k.category`,
-  meldingen: `SELECT k.main_category, k.sub_category,
-      coalesce(any_value(exact.theme), any_value(anysub.theme), any_value(onlysub.theme)) AS theme,
-      any_value(k.bare) AS bare
-    FROM (SELECT main_category, sub_category, ${WITHOUT_OWN_THEME} FROM import_conv
-      GROUP BY main_category, sub_category) k
+    GROUP BY k.category, k.theme`,
+  meldingen: `SELECT k.main_category, k.sub_category, k.theme,
+      coalesce(any_value(${OWN_THEME('k.theme')}), any_value(exact.theme),
+        any_value(anysub.theme), any_value(onlysub.theme)) AS theme_resolved
+    FROM (SELECT DISTINCT main_category, sub_category, theme FROM import_conv) k
     LEFT JOIN theme_mapping exact
       ON exact.main_category = k.main_category AND exact.sub_category = k.sub_category
     LEFT JOIN theme_mapping anysub
       ON anysub.main_category = k.main_category AND anysub.sub_category = '*'
     LEFT JOIN theme_mapping onlysub
       ON k.main_category IS NULL AND onlysub.sub_category = k.sub_category
-    GROUP BY ALL`,
+    GROUP BY k.main_category, k.sub_category, k.theme`,
 };
 
 const THEME_JOIN: Record<RecordImportKind, string> = {
-  incidents: 'LEFT JOIN import_theme t ON t.category IS NOT DISTINCT FROM c.category',
+  incidents: `LEFT JOIN import_theme t ON t.category IS NOT DISTINCT FROM c.category
+    AND t.theme IS NOT DISTINCT FROM c.theme`,
   meldingen: `LEFT JOIN import_theme t ON t.main_category IS NOT DISTINCT FROM c.main_category
-    AND t.sub_category IS NOT DISTINCT FROM c.sub_category`,
+    AND t.sub_category IS NOT DISTINCT FROM c.sub_category AND t.theme IS NOT DISTINCT FROM c.theme`,
   visits: '',
   buildings: '',
 };
 
-const EXPLICIT_THEME = `CASE WHEN lower(c.theme) IN (${THEME_LIST}) THEN lower(c.theme) END`;
 const THEME_SQL: Record<RecordImportKind, string> = {
-  incidents: `coalesce(${EXPLICIT_THEME}, t.theme)`,
-  meldingen: `coalesce(${EXPLICIT_THEME}, t.theme)`,
-  visits: EXPLICIT_THEME,
+  incidents: 't.theme_resolved',
+  meldingen: 't.theme_resolved',
+  visits: OWN_THEME('c.theme'),
   buildings: 'CAST(NULL AS VARCHAR)',
 };
 
@@ -139,6 +141,14 @@ export async function finalizeRows(
       SELECT id, first_rn, n, coalesce(exists_already, FALSE) AS exists_already FROM flagged
       WHERE n > 1 OR exists_already`),
   );
+  // Usually no id repeats and none is stored already: then the join is left out.
+  const [{ repeated }] = await conn.query<{ repeated: number }>({
+    sql: 'SELECT count(*) AS repeated FROM import_repeated',
+  });
+  const repeatedJoin =
+    repeated > 0
+      ? 'LEFT JOIN import_repeated r ON r.id = c.id'
+      : 'CROSS JOIN (SELECT NULL::INTEGER AS first_rn, FALSE AS exists_already) r';
   // A row stored already is always the first of its id among the accepted rows, so
   // exists_already is exact wherever the decision leaves the row accepted.
   await conn.exec(`CREATE VIEW import_final AS
@@ -151,7 +161,7 @@ export async function finalizeRows(
            WHEN c.rn > r.first_rn THEN '${DUPLICATE_REASON}' END AS reason_final,
       coalesce(r.exists_already, FALSE) AS exists_already
     FROM import_conv c ${points} ${THEME_JOIN[kind]}
-    LEFT JOIN import_repeated r ON r.id = c.id
+    ${repeatedJoin}
     LEFT JOIN ${hasLocated ? 'import_area_lookup' : NO_AREAS} l ON l.area = p.area
     ${areaJoins(kind)}`);
   await conn.exec(`CREATE VIEW import_decided AS

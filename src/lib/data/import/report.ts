@@ -178,7 +178,7 @@ async function decisionCounts(conn: Connector, plan: ImportPlan): Promise<Decisi
  */
 async function hasUnthemedCategory(conn: Connector): Promise<boolean> {
   const [{ n }] = await conn.query<{ n: number }>({
-    sql: 'SELECT count(*) AS n FROM import_theme WHERE theme IS NULL AND bare',
+    sql: 'SELECT count(*) AS n FROM import_theme WHERE theme_resolved IS NULL',
   });
   return n > 0;
 }
