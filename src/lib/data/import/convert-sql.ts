@@ -35,12 +35,17 @@ const kindOf = (plan: ImportPlan, field: string): TypedKind =>
 
 /** A mapped field as trimmed text (NULL when empty), whatever the column's type. */
 function column(plan: ImportPlan, field: string): string | null {
+  const text = untrimmedTextSql(plan, field);
+  return text === null ? null : `nullif(trim(${text}), '')`;
+}
+
+/** A mapped field as the staged text, untrimmed (typed values cast to text). */
+export function untrimmedTextSql(plan: ImportPlan, field: string): string | null {
   const index = plan.columns[field];
   if (index === undefined) return null;
   const ref = `r.${stagedColumn(index)}`;
   const type = plan.columnTypes?.[index]?.toUpperCase();
-  const text = type === undefined || type === 'VARCHAR' ? ref : `CAST(${ref} AS VARCHAR)`;
-  return `nullif(trim(${text}), '')`;
+  return type === undefined || type === 'VARCHAR' ? ref : `CAST(${ref} AS VARCHAR)`;
 }
 
 /** A typed column used as it is: the reference, or null when the field needs text parsing. */

@@ -15,9 +15,9 @@ import {
   sqlLiteral,
   timeExpression,
   TIME_SPECS,
+  untrimmedTextSql,
 } from './convert-sql';
 import type { ImportPlan } from './plan';
-import { dropRelations } from './stage';
 
 export type RecordImportKind = Exclude<RecordKind, 'areas'>;
 
@@ -183,7 +183,8 @@ export function stagedRowsSource(plan: ImportPlan): string {
  */
 export async function convertStaged(conn: Connector, plan: ImportPlan, now?: Date): Promise<void> {
   const source = stagedRowsSource(plan);
-  await dropRelations(conn, ['import_conv', 'import_conv_values']);
+  // Their kinds are fixed here (prepareImport cleared whatever an older version left).
+  await conn.exec('DROP VIEW IF EXISTS import_conv; DROP TABLE IF EXISTS import_conv_values');
   await conn.exec(buildConvertSql(plan, now, source, 'import_conv_values', true));
   const [{ n }] = await conn.query<{ n: number }>({
     sql: `SELECT count(*) AS n FROM import_conv_values c POSITIONAL JOIN ${source} r
@@ -191,7 +192,24 @@ export async function convertStaged(conn: Connector, plan: ImportPlan, now?: Dat
   });
   const join = n === 0 ? `POSITIONAL JOIN ${source} r` : `JOIN ${source} r ON r.rn = c.rn`;
   await conn.exec(`CREATE VIEW import_conv AS
-    SELECT c.*, ${textColumnsSql(plan).join(', ')} FROM import_conv_values c ${join}`);
+    SELECT c.*, ${[...textColumnsSql(plan), ...themeKeysSql(plan)].join(', ')}
+    FROM import_conv_values c ${join}`);
+}
+
+/** The text fields that decide a row's theme, per kind (see finalize's theme lookup). */
+export const THEME_KEYS: Partial<Record<RecordImportKind, string[]>> = {
+  incidents: ['category', 'theme'],
+  meldingen: ['main_category', 'sub_category', 'theme'],
+};
+
+/**
+ * The theme's keys as staged, untrimmed (`key_<field>`): the theme lookup groups the
+ * million rows by these, and trims only the few distinct values.
+ */
+function themeKeysSql(plan: ImportPlan): string[] {
+  return (THEME_KEYS[plan.kind as RecordImportKind] ?? []).map(
+    (field) => `${untrimmedTextSql(plan, field) ?? 'CAST(NULL AS VARCHAR)'} AS key_${field}`,
+  );
 }
 
 export { parseDateSql };

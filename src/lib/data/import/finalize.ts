@@ -12,7 +12,6 @@ import { inTransaction } from '../database';
 import { THEMES } from '../themes';
 import type { RecordImportKind } from './convert';
 import type { DuplicatePolicy } from './plan';
-import { dropRelations } from './stage';
 
 const THEME_LIST = THEMES.map((t) => `'${t}'`).join(', ');
 
@@ -20,36 +19,43 @@ const THEME_LIST = THEMES.map((t) => `'${t}'`).join(', ');
 const OWN_THEME = (theme: string) =>
   `CASE WHEN lower(${theme}) IN (${THEME_LIST}) THEN lower(${theme}) END`;
 
+/** A theme key trimmed as convert trims the field (NULL when empty). */
+const TRIMMED = (field: string) => `nullif(trim(key_${field}), '') AS ${field}`;
+
 /**
  * The resolved theme per distinct combination of category keys and own theme in the
  * file (a few hundred at most): the row's own theme when valid, else the mapping table's.
- * The million rows then find their theme with one join on these keys.
+ * The keys are the staged text as it is (`key_<field>`, see convert), trimmed here for the
+ * few distinct values only; the million rows then find their theme with one join on them.
  */
 const THEME_LOOKUP: Partial<Record<RecordImportKind, string>> = {
-  incidents: `SELECT k.category, k.theme,
+  incidents: `SELECT k.key_category, k.key_theme,
       coalesce(any_value(${OWN_THEME('k.theme')}), any_value(m.theme)) AS theme_resolved
-    FROM (SELECT DISTINCT category, theme FROM import_conv) k
+    FROM (SELECT *, ${TRIMMED('category')}, ${TRIMMED('theme')}
+      FROM (SELECT DISTINCT key_category, key_theme FROM import_conv)) k
     LEFT JOIN theme_mapping m ON m.sub_category = k.category
       OR (m.main_category = k.category AND m.sub_category = '*')
-    GROUP BY k.category, k.theme`,
-  meldingen: `SELECT k.main_category, k.sub_category, k.theme,
+    GROUP BY k.key_category, k.key_theme`,
+  meldingen: `SELECT k.key_main_category, k.key_sub_category, k.key_theme,
       coalesce(any_value(${OWN_THEME('k.theme')}), any_value(exact.theme),
         any_value(anysub.theme), any_value(onlysub.theme)) AS theme_resolved
-    FROM (SELECT DISTINCT main_category, sub_category, theme FROM import_conv) k
+    FROM (SELECT *, ${TRIMMED('main_category')}, ${TRIMMED('sub_category')}, ${TRIMMED('theme')}
+      FROM (SELECT DISTINCT key_main_category, key_sub_category, key_theme FROM import_conv)) k
     LEFT JOIN theme_mapping exact
       ON exact.main_category = k.main_category AND exact.sub_category = k.sub_category
     LEFT JOIN theme_mapping anysub
       ON anysub.main_category = k.main_category AND anysub.sub_category = '*'
     LEFT JOIN theme_mapping onlysub
       ON k.main_category IS NULL AND onlysub.sub_category = k.sub_category
-    GROUP BY k.main_category, k.sub_category, k.theme`,
+    GROUP BY k.key_main_category, k.key_sub_category, k.key_theme`,
 };
 
 const THEME_JOIN: Record<RecordImportKind, string> = {
-  incidents: `LEFT JOIN import_theme t ON t.category IS NOT DISTINCT FROM c.category
-    AND t.theme IS NOT DISTINCT FROM c.theme`,
-  meldingen: `LEFT JOIN import_theme t ON t.main_category IS NOT DISTINCT FROM c.main_category
-    AND t.sub_category IS NOT DISTINCT FROM c.sub_category AND t.theme IS NOT DISTINCT FROM c.theme`,
+  incidents: `LEFT JOIN import_theme t ON t.key_category IS NOT DISTINCT FROM c.key_category
+    AND t.key_theme IS NOT DISTINCT FROM c.key_theme`,
+  meldingen: `LEFT JOIN import_theme t ON t.key_main_category IS NOT DISTINCT FROM c.key_main_category
+    AND t.key_sub_category IS NOT DISTINCT FROM c.key_sub_category
+    AND t.key_theme IS NOT DISTINCT FROM c.key_theme`,
   visits: '',
   buildings: '',
 };
@@ -122,7 +128,9 @@ export async function finalizeRows(
   kind: RecordImportKind,
   hasLocated: boolean,
 ): Promise<void> {
-  await dropRelations(conn, ['import_final', 'import_decided', 'import_theme', 'import_repeated']);
+  // Their kinds are fixed here (prepareImport cleared whatever an older version left).
+  await conn.exec(`DROP VIEW IF EXISTS import_decided; DROP VIEW IF EXISTS import_final;
+    DROP TABLE IF EXISTS import_theme; DROP TABLE IF EXISTS import_repeated`);
   if (THEME_LOOKUP[kind]) {
     await conn.exec(`CREATE TABLE import_theme AS ${THEME_LOOKUP[kind]}`);
   }

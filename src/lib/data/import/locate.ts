@@ -10,7 +10,6 @@ import { buildArrowTable } from '../arrow-build';
 import type { BuurtLookup } from '../area-assignment';
 import type { Connector } from '../connector';
 import type { CoordinatePlan } from './sniff-values';
-import { dropRelations } from './stage';
 
 /** How far outside the outermost buurt boundary a record may lie (border roads, rounding). */
 export const OUTSIDE_MARGIN_M = 250;
@@ -77,7 +76,9 @@ export async function locateRecords(
     }
   }
   // Numbers travel back (area index), the codes join in SQL from a small lookup table.
-  await dropRelations(conn, ['import_located_points', 'import_area_lookup']);
+  await conn.exec(
+    'DROP TABLE IF EXISTS import_located_points; DROP TABLE IF EXISTS import_area_lookup',
+  );
   await conn.insertArrow(
     buildArrowTable([
       { name: 'rn', kind: 'int', values: rn },
