@@ -11,7 +11,9 @@ import type { Connector } from '../connector';
 import { inTransaction } from '../database';
 import { THEMES } from '../themes';
 import type { RecordImportKind } from './convert';
+import { lonLatSql } from './locate';
 import type { DuplicatePolicy } from './plan';
+import type { CoordinatePlan } from './sniff-values';
 
 const THEME_LIST = THEMES.map((t) => `'${t}'`).join(', ');
 
@@ -126,8 +128,10 @@ export async function withLookupJoins<T>(conn: Connector, work: () => Promise<T>
 export async function finalizeRows(
   conn: Connector,
   kind: RecordImportKind,
-  hasLocated: boolean,
+  coordinates: CoordinatePlan | null,
 ): Promise<void> {
+  const hasLocated = coordinates !== null;
+  const [lon, lat] = lonLatSql(coordinates);
   // Their kinds are fixed here (prepareImport cleared whatever an older version left).
   await conn.exec(`DROP VIEW IF EXISTS import_decided; DROP VIEW IF EXISTS import_final;
     DROP TABLE IF EXISTS import_theme; DROP TABLE IF EXISTS import_repeated`);
@@ -138,7 +142,7 @@ export async function finalizeRows(
     ? (await alignedByPosition(conn, 'import_located_points'))
       ? 'POSITIONAL JOIN import_located_points p'
       : 'LEFT JOIN import_located_points p ON p.rn = c.rn'
-    : `CROSS JOIN (SELECT NULL::DOUBLE AS lon, NULL::DOUBLE AS lat, -1 AS area, 0 AS outside) p`;
+    : `CROSS JOIN (SELECT -1 AS area, 0 AS outside) p`;
   await withLookupJoins(conn, () =>
     conn.exec(`CREATE TABLE import_repeated AS
       WITH grouped AS (
@@ -161,8 +165,7 @@ export async function finalizeRows(
   // exists_already is exact wherever the decision leaves the row accepted.
   await conn.exec(`CREATE VIEW import_final AS
     SELECT c.* ${excludeFor(kind)}, ${THEME_SQL[kind]} AS theme_resolved,
-      CASE WHEN isnan(p.lon) THEN NULL ELSE p.lon END AS lon,
-      CASE WHEN isnan(p.lat) THEN NULL ELSE p.lat END AS lat, p.area AS area,
+      ${lon} AS lon, ${lat} AS lat, p.area AS area,
       ${areaColumns(kind)},
       CASE WHEN c.reason IS NOT NULL THEN c.reason
            WHEN p.outside = 1 THEN 'Locatie buiten de gemeente'

@@ -50,8 +50,9 @@ export async function locateRecords(
   const xs = coords.getChild('x_num')!.toArray() as Float64Array;
   const ys = coords.getChild('y_num')!.toArray() as Float64Array;
   const todo = coords.getChild('todo')!.toArray() as Int32Array;
-  const lon = new Float64Array(n).fill(NaN);
-  const lat = new Float64Array(n).fill(NaN);
+  const keep = coordinatesKept(plan);
+  const lon = keep ? new Float64Array(0) : new Float64Array(n).fill(NaN);
+  const lat = keep ? new Float64Array(0) : new Float64Array(n).fill(NaN);
   const area = new Int32Array(n).fill(-1);
   const outsideFlags = new Int32Array(n);
   let outside = 0;
@@ -60,8 +61,10 @@ export async function locateRecords(
   for (let i = 0; i < n; i++) {
     if (todo[i] !== 1) continue;
     const [x, y] = toWgs84(xs[i], ys[i], plan);
-    lon[i] = x;
-    lat[i] = y;
+    if (!keep) {
+      lon[i] = x;
+      lat[i] = y;
+    }
     if (!hasAreas) {
       unassigned++;
       continue;
@@ -82,8 +85,12 @@ export async function locateRecords(
   await conn.insertArrow(
     buildArrowTable([
       { name: 'rn', kind: 'int', values: rn },
-      { name: 'lon', kind: 'float', values: lon },
-      { name: 'lat', kind: 'float', values: lat },
+      ...(keep
+        ? []
+        : [
+            { name: 'lon', kind: 'float' as const, values: lon },
+            { name: 'lat', kind: 'float' as const, values: lat },
+          ]),
       { name: 'area', kind: 'int', values: area },
       { name: 'outside', kind: 'int', values: outsideFlags },
     ]),
@@ -100,6 +107,29 @@ export async function locateRecords(
     { create: true },
   );
   return { outside, unassigned };
+}
+
+/** True when the file's coordinates are stored as they are (WGS84 lon/lat, not swapped). */
+export function coordinatesKept(plan: CoordinatePlan): boolean {
+  return plan.crs === 'wgs84' && !plan.swapped;
+}
+
+/**
+ * The stored lon and lat as SQL, given the converted row `c` and its located point `p`:
+ * converted coordinates come from `p` (NaN: not located); WGS84 coordinates stay in `c`
+ * and do not travel to JavaScript and back, only for rows that were located.
+ */
+export function lonLatSql(plan: CoordinatePlan | null): [string, string] {
+  if (plan === null) return ['CAST(NULL AS DOUBLE)', 'CAST(NULL AS DOUBLE)'];
+  if (coordinatesKept(plan)) {
+    const located = 'c.reason IS NULL AND c.x_num IS NOT NULL AND c.y_num IS NOT NULL';
+    const kept = (v: string) => `CASE WHEN ${located} AND NOT isnan(${v}) THEN ${v} END`;
+    return [kept('c.x_num'), kept('c.y_num')];
+  }
+  return [
+    'CASE WHEN isnan(p.lon) THEN NULL ELSE p.lon END',
+    'CASE WHEN isnan(p.lat) THEN NULL ELSE p.lat END',
+  ];
 }
 
 function isWithinMargin(lon: number, lat: number, lookup: BuurtLookup): boolean {

@@ -141,7 +141,7 @@ export async function runImport(
     const located = await timed('locate', () => locateRecords(conn, coordinates, lookup));
     unassigned = located.unassigned;
   }
-  await timed('finalize', () => finalizeRows(conn, kind, coordinates !== null));
+  await timed('finalize', () => finalizeRows(conn, kind, coordinates));
   const commit = options.commit ?? true;
   if (commit) {
     await timed('commit', () => commitImport(conn, kind, plan.duplicates, options.dataset));
