@@ -11,7 +11,6 @@ import {
   numberSql,
   parseDateSql,
   rawSql,
-  shiftSpringGapSql,
   sqlLiteral,
   timeExpression,
   TIME_SPECS,
@@ -59,8 +58,9 @@ interface Check {
 export const EARLIEST_YEAR = 1990;
 
 /**
- * Two levels, so that each value is parsed once: the inner query `p` turns text into raw
- * and parsed columns; the outer one applies the DST shift and picks the first reason.
+ * Three levels, so that each value is parsed and tested once: the inner query `p` turns
+ * text into raw and parsed columns, `g` flags readings in the spring DST gap, and the
+ * outer one applies the shift and picks the first reason.
  */
 export function buildConvertSql(
   plan: ImportPlan,
@@ -79,6 +79,7 @@ export function buildConvertSql(
 
   const latestYear = now.getFullYear() + 1;
   const gapChecks: string[] = [];
+  const gapFlags: string[] = [];
   const present = new Set<string>();
   for (const spec of TIME_SPECS[kind]) {
     const label = TIME_LABELS[spec.target];
@@ -93,8 +94,10 @@ export function buildConvertSql(
     const raw = `${spec.target}_raw`;
     const parsed = `${spec.target}_parsed`;
     inner.push(`${expr.raw} AS ${raw}`, `${expr.parsed} AS ${parsed}`);
-    outer.push(`${shiftSpringGapSql(parsed)} AS ${spec.target}`);
-    gapChecks.push(`CASE WHEN ${isInSpringGapSql(parsed)} THEN 1 ELSE 0 END`);
+    // The gap test runs once per value, in the middle level `g`; the shift reads its flag.
+    gapFlags.push(`${isInSpringGapSql(parsed)} AS ${spec.target}_gap`);
+    outer.push(`${shifted(spec.target)} AS ${spec.target}`);
+    gapChecks.push(`CASE WHEN ${spec.target}_gap THEN 1 ELSE 0 END`);
     if (spec.required) {
       checks.push({ when: `${raw} IS NULL`, reason: `${label} ontbreekt`, detail: 'NULL' });
     }
@@ -112,8 +115,8 @@ export function buildConvertSql(
   outer.push(`${gapChecks.length ? gapChecks.join(' + ') : '0'} AS gap_shifted`);
   for (const [from, to] of WINDOWS[kind]) {
     if (present.has(from) && present.has(to)) {
-      const f = shiftSpringGapSql(`${from}_parsed`);
-      const t = shiftSpringGapSql(`${to}_parsed`);
+      const f = shifted(from);
+      const t = shifted(to);
       checks.push({
         when: `${t} < ${f}`,
         reason: `${TIME_LABELS[to]} ligt vóór ${TIME_LABELS[from].toLowerCase()}`,
@@ -154,10 +157,16 @@ export function buildConvertSql(
 
   const reason = `CASE ${checks.map((c) => `WHEN ${c.when} THEN ${sqlLiteral(c.reason)}`).join(' ')} END`;
   const detail = `CASE ${checks.map((c) => `WHEN ${c.when} THEN CAST(${c.detail} AS VARCHAR)`).join(' ')} END`;
+  const flagged = `SELECT p.*${gapFlags.map((f) => `, ${f}`).join('')}
+  FROM (SELECT ${inner.join(',\n  ')} FROM ${source} r) p`;
   return `CREATE OR REPLACE TABLE ${target} AS
 SELECT ${outer.join(', ')}, ${reason} AS reason, ${detail} AS detail
-FROM (SELECT ${inner.join(',\n  ')} FROM ${source} r) p`;
+FROM (${flagged}) g`;
 }
+
+/** A time column moved out of the spring DST gap, by its flag from the level `g`. */
+const shifted = (target: string) =>
+  `(CASE WHEN ${target}_gap THEN ${target}_parsed + INTERVAL 1 HOUR ELSE ${target}_parsed END)`;
 
 /** The id and text columns (`expression AS name`), read from the staged row `r`. */
 function textColumnsSql(plan: ImportPlan): string[] {
