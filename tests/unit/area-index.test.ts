@@ -59,4 +59,30 @@ describe('buildAreaIndex', () => {
     }
     expect(disagreements).toBe(0);
   });
+
+  it('answers whole grid cells at once exactly as the per-point test, also on cell borders and where areas overlap', () => {
+    // An area overlapping the ring (first match wins) and a triangle with slanted edges.
+    const overlap: MultiPolygonCoords = [[square(8, 8, 14, 11)]];
+    const triangle: MultiPolygonCoords = [
+      [
+        [
+          [12, 0],
+          [19, 0],
+          [12, 9],
+          [12, 0],
+        ],
+      ],
+    ];
+    const shapes = [ring, enclave, islands, overlap, triangle];
+    const grid = buildAreaIndex(shapes, 16);
+    const rng = createRandom(11);
+    const points: [number, number][] = [];
+    // Cell borders of the 16×16 grid over [0, 32] × [0, 11], and random points.
+    for (let i = 0; i <= 32; i++) for (let j = 0; j <= 22; j++) points.push([i, j / 2]);
+    for (let i = 0; i < 20_000; i++) points.push([rng.uniform(-1, 33), rng.uniform(-1, 12)]);
+    const disagreements = points.filter(
+      ([x, y]) => grid.locate(x, y) !== shapes.findIndex((a) => pointInMultiPolygon(x, y, a)),
+    );
+    expect(disagreements).toEqual([]);
+  });
 });

@@ -77,18 +77,128 @@ export function buildAreaIndex(areas: readonly MultiPolygonCoords[], gridSize = 
     }
   });
 
+  const resolved = resolveCleanCells(areas, all, cellW, cellH, gridSize, (lon, lat) =>
+    locateIn(
+      cells[clampCell((lat - all.minY) / cellH) * gridSize + clampCell((lon - all.minX) / cellW)],
+      lon,
+      lat,
+    ),
+  );
+
+  function locateIn(cell: readonly number[], lon: number, lat: number): number {
+    for (const index of cell) {
+      const b = boxes[index];
+      if (lon < b.minX || lon > b.maxX || lat < b.minY || lat > b.maxY) continue;
+      if (pointInMultiPolygon(lon, lat, areas[index])) return index;
+    }
+    return -1;
+  }
+
   return {
     size: areas.length,
     locate(lon, lat) {
       if (!(lon >= all.minX && lon <= all.maxX && lat >= all.minY && lat <= all.maxY)) return -1;
-      const cell =
-        cells[clampCell((lat - all.minY) / cellH) * gridSize + clampCell((lon - all.minX) / cellW)];
-      for (const index of cell) {
-        const b = boxes[index];
-        if (lon < b.minX || lon > b.maxX || lat < b.minY || lat > b.maxY) continue;
-        if (pointInMultiPolygon(lon, lat, areas[index])) return index;
-      }
-      return -1;
+      const c =
+        clampCell((lat - all.minY) / cellH) * gridSize + clampCell((lon - all.minX) / cellW);
+      const known = resolved[c];
+      return known === MIXED ? locateIn(cells[c], lon, lat) : known;
     },
   };
+}
+
+/** A cell that some polygon edge crosses: its points are tested one by one. */
+const MIXED = -2;
+
+/**
+ * The answer for every cell that no polygon edge touches: inside such a cell each polygon
+ * either contains every point or none, so the answer at the cell's centre holds for all of
+ * its points (cells are widened by a hair so rounding at their borders cannot matter).
+ * Most cells of a municipality lie wholly inside one buurt; their points skip the test.
+ */
+function resolveCleanCells(
+  areas: readonly MultiPolygonCoords[],
+  all: Box,
+  cellW: number,
+  cellH: number,
+  gridSize: number,
+  locateAt: (lon: number, lat: number) => number,
+): Int32Array {
+  const resolved = new Int32Array(gridSize * gridSize);
+  const padX = cellW * 1e-6;
+  const padY = cellH * 1e-6;
+  const cellOf = (v: number, origin: number, size: number) =>
+    Math.min(gridSize - 1, Math.max(0, Math.floor((v - origin) / size)));
+  for (const multi of areas) {
+    for (const polygon of multi) {
+      for (const ring of polygon) {
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [x1, y1] = ring[j];
+          const [x2, y2] = ring[i];
+          const cx0 = cellOf(Math.min(x1, x2) - padX, all.minX, cellW);
+          const cx1 = cellOf(Math.max(x1, x2) + padX, all.minX, cellW);
+          const cy0 = cellOf(Math.min(y1, y2) - padY, all.minY, cellH);
+          const cy1 = cellOf(Math.max(y1, y2) + padY, all.minY, cellH);
+          for (let cy = cy0; cy <= cy1; cy++) {
+            for (let cx = cx0; cx <= cx1; cx++) {
+              if (resolved[cy * gridSize + cx] === MIXED) continue;
+              const minX = all.minX + cx * cellW - padX;
+              const minY = all.minY + cy * cellH - padY;
+              if (
+                segmentTouchesBox(
+                  x1,
+                  y1,
+                  x2,
+                  y2,
+                  minX,
+                  minY,
+                  minX + cellW + 2 * padX,
+                  minY + cellH + 2 * padY,
+                )
+              ) {
+                resolved[cy * gridSize + cx] = MIXED;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  for (let cy = 0; cy < gridSize; cy++) {
+    for (let cx = 0; cx < gridSize; cx++) {
+      const c = cy * gridSize + cx;
+      if (resolved[c] === MIXED) continue;
+      resolved[c] = locateAt(all.minX + (cx + 0.5) * cellW, all.minY + (cy + 0.5) * cellH);
+    }
+  }
+  return resolved;
+}
+
+/** Whether the segment meets the closed box (Liang–Barsky clipping). */
+function segmentTouchesBox(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  minX: number,
+  minY: number,
+  maxX: number,
+  maxY: number,
+): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const clip = (p: number, q: number): boolean => {
+    if (p === 0) return q >= 0;
+    const r = q / p;
+    if (p < 0) {
+      if (r > t1) return false;
+      if (r > t0) t0 = r;
+    } else {
+      if (r < t0) return false;
+      if (r < t1) t1 = r;
+    }
+    return true;
+  };
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  return clip(-dx, x1 - minX) && clip(dx, maxX - x1) && clip(-dy, y1 - minY) && clip(dy, maxY - y1);
 }

@@ -11,13 +11,12 @@ import {
   numberSql,
   parseDateSql,
   rawSql,
-  shiftSpringGapSql,
   sqlLiteral,
   timeExpression,
   TIME_SPECS,
+  untrimmedTextSql,
 } from './convert-sql';
 import type { ImportPlan } from './plan';
-import { dropRelations } from './stage';
 
 export type RecordImportKind = Exclude<RecordKind, 'areas'>;
 
@@ -59,8 +58,9 @@ interface Check {
 export const EARLIEST_YEAR = 1990;
 
 /**
- * Two levels, so that each value is parsed once: the inner query `p` turns text into raw
- * and parsed columns; the outer one applies the DST shift and picks the first reason.
+ * Three levels, so that each value is parsed and tested once: the inner query `p` turns
+ * text into raw and parsed columns, `g` flags readings in the spring DST gap, and the
+ * outer one applies the shift and picks the first reason.
  */
 export function buildConvertSql(
   plan: ImportPlan,
@@ -79,6 +79,7 @@ export function buildConvertSql(
 
   const latestYear = now.getFullYear() + 1;
   const gapChecks: string[] = [];
+  const gapFlags: string[] = [];
   const present = new Set<string>();
   for (const spec of TIME_SPECS[kind]) {
     const label = TIME_LABELS[spec.target];
@@ -93,8 +94,10 @@ export function buildConvertSql(
     const raw = `${spec.target}_raw`;
     const parsed = `${spec.target}_parsed`;
     inner.push(`${expr.raw} AS ${raw}`, `${expr.parsed} AS ${parsed}`);
-    outer.push(`${shiftSpringGapSql(parsed)} AS ${spec.target}`);
-    gapChecks.push(`CASE WHEN ${isInSpringGapSql(parsed)} THEN 1 ELSE 0 END`);
+    // The gap test runs once per value, in the middle level `g`; the shift reads its flag.
+    gapFlags.push(`${isInSpringGapSql(parsed)} AS ${spec.target}_gap`);
+    outer.push(`${shifted(spec.target)} AS ${spec.target}`);
+    gapChecks.push(`CASE WHEN ${spec.target}_gap THEN 1 ELSE 0 END`);
     if (spec.required) {
       checks.push({ when: `${raw} IS NULL`, reason: `${label} ontbreekt`, detail: 'NULL' });
     }
@@ -112,8 +115,8 @@ export function buildConvertSql(
   outer.push(`${gapChecks.length ? gapChecks.join(' + ') : '0'} AS gap_shifted`);
   for (const [from, to] of WINDOWS[kind]) {
     if (present.has(from) && present.has(to)) {
-      const f = shiftSpringGapSql(`${from}_parsed`);
-      const t = shiftSpringGapSql(`${to}_parsed`);
+      const f = shifted(from);
+      const t = shifted(to);
       checks.push({
         when: `${t} < ${f}`,
         reason: `${TIME_LABELS[to]} ligt vóór ${TIME_LABELS[from].toLowerCase()}`,
@@ -154,10 +157,16 @@ export function buildConvertSql(
 
   const reason = `CASE ${checks.map((c) => `WHEN ${c.when} THEN ${sqlLiteral(c.reason)}`).join(' ')} END`;
   const detail = `CASE ${checks.map((c) => `WHEN ${c.when} THEN CAST(${c.detail} AS VARCHAR)`).join(' ')} END`;
+  const flagged = `SELECT p.*${gapFlags.map((f) => `, ${f}`).join('')}
+  FROM (SELECT ${inner.join(',\n  ')} FROM ${source} r) p`;
   return `CREATE OR REPLACE TABLE ${target} AS
 SELECT ${outer.join(', ')}, ${reason} AS reason, ${detail} AS detail
-FROM (SELECT ${inner.join(',\n  ')} FROM ${source} r) p`;
+FROM (${flagged}) g`;
 }
+
+/** A time column moved out of the spring DST gap, by its flag from the level `g`. */
+const shifted = (target: string) =>
+  `(CASE WHEN ${target}_gap THEN ${target}_parsed + INTERVAL 1 HOUR ELSE ${target}_parsed END)`;
 
 /** The id and text columns (`expression AS name`), read from the staged row `r`. */
 function textColumnsSql(plan: ImportPlan): string[] {
@@ -183,7 +192,8 @@ export function stagedRowsSource(plan: ImportPlan): string {
  */
 export async function convertStaged(conn: Connector, plan: ImportPlan, now?: Date): Promise<void> {
   const source = stagedRowsSource(plan);
-  await dropRelations(conn, ['import_conv', 'import_conv_values']);
+  // Their kinds are fixed here (prepareImport cleared whatever an older version left).
+  await conn.exec('DROP VIEW IF EXISTS import_conv; DROP TABLE IF EXISTS import_conv_values');
   await conn.exec(buildConvertSql(plan, now, source, 'import_conv_values', true));
   const [{ n }] = await conn.query<{ n: number }>({
     sql: `SELECT count(*) AS n FROM import_conv_values c POSITIONAL JOIN ${source} r
@@ -191,7 +201,24 @@ export async function convertStaged(conn: Connector, plan: ImportPlan, now?: Dat
   });
   const join = n === 0 ? `POSITIONAL JOIN ${source} r` : `JOIN ${source} r ON r.rn = c.rn`;
   await conn.exec(`CREATE VIEW import_conv AS
-    SELECT c.*, ${textColumnsSql(plan).join(', ')} FROM import_conv_values c ${join}`);
+    SELECT c.*, ${[...textColumnsSql(plan), ...themeKeysSql(plan)].join(', ')}
+    FROM import_conv_values c ${join}`);
+}
+
+/** The text fields that decide a row's theme, per kind (see finalize's theme lookup). */
+export const THEME_KEYS: Partial<Record<RecordImportKind, string[]>> = {
+  incidents: ['category', 'theme'],
+  meldingen: ['main_category', 'sub_category', 'theme'],
+};
+
+/**
+ * The theme's keys as staged, untrimmed (`key_<field>`): the theme lookup groups the
+ * million rows by these, and trims only the few distinct values.
+ */
+function themeKeysSql(plan: ImportPlan): string[] {
+  return (THEME_KEYS[plan.kind as RecordImportKind] ?? []).map(
+    (field) => `${untrimmedTextSql(plan, field) ?? 'CAST(NULL AS VARCHAR)'} AS key_${field}`,
+  );
 }
 
 export { parseDateSql };

@@ -11,43 +11,61 @@ import type { Connector } from '../connector';
 import { inTransaction } from '../database';
 import { THEMES } from '../themes';
 import type { RecordImportKind } from './convert';
+import { lonLatSql } from './locate';
 import type { DuplicatePolicy } from './plan';
-import { dropRelations } from './stage';
+import type { CoordinatePlan } from './sniff-values';
 
 const THEME_LIST = THEMES.map((t) => `'${t}'`).join(', ');
 
-/** Distinct category keys of the staged rows and their theme from the mapping table. */
+/** A row's own theme when it names a valid one (`c`: the converted row). */
+const OWN_THEME = (theme: string) =>
+  `CASE WHEN lower(${theme}) IN (${THEME_LIST}) THEN lower(${theme}) END`;
+
+/** A theme key trimmed as convert trims the field (NULL when empty). */
+const TRIMMED = (field: string) => `nullif(trim(key_${field}), '') AS ${field}`;
+
+/**
+ * The resolved theme per distinct combination of category keys and own theme in the
+ * file (a few hundred at most): the row's own theme when valid, else the mapping table's.
+ * The keys are the staged text as it is (`key_<field>`, see convert), trimmed here for the
+ * few distinct values only; the million rows then find their theme with one join on them.
+ */
 const THEME_LOOKUP: Partial<Record<RecordImportKind, string>> = {
-  incidents: `SELECT k.category, any_value(m.theme) AS theme
-    FROM (SELECT DISTINCT category FROM import_conv) k
+  incidents: `SELECT k.key_category, k.key_theme,
+      coalesce(any_value(${OWN_THEME('k.theme')}), any_value(m.theme)) AS theme_resolved
+    FROM (SELECT *, ${TRIMMED('category')}, ${TRIMMED('theme')}
+      FROM (SELECT DISTINCT key_category, key_theme FROM import_conv)) k
     LEFT JOIN theme_mapping m ON m.sub_category = k.category
       OR (m.main_category = k.category AND m.sub_category = '*')
-    GROUP BY k.category`,
-  meldingen: `SELECT k.main_category, k.sub_category,
-      coalesce(any_value(exact.theme), any_value(anysub.theme), any_value(onlysub.theme)) AS theme
-    FROM (SELECT DISTINCT main_category, sub_category FROM import_conv) k
+    GROUP BY k.key_category, k.key_theme`,
+  meldingen: `SELECT k.key_main_category, k.key_sub_category, k.key_theme,
+      coalesce(any_value(${OWN_THEME('k.theme')}), any_value(exact.theme),
+        any_value(anysub.theme), any_value(onlysub.theme)) AS theme_resolved
+    FROM (SELECT *, ${TRIMMED('main_category')}, ${TRIMMED('sub_category')}, ${TRIMMED('theme')}
+      FROM (SELECT DISTINCT key_main_category, key_sub_category, key_theme FROM import_conv)) k
     LEFT JOIN theme_mapping exact
       ON exact.main_category = k.main_category AND exact.sub_category = k.sub_category
     LEFT JOIN theme_mapping anysub
       ON anysub.main_category = k.main_category AND anysub.sub_category = '*'
     LEFT JOIN theme_mapping onlysub
       ON k.main_category IS NULL AND onlysub.sub_category = k.sub_category
-    GROUP BY ALL`,
+    GROUP BY k.key_main_category, k.key_sub_category, k.key_theme`,
 };
 
 const THEME_JOIN: Record<RecordImportKind, string> = {
-  incidents: 'LEFT JOIN import_theme t ON t.category IS NOT DISTINCT FROM c.category',
-  meldingen: `LEFT JOIN import_theme t ON t.main_category IS NOT DISTINCT FROM c.main_category
-    AND t.sub_category IS NOT DISTINCT FROM c.sub_category`,
+  incidents: `LEFT JOIN import_theme t ON t.key_category IS NOT DISTINCT FROM c.key_category
+    AND t.key_theme IS NOT DISTINCT FROM c.key_theme`,
+  meldingen: `LEFT JOIN import_theme t ON t.key_main_category IS NOT DISTINCT FROM c.key_main_category
+    AND t.key_sub_category IS NOT DISTINCT FROM c.key_sub_category
+    AND t.key_theme IS NOT DISTINCT FROM c.key_theme`,
   visits: '',
   buildings: '',
 };
 
-const EXPLICIT_THEME = `CASE WHEN lower(c.theme) IN (${THEME_LIST}) THEN lower(c.theme) END`;
 const THEME_SQL: Record<RecordImportKind, string> = {
-  incidents: `coalesce(${EXPLICIT_THEME}, t.theme)`,
-  meldingen: `coalesce(${EXPLICIT_THEME}, t.theme)`,
-  visits: EXPLICIT_THEME,
+  incidents: 't.theme_resolved',
+  meldingen: 't.theme_resolved',
+  visits: OWN_THEME('c.theme'),
   buildings: 'CAST(NULL AS VARCHAR)',
 };
 
@@ -71,31 +89,52 @@ function areaJoins(kind: RecordImportKind): string {
 }
 
 const NO_AREAS = '(SELECT -2 AS area, NULL::VARCHAR AS buurtcode, NULL::VARCHAR AS wijkcode)';
-const DUPLICATE_REASON = 'Dubbel registratienummer in dit bestand';
+export const DUPLICATE_REASON = 'Dubbel registratienummer in dit bestand';
 
 /** True when two tables hold the same rn in the same row positions (and as many rows). */
 async function alignedByPosition(conn: Connector, table: string): Promise<boolean> {
   const [{ n }] = await conn.query<{ n: number }>({
-    sql: `SELECT count(*) AS n FROM import_conv c POSITIONAL JOIN ${table} x
+    sql: `SELECT count(*) AS n FROM import_conv_values c POSITIONAL JOIN ${table} x
           WHERE c.rn IS DISTINCT FROM x.rn`,
   });
   return n === 0;
 }
 
 /**
- * Decides every staged row: the final reason (NULL = accepted) and whether its id is
- * stored already, in the narrow table `import_decided` (rn, lon, lat, area, theme_resolved,
- * gap_shifted, reason_final, exists_already), which the report reads; `import_final` is a view that puts it beside the converted values with
- * theme and area codes. The wide rows are thus copied once more only into the canonical
- * table at commit. Rows are matched by position (both tables follow import_conv's order;
- * checked), else by rn.
+ * Runs statements with the probe and build sides of hash joins as written: the million
+ * staged rows probe, the small lookup tables (themes, repeated ids, area codes) are built.
+ * The engine's estimates for fresh work tables are ~0 rows, so left to itself it builds a
+ * hash table over the million wide rows, which costs seconds and scrambles the row order
+ * that the decisions table relies on. The setting is restored afterwards.
+ */
+export async function withLookupJoins<T>(conn: Connector, work: () => Promise<T>): Promise<T> {
+  await conn.exec("SET disabled_optimizers = 'build_side_probe_side'");
+  try {
+    return await work();
+  } finally {
+    await conn.exec('RESET disabled_optimizers');
+  }
+}
+
+/**
+ * Decides every staged row without copying it: `import_repeated` holds the ids seen more
+ * than once among the rows still accepted and the ids stored already (one pass over the
+ * ids, usually a small result); the views `import_decided` (rn, lon, lat, area,
+ * theme_resolved, gap_shifted, reason_final, exists_already) and `import_final` (the
+ * converted values with theme, coordinates, area codes and the decision) compute the
+ * decision on the fly from the narrow work tables. The wide rows are thus read once, by
+ * the insert into the canonical table at commit; the report counts from the narrow tables.
  */
 export async function finalizeRows(
   conn: Connector,
   kind: RecordImportKind,
-  hasLocated: boolean,
+  coordinates: CoordinatePlan | null,
 ): Promise<void> {
-  await dropRelations(conn, ['import_final', 'import_decided', 'import_theme']);
+  const hasLocated = coordinates !== null;
+  const [lon, lat] = lonLatSql(coordinates);
+  // Their kinds are fixed here (prepareImport cleared whatever an older version left).
+  await conn.exec(`DROP VIEW IF EXISTS import_decided; DROP VIEW IF EXISTS import_final;
+    DROP TABLE IF EXISTS import_theme; DROP TABLE IF EXISTS import_repeated`);
   if (THEME_LOOKUP[kind]) {
     await conn.exec(`CREATE TABLE import_theme AS ${THEME_LOOKUP[kind]}`);
   }
@@ -103,34 +142,42 @@ export async function finalizeRows(
     ? (await alignedByPosition(conn, 'import_located_points'))
       ? 'POSITIONAL JOIN import_located_points p'
       : 'LEFT JOIN import_located_points p ON p.rn = c.rn'
-    : `CROSS JOIN (SELECT NULL::DOUBLE AS lon, NULL::DOUBLE AS lat, -1 AS area, 0 AS outside) p`;
-  await conn.exec(`CREATE TABLE import_decided AS
-    WITH located AS (
-      SELECT c.rn, c.id, CASE WHEN isnan(p.lon) THEN NULL ELSE p.lon END AS lon,
-        CASE WHEN isnan(p.lat) THEN NULL ELSE p.lat END AS lat, p.area,
-        ${THEME_SQL[kind]} AS theme_resolved, c.gap_shifted,
-        CASE WHEN c.reason IS NOT NULL THEN c.reason
-             WHEN p.outside = 1 THEN 'Locatie buiten de gemeente' END AS reason_located
-      FROM import_conv c ${points} ${THEME_JOIN[kind]}
-    ),
-    repeated AS (
-      SELECT id, min(rn) AS first_rn FROM located WHERE reason_located IS NULL
-      GROUP BY id HAVING count(*) > 1
-    )
-    SELECT l.rn, l.lon, l.lat, l.area, l.theme_resolved, l.gap_shifted,
-      CASE WHEN l.reason_located IS NOT NULL THEN l.reason_located
-           WHEN l.rn > r.first_rn THEN '${DUPLICATE_REASON}' END AS reason_final,
-      l.id IN (SELECT id FROM ${kind}) AS exists_already
-    FROM located l LEFT JOIN repeated r USING (id)`);
-  const decided = (await alignedByPosition(conn, 'import_decided'))
-    ? 'POSITIONAL JOIN import_decided d'
-    : 'JOIN import_decided d ON d.rn = c.rn';
+    : `CROSS JOIN (SELECT -1 AS area, 0 AS outside) p`;
+  await withLookupJoins(conn, () =>
+    conn.exec(`CREATE TABLE import_repeated AS
+      WITH grouped AS (
+        SELECT c.id, min(c.rn) AS first_rn, count(*) AS n FROM import_conv c ${points}
+        WHERE c.reason IS NULL AND p.outside IS DISTINCT FROM 1 GROUP BY c.id
+      ),
+      flagged AS (SELECT *, id IN (SELECT id FROM ${kind}) AS exists_already FROM grouped)
+      SELECT id, first_rn, n, coalesce(exists_already, FALSE) AS exists_already FROM flagged
+      WHERE n > 1 OR exists_already`),
+  );
+  // Usually no id repeats and none is stored already: then the join is left out.
+  const [{ repeated }] = await conn.query<{ repeated: number }>({
+    sql: 'SELECT count(*) AS repeated FROM import_repeated',
+  });
+  const repeatedJoin =
+    repeated > 0
+      ? 'LEFT JOIN import_repeated r ON r.id = c.id'
+      : 'CROSS JOIN (SELECT NULL::INTEGER AS first_rn, FALSE AS exists_already) r';
+  // A row stored already is always the first of its id among the accepted rows, so
+  // exists_already is exact wherever the decision leaves the row accepted.
   await conn.exec(`CREATE VIEW import_final AS
-    SELECT c.* ${excludeFor(kind)}, d.theme_resolved,
-      d.lon, d.lat, ${areaColumns(kind)}, d.reason_final, d.exists_already
-    FROM import_conv c ${decided}
-    LEFT JOIN ${hasLocated ? 'import_area_lookup' : NO_AREAS} l ON l.area = d.area
+    SELECT c.* ${excludeFor(kind)}, ${THEME_SQL[kind]} AS theme_resolved,
+      ${lon} AS lon, ${lat} AS lat, p.area AS area,
+      ${areaColumns(kind)},
+      CASE WHEN c.reason IS NOT NULL THEN c.reason
+           WHEN p.outside = 1 THEN 'Locatie buiten de gemeente'
+           WHEN c.rn > r.first_rn THEN '${DUPLICATE_REASON}' END AS reason_final,
+      coalesce(r.exists_already, FALSE) AS exists_already
+    FROM import_conv c ${points} ${THEME_JOIN[kind]}
+    ${repeatedJoin}
+    LEFT JOIN ${hasLocated ? 'import_area_lookup' : NO_AREAS} l ON l.area = p.area
     ${areaJoins(kind)}`);
+  await conn.exec(`CREATE VIEW import_decided AS
+    SELECT rn, lon, lat, area, theme_resolved, gap_shifted, reason_final, exists_already
+    FROM import_final`);
 }
 
 /** The SELECT list that turns import_final into rows of the canonical table. */
@@ -155,21 +202,22 @@ export async function commitImport(
   dataset: string,
 ): Promise<number> {
   return inTransaction(conn, async () => {
+    // Each id stored already has exactly one accepted row (its first): see finalizeRows.
     const [{ existing }] = await conn.query<{ existing: number }>({
-      sql: 'SELECT count(*) AS existing FROM import_decided WHERE reason_final IS NULL AND exists_already',
+      sql: 'SELECT count(*) AS existing FROM import_repeated WHERE exists_already',
     });
     if (policy === 'replace' && existing > 0) {
       await conn.exec(
-        `DELETE FROM ${kind} WHERE id IN (SELECT id FROM import_final WHERE reason_final IS NULL AND exists_already)`,
+        `DELETE FROM ${kind} WHERE id IN (SELECT id FROM import_repeated WHERE exists_already)`,
       );
     }
-    await conn.query({
-      sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ? FROM import_final WHERE ${acceptedCondition(policy)}`,
-      params: [dataset],
-    });
-    const [{ n }] = await conn.query<{ n: number }>({
-      sql: `SELECT count(*) AS n FROM import_decided WHERE ${acceptedCondition(policy)}`,
-    });
-    return n;
+    const [inserted] = await withLookupJoins(conn, () =>
+      conn.query<Record<string, number>>({
+        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ? FROM import_final WHERE ${acceptedCondition(policy)}`,
+        params: [dataset],
+      }),
+    );
+    // DuckDB answers an INSERT with one row: the number of rows inserted.
+    return Number(Object.values(inserted ?? {})[0] ?? 0);
   });
 }

@@ -10,7 +10,6 @@ import { buildArrowTable } from '../arrow-build';
 import type { BuurtLookup } from '../area-assignment';
 import type { Connector } from '../connector';
 import type { CoordinatePlan } from './sniff-values';
-import { dropRelations } from './stage';
 
 /** How far outside the outermost buurt boundary a record may lie (border roads, rounding). */
 export const OUTSIDE_MARGIN_M = 250;
@@ -28,7 +27,7 @@ export function toWgs84(x: number, y: number, plan: CoordinatePlan): [number, nu
 }
 
 /**
- * Locates every row of `import_conv` that is still accepted and has both coordinates, and
+ * Locates every row of `import_conv_values` (the rows of `import_conv`) that is still accepted and has both coordinates, and
  * writes `import_located_points` (rn, lon, lat, area, outside) with one row per row of
  * import_conv in the same order, so that finalize can join the two by position instead of
  * by a hash join on rn (finalize checks the order and falls back if it ever differs).
@@ -44,15 +43,16 @@ export async function locateRecords(
     // No ORDER BY: the scan keeps the table's order, and sorting a million rows costs ~0.2 s.
     sql: `SELECT rn, x_num, y_num,
             CAST(reason IS NULL AND x_num IS NOT NULL AND y_num IS NOT NULL AS INTEGER) AS todo
-          FROM import_conv`,
+          FROM import_conv_values`,
   });
   const n = coords.numRows;
   const rn = coords.getChild('rn')!.toArray() as Int32Array;
   const xs = coords.getChild('x_num')!.toArray() as Float64Array;
   const ys = coords.getChild('y_num')!.toArray() as Float64Array;
   const todo = coords.getChild('todo')!.toArray() as Int32Array;
-  const lon = new Float64Array(n).fill(NaN);
-  const lat = new Float64Array(n).fill(NaN);
+  const keep = coordinatesKept(plan);
+  const lon = keep ? new Float64Array(0) : new Float64Array(n).fill(NaN);
+  const lat = keep ? new Float64Array(0) : new Float64Array(n).fill(NaN);
   const area = new Int32Array(n).fill(-1);
   const outsideFlags = new Int32Array(n);
   let outside = 0;
@@ -61,8 +61,10 @@ export async function locateRecords(
   for (let i = 0; i < n; i++) {
     if (todo[i] !== 1) continue;
     const [x, y] = toWgs84(xs[i], ys[i], plan);
-    lon[i] = x;
-    lat[i] = y;
+    if (!keep) {
+      lon[i] = x;
+      lat[i] = y;
+    }
     if (!hasAreas) {
       unassigned++;
       continue;
@@ -77,12 +79,18 @@ export async function locateRecords(
     }
   }
   // Numbers travel back (area index), the codes join in SQL from a small lookup table.
-  await dropRelations(conn, ['import_located_points', 'import_area_lookup']);
+  await conn.exec(
+    'DROP TABLE IF EXISTS import_located_points; DROP TABLE IF EXISTS import_area_lookup',
+  );
   await conn.insertArrow(
     buildArrowTable([
       { name: 'rn', kind: 'int', values: rn },
-      { name: 'lon', kind: 'float', values: lon },
-      { name: 'lat', kind: 'float', values: lat },
+      ...(keep
+        ? []
+        : [
+            { name: 'lon', kind: 'float' as const, values: lon },
+            { name: 'lat', kind: 'float' as const, values: lat },
+          ]),
       { name: 'area', kind: 'int', values: area },
       { name: 'outside', kind: 'int', values: outsideFlags },
     ]),
@@ -99,6 +107,29 @@ export async function locateRecords(
     { create: true },
   );
   return { outside, unassigned };
+}
+
+/** True when the file's coordinates are stored as they are (WGS84 lon/lat, not swapped). */
+export function coordinatesKept(plan: CoordinatePlan): boolean {
+  return plan.crs === 'wgs84' && !plan.swapped;
+}
+
+/**
+ * The stored lon and lat as SQL, given the converted row `c` and its located point `p`:
+ * converted coordinates come from `p` (NaN: not located); WGS84 coordinates stay in `c`
+ * and do not travel to JavaScript and back, only for rows that were located.
+ */
+export function lonLatSql(plan: CoordinatePlan | null): [string, string] {
+  if (plan === null) return ['CAST(NULL AS DOUBLE)', 'CAST(NULL AS DOUBLE)'];
+  if (coordinatesKept(plan)) {
+    const located = 'c.reason IS NULL AND c.x_num IS NOT NULL AND c.y_num IS NOT NULL';
+    const kept = (v: string) => `CASE WHEN ${located} AND NOT isnan(${v}) THEN ${v} END`;
+    return [kept('c.x_num'), kept('c.y_num')];
+  }
+  return [
+    'CASE WHEN isnan(p.lon) THEN NULL ELSE p.lon END',
+    'CASE WHEN isnan(p.lat) THEN NULL ELSE p.lat END',
+  ];
 }
 
 function isWithinMargin(lon: number, lat: number, lookup: BuurtLookup): boolean {

@@ -5,7 +5,7 @@
  */
 import init, { readParquet } from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import type { ParquetReader } from './stage';
+import { PARQUET_BATCH_ROWS, type ParquetReader } from './stage';
 
 let ready: Promise<unknown> | null = null;
 
@@ -16,6 +16,6 @@ export const browserParquetReader: ParquetReader = {
       throw error;
     });
     await ready;
-    return readParquet(bytes).intoIPCStream();
+    return readParquet(bytes, { batchSize: PARQUET_BATCH_ROWS }).intoIPCStream();
   },
 };

@@ -60,6 +60,7 @@ const WORK_TABLES = [
   'import_theme',
   'import_final',
   'import_decided',
+  'import_repeated',
 ];
 
 /** Runs one stage and records its duration as a performance measure (`import.<stage>`). */
@@ -140,7 +141,7 @@ export async function runImport(
     const located = await timed('locate', () => locateRecords(conn, coordinates, lookup));
     unassigned = located.unassigned;
   }
-  await timed('finalize', () => finalizeRows(conn, kind, coordinates !== null));
+  await timed('finalize', () => finalizeRows(conn, kind, coordinates));
   const commit = options.commit ?? true;
   if (commit) {
     await timed('commit', () => commitImport(conn, kind, plan.duplicates, options.dataset));

@@ -59,9 +59,16 @@ export async function sampleColumns(
   conn: Connector,
   staged: StagedSource,
 ): Promise<ColumnSample[]> {
-  const rows = await conn.query<Record<string, string | null>>({
-    sql: `SELECT * FROM import_raw WHERE rn <= ${SAMPLE_ROWS} ORDER BY rn`,
-  });
+  // The first rows of a scan are the first rows staged, so a LIMIT spares casting and
+  // reading a million rows; should the scan ever hand back others, all rows are filtered.
+  const head = `SELECT * FROM (SELECT * FROM import_raw LIMIT ${SAMPLE_ROWS})
+    WHERE rn <= ${SAMPLE_ROWS} ORDER BY rn`;
+  let rows = await conn.query<Record<string, string | null>>({ sql: head });
+  if (rows.length < Math.min(SAMPLE_ROWS, staged.rowCount)) {
+    rows = await conn.query<Record<string, string | null>>({
+      sql: `SELECT * FROM import_raw WHERE rn <= ${SAMPLE_ROWS} ORDER BY rn`,
+    });
+  }
   return staged.headers.map((header, i) => ({
     header,
     ...(staged.columnTypes ? { type: staged.columnTypes[i] } : {}),

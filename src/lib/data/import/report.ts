@@ -5,7 +5,7 @@
 import type { Connector } from '../connector';
 import type { RecordKind } from './column-mapping';
 import type { SourceFormat } from './formats';
-import { acceptedCondition } from './finalize';
+import { acceptedCondition, DUPLICATE_REASON } from './finalize';
 import type { DuplicatePolicy, ImportPlan } from './plan';
 import type { Delimiter, TextEncodingName } from './sniff-text';
 import { stagedColumn, type StagedSource } from './stage';
@@ -63,11 +63,8 @@ export async function buildReport(
   unassigned: number,
 ): Promise<ImportReport> {
   const accepted = acceptedCondition(plan.duplicates);
-  const reasonRows = await conn.query<{ reason: string; count: number }>({
-    sql: `SELECT coalesce(reason_final, ?) AS reason, count(*) AS count FROM import_decided
-          WHERE NOT (${accepted}) GROUP BY ALL ORDER BY count DESC, reason`,
-    params: [EXISTING_REASON.skip],
-  });
+  const counts = await decisionCounts(conn, plan);
+  const reasonRows = counts.reasons;
   const structure = new Map<string, number>();
   for (const r of staged.structureRejects)
     structure.set(r.reason, (structure.get(r.reason) ?? 0) + 1);
@@ -75,25 +72,27 @@ export async function buildReport(
     ...reasonRows,
     ...[...structure].map(([reason, count]) => ({ reason, count })),
   ].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
-  const [stats] = await conn.query<{
-    accepted: number;
-    in_file: number;
-    existing: number;
-    gap: number;
-  }>({
-    sql: `SELECT count(*) FILTER (WHERE ${accepted}) AS accepted,
-            count(*) FILTER (WHERE reason_final = 'Dubbel registratienummer in dit bestand') AS in_file,
-            count(*) FILTER (WHERE reason_final IS NULL AND exists_already) AS existing,
-            coalesce(sum(gap_shifted) FILTER (WHERE ${accepted}), 0) AS gap
-          FROM import_decided`,
+  const stats = {
+    accepted: counts.accepted,
+    in_file: counts.inFile,
+    existing: counts.existing,
+    gap: 0,
+  };
+  // The decision views are read only for the rare rows they concern: readings moved out
+  // of the DST gap, and categories without a theme.
+  const [{ gapRows }] = await conn.query<{ gapRows: number }>({
+    sql: 'SELECT count(*) AS "gapRows" FROM import_conv_values WHERE reason IS NULL AND gap_shifted > 0',
   });
+  if (gapRows > 0) {
+    const [{ gap }] = await conn.query<{ gap: number }>({
+      sql: `SELECT coalesce(sum(gap_shifted), 0) AS gap FROM import_decided
+            WHERE ${accepted} AND gap_shifted > 0`,
+    });
+    stats.gap = gap;
+  }
   const categorySql = CATEGORY_SQL[plan.kind];
-  // The wide view is read only when some accepted row has no theme from the mapping.
-  const [{ themeless }] = await conn.query<{ themeless: number }>({
-    sql: `SELECT count(*) AS themeless FROM import_decided WHERE ${accepted} AND theme_resolved IS NULL`,
-  });
   const unmapped =
-    categorySql && themeless > 0
+    categorySql && (await hasUnthemedCategory(conn))
       ? await conn.query<{ category: string; count: number }>({
           sql: `SELECT ${categorySql} AS category, count(*) AS count FROM import_final
               WHERE ${accepted} AND theme_resolved IS NULL AND ${categorySql} <> ''
@@ -127,6 +126,61 @@ export async function buildReport(
     dstShifted: stats.gap,
     committed,
   };
+}
+
+interface DecisionCounts {
+  /** Rejected rows per reason (the rows of the file DuckDB could read). */
+  reasons: { reason: string; count: number }[];
+  accepted: number;
+  /** Later rows with an id seen before in the file. */
+  inFile: number;
+  /** Accepted rows whose id is stored already. */
+  existing: number;
+}
+
+/**
+ * The counts of the decisions, from the narrow work tables instead of a pass over the
+ * decision views: the conversion's reasons, the points outside the municipality, and the
+ * repeated and stored ids (the first row of an id stays, every later one is a duplicate).
+ */
+async function decisionCounts(conn: Connector, plan: ImportPlan): Promise<DecisionCounts> {
+  const converted = await conn.query<{ reason: string | null; count: number }>({
+    sql: 'SELECT reason, count(*) AS count FROM import_conv_values GROUP BY reason',
+  });
+  const [{ outside }] = plan.coordinates
+    ? await conn.query<{ outside: number }>({
+        sql: 'SELECT count(*) AS outside FROM import_located_points WHERE outside = 1',
+      })
+    : [{ outside: 0 }];
+  const [ids] = await conn.query<{ in_file: number; existing: number }>({
+    sql: `SELECT coalesce(sum(n - 1), 0) AS in_file, count(*) FILTER (WHERE exists_already) AS existing
+          FROM import_repeated`,
+  });
+  const reasons = converted
+    .filter((r) => r.reason !== null)
+    .map((r) => ({ reason: r.reason!, count: r.count }));
+  if (outside > 0) reasons.push({ reason: 'Locatie buiten de gemeente', count: outside });
+  if (ids.in_file > 0) reasons.push({ reason: DUPLICATE_REASON, count: ids.in_file });
+  const skipped = plan.duplicates === 'skip' ? ids.existing : 0;
+  if (skipped > 0) reasons.push({ reason: EXISTING_REASON.skip, count: skipped });
+  const candidates = converted.find((r) => r.reason === null)?.count ?? 0;
+  return {
+    reasons,
+    accepted: candidates - outside - ids.in_file - skipped,
+    inFile: ids.in_file,
+    existing: ids.existing,
+  };
+}
+
+/**
+ * True when some row may be left without a theme: its category (or the empty one) has no
+ * theme in the mapping table and the row brings no valid theme of its own.
+ */
+async function hasUnthemedCategory(conn: Connector): Promise<boolean> {
+  const [{ n }] = await conn.query<{ n: number }>({
+    sql: 'SELECT count(*) AS n FROM import_theme WHERE theme_resolved IS NULL',
+  });
+  return n > 0;
 }
 
 function csvField(value: unknown): string {

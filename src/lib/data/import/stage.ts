@@ -190,6 +190,13 @@ export async function stageArrowIpc(
   };
 }
 
+/**
+ * Rows per Arrow record batch when reading Parquet. The reader's default (1,024) makes a
+ * million rows a thousand batches, each decoded, framed and scanned by DuckDB as a
+ * half-full vector; 64K-row batches are fewer and fill DuckDB's vectors.
+ */
+export const PARQUET_BATCH_ROWS = 65_536;
+
 export interface ParquetReader {
   /** Parquet bytes → Arrow IPC stream bytes. */
   toArrowIpc(bytes: Uint8Array): Promise<Uint8Array>;
