@@ -22,6 +22,10 @@ const COMPRESSIBLE = new Set([
 ]);
 const MIN_BYTES = 1024;
 
+/**
+ * @param {string} dir
+ * @returns {AsyncGenerator<string>}
+ */
 async function* files(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -30,8 +34,13 @@ async function* files(dir) {
   }
 }
 
-/** Compresses the files under `dir`; returns how many were written. */
+/**
+ * Compresses the files under `dir`; returns how many were written.
+ * @param {string} dir
+ * @returns {Promise<number>}
+ */
 export async function precompress(dir) {
+  /** @type {string[]} */
   const todo = [];
   for await (const file of files(dir)) {
     if (!COMPRESSIBLE.has(path.extname(file))) continue;
