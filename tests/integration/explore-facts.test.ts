@@ -68,9 +68,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => conn.close());
 
-const sortRows = <T>(rows: T[]) =>
-  rows.map((r) => JSON.stringify(r)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-
 describe.each(cases)('%s', (_name, tables, filter) => {
   it('selects the same map points', async () => {
     const base = await conn.queryArrow(buildExplorePointsQuery(tables, filter));

@@ -6,6 +6,7 @@ import type { LayersList } from '@deck.gl/core';
 import { PolygonLayer } from '@deck.gl/layers';
 import type { KdeGrid } from '$lib/analysis/kde';
 import type { AreaLayerData, ReferenceData } from '$lib/state/explore-layers.svelte';
+import { POINT_DENSITY_LAYER } from '$lib/state/explore-points';
 import type { ExploreView } from '$lib/state/explore-url';
 import { buildChoroplethLayer } from './layers/area-choropleth';
 import { buildEmergingLayer, type EmergingMapCell } from './layers/emerging-cells';
@@ -22,6 +23,8 @@ import {
 export interface ExploreLayerData {
   view: ExploreView;
   points: PointColumns | null;
+  /** Records per hexagon instead of the points, when there are too many to draw. */
+  pointDensity: { cells: HexDensityCell[]; breaks: number[] } | null;
   hex: { cells: HexDensityCell[]; breaks: number[] } | null;
   kde: { grid: KdeGrid; max: number } | null;
   areas: AreaLayerData | null;
@@ -66,7 +69,13 @@ export function buildExploreLayers(data: ExploreLayerData): LayersList {
   if (on('aandacht') && data.reference) {
     layers.push(buildWatchLocationsLayer('aandacht', data.reference.watch));
   }
-  if (on('punten') && data.points) layers.push(buildRecordPointsLayer('punten', data.points));
+  if (on('punten') && data.pointDensity) {
+    layers.push(
+      buildHexDensityLayer(POINT_DENSITY_LAYER, data.pointDensity.cells, data.pointDensity.breaks),
+    );
+  } else if (on('punten') && data.points) {
+    layers.push(buildRecordPointsLayer('punten', data.points));
+  }
   if (on('panden') && data.reference) {
     layers.push(buildBuildingsLayer('panden', data.reference.buildings));
   }

@@ -36,6 +36,8 @@ export interface MapViewParams {
   onhover?: (info: PickingInfo) => void;
   /** After every move: the view and the visible lon/lat box [west, south, east, north]. */
   oncamera?: (camera: MapCamera, bbox: [number, number, number, number]) => void;
+  /** The visible lon/lat box once the map has loaded and after every move. */
+  onbounds?: (bbox: [number, number, number, number]) => void;
   /** While true, a drag draws a rectangle instead of panning. */
   drawBox?: boolean;
   onbox?: (bbox: [number, number, number, number]) => void;
@@ -93,15 +95,22 @@ export function mapView(node: HTMLElement, initial: MapViewParams) {
     return { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
   };
 
+  const box4 = (): [number, number, number, number] => {
+    const b = map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  };
+
   map.on('load', () => {
     map.addControl(overlay);
     loaded = true;
     overlay.setProps({ layers: params.layers });
+    params.onbounds?.(box4());
   });
   map.on('click', (event) => params.onmapclick?.(event.lngLat.lng, event.lngLat.lat));
   map.on('moveend', () => {
-    const b = map.getBounds();
-    params.oncamera?.(current(), [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    const bbox = box4();
+    params.oncamera?.(current(), bbox);
+    params.onbounds?.(bbox);
   });
   map.on('error', (event) => {
     const message = event.error?.message ?? 'Kaartfout';

@@ -16,6 +16,7 @@ import { objectTooltip, recordTooltip } from '$lib/map/explore-tooltip';
 import type { PointColumns } from '$lib/map/layers/record-points';
 import type { AreaRate } from '$lib/analysis/area-rates';
 import type { DrilldownModel } from './drilldown.svelte';
+import { POINT_DENSITY_LAYER } from './explore-points';
 import { getGridContext } from './grid-context';
 
 export interface ClickScope {
@@ -87,9 +88,11 @@ export class ExploreInteraction {
         });
       return null;
     }
-    if ((id === 'zeshoeken' || id === 'hotspots' || id === 'opkomend') && info.object) {
+    const hexLayers = ['zeshoeken', POINT_DENSITY_LAYER, 'hotspots', 'opkomend'];
+    if (id && hexLayers.includes(id) && info.object) {
       const cell = info.object as { q: number; r: number; count: number };
-      const tables = id === 'zeshoeken' ? scope.tables : scope.hotspotTables;
+      const own = id === 'zeshoeken' || id === POINT_DENSITY_LAYER;
+      const tables = own ? scope.tables : scope.hotspotTables;
       void getGridContext(conn, scope.dataVersion).then((grid) =>
         this.#drilldown.open(
           conn,
