@@ -71,7 +71,9 @@ export function buildExploreLayers(data: ExploreLayerData): LayersList {
   }
   if (on('punten') && data.pointDensity) {
     layers.push(
-      buildHexDensityLayer(POINT_DENSITY_LAYER, data.pointDensity.cells, data.pointDensity.breaks),
+      buildHexDensityLayer(POINT_DENSITY_LAYER, data.pointDensity.cells, data.pointDensity.breaks, {
+        outlined: false,
+      }),
     );
   } else if (on('punten') && data.points) {
     layers.push(buildRecordPointsLayer('punten', data.points));
