@@ -11,6 +11,12 @@ import type { ExploreView } from '$lib/state/explore-url';
 import { buildChoroplethLayer } from './layers/area-choropleth';
 import { buildEmergingLayer, type EmergingMapCell } from './layers/emerging-cells';
 import { buildHexDensityLayer, type HexDensityCell } from './layers/hex-density';
+import {
+  buildHexImageLayer,
+  renderHexImage,
+  type HexImage,
+  type HexImageData,
+} from './layers/hex-density-image';
 import { buildHotspotLayer, type HotspotCell } from './layers/hotspot-cells';
 import { buildKdeLayer, renderKdeImage } from './layers/kde-heatmap';
 import { buildRecordPointsLayer, type PointColumns } from './layers/record-points';
@@ -24,7 +30,7 @@ export interface ExploreLayerData {
   view: ExploreView;
   points: PointColumns | null;
   /** Records per hexagon instead of the points, when there are too many to draw. */
-  pointDensity: { cells: HexDensityCell[]; breaks: number[] } | null;
+  pointDensity: HexImageData | null;
   hex: { cells: HexDensityCell[]; breaks: number[] } | null;
   kde: { grid: KdeGrid; max: number } | null;
   areas: AreaLayerData | null;
@@ -37,6 +43,7 @@ export interface ExploreLayerData {
 }
 
 const images = new WeakMap<KdeGrid, HTMLCanvasElement>();
+const hexImages = new WeakMap<HexImageData, HexImage>();
 
 export function buildExploreLayers(data: ExploreLayerData): LayersList {
   const on = (layer: ExploreView['layers'][number]) => data.view.layers.includes(layer);
@@ -70,11 +77,12 @@ export function buildExploreLayers(data: ExploreLayerData): LayersList {
     layers.push(buildWatchLocationsLayer('aandacht', data.reference.watch));
   }
   if (on('punten') && data.pointDensity) {
-    layers.push(
-      buildHexDensityLayer(POINT_DENSITY_LAYER, data.pointDensity.cells, data.pointDensity.breaks, {
-        outlined: false,
-      }),
-    );
+    let image = hexImages.get(data.pointDensity);
+    if (!image) {
+      image = renderHexImage(data.pointDensity);
+      hexImages.set(data.pointDensity, image);
+    }
+    layers.push(buildHexImageLayer(POINT_DENSITY_LAYER, image));
   } else if (on('punten') && data.points) {
     layers.push(buildRecordPointsLayer('punten', data.points));
   }

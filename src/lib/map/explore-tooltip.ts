@@ -47,8 +47,7 @@ export function objectTooltip(info: PickingInfo, measure: 'aantal' | 'per1000'):
   const object = info.object as unknown;
   if (!object || !info.layer) return null;
   switch (info.layer.id) {
-    case 'zeshoeken':
-    case 'punten-dichtheid': {
+    case 'zeshoeken': {
       const cell = object as HexDensityCell;
       return `${formatCount(cell.count)} registraties in deze zeshoek\nKlik voor de registraties`;
     }

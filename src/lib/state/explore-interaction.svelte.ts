@@ -13,6 +13,7 @@ import type { RecordFilter } from '$lib/data/queries/record-filter';
 import type { RecordTable } from '$lib/data/schema';
 import { formatCount } from '$lib/format/nl';
 import { objectTooltip, recordTooltip } from '$lib/map/explore-tooltip';
+import { hexCellAt, type HexImageData } from '$lib/map/layers/hex-density-image';
 import type { PointColumns } from '$lib/map/layers/record-points';
 import type { AreaRate } from '$lib/analysis/area-rates';
 import type { DrilldownModel } from './drilldown.svelte';
@@ -20,6 +21,8 @@ import { POINT_DENSITY_LAYER } from './explore-points';
 import { getGridContext } from './grid-context';
 
 export interface ClickScope {
+  /** The records as a density per hexagon (picked by position), or null. */
+  density: HexImageData | null;
   tables: readonly RecordTable[];
   hotspotTables: readonly RecordTable[];
   filter: RecordFilter;
@@ -44,6 +47,7 @@ export class ExploreInteraction {
     info: PickingInfo,
     points: PointColumns | null,
     measure: 'aantal' | 'per1000',
+    density: HexImageData | null = null,
   ): void {
     if (info.layer?.id === 'punten' && points && info.index >= 0 && info.index < points.length) {
       const index = info.index;
@@ -64,6 +68,20 @@ export class ExploreInteraction {
       return;
     }
     this.#hovered = -1;
+    if (info.layer?.id === POINT_DENSITY_LAYER) {
+      const cell =
+        density && info.coordinate
+          ? hexCellAt(density, info.coordinate[0], info.coordinate[1])
+          : null;
+      this.tooltip = cell
+        ? {
+            x: info.x,
+            y: info.y,
+            text: `${formatCount(cell.count)} registraties in deze zeshoek\nKlik voor de registraties`,
+          }
+        : null;
+      return;
+    }
     const text = objectTooltip(info, measure);
     this.tooltip = text ? { x: info.x, y: info.y, text } : null;
   }
@@ -88,11 +106,22 @@ export class ExploreInteraction {
         });
       return null;
     }
-    const hexLayers = ['zeshoeken', POINT_DENSITY_LAYER, 'hotspots', 'opkomend'];
-    if (id && hexLayers.includes(id) && info.object) {
+    if (id === POINT_DENSITY_LAYER && scope.density && info.coordinate) {
+      const density = scope.density;
+      const cell = hexCellAt(density, info.coordinate[0], info.coordinate[1]);
+      if (cell) {
+        void this.#drilldown.open(
+          conn,
+          `Zeshoek met ${formatCount(cell.count)} registraties`,
+          { kind: 'cell', q: cell.q, r: cell.r, size: density.size, rd: density.rd },
+          filterScope,
+        );
+      }
+      return null;
+    }
+    if ((id === 'zeshoeken' || id === 'hotspots' || id === 'opkomend') && info.object) {
       const cell = info.object as { q: number; r: number; count: number };
-      const own = id === 'zeshoeken' || id === POINT_DENSITY_LAYER;
-      const tables = own ? scope.tables : scope.hotspotTables;
+      const tables = id === 'zeshoeken' ? scope.tables : scope.hotspotTables;
       void getGridContext(conn, scope.dataVersion).then((grid) =>
         this.#drilldown.open(
           conn,

@@ -5,7 +5,7 @@
 import { quantileBreaks } from '$lib/analysis/area-rates';
 import { cellPolygon } from '$lib/analysis/hex-grid';
 import { computeKde, type KdeGrid } from '$lib/analysis/kde';
-import { approximateRd } from '$lib/analysis/rd-polynomial';
+import { approximateRd, type RdPolynomial } from '$lib/analysis/rd-polynomial';
 import { wgs84ToRd } from '$lib/analysis/rd';
 import type { Connector } from '$lib/data/connector';
 import {
@@ -32,6 +32,8 @@ export interface HexLayerData {
   cells: HexDensityCell[];
   breaks: number[];
   size: number;
+  /** The lon/lat → RD polynomial the cells were binned with. */
+  rd: RdPolynomial;
 }
 
 /** Grid cell of the density surface: a fifth of the bandwidth, at least 25 m. */
@@ -42,11 +44,11 @@ export function kdeCellSize(bandwidth: number): number {
 /** Records per hexagon: from the projection at its cell size, else binned from the tables. */
 export async function loadHex(conn: Connector, at: Selection, size: number): Promise<HexLayerData> {
   let rows: { q: number; r: number; n: number }[];
+  const grid = await getGridContext(conn, at.dataVersion);
   if (size === FACTS_CELL) {
     await ensureFacts(conn, at.dataVersion);
     rows = await conn.query(buildFactsHexCountsQuery(at.tables, at.filter));
   } else {
-    const grid = await getGridContext(conn, at.dataVersion);
     rows = await conn.query(
       buildHexCellCountsQuery([...at.tables], { size, rd: grid.rd, filter: at.filter }),
     );
@@ -60,6 +62,7 @@ export async function loadHex(conn: Connector, at: Selection, size: number): Pro
   return {
     cells,
     size,
+    rd: grid.rd,
     breaks: quantileBreaks(
       cells.map((c) => c.count),
       5,

@@ -156,6 +156,7 @@ export class ExplorePage {
       hotspotTables: hotspotTables(this.query.tables),
       cell: this.view.cell,
       points: this.layers.points,
+      density: this.layers.pointDensity,
       dataVersion: appData.dataVersion,
       areaLevel: this.view.areaLevel,
     });
@@ -170,7 +171,13 @@ export class ExplorePage {
 
   hover(info: PickingInfo): void {
     if (!this.ready) return;
-    this.interaction.hover(appData.connector, info, this.layers.points, this.view.measure);
+    this.interaction.hover(
+      appData.connector,
+      info,
+      this.layers.points,
+      this.view.measure,
+      this.layers.pointDensity,
+    );
   }
 
   goToPage(n: number): void {
