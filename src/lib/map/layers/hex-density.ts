@@ -24,12 +24,10 @@ export const SEQUENTIAL_COLORS: RGBA[] = [
   [189, 0, 38, 220],
 ];
 
-/** `outlined: false` leaves out the cell outlines (a second draw of every cell). */
 export function buildHexDensityLayer(
   id: string,
   cells: readonly HexDensityCell[],
   breaks: readonly number[],
-  { outlined = true }: { outlined?: boolean } = {},
 ) {
   return new PolygonLayer<HexDensityCell>({
     id,
@@ -38,7 +36,7 @@ export function buildHexDensityLayer(
     getFillColor: (cell) => SEQUENTIAL_COLORS[classOf(cell.count, breaks)],
     getLineColor: [80, 80, 80, 90],
     lineWidthMinPixels: 0.5,
-    stroked: outlined,
+    stroked: true,
     filled: true,
     pickable: true,
     updateTriggers: { getFillColor: breaks.join(',') },
