@@ -3,7 +3,15 @@
  * through the real pipeline, then filter changes made as a user makes them (a click in the
  * filter panel). One sample = click → the map's layers and both charts redrawn with the
  * new data (`<html data-ready>` false and back to true; the page raises it only after the
- * map and the charts have drawn). Default view: points layer, time histogram, theme bars.
+ * map and the charts have drawn). Default view: records layer, time histogram, theme bars;
+ * above 100,000 located records the records layer is their density per 150 m hexagon.
+ *
+ * explore.filter_10m_p95_ms: the same clicks after the 1M incidents were replicated nine
+ * times in the page's DuckDB (each copy moved by up to ±100 m), 10M incidents in all.
+ * map.pan_frame_p95_ms: frame intervals (requestAnimationFrame) while the map is dragged
+ * with the mouse, 1M records in view as the capped layer (density);
+ * map.pan_frame_1m_points_p95_ms: the same with the limit raised so that all 1M points are
+ * drawn, what the map did before the cap. WebGL runs on SwiftShader (no GPU here).
  */
 import type { Browser, Page } from 'playwright-core';
 import type { ImportBenchFiles } from './import-data';
@@ -36,23 +44,69 @@ const CLICKS = [
   'input[data-filter="bron"][value="incidents"]',
 ];
 
+const READY = 'html[data-ready="true"]';
+
+async function importBench(page: Page, baseUrl: string, files: ImportBenchFiles) {
+  await page.goto(baseUrl + '/');
+  await page.waitForSelector(READY, { state: 'attached', timeout: 120_000 });
+  await page.evaluate(
+    `window.__wijkradar.importUrl(${JSON.stringify(files.parquetUrl)}, 'incidents')`,
+  );
+  await page.evaluate('window.__wijkradar.persist()');
+}
+
 async function openExplore(
   browser: Browser,
   baseUrl: string,
   files: ImportBenchFiles,
   query: string,
+  pointLimit?: number,
 ) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await page.goto(baseUrl + '/');
-  await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
-  await page.evaluate(
-    `window.__wijkradar.importUrl(${JSON.stringify(files.parquetUrl)}, 'incidents')`,
-  );
-  await page.evaluate('window.__wijkradar.persist()');
+  if (pointLimit) {
+    await page.addInitScript(`localStorage.setItem('wijkradar.puntlimiet', '${pointLimit}')`);
+  }
+  await importBench(page, baseUrl, files);
   await page.goto(baseUrl + '/verkennen' + query);
-  await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 300_000 });
+  await page.waitForSelector(READY, { state: 'attached', timeout: 300_000 });
   return page;
+}
+
+/** 1M incidents imported and persisted, then replicated to 10M in the page's database
+ * (not persisted) and Verkennen opened by client-side navigation, so it reads the 10M. */
+async function openExplore10m(browser: Browser, baseUrl: string, files: ImportBenchFiles) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await importBench(page, baseUrl, files);
+  await page.goto(baseUrl + '/');
+  await page.waitForSelector(READY, { state: 'attached', timeout: 300_000 });
+  const replicate = {
+    sql: `INSERT INTO incidents SELECT * EXCLUDE (k) REPLACE (
+        id || '-' || k AS id,
+        lon + (random() - 0.5) * 0.003 AS lon,
+        lat + (random() - 0.5) * 0.0018 AS lat)
+      FROM incidents, range(1, 10) AS copies(k) WHERE dataset LIKE 'bench-%'`,
+    params: [],
+  };
+  const started = Date.now();
+  await page.evaluate(`window.__wijkradar.query(${JSON.stringify(replicate)})`);
+  const [row] = (await page.evaluate(
+    `window.__wijkradar.query({ sql: 'SELECT count(*)::INTEGER AS n FROM incidents', params: [] })`,
+  )) as { n: number }[];
+  console.error(`bench: ${row.n} incidents after ${Date.now() - started} ms`);
+  const opened = Date.now();
+  await page.click('nav a[href^="/verkennen"]');
+  await page.waitForURL(/\/verkennen/);
+  await page.waitForSelector('[data-testid="points-count"]', { timeout: 600_000 });
+  await page.waitForSelector(READY, { state: 'attached', timeout: 600_000 });
+  const heap = (await page.evaluate(
+    '(performance.memory && performance.memory.usedJSHeapSize) || 0',
+  )) as number;
+  console.error(
+    `bench: Verkennen on 10M ready after ${Date.now() - opened} ms (JS heap ${Math.round(heap / 1e6)} MB)`,
+  );
+  return { page, rows: row.n };
 }
 
 async function sample(page: Page, rounds: number): Promise<number[]> {
@@ -64,18 +118,78 @@ async function sample(page: Page, rounds: number): Promise<number[]> {
   return samples;
 }
 
+/** Frame intervals (ms) while the mouse drags the map left and right. */
+async function panFrames(page: Page): Promise<number[]> {
+  const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const tick = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (!window.__stopFrames) requestAnimationFrame(tick);
+    };
+    window.__stopFrames = false;
+    requestAnimationFrame(tick);
+  })()`);
+  for (const dx of [250, -250, 250, -250]) {
+    await page.mouse.move(cx - dx / 2, cy);
+    await page.mouse.down();
+    for (let i = 1; i <= 30; i++) {
+      await page.mouse.move(cx - dx / 2 + (dx * i) / 30, cy + 20 * Math.sin(i / 5));
+    }
+    await page.mouse.up();
+  }
+  const frames = (await page.evaluate(
+    '(() => { window.__stopFrames = true; return window.__frames.slice(1); })()',
+  )) as number[];
+  return frames;
+}
+
+async function bench10m(
+  browser: Browser,
+  baseUrl: string,
+  files: ImportBenchFiles,
+  runs: number,
+): Promise<Figure> {
+  const { page, rows } = await openExplore10m(browser, baseUrl, files);
+  try {
+    await sample(page, 1);
+    const samples = await sample(page, Math.min(2, Math.max(1, runs)));
+    const figure = summarise('explore.filter_10m_p95_ms', samples, 'ms', {
+      rows,
+      ...CONDITIONS,
+      view: VIEWS[0].view,
+      includes: 'click → queries → layer and chart update → deck.gl frame',
+      target: 600,
+    });
+    return { ...figure, value: figure.p95 as number };
+  } finally {
+    await page.context().close();
+  }
+}
+
+const CONDITIONS = {
+  browser: 'chromium-headless, WebGL on SwiftShader (CPU), 2 shared cores',
+  engine: 'duckdb-wasm 1.32 (eh)',
+};
+
 const VIEWS = [
   {
     metric: 'explore.filter_p95_ms',
     query: '',
-    view: 'default: points layer (all filtered records) + time histogram + theme bars',
-    rounds: 2,
+    view: 'default: records layer (density per 150 m hexagon above 100,000 located records, else points) + time histogram + theme bars',
+    rounds: 4,
+    target: 150,
   },
   {
     metric: 'explore.filter_hex_p95_ms',
     query: '?lagen=zeshoeken',
     view: '150 m hexagon counts (DuckDB) + time histogram + theme bars',
     rounds: 4,
+    target: 150,
   },
 ];
 
@@ -84,25 +198,75 @@ export async function benchExplore(
   baseUrl: string,
   files: ImportBenchFiles,
   runs: number,
+  wanted: (metric: string) => boolean = () => true,
 ): Promise<Figure[]> {
   const figures: Figure[] = [];
+  const p95 = (figure: Figure) => {
+    // On stderr at once as well: a later failure then loses nothing.
+    console.error(`bench: ${JSON.stringify(figure)}`);
+    return { ...figure, value: figure.p95 as number };
+  };
   for (const view of VIEWS) {
+    if (!wanted(view.metric) && !(view.query === '' && wanted('map.pan_frame_p95_ms'))) continue;
     const page = await openExplore(browser, baseUrl, files, view.query);
     try {
-      await sample(page, 1); // warm-up: first use of each query shape
-      const samples = await sample(page, Math.min(view.rounds, Math.max(1, runs)));
-      const figure = summarise(view.metric, samples, 'ms', {
-        rows: files.rows,
-        browser: 'chromium-headless, WebGL on SwiftShader (CPU), 2 shared cores',
-        engine: 'duckdb-wasm 1.32 (eh)',
-        view: view.view,
-        includes: 'click → queries → layer and chart update → deck.gl frame',
-        target: 150,
-      });
-      // The metric is the p95.
-      figures.push({ ...figure, value: figure.p95 as number });
+      if (wanted(view.metric)) {
+        await sample(page, 1); // warm-up: first use of each query shape
+        const samples = await sample(page, Math.min(view.rounds, Math.max(1, runs)));
+        figures.push(
+          p95(
+            summarise(view.metric, samples, 'ms', {
+              rows: files.rows,
+              ...CONDITIONS,
+              view: view.view,
+              includes: 'click → queries → layer and chart update → deck.gl frame',
+              target: view.target,
+            }),
+          ),
+        );
+      }
+      if (view.query === '' && wanted('map.pan_frame_p95_ms')) {
+        const mode = await page.getAttribute('[data-testid="points-count"]', 'data-mode');
+        figures.push(
+          p95(
+            summarise('map.pan_frame_p95_ms', await panFrames(page), 'ms', {
+              rows: files.rows,
+              ...CONDITIONS,
+              drawn: `records layer as '${mode}' (${mode === 'dichtheid' ? 'density per 150 m hexagon' : 'points'}), offline base map, 1440×900`,
+            }),
+          ),
+        );
+      }
     } finally {
       await page.context().close();
+    }
+  }
+  if (wanted('map.pan_frame_1m_points_p95_ms')) {
+    const page = await openExplore(browser, baseUrl, files, '', 2_000_000);
+    try {
+      const drawn = await page.getAttribute('[data-testid="points-count"]', 'data-drawn');
+      figures.push(
+        p95(
+          summarise('map.pan_frame_1m_points_p95_ms', await panFrames(page), 'ms', {
+            rows: files.rows,
+            ...CONDITIONS,
+            drawn: `${drawn} points (limit raised), offline base map, 1440×900`,
+          }),
+        ),
+      );
+    } finally {
+      await page.context().close();
+    }
+  }
+  if (wanted('explore.filter_10m_p95_ms')) {
+    // 10M rows may not fit in the tab's WebAssembly memory: report why instead of losing
+    // the figures above.
+    try {
+      figures.push(await bench10m(browser, baseUrl, files, runs));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`bench: explore.filter_10m_p95_ms failed: ${message}`);
+      figures.push({ metric: 'explore.filter_10m_p95_ms', value: NaN, unit: 'ms', error: message });
     }
   }
   return figures;

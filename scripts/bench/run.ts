@@ -23,7 +23,11 @@ interface Suite {
   metrics: string[];
   /** Work before the server starts (it serves the build folder as it is then). */
   prepare?(): Promise<void>;
-  run(ctx: { baseUrl: string; runs: number }): Promise<Figure[]>;
+  run(ctx: {
+    baseUrl: string;
+    runs: number;
+    wanted: (metric: string) => boolean;
+  }): Promise<Figure[]>;
 }
 
 async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
@@ -108,12 +112,18 @@ const SUITES: Suite[] = [
       ),
   },
   {
-    metrics: ['explore.filter_p95_ms', 'explore.filter_hex_p95_ms'],
+    metrics: [
+      'explore.filter_p95_ms',
+      'explore.filter_hex_p95_ms',
+      'explore.filter_10m_p95_ms',
+      'map.pan_frame_p95_ms',
+      'map.pan_frame_1m_points_p95_ms',
+    ],
     async prepare() {
       importFiles ??= await prepareImportBenchFiles(1_000_000);
     },
-    run: ({ baseUrl, runs }) =>
-      withBrowser((browser) => benchExplore(browser, baseUrl, importFiles!, runs)),
+    run: ({ baseUrl, runs, wanted }) =>
+      withBrowser((browser) => benchExplore(browser, baseUrl, importFiles!, runs, wanted)),
   },
 ];
 
@@ -133,7 +143,7 @@ async function main(): Promise<void> {
   try {
     for (const suite of suites) {
       console.error(`bench: ${suite.metrics.filter(wanted).join(', ')}`);
-      for (const figure of await suite.run({ baseUrl: server.url, runs })) {
+      for (const figure of await suite.run({ baseUrl: server.url, runs, wanted })) {
         if (wanted(figure.metric)) printFigure(figure);
       }
     }

@@ -6,10 +6,17 @@ import type { LayersList } from '@deck.gl/core';
 import { PolygonLayer } from '@deck.gl/layers';
 import type { KdeGrid } from '$lib/analysis/kde';
 import type { AreaLayerData, ReferenceData } from '$lib/state/explore-layers.svelte';
+import { POINT_DENSITY_LAYER } from '$lib/state/explore-points';
 import type { ExploreView } from '$lib/state/explore-url';
 import { buildChoroplethLayer } from './layers/area-choropleth';
 import { buildEmergingLayer, type EmergingMapCell } from './layers/emerging-cells';
 import { buildHexDensityLayer, type HexDensityCell } from './layers/hex-density';
+import {
+  buildHexImageLayer,
+  renderHexImage,
+  type HexImage,
+  type HexImageData,
+} from './layers/hex-density-image';
 import { buildHotspotLayer, type HotspotCell } from './layers/hotspot-cells';
 import { buildKdeLayer, renderKdeImage } from './layers/kde-heatmap';
 import { buildRecordPointsLayer, type PointColumns } from './layers/record-points';
@@ -22,6 +29,8 @@ import {
 export interface ExploreLayerData {
   view: ExploreView;
   points: PointColumns | null;
+  /** Records per hexagon instead of the points, when there are too many to draw. */
+  pointDensity: HexImageData | null;
   hex: { cells: HexDensityCell[]; breaks: number[] } | null;
   kde: { grid: KdeGrid; max: number } | null;
   areas: AreaLayerData | null;
@@ -34,6 +43,7 @@ export interface ExploreLayerData {
 }
 
 const images = new WeakMap<KdeGrid, HTMLCanvasElement>();
+const hexImages = new WeakMap<HexImageData, HexImage>();
 
 export function buildExploreLayers(data: ExploreLayerData): LayersList {
   const on = (layer: ExploreView['layers'][number]) => data.view.layers.includes(layer);
@@ -66,7 +76,16 @@ export function buildExploreLayers(data: ExploreLayerData): LayersList {
   if (on('aandacht') && data.reference) {
     layers.push(buildWatchLocationsLayer('aandacht', data.reference.watch));
   }
-  if (on('punten') && data.points) layers.push(buildRecordPointsLayer('punten', data.points));
+  if (on('punten') && data.pointDensity) {
+    let image = hexImages.get(data.pointDensity);
+    if (!image) {
+      image = renderHexImage(data.pointDensity);
+      hexImages.set(data.pointDensity, image);
+    }
+    layers.push(buildHexImageLayer(POINT_DENSITY_LAYER, image));
+  } else if (on('punten') && data.points) {
+    layers.push(buildRecordPointsLayer('punten', data.points));
+  }
   if (on('panden') && data.reference) {
     layers.push(buildBuildingsLayer('panden', data.reference.buildings));
   }

@@ -5,7 +5,7 @@
  * It also reports the view (centre, zoom) after every move, follows a view set from the
  * outside (back/forward), switches base styles and lets the user draw a rectangle.
  */
-import type { LayersList, PickingInfo } from '@deck.gl/core';
+import { Layer, type LayersList, type PickingInfo } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -36,6 +36,8 @@ export interface MapViewParams {
   onhover?: (info: PickingInfo) => void;
   /** After every move: the view and the visible lon/lat box [west, south, east, north]. */
   oncamera?: (camera: MapCamera, bbox: [number, number, number, number]) => void;
+  /** The visible lon/lat box once the map has loaded and after every move. */
+  onbounds?: (bbox: [number, number, number, number]) => void;
   /** While true, a drag draws a rectangle instead of panning. */
   drawBox?: boolean;
   onbox?: (bbox: [number, number, number, number]) => void;
@@ -93,15 +95,41 @@ export function mapView(node: HTMLElement, initial: MapViewParams) {
     return { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
   };
 
+  const box4 = (): [number, number, number, number] => {
+    const b = map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  };
+
+  // While the map moves nothing is hovered: deck.gl would otherwise pick (draw every
+  // pickable layer again and read the pixels back) on every frame of a pan, which on a
+  // machine without a GPU costs as much as drawing the frame.
+  let moving = false;
+  const shown = (layers: LayersList): LayersList =>
+    moving
+      ? layers.map((layer) =>
+          layer instanceof Layer && layer.props.pickable ? layer.clone({ pickable: false }) : layer,
+        )
+      : layers;
+  map.on('movestart', () => {
+    moving = true;
+    if (loaded) overlay.setProps({ layers: shown(params.layers) });
+  });
+  map.on('moveend', () => {
+    moving = false;
+    if (loaded) overlay.setProps({ layers: params.layers });
+  });
+
   map.on('load', () => {
     map.addControl(overlay);
     loaded = true;
-    overlay.setProps({ layers: params.layers });
+    overlay.setProps({ layers: shown(params.layers) });
+    params.onbounds?.(box4());
   });
   map.on('click', (event) => params.onmapclick?.(event.lngLat.lng, event.lngLat.lat));
   map.on('moveend', () => {
-    const b = map.getBounds();
-    params.oncamera?.(current(), [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    const bbox = box4();
+    params.oncamera?.(current(), bbox);
+    params.onbounds?.(bbox);
   });
   map.on('error', (event) => {
     const message = event.error?.message ?? 'Kaartfout';
@@ -131,7 +159,7 @@ export function mapView(node: HTMLElement, initial: MapViewParams) {
       box.enable(Boolean(next.drawBox));
       if (layersChanged && loaded) {
         awaitingFrame = true;
-        overlay.setProps({ layers: next.layers });
+        overlay.setProps({ layers: shown(next.layers) });
       }
     },
     destroy() {

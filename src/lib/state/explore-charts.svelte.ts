@@ -1,19 +1,19 @@
 /**
  * Data of the two charts beside the Verkennen map, cross-filtered: the time histogram
  * counts under every filter except the period (so a brushed period can be moved or
- * widened), the theme bars under every filter except the themes.
+ * widened), the theme bars under every filter except the themes. Both read the
+ * projection (explore-facts.ts), one grouped query each.
  */
 import type { Connector } from '$lib/data/connector';
+import { timeBinFor, withoutFields, type TimeBin } from '$lib/data/queries/explore';
 import {
-  buildThemeCountsQuery,
-  buildTimeHistogramQuery,
-  timeBinFor,
-  withoutFields,
-  type TimeBin,
-} from '$lib/data/queries/explore';
+  buildFactsThemeCountsQuery,
+  buildFactsTimeHistogramQuery,
+} from '$lib/data/queries/explore-facts';
 import type { RecordFilter } from '$lib/data/queries/record-filter';
 import type { RecordTable } from '$lib/data/schema';
 import { fillTimeBins, type TimeBinCount } from '$lib/charts/time-histogram';
+import { ensureFacts } from './explore-facts';
 import { readiness } from './readiness.svelte';
 
 export interface ChartInputs {
@@ -39,12 +39,17 @@ export class ExploreChartsModel {
       const { first, last } = inputs.period;
       const days = (Date.parse(last) - Date.parse(first)) / 86_400_000;
       const bin = timeBinFor(days);
+      await ensureFacts(conn, inputs.dataVersion);
       const [bins, themes] = await Promise.all([
         conn.query<TimeBinCount>(
-          buildTimeHistogramQuery(inputs.tables, withoutFields(inputs.filter, ['from', 'to']), bin),
+          buildFactsTimeHistogramQuery(
+            inputs.tables,
+            withoutFields(inputs.filter, ['from', 'to']),
+            bin,
+          ),
         ),
         conn.query<{ theme: string; n: number }>(
-          buildThemeCountsQuery(inputs.tables, withoutFields(inputs.filter, ['themes'])),
+          buildFactsThemeCountsQuery(inputs.tables, withoutFields(inputs.filter, ['themes'])),
         ),
       ]);
       if (key !== this.#key) return;

@@ -13,12 +13,16 @@ import type { RecordFilter } from '$lib/data/queries/record-filter';
 import type { RecordTable } from '$lib/data/schema';
 import { formatCount } from '$lib/format/nl';
 import { objectTooltip, recordTooltip } from '$lib/map/explore-tooltip';
+import { hexCellAt, type HexImageData } from '$lib/map/layers/hex-density-image';
 import type { PointColumns } from '$lib/map/layers/record-points';
 import type { AreaRate } from '$lib/analysis/area-rates';
 import type { DrilldownModel } from './drilldown.svelte';
+import { POINT_DENSITY_LAYER } from './explore-points';
 import { getGridContext } from './grid-context';
 
 export interface ClickScope {
+  /** The records as a density per hexagon (picked by position), or null. */
+  density: HexImageData | null;
   tables: readonly RecordTable[];
   hotspotTables: readonly RecordTable[];
   filter: RecordFilter;
@@ -43,6 +47,7 @@ export class ExploreInteraction {
     info: PickingInfo,
     points: PointColumns | null,
     measure: 'aantal' | 'per1000',
+    density: HexImageData | null = null,
   ): void {
     if (info.layer?.id === 'punten' && points && info.index >= 0 && info.index < points.length) {
       const index = info.index;
@@ -63,6 +68,20 @@ export class ExploreInteraction {
       return;
     }
     this.#hovered = -1;
+    if (info.layer?.id === POINT_DENSITY_LAYER) {
+      const cell =
+        density && info.coordinate
+          ? hexCellAt(density, info.coordinate[0], info.coordinate[1])
+          : null;
+      this.tooltip = cell
+        ? {
+            x: info.x,
+            y: info.y,
+            text: `${formatCount(cell.count)} registraties in deze zeshoek\nKlik voor de registraties`,
+          }
+        : null;
+      return;
+    }
     const text = objectTooltip(info, measure);
     this.tooltip = text ? { x: info.x, y: info.y, text } : null;
   }
@@ -85,6 +104,19 @@ export class ExploreInteraction {
           const target = { kind: 'location' as const, lon: row.lon, lat: row.lat };
           return this.#drilldown.open(conn, 'Registraties op deze plek', target, filterScope);
         });
+      return null;
+    }
+    if (id === POINT_DENSITY_LAYER && scope.density && info.coordinate) {
+      const density = scope.density;
+      const cell = hexCellAt(density, info.coordinate[0], info.coordinate[1]);
+      if (cell) {
+        void this.#drilldown.open(
+          conn,
+          `Zeshoek met ${formatCount(cell.count)} registraties`,
+          { kind: 'cell', q: cell.q, r: cell.r, size: density.size, rd: density.rd },
+          filterScope,
+        );
+      }
       return null;
     }
     if ((id === 'zeshoeken' || id === 'hotspots' || id === 'opkomend') && info.object) {

@@ -1,21 +1,15 @@
 /**
- * Data of the Verkennen map layers under the shared filter: points, counts per hexagon,
- * the kernel density surface, counts and rates per wijk/buurt, and the reference layers.
+ * Data of the Verkennen map layers under the shared filter: points (or, for a selection
+ * too large to draw point by point, their density per hexagon), counts per hexagon, the
+ * kernel density surface, counts and rates per wijk/buurt, and the reference layers.
  * Only visible layers are computed; each recomputes when its own inputs change, and a
  * result that arrives after a newer request is dropped.
  */
-import { approximateRd } from '$lib/analysis/rd-polynomial';
 import { computeAreaRates, quantileBreaks, type AreaRate } from '$lib/analysis/area-rates';
-import { cellPolygon } from '$lib/analysis/hex-grid';
-import { computeKde, type KdeGrid } from '$lib/analysis/kde';
-import { wgs84ToRd } from '$lib/analysis/rd';
+import type { KdeGrid } from '$lib/analysis/kde';
 import type { Connector } from '$lib/data/connector';
-import {
-  buildAreaCountsQuery,
-  buildExplorePointsQuery,
-  withoutFields,
-} from '$lib/data/queries/explore';
-import { buildHexCellCountsQuery } from '$lib/data/queries/hotspots';
+import { withoutFields } from '$lib/data/queries/explore';
+import { buildFactsAreaCountsQuery } from '$lib/data/queries/explore-facts';
 import {
   areaRowsToFeatures,
   buildAreaGeometriesQuery,
@@ -31,18 +25,30 @@ import {
   type WatchLocationRow,
 } from '$lib/data/queries/reference';
 import type { RecordTable } from '$lib/data/schema';
-import type { HexDensityCell } from '$lib/map/layers/hex-density';
-import { buildPointColumns, type PointColumns } from '$lib/map/layers/record-points';
+import type { PointColumns } from '$lib/map/layers/record-points';
 import type { FeatureCollection } from 'geojson';
+import { ensureFacts } from './explore-facts';
+import {
+  countPoints,
+  loadHex,
+  loadKde,
+  loadPoints,
+  type HexLayerData,
+  type Selection,
+} from './explore-layer-data';
+import { choosePointMode, padBox, pointLimit, type PointDisplay } from './explore-points';
 import type { ExploreView } from './explore-url';
-import { getGridContext } from './grid-context';
 import { readiness } from './readiness.svelte';
+
+export { kdeCellSize } from './explore-layer-data';
 
 export interface LayerInputs {
   view: ExploreView;
   tables: readonly RecordTable[];
   filter: RecordFilter;
   dataVersion: number;
+  /** The visible lon/lat box [west, south, east, north]; null before the map has one. */
+  viewport: readonly [number, number, number, number] | null;
 }
 
 export interface AreaLayerData {
@@ -59,21 +65,25 @@ export interface ReferenceData {
   buildings: BuildingRow[];
 }
 
-/** Grid cell of the density surface: a fifth of the bandwidth, at least 25 m. */
-export function kdeCellSize(bandwidth: number): number {
-  return Math.max(25, Math.round(bandwidth / 5));
-}
-
 export class ExploreLayersModel {
+  /** The drawn points; null while the records layer shows a density. */
   points = $state.raw<PointColumns | null>(null);
-  hex = $state.raw<{ cells: HexDensityCell[]; breaks: number[]; size: number } | null>(null);
+  /** What the records layer shows (every point, those around the view, or a density). */
+  pointDisplay = $state.raw<PointDisplay | null>(null);
+  /** Records per hexagon when there are too many points to draw. */
+  pointDensity = $state.raw<HexLayerData | null>(null);
+  hex = $state.raw<HexLayerData | null>(null);
   kde = $state.raw<{ grid: KdeGrid; max: number } | null>(null);
   areas = $state.raw<AreaLayerData | null>(null);
   reference = $state.raw<ReferenceData | null>(null);
   error = $state<string | null>(null);
   #keys: Record<string, string> = {};
-  #pointsKey = '';
+  /** The filter whose every point is drawn: a move of the map needs no query then. */
+  #allPointsFor = '';
+  /** Hexagon counts per (filter, size), shared by the hexagon layer and the point density. */
   // A private cache, not state: nothing renders from it.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #hexCache = new Map<string, Promise<HexLayerData>>();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #areaShapes = new Map<
     string,
@@ -85,19 +95,38 @@ export class ExploreLayersModel {
     const { view } = inputs;
     const on = (layer: ExploreView['layers'][number]) => view.layers.includes(layer);
     const filterKey = JSON.stringify([inputs.dataVersion, inputs.tables, inputs.filter]);
-    if (on('punten') || on('dichtheid')) {
-      void this.#run('points', filterKey, () => this.#loadPoints(conn, inputs));
-    }
-    // The density waits for the points of the same filter.
-    if (on('dichtheid') && this.#pointsKey === filterKey) {
-      void this.#run('kde', JSON.stringify([filterKey, view.bandwidth]), () =>
-        this.#loadKde(conn, inputs),
+    const at: Selection = inputs;
+    if (on('punten')) {
+      const limit = pointLimit();
+      const allKey = JSON.stringify([filterKey, limit]);
+      // The view matters only while not every point is drawn.
+      const box = this.#allPointsFor === allKey ? null : inputs.viewport;
+      void this.#run('points', JSON.stringify([allKey, view.cell, box]), () =>
+        this.#loadPoints(conn, at, {
+          allKey,
+          limit,
+          box,
+          size: view.cell,
+          hexKey: JSON.stringify([filterKey, view.cell]),
+        }),
       );
+    }
+    if (on('dichtheid')) {
+      void this.#run('kde', JSON.stringify([filterKey, view.bandwidth]), async () => {
+        const kde = await loadKde(conn, at, view.bandwidth);
+        if (this.#keys.kde !== JSON.stringify([filterKey, view.bandwidth])) return false;
+        this.kde = kde;
+        return true;
+      });
     }
     if (on('zeshoeken')) {
-      void this.#run('hex', JSON.stringify([filterKey, view.cell]), () =>
-        this.#loadHex(conn, inputs),
-      );
+      const key = JSON.stringify([filterKey, view.cell]);
+      void this.#run('hex', key, async () => {
+        const hex = await this.#hexFor(conn, at, view.cell, key);
+        if (this.#keys.hex !== key) return false;
+        this.hex = hex;
+        return true;
+      });
     }
     if (on('gebieden')) {
       const areaFilter = withoutFields(inputs.filter, ['wijkcodes', 'buurtcodes']);
@@ -131,65 +160,54 @@ export class ExploreLayersModel {
     }
   }
 
-  async #loadPoints(conn: Connector, inputs: LayerInputs): Promise<boolean> {
-    const key = this.#keys.points;
-    const arrow = await conn.queryArrow(buildExplorePointsQuery(inputs.tables, inputs.filter));
-    if (this.#keys.points !== key) return false;
-    this.points = buildPointColumns(arrow);
-    this.#pointsKey = key.slice(0);
-    if (inputs.view.layers.includes('dichtheid')) this.refresh(conn, inputs);
-    return true;
-  }
-
-  async #loadKde(conn: Connector, inputs: LayerInputs): Promise<boolean> {
-    const points = this.points;
-    if (!points) return false;
-    const grid = await getGridContext(conn, inputs.dataVersion);
-    const n = points.length;
-    const x = new Float64Array(n);
-    const y = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      [x[i], y[i]] = approximateRd(
-        grid.rd,
-        points.origin[0] + points.positions[2 * i],
-        points.origin[1] + points.positions[2 * i + 1],
-      );
+  #hexFor(conn: Connector, at: Selection, size: number, key: string): Promise<HexLayerData> {
+    let hex = this.#hexCache.get(key);
+    if (!hex) {
+      hex = loadHex(conn, at, size);
+      hex.catch(() => this.#hexCache.delete(key));
+      this.#hexCache.set(key, hex);
+      // Keep the last few: a filter toggled on and off again redraws at once.
+      for (const old of this.#hexCache.keys()) {
+        if (this.#hexCache.size <= 6) break;
+        this.#hexCache.delete(old);
+      }
     }
-    const b = grid.bounds;
-    const [minX, minY] = wgs84ToRd(b.minLon, b.minLat);
-    const [maxX, maxY] = wgs84ToRd(b.maxLon, b.maxLat);
-    const cellSize = kdeCellSize(inputs.view.bandwidth);
-    const result = computeKde(
-      { x, y },
-      { minX, minY, maxX, maxY, cellSize },
-      inputs.view.bandwidth,
-    );
-    let max = 0;
-    for (let i = 0; i < result.density.length; i++) max = Math.max(max, result.density[i]);
-    this.kde = { grid: result, max };
-    return true;
+    return hex;
   }
 
-  async #loadHex(conn: Connector, inputs: LayerInputs): Promise<boolean> {
-    const grid = await getGridContext(conn, inputs.dataVersion);
-    const size = inputs.view.cell;
-    const rows = await conn.query<{ q: number; r: number; n: number }>(
-      buildHexCellCountsQuery([...inputs.tables], { size, rd: grid.rd, filter: inputs.filter }),
-    );
-    const cells = rows.map((row) => ({
-      polygon: cellPolygon(row.q, row.r, size),
-      q: row.q,
-      r: row.r,
-      count: row.n,
-    }));
-    this.hex = {
-      cells,
-      size,
-      breaks: quantileBreaks(
-        cells.map((c) => c.count),
-        5,
-      ),
-    };
+  async #loadPoints(
+    conn: Connector,
+    at: Selection,
+    opts: {
+      allKey: string;
+      limit: number;
+      box: readonly [number, number, number, number] | null;
+      size: number;
+      hexKey: string;
+    },
+  ): Promise<boolean> {
+    const key = this.#keys.points;
+    const stale = () => this.#keys.points !== key;
+    if (this.#allPointsFor === opts.allKey && this.points) return true;
+    const around = opts.box ? padBox(opts.box) : null;
+    const { total, inView } = await countPoints(conn, at, around);
+    if (stale()) return false;
+    const mode = choosePointMode(total, inView, opts.limit);
+    if (mode === 'dichtheid') {
+      const density = await this.#hexFor(conn, at, opts.size, opts.hexKey);
+      if (stale()) return false;
+      this.#allPointsFor = '';
+      this.points = null;
+      this.pointDensity = density;
+      this.pointDisplay = { mode, total, inView, limit: opts.limit, drawn: 0 };
+      return true;
+    }
+    const points = await loadPoints(conn, at, mode === 'beeld' ? around : null);
+    if (stale()) return false;
+    this.#allPointsFor = mode === 'alle' ? opts.allKey : '';
+    this.points = points;
+    this.pointDensity = null;
+    this.pointDisplay = { mode, total, inView, limit: opts.limit, drawn: points.length };
     return true;
   }
 
@@ -208,9 +226,12 @@ export class ExploreLayersModel {
 
   async #loadAreas(conn: Connector, inputs: LayerInputs, filter: RecordFilter): Promise<boolean> {
     const level = inputs.view.areaLevel;
+    await ensureFacts(conn, inputs.dataVersion);
     const [shapes, counts] = await Promise.all([
       this.#shapes(conn, level, inputs.dataVersion),
-      conn.query<{ code: string; n: number }>(buildAreaCountsQuery(inputs.tables, filter, level)),
+      conn.query<{ code: string; n: number }>(
+        buildFactsAreaCountsQuery(inputs.tables, filter, level),
+      ),
     ]);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
     const countByCode = new Map(counts.map((row) => [row.code, row.n] as const)) as ReadonlyMap<

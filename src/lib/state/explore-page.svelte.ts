@@ -34,8 +34,8 @@ export class ExplorePage {
   loadError = $state<string | null>(null);
   pdokFailed = $state(false);
   drawing = $state(false);
-  /** The visible lon/lat box, for "Kaartbeeld als gebied". */
-  visibleBox: [number, number, number, number] | null = null;
+  /** The visible lon/lat box, for "Kaartbeeld als gebied" and the points around the view. */
+  visibleBox = $state.raw<[number, number, number, number] | null>(null);
 
   // The URL is the source of truth for the view and the filter (reload, back/forward, links).
   readonly view = $derived(parseExploreView(page.url.searchParams));
@@ -66,6 +66,7 @@ export class ExplorePage {
         tables: this.query.tables,
         filter: this.query.filter,
         dataVersion: appData.dataVersion,
+        viewport: this.visibleBox,
       };
       untrack(() => this.layers.refresh(appData.connector, inputs));
     });
@@ -116,9 +117,14 @@ export class ExplorePage {
   }
 
   /** After the map moved: the position goes into the URL without a history entry. */
-  moved(camera: MapViewState, box: [number, number, number, number]): void {
-    this.visibleBox = box;
+  moved(camera: MapViewState): void {
     if (!sameMapView(camera, this.view.map)) this.setView({ map: camera }, true);
+  }
+
+  /** The map's visible box, after loading and after every move. */
+  bounds(box: [number, number, number, number]): void {
+    const old = this.visibleBox;
+    if (!old || box.some((v, i) => Math.abs(v - old[i]) > 1e-9)) this.visibleBox = box;
   }
 
   useVisibleAreaAsFilter(): void {
@@ -150,6 +156,7 @@ export class ExplorePage {
       hotspotTables: hotspotTables(this.query.tables),
       cell: this.view.cell,
       points: this.layers.points,
+      density: this.layers.pointDensity,
       dataVersion: appData.dataVersion,
       areaLevel: this.view.areaLevel,
     });
@@ -164,7 +171,13 @@ export class ExplorePage {
 
   hover(info: PickingInfo): void {
     if (!this.ready) return;
-    this.interaction.hover(appData.connector, info, this.layers.points, this.view.measure);
+    this.interaction.hover(
+      appData.connector,
+      info,
+      this.layers.points,
+      this.view.measure,
+      this.layers.pointDensity,
+    );
   }
 
   goToPage(n: number): void {

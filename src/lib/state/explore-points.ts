@@ -1,0 +1,68 @@
+/**
+ * When the records layer draws every point, only those in the map view, or a density.
+ *
+ * The limit is 100,000 points. Below it the whole selection goes to the GPU once (about
+ * 2 MB of Arrow, a few MB of attributes) and panning needs no query. Above it a point
+ * layer stops telling the analyst anything: at the municipality's default zoom (about
+ * 14 × 12 km in some 1,000 × 700 px) 100,000 points already cover the built-up area
+ * several times over, so a colour per hexagon says more than the dots; and on a machine
+ * without a GPU (SwiftShader, municipal laptops) a million points cost seconds per filter
+ * change and per frame. The demo municipality (about 60,000 located records) stays below.
+ * Zoomed in far enough that the points in view (with a margin of a quarter view on every
+ * side, so a short pan shows no empty edge) are below the limit, those points are drawn.
+ */
+import { formatCount } from '$lib/format/nl';
+
+export const POINT_LIMIT = 100_000;
+
+/** The map layer id of the records as a density. */
+export const POINT_DENSITY_LAYER = 'punten-dichtheid';
+
+/** A browser test or benchmark may lower the limit (localStorage 'wijkradar.puntlimiet'). */
+export function pointLimit(): number {
+  try {
+    const value = Number(globalThis.localStorage?.getItem('wijkradar.puntlimiet'));
+    return Number.isInteger(value) && value > 0 ? value : POINT_LIMIT;
+  } catch {
+    return POINT_LIMIT;
+  }
+}
+
+export type PointMode = 'alle' | 'beeld' | 'dichtheid';
+
+export interface PointDisplay {
+  mode: PointMode;
+  /** Located records under the filter. */
+  total: number;
+  /** Of those, inside the (padded) map view; null when the view is not known. */
+  inView: number | null;
+  limit: number;
+  /** Points on the map (0 when drawn as a density). */
+  drawn: number;
+}
+
+export function choosePointMode(total: number, inView: number | null, limit: number): PointMode {
+  if (total <= limit) return 'alle';
+  if (inView !== null && inView <= limit) return 'beeld';
+  return 'dichtheid';
+}
+
+/** The view box [west, south, east, north] widened by `fraction` of its size on each side. */
+export function padBox(
+  box: readonly [number, number, number, number],
+  fraction = 0.25,
+): [number, number, number, number] {
+  const [w, s, e, n] = box;
+  const dx = (e - w) * fraction;
+  const dy = (n - s) * fraction;
+  return [w - dx, s - dy, e + dx, n + dy];
+}
+
+/** The plain-Dutch line on the map and in the legend; null when every point is drawn. */
+export function pointNotice(display: PointDisplay): string | null {
+  if (display.mode === 'alle') return null;
+  if (display.mode === 'beeld') {
+    return `Alleen de punten in en rond het kaartbeeld worden getoond (${formatCount(display.drawn)} van ${formatCount(display.total)}); zoom uit voor het geheel.`;
+  }
+  return `Te veel punten om los te tonen (${formatCount(display.total)}) — getoond als dichtheid; zoom in of filter verder.`;
+}
