@@ -28,6 +28,8 @@ const BUNDLES: duckdb.DuckDBBundles = {
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
 
+const STATEMENT_CACHE_SIZE = 32;
+
 class BrowserConnector implements Connector {
   readonly engine = 'duckdb-wasm-browser';
   constructor(
@@ -39,13 +41,49 @@ class BrowserConnector implements Connector {
     return arrowToRows<T>(await this.queryArrow(query));
   }
 
+  /**
+   * Prepared statements by SQL text, newest last: a filter change re-runs the same text with
+   * other values, so one round trip to the worker instead of three (prepare, run, close).
+   */
+  readonly #statements = new Map<string, duckdb.AsyncPreparedStatement>();
+
   async queryArrow(query: Query): Promise<Table> {
     if (!query.params || query.params.length === 0) return this.conn.query(query.sql);
+    const cached = this.#statements.get(query.sql);
+    if (cached) {
+      this.#statements.delete(query.sql);
+      try {
+        const result = await cached.query(...query.params);
+        await this.#keep(query.sql, cached);
+        return result;
+      } catch {
+        // E.g. a table it read was replaced: prepared again below.
+        await cached.close().catch(() => undefined);
+      }
+    }
     const statement = await this.conn.prepare(query.sql);
+    let result: Table;
     try {
-      return await statement.query(...query.params);
-    } finally {
-      await statement.close();
+      result = await statement.query(...query.params);
+    } catch (error) {
+      await statement.close().catch(() => undefined);
+      throw error;
+    }
+    await this.#keep(query.sql, statement);
+    return result;
+  }
+
+  /** Caches the statement, unless a concurrent run of the same text already did. */
+  async #keep(sql: string, statement: duckdb.AsyncPreparedStatement): Promise<void> {
+    if (this.#statements.has(sql)) {
+      await statement.close().catch(() => undefined);
+      return;
+    }
+    this.#statements.set(sql, statement);
+    if (this.#statements.size > STATEMENT_CACHE_SIZE) {
+      const [oldest, old] = this.#statements.entries().next().value!;
+      this.#statements.delete(oldest);
+      await old.close().catch(() => undefined);
     }
   }
 
@@ -82,6 +120,9 @@ class BrowserConnector implements Connector {
   }
 
   async close(): Promise<void> {
+    for (const statement of this.#statements.values())
+      await statement.close().catch(() => undefined);
+    this.#statements.clear();
     await this.conn.close();
     await this.db.terminate();
   }
