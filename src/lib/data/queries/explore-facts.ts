@@ -20,7 +20,7 @@ import { RECORD_TABLES, type RecordTable } from '../schema';
 import { THEMES } from '../themes';
 import {
   CATEGORY_SQL,
-  checkTimestamp,
+  projectedTimeConditions,
   column,
   OUTCOME_SQL,
   timeSql,
@@ -98,14 +98,6 @@ export function buildFactsTableSql(rd: RdPolynomial, cellSize: number): string[]
   ];
 }
 
-function checkIntegers(values: readonly number[], min: number, max: number, name: string): void {
-  for (const v of values) {
-    if (!Number.isInteger(v) || v < min || v > max) {
-      throw new RangeError(`${name} must be integers ${min}–${max}, got ${v}`);
-    }
-  }
-}
-
 /** WHERE conditions on the projection for the source tables and the shared filter. */
 export function factsWhere(
   tables: readonly RecordTable[],
@@ -124,16 +116,12 @@ export function factsWhere(
     conditions.push(`${expression} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
-  if (filter.from !== undefined) {
-    checkTimestamp(filter.from, 'from');
-    conditions.push('t >= CAST(? AS TIMESTAMP)');
-    params.push(filter.from);
-  }
-  if (filter.to !== undefined) {
-    checkTimestamp(filter.to, 'to');
-    conditions.push('t < CAST(? AS TIMESTAMP)');
-    params.push(filter.to);
-  }
+  projectedTimeConditions(
+    filter,
+    { t: 't', month: 'm', hour: 'h', weekday: 'dow' },
+    conditions,
+    params,
+  );
   inList('theme', filter.themes);
   if (filter.categories && filter.categories.length > 0) {
     // main_category is NULL outside meldingen, as the base-table filter has no such term there.
@@ -143,12 +131,6 @@ export function factsWhere(
   }
   // Meldingen have no outcome (NULL), so an outcome filter leaves none, as in record-filter.
   inList('outcome', filter.outcomes);
-  checkIntegers(filter.months ?? [], 1, 12, 'months');
-  checkIntegers(filter.hours ?? [], 0, 23, 'hours');
-  checkIntegers(filter.weekdays ?? [], 1, 7, 'weekdays');
-  if (filter.months?.length) conditions.push(`m IN (${filter.months.join(', ')})`);
-  if (filter.hours?.length) conditions.push(`h IN (${filter.hours.join(', ')})`);
-  if (filter.weekdays?.length) conditions.push(`dow IN (${filter.weekdays.join(', ')})`);
   inList('wijkcode', filter.wijkcodes);
   inList('buurtcode', filter.buurtcodes);
   for (const b of [filter.bbox, box]) {

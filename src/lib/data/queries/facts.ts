@@ -21,7 +21,7 @@ import { locationBoxes, locationScale, type LocationPoint } from './trends';
 import {
   CATEGORY_SQL,
   OUTCOME_SQL,
-  checkTimestamp,
+  projectedTimeConditions,
   timeEndSql,
   timeSql,
   type RecordFilter,
@@ -120,14 +120,6 @@ export function buildFactsFingerprintQuery(): Query {
   };
 }
 
-function checkIntegers(values: readonly number[], min: number, max: number, name: string): void {
-  for (const v of values) {
-    if (!Number.isInteger(v) || v < min || v > max) {
-      throw new RangeError(`${name} must be integers ${min}–${max}, got ${v}`);
-    }
-  }
-}
-
 /**
  * The shared filter (record-filter.ts) over the facts, for the chosen source tables. Texts
  * and timestamps are parameters; only checked integers go into the SQL text.
@@ -143,16 +135,8 @@ export function factsFilterSql(
   if (sources.length === 0) return { sql: 'FALSE', params };
   if (sources.length < FACT_SOURCES.length) conditions.push(`src IN (${sources.join(', ')})`);
   if (located) conditions.push('lon IS NOT NULL', 'lat IS NOT NULL');
-  if (filter.from !== undefined) {
-    checkTimestamp(filter.from, 'from');
-    conditions.push('t >= CAST(? AS TIMESTAMP)');
-    params.push(filter.from);
-  }
-  if (filter.to !== undefined) {
-    checkTimestamp(filter.to, 'to');
-    conditions.push('t < CAST(? AS TIMESTAMP)');
-    params.push(filter.to);
-  }
+  const time = { t: 't', month: 'month_n', hour: 'hour_n', weekday: 'dow_n' };
+  projectedTimeConditions(filter, time, conditions, params);
   const hashes = (values: readonly string[]) => {
     params.push(...values);
     return values.map(() => 'hash(CAST(? AS VARCHAR))').join(', ');
@@ -164,12 +148,6 @@ export function factsFilterSql(
     );
   }
   if (filter.outcomes?.length) conditions.push(`outcome_h IN (${hashes(filter.outcomes)})`);
-  checkIntegers(filter.months ?? [], 1, 12, 'months');
-  checkIntegers(filter.hours ?? [], 0, 23, 'hours');
-  checkIntegers(filter.weekdays ?? [], 1, 7, 'weekdays');
-  if (filter.months?.length) conditions.push(`month_n IN (${filter.months.join(', ')})`);
-  if (filter.hours?.length) conditions.push(`hour_n IN (${filter.hours.join(', ')})`);
-  if (filter.weekdays?.length) conditions.push(`dow_n IN (${filter.weekdays.join(', ')})`);
   if (filter.wijkcodes?.length) conditions.push(`wijkcode_h IN (${hashes(filter.wijkcodes)})`);
   if (filter.buurtcodes?.length) conditions.push(`buurtcode_h IN (${hashes(filter.buurtcodes)})`);
   if (filter.bbox) {

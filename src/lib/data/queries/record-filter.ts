@@ -74,11 +74,48 @@ export function checkTimestamp(value: string, name: string): void {
   if (!TIMESTAMP.test(value)) throw new RangeError(`${name} must be 'YYYY-MM-DD HH:MM:SS'`);
 }
 
-function checkIntegers(values: readonly number[], min: number, max: number, name: string): void {
+export function checkIntegers(
+  values: readonly number[],
+  min: number,
+  max: number,
+  name: string,
+): void {
   for (const v of values) {
     if (!Number.isInteger(v) || v < min || v > max) {
       throw new RangeError(`${name} must be integers ${min}–${max}, got ${v}`);
     }
+  }
+}
+
+/**
+ * The time part of the shared filter on a projection table whose time, month, hour and ISO
+ * weekday are columns of their own (explore-facts.ts, facts.ts): the period as parameters,
+ * the checked integers inline. Pushes onto `conditions` and `params`.
+ */
+export function projectedTimeConditions(
+  filter: RecordFilter,
+  columns: { t: string; month: string; hour: string; weekday: string },
+  conditions: string[],
+  params: QueryParam[],
+): void {
+  if (filter.from !== undefined) {
+    checkTimestamp(filter.from, 'from');
+    conditions.push(`${columns.t} >= CAST(? AS TIMESTAMP)`);
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    checkTimestamp(filter.to, 'to');
+    conditions.push(`${columns.t} < CAST(? AS TIMESTAMP)`);
+    params.push(filter.to);
+  }
+  const lists: [readonly number[] | undefined, number, number, string, string][] = [
+    [filter.months, 1, 12, 'months', columns.month],
+    [filter.hours, 0, 23, 'hours', columns.hour],
+    [filter.weekdays, 1, 7, 'weekdays', columns.weekday],
+  ];
+  for (const [values, min, max, name, column] of lists) {
+    checkIntegers(values ?? [], min, max, name);
+    if (values?.length) conditions.push(`${column} IN (${values.join(', ')})`);
   }
 }
 
