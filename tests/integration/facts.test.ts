@@ -7,13 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AoristicAccumulator, type AoristicSummary } from '../../src/lib/analysis/aoristic';
 import { geometryCentre } from '../../src/lib/analysis/watch-locations';
-import { ensureFacts, queryFactsMonthlyCounts } from '../../src/lib/data/analysis-facts';
+import { ensureFacts, queryFactsMonthlyCounts, withFacts } from '../../src/lib/data/analysis-facts';
 import type { Connector, Query } from '../../src/lib/data/connector';
-import {
-  FACTS_TABLE,
-  buildFactsHotTimeQuery,
-  factsFilterSql,
-} from '../../src/lib/data/queries/facts';
+import { queryFactsHotTimes } from '../../src/lib/data/facts-hot-times';
+import { FACTS_TABLE, factsFilterSql } from '../../src/lib/data/queries/facts';
 import { buildHotTimeInputQuery } from '../../src/lib/data/queries/hot-times';
 import {
   buildFilteredRecordsQuery,
@@ -153,7 +150,7 @@ describe('analysis facts on Donderdeel', () => {
     await ensureFacts(conn, 1);
     for (const { name, tables, filter } of CASES.filter((c) => c.tables.length)) {
       const a = await summary(buildHotTimeInputQuery(tables, filter));
-      const b = await summary(buildFactsHotTimeQuery(tables, filter));
+      const b = await queryFactsHotTimes(conn, { tables, filter, maxWindowHours: 24 });
       expect(b.exactCount, name).toBe(a.exactCount);
       expect(b.spreadCount, name).toBe(a.spreadCount);
       expect(b.unknown, name).toEqual(a.unknown);
@@ -164,15 +161,14 @@ describe('analysis facts on Donderdeel', () => {
   });
 
   it('give the monthly counts per wijk × theme and per aandachtslocatie', async () => {
-    await ensureFacts(conn, 1);
+    const codes = await ensureFacts(conn, 1);
     expect(locations.length).toBeGreaterThan(0);
     for (const { name, tables, filter } of CASES.filter((c) => c.tables.length)) {
-      const got = await queryFactsMonthlyCounts(conn, {
-        tables,
-        filter,
-        locations,
-        radiusM: 250,
-      });
+      const got = await queryFactsMonthlyCounts(
+        conn,
+        { tables, filter, locations, radiusM: 250 },
+        codes,
+      );
       const wijk = await conn.query<Parameters<typeof byKey>[0][number]>(
         buildWijkMonthlyCountsQuery(tables, filter),
       );
@@ -183,23 +179,32 @@ describe('analysis facts on Donderdeel', () => {
       expect(byKey(got.nearby), name).toEqual(byKey(near));
       if (name === 'no filter') expect(near.reduce((sum, r) => sum + r.n, 0)).toBeGreaterThan(100);
     }
+    // Other locations or another radius: the table of records near them is built again.
+    for (const [some, radius] of [
+      [locations.slice(1), 250],
+      [locations, 600],
+    ] as const) {
+      const got = await queryFactsMonthlyCounts(
+        conn,
+        { tables: ALL, filter: {}, locations: some, radiusM: radius },
+        codes,
+      );
+      const near = await conn.query<Parameters<typeof byKey>[0][number]>(
+        buildNearbyMonthlyCountsQuery(ALL, {}, some, radius),
+      );
+      expect(byKey(got.nearby), `${some.length} locations, ${radius} m`).toEqual(byKey(near));
+    }
   });
 
   it('follow the data: rebuilt after a change, also when the version was not bumped', async () => {
-    const jeugd = async (version: number) => {
-      await ensureFacts(conn, version);
-      const where = factsFilterSql(
-        ALL,
-        { themes: ['jeugd'] },
-        {
-          located: false,
-        },
+    // As the views read the facts: the row-count check goes along with the query.
+    const jeugd = (version: number) => {
+      const where = factsFilterSql(ALL, { themes: ['jeugd'] }, { located: false });
+      return withFacts(conn, version, () =>
+        count({ sql: `SELECT 1 FROM ${FACTS_TABLE} WHERE ${where.sql}`, params: where.params }),
       );
-      return count({
-        sql: `SELECT 1 FROM ${FACTS_TABLE} WHERE ${where.sql}`,
-        params: where.params,
-      });
     };
+    await ensureFacts(conn, 1);
     const before = await jeugd(1);
     expect(before).toBeGreaterThan(10);
     await conn.exec(
@@ -217,10 +222,20 @@ describe('analysis facts on Donderdeel', () => {
       // A theme new to the data gets a code on the rebuild.
       await conn.exec(`CREATE TEMP TABLE saved_themes AS SELECT id, theme FROM incidents LIMIT 3`);
       await conn.exec(
-        `UPDATE incidents SET theme = 'nieuw-thema' WHERE id IN (SELECT id FROM saved_themes)`,
+        `UPDATE incidents SET theme = 'nieuw ''thema''' WHERE id IN (SELECT id FROM saved_themes)`,
       );
-      await ensureFacts(conn, 3);
-      const newTheme = factsFilterSql(ALL, { themes: ['nieuw-thema'] }, { located: false });
+      const withNewTheme = await ensureFacts(conn, 3);
+      // Its code (a quote in the text) labels its counts as the source tables do.
+      const counted = await queryFactsMonthlyCounts(
+        conn,
+        { tables: ALL, filter: {}, locations, radiusM: 250 },
+        withNewTheme,
+      );
+      expect(counted.rows.some((r) => r.theme === "nieuw 'thema'")).toBe(true);
+      expect(byKey(counted.rows)).toEqual(
+        byKey(await conn.query(buildWijkMonthlyCountsQuery(ALL, {}))),
+      );
+      const newTheme = factsFilterSql(ALL, { themes: ["nieuw 'thema'"] }, { located: false });
       expect(
         await count({
           sql: `SELECT 1 FROM ${FACTS_TABLE} WHERE ${newTheme.sql}`,
@@ -234,13 +249,12 @@ describe('analysis facts on Donderdeel', () => {
       await conn.exec(`CREATE TEMP TABLE saved_visits AS SELECT id, theme FROM visits
         WHERE theme IS NOT NULL AND wijkcode IS NOT NULL AND started_at IS NOT NULL LIMIT 3`);
       await conn.exec(`UPDATE visits SET theme = NULL WHERE id IN (SELECT id FROM saved_visits)`);
-      await ensureFacts(conn, 4);
-      const got = await queryFactsMonthlyCounts(conn, {
-        tables: ALL,
-        filter: {},
-        locations,
-        radiusM: 250,
-      });
+      const codes = await ensureFacts(conn, 4);
+      const got = await queryFactsMonthlyCounts(
+        conn,
+        { tables: ALL, filter: {}, locations, radiusM: 250 },
+        codes,
+      );
       expect(got.rows.some((r) => r.theme === null)).toBe(true);
       expect(byKey(got.rows)).toEqual(
         byKey(await conn.query(buildWijkMonthlyCountsQuery(ALL, {}))),

@@ -153,6 +153,22 @@ export class AoristicAccumulator {
     this.addHour(Math.floor((start + utcOffsetAndNextChange(start)[0]) / HOUR), count);
   }
 
+  /**
+   * Adds weight spread elsewhere (aoristic-events.ts: windows given as UTC instants) to a
+   * local hour (hours since the local epoch). The records it came from are counted with
+   * addTimings.
+   */
+  addLocalHourWeight(localHour: number, w: number): void {
+    this.addHour(localHour, w);
+  }
+
+  /** Counts records whose weight arrives through addLocalHourWeight. */
+  addTimings(counts: Readonly<Record<RecordTiming, number>>): void {
+    for (const timing of Object.keys(this.counts) as RecordTiming[]) {
+      this.counts[timing] += counts[timing];
+    }
+  }
+
   /** Adds columns of local epoch ms (e.g. from an Arrow batch); `to` null = all exact. */
   addColumns(from: ArrayLike<number>, to: ArrayLike<number> | null = null): void {
     for (let i = 0; i < from.length; i++) this.add(from[i], to === null ? null : to[i]);

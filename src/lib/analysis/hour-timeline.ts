@@ -41,6 +41,22 @@ export class HourTimeline {
     this.open[b]--;
   }
 
+  /**
+   * Calls `visit(h, weight)` for every hour from the first to the last one added, in order
+   * (the running sum of the runs reset to exactly 0 wherever no run is open, as in fold).
+   */
+  forEachHour(visit: (h: number, weight: number) => void): void {
+    let running = 0;
+    let openRuns = 0;
+    for (let h = this.minHour; h <= this.maxHour; h++) {
+      const i = h - this.origin;
+      running += this.diff[i];
+      openRuns += this.open[i];
+      if (openRuns === 0) running = 0;
+      visit(h, this.hourly[i] + running);
+    }
+  }
+
   /** Keeps hours [h0, h1) (and the end marker at h1) inside the buffers. */
   private reserve(h0: number, h1: number): void {
     if (h0 < this.minHour) this.minHour = h0;

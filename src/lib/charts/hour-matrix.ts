@@ -5,6 +5,7 @@
  */
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { MatrixDataPoint } from 'chartjs-chart-matrix';
+import { formatDecimal } from '$lib/format/nl';
 
 export const WEEKDAY_NAMES = [
   'maandag',
@@ -26,8 +27,7 @@ export function sequentialColour(t: number): string {
   return `rgb(${mix[0]}, ${mix[1]}, ${mix[2]})`;
 }
 
-const formatWeight = (v: number) =>
-  v.toLocaleString('nl-NL', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+const formatWeight = (v: number) => formatDecimal(v);
 
 /** `weekdayHour`: 7 × 24 weights, index weekday × 24 + hour (0 = maandag). */
 export function buildHourMatrixConfig(

@@ -6,11 +6,14 @@
  */
 import type { Connector } from './connector';
 import {
+  buildFactsCodeValuesQuery,
   buildFactsFingerprintQuery,
-  buildFactsNearMonthQuery,
-  buildFactsStatements,
+  buildFactsStatement,
   buildFactsWijkMonthQuery,
+  type FactCodes,
 } from './queries/facts';
+import { buildFactsNearMonthQuery, buildFactsNearStatement } from './queries/facts-near';
+import { buildFactsWindowsStatement } from './queries/facts-windows';
 import type { RecordFilter } from './queries/record-filter';
 import type { LocationPoint } from './queries/trends';
 import type { RecordTable } from './schema';
@@ -19,7 +22,8 @@ interface Built {
   conn: Connector;
   version: number;
   fingerprint: string;
-  done: Promise<void>;
+  /** The codes of the facts' themes and wijken, once built. */
+  done: Promise<FactCodes>;
 }
 
 let built: Built | null = null;
@@ -29,12 +33,22 @@ async function fingerprint(conn: Connector): Promise<string> {
   return row?.fingerprint ?? '';
 }
 
-async function build(conn: Connector): Promise<void> {
-  for (const sql of buildFactsStatements()) await conn.exec(sql);
+async function build(conn: Connector): Promise<FactCodes> {
+  const values = await conn.query<{ field: 'theme' | 'wijkcode'; value: string }>(
+    buildFactsCodeValuesQuery(),
+  );
+  const codes: FactCodes = {
+    themes: values.filter((v) => v.field === 'theme').map((v) => v.value),
+    wijkcodes: values.filter((v) => v.field === 'wijkcode').map((v) => v.value),
+  };
+  for (const sql of [buildFactsStatement(codes), buildFactsWindowsStatement()]) {
+    await conn.exec(sql);
+  }
+  return codes;
 }
 
 /** Makes sure the facts describe this connection's data of this version. */
-export async function ensureFacts(conn: Connector, version: number): Promise<void> {
+export async function ensureFacts(conn: Connector, version: number): Promise<FactCodes> {
   const current = await fingerprint(conn);
   if (built && built.conn === conn && built.version === version && built.fingerprint === current) {
     try {
@@ -48,6 +62,29 @@ export async function ensureFacts(conn: Connector, version: number): Promise<voi
   return done;
 }
 
+/**
+ * Runs `work` (queries on the facts) on facts of this connection's data of this version.
+ * When such facts were built, the fingerprint check is sent to the worker together with the
+ * work instead of before it — one wait instead of two on every filter change; should the
+ * check show other data (or the work fail), the facts are rebuilt and the work runs again.
+ */
+export async function withFacts<T>(
+  conn: Connector,
+  version: number,
+  work: (codes: FactCodes) => Promise<T>,
+): Promise<T> {
+  const previous = built;
+  if (previous && previous.conn === conn && previous.version === version) {
+    const settled = previous.done.then(work).then(
+      (value) => ({ ok: true as const, value }),
+      () => ({ ok: false as const }),
+    );
+    const [current, result] = await Promise.all([fingerprint(conn), settled]);
+    if (result.ok && current === previous.fingerprint && built === previous) return result.value;
+  }
+  return work(await ensureFacts(conn, version));
+}
+
 /** A month's count for a wijk and theme, or (theme null) for an aandachtslocatie. */
 export interface MonthCountRow {
   /** The wijk's code, or the aandachtslocatie's id. */
@@ -58,11 +95,13 @@ export interface MonthCountRow {
   n: number;
 }
 
+type CodedRow = { wijk_c: number; theme_c: number | null; year: number; month: number; n: number };
+
 /**
  * Monthly counts of the filtered records per wijk × theme (`rows`) and within `radiusM` of
  * each location (`nearby`, the first listed when circles overlap): the counts of
  * buildWijkMonthlyCountsQuery and buildNearbyMonthlyCountsQuery (queries/trends.ts). The
- * facts must be current (ensureFacts).
+ * facts must be current, with these codes (ensureFacts, withFacts).
  */
 export async function queryFactsMonthlyCounts(
   conn: Connector,
@@ -72,21 +111,53 @@ export async function queryFactsMonthlyCounts(
     locations: readonly LocationPoint[];
     radiusM: number;
   },
+  codes: FactCodes,
 ): Promise<{ rows: MonthCountRow[]; nearby: MonthCountRow[] }> {
   const { tables, filter, locations, radiusM } = request;
-  const rows = await conn.query<MonthCountRow>(buildFactsWijkMonthQuery(tables, filter));
-  if (locations.length === 0) return { rows, nearby: [] };
-  const around = await conn.query<
-    Omit<MonthCountRow, 'wijkcode' | 'theme'> & { near: number | null }
-  >(buildFactsNearMonthQuery(tables, filter, locations, radiusM));
-  const nearby = around
-    .filter((r) => r.near !== null)
-    .map(({ near, year, month, n }) => ({
-      wijkcode: locations[near!].id,
-      theme: null,
-      year,
-      month,
-      n,
+  const wijkRows = async () =>
+    (await conn.query<CodedRow>(buildFactsWijkMonthQuery(tables, filter))).map((r) => ({
+      wijkcode: codes.wijkcodes[r.wijk_c],
+      theme: r.theme_c === null ? null : codes.themes[r.theme_c],
+      year: r.year,
+      month: r.month,
+      n: r.n,
     }));
+  if (locations.length === 0) return { rows: await wijkRows(), nearby: [] };
+  const near = ensureNear(conn, locations, radiusM);
+  const [rows, around] = await Promise.all([
+    wijkRows(),
+    near.then(() =>
+      conn.query<Omit<MonthCountRow, 'wijkcode' | 'theme'> & { near: number }>(
+        buildFactsNearMonthQuery(tables, filter),
+      ),
+    ),
+  ]);
+  const nearby = around.map(({ near, year, month, n }) => ({
+    wijkcode: locations[near].id,
+    theme: null,
+    year,
+    month,
+    n,
+  }));
   return { rows, nearby };
+}
+
+/** The near table (queries/facts-near.ts) and the facts and locations it was built from. */
+let nearBuilt: { facts: Built; key: string; done: Promise<void> } | null = null;
+
+function ensureNear(
+  conn: Connector,
+  locations: readonly LocationPoint[],
+  radiusM: number,
+): Promise<void> {
+  const key = JSON.stringify([locations, radiusM]);
+  if (!built) throw new Error('analysis facts not built');
+  if (nearBuilt?.facts !== built || nearBuilt.key !== key) {
+    const done = conn.exec(buildFactsNearStatement(locations, radiusM));
+    nearBuilt = { facts: built, key, done };
+    done.catch(() => {
+      if (nearBuilt?.done === done) nearBuilt = null;
+    });
+  }
+  return nearBuilt.done;
 }

@@ -14,6 +14,22 @@ export function formatCount(n: number): string {
   return numberFormat.format(n);
 }
 
+/**
+ * Formatters per number of decimals, made once: `toLocaleString` with options builds a new
+ * formatter on every call, which shows when a view fills hundreds of table cells.
+ */
+const decimalFormats = new Map<number, Intl.NumberFormat>();
+
+/** A number with at most `digits` decimals, Dutch style (1.234,5). */
+export function formatDecimal(n: number, digits = 1): string {
+  let format = decimalFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: digits });
+    decimalFormats.set(digits, format);
+  }
+  return format.format(n);
+}
+
 export function formatDate(localMs: number): string {
   return dateFormat.format(new Date(localMs));
 }

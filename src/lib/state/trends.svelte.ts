@@ -23,7 +23,7 @@ import {
 import type { Connector } from '$lib/data/connector';
 import { buildDataPeriodQuery } from '$lib/data/queries/filter-options';
 import type { RecordFilter } from '$lib/data/queries/record-filter';
-import { ensureFacts, queryFactsMonthlyCounts } from '$lib/data/analysis-facts';
+import { queryFactsMonthlyCounts, withFacts } from '$lib/data/analysis-facts';
 import {
   buildWatchLocationsQuery,
   buildWatchVisitsQuery,
@@ -103,19 +103,22 @@ export class WijkenModel {
       // Wijk series and the records around each aandachtslocatie, from the analysis facts
       // (queries/facts.ts; the counts of buildWijkMonthlyCountsQuery and
       // buildNearbyMonthlyCountsQuery on the source tables).
-      const factsStart = performance.now();
-      await ensureFacts(conn, request.dataVersion);
-      if (sequence !== this.#sequence) return;
       const countsStart = performance.now();
-      const { rows, nearby } = await queryFactsMonthlyCounts(conn, {
-        tables: request.tables,
-        filter: request.filter,
-        locations: base.locations,
-        radiusM: WATCH_RADIUS_M,
-      });
+      const { rows, nearby } = await withFacts(conn, request.dataVersion, (codes) =>
+        queryFactsMonthlyCounts(
+          conn,
+          {
+            tables: request.tables,
+            filter: request.filter,
+            locations: base.locations,
+            radiusM: WATCH_RADIUS_M,
+          },
+          codes,
+        ),
+      );
+      if (sequence !== this.#sequence) return;
       const visitsStart = performance.now();
       const visits = await this.#visits(conn, request);
-      performance.measure('wijken.query_facts', { start: factsStart, end: countsStart });
       performance.measure('wijken.query_counts', { start: countsStart, end: visitsStart });
       performance.measure('wijken.query_visits', { start: visitsStart, end: performance.now() });
       if (sequence !== this.#sequence) return;
