@@ -4,6 +4,7 @@
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import { buildThemeBarsConfig, type ThemeCount } from './theme-bars';
+import { useCpuCanvas } from './trend-chart';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -21,6 +22,7 @@ export function themeBars(canvas: HTMLCanvasElement, initial: ThemeBarsParams) {
     const hit = elements[0];
     if (hit) params.onselect(params.counts[hit.index].theme);
   };
+  useCpuCanvas(canvas);
   const chart = new Chart(canvas, config);
   params.ondrawn?.();
   return {

@@ -5,6 +5,7 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import type { TimeBin } from '$lib/data/queries/explore';
 import { BAR_BRUSH, BAR_DIM, buildTimeHistogramConfig, type TimeBinCount } from './time-histogram';
+import { useCpuCanvas } from './trend-chart';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -20,6 +21,7 @@ export interface TimeHistogramParams {
 
 export function timeHistogram(canvas: HTMLCanvasElement, initial: TimeHistogramParams) {
   let params = initial;
+  useCpuCanvas(canvas);
   const chart = new Chart(
     canvas,
     buildTimeHistogramConfig(params.bins, params.bin, params.selected),
