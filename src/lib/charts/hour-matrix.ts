@@ -48,10 +48,8 @@ export function buildHourMatrixConfig(
         {
           label: 'Registraties (gewogen)',
           data,
-          backgroundColor: (ctx) => {
-            const v = (ctx.raw as MatrixDataPoint | undefined)?.v ?? 0;
-            return sequentialColour(max > 0 ? v / max : 0);
-          },
+          // One colour per cell, worked out once (a scriptable colour is resolved on every draw).
+          backgroundColor: data.map(({ v }) => sequentialColour(max > 0 ? (v ?? 0) / max : 0)),
           borderColor: '#ffffff',
           borderWidth: 1,
           width: ({ chart }) => (chart.chartArea?.width ?? 0) / 24 - 1,

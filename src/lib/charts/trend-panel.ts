@@ -4,6 +4,7 @@
  * predicts for that period as a dashed line, and the test result in the tooltip.
  */
 import type { ChartConfiguration } from 'chart.js';
+import { formatDecimal } from '$lib/format/nl';
 import { MONTH_SHORT } from './season-lines';
 
 export interface TrendPanelInput {
@@ -45,6 +46,11 @@ export function buildTrendPanelConfig(
   const expected = input.values.map((_, i) =>
     i >= start && input.expectedPerMonth !== null ? input.expectedPerMonth : null,
   );
+  // The judged period as its own dataset over the plain series (from the month before it,
+  // so the line into the period is coloured too) instead of per-segment style callbacks:
+  // Chart.js resolves those for every segment of every panel on each redraw, which made a
+  // Wijken filter change several times slower.
+  const judged = input.values.map((v, i) => (i >= start - 1 ? v : null));
   return {
     type: 'line',
     data: {
@@ -56,13 +62,18 @@ export function buildTrendPanelConfig(
           borderColor: FLAG_COLOURS.neutral,
           backgroundColor: FLAG_COLOURS.neutral,
           borderWidth: 1.5,
-          pointRadius: input.values.map((_, i) => (i >= start ? 2.5 : 0)),
+          pointRadius: 0,
+          tension: 0,
+        },
+        {
+          label: `${input.unit} (beoordeelde periode)`,
+          data: judged,
+          borderColor: colour,
+          backgroundColor: colour,
+          borderWidth: 2.5,
+          pointRadius: judged.map((_, i) => (i >= start ? 2.5 : 0)),
           pointBackgroundColor: colour,
           pointBorderColor: colour,
-          segment: {
-            borderColor: (ctx) => (ctx.p1DataIndex >= start ? colour : FLAG_COLOURS.neutral),
-            borderWidth: (ctx) => (ctx.p1DataIndex >= start ? 2.5 : 1.5),
-          },
           tension: 0,
         },
         {
@@ -83,9 +94,10 @@ export function buildTrendPanelConfig(
       plugins: {
         legend: { display: false },
         tooltip: {
+          // The judged period repeats the series' values: listed once.
+          filter: (item) => item.datasetIndex !== 1,
           callbacks: {
-            label: (item) =>
-              `${item.dataset.label}: ${(item.raw as number).toLocaleString('nl-NL', { maximumFractionDigits: 2 })}`,
+            label: (item) => `${item.dataset.label}: ${formatDecimal(item.raw as number, 2)}`,
             footer: (items) => (items[0] && items[0].dataIndex >= start ? input.explanation : []),
           },
         },
