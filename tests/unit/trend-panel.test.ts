@@ -19,7 +19,7 @@ describe('trend panel', () => {
     explanation: ['p = 0,01'],
     unit: 'Aantal',
   });
-  const [series, judged, expected] = config.data.datasets;
+  const [series, judged, judgedPoints, expected] = config.data.datasets;
 
   it('draws the whole series in the neutral colour without points', () => {
     expect(series.data).toEqual([3, 4, 5, 6, 9, 12]);
@@ -30,7 +30,10 @@ describe('trend panel', () => {
   it('draws the judged period in the flag colour, with the line into it and points on it', () => {
     expect(judged.data).toEqual([null, null, null, 6, 9, 12]);
     expect(judged.borderColor).toBe(FLAG_COLOURS.stijging);
-    expect(judged.pointRadius).toEqual([0, 0, 0, 0, 2.5, 2.5]);
+    expect(judged.pointRadius).toBe(0);
+    expect(judgedPoints.data).toEqual([null, null, null, null, 9, 12]);
+    expect(judgedPoints.pointRadius).toBe(2.5);
+    expect(judgedPoints.borderColor).toBe(FLAG_COLOURS.stijging);
   });
 
   it('shows the expected level only over the judged period', () => {
@@ -41,7 +44,7 @@ describe('trend panel', () => {
     const filter = config.options?.plugins?.tooltip?.filter as (item: {
       datasetIndex: number;
     }) => boolean;
-    expect([0, 1, 2].filter((datasetIndex) => filter({ datasetIndex }))).toEqual([0, 2]);
+    expect([0, 1, 2, 3].filter((datasetIndex) => filter({ datasetIndex }))).toEqual([0, 3]);
   });
 });
 

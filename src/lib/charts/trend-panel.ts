@@ -46,10 +46,11 @@ export function buildTrendPanelConfig(
   const expected = input.values.map((_, i) =>
     i >= start && input.expectedPerMonth !== null ? input.expectedPerMonth : null,
   );
-  // The judged period as its own dataset over the plain series (from the month before it,
-  // so the line into the period is coloured too) instead of per-segment style callbacks:
-  // Chart.js resolves those for every segment of every panel on each redraw, which made a
-  // Wijken filter change several times slower.
+  // The judged period as datasets of its own over the plain series — its line (from the
+  // month before it, so the line into the period is coloured too) and its points — instead
+  // of per-segment style callbacks or per-point arrays: Chart.js resolves those for every
+  // segment or point of every panel on each redraw, while fixed options are shared by all
+  // elements of a dataset. That made a Wijken filter change several times slower.
   const judged = input.values.map((v, i) => (i >= start - 1 ? v : null));
   return {
     type: 'line',
@@ -71,9 +72,16 @@ export function buildTrendPanelConfig(
           borderColor: colour,
           backgroundColor: colour,
           borderWidth: 2.5,
-          pointRadius: judged.map((_, i) => (i >= start ? 2.5 : 0)),
-          pointBackgroundColor: colour,
-          pointBorderColor: colour,
+          pointRadius: 0,
+          tension: 0,
+        },
+        {
+          label: `${input.unit} (maanden van de beoordeelde periode)`,
+          data: input.values.map((v, i) => (i >= start ? v : null)),
+          borderColor: colour,
+          backgroundColor: colour,
+          showLine: false,
+          pointRadius: 2.5,
           tension: 0,
         },
         {
@@ -95,7 +103,7 @@ export function buildTrendPanelConfig(
         legend: { display: false },
         tooltip: {
           // The judged period repeats the series' values: listed once.
-          filter: (item) => item.datasetIndex !== 1,
+          filter: (item) => item.datasetIndex === 0 || item.datasetIndex === 3,
           callbacks: {
             label: (item) => `${item.dataset.label}: ${formatDecimal(item.raw as number, 2)}`,
             footer: (items) => (items[0] && items[0].dataIndex >= start ? input.explanation : []),
