@@ -74,13 +74,30 @@ export interface ChartParams {
   onrendered?: () => void;
 }
 
+/**
+ * What a chart draws, as text: its type, data and options (callbacks left out — the config
+ * builders derive them from the same data and options). Equal text, equal picture.
+ */
+const drawnAs = (config: ChartParams['config']) =>
+  JSON.stringify([config.type, config.data, config.options]);
+
 export function chart(canvas: HTMLCanvasElement, params: ChartParams) {
   register();
   useCpuCanvas(canvas);
+  // Taken before Chart.js fills in its defaults (it completes the config it is given).
+  let drawn = drawnAs(params.config);
   let instance = new Chart(canvas, params.config);
   params.onrendered?.();
   return {
     update(next: ChartParams) {
+      // A filter change rebuilds every config on the page; charts whose picture stays the
+      // same (e.g. visits per week when only the theme changed) are not redrawn.
+      const nextDrawn = drawnAs(next.config);
+      if (nextDrawn === drawn) {
+        next.onrendered?.();
+        return;
+      }
+      drawn = nextDrawn;
       if (next.config.type !== (instance.config as { type?: string }).type) {
         instance.destroy();
         instance = new Chart(canvas, next.config);
