@@ -19,8 +19,6 @@ export interface DebugImportResult {
 
 export interface DebugHandle {
   query(query: Query): Promise<Row[]>;
-  /** Rows of the Arrow result without converting them (to time a query as the views run it). */
-  countArrow(query: Query): Promise<number>;
   marks(): Record<string, number>;
   /** Imports a same-origin file through the real pipeline and commits it. */
   importUrl(url: string, kind: RecordKind): Promise<DebugImportResult>;
@@ -31,7 +29,6 @@ export interface DebugHandle {
 export function installDebugHandle(conn: Connector, persist: () => Promise<void>): void {
   const handle: DebugHandle = {
     query: (query) => conn.query(query),
-    countArrow: async (query) => (await conn.queryArrow(query)).numRows,
     marks: () =>
       Object.fromEntries(
         performance.getEntriesByType('measure').map((entry) => [entry.name, entry.duration]),
