@@ -26,7 +26,7 @@ export const FACTS_NEAR_TABLE = 'analysis_near';
 
 /**
  * Builds the table of the facts with a location and a time within `radiusM` of a location
- * (run after buildFactsStatements). Every number in the SQL text is checked to be finite.
+ * (run after buildFactsStatement). Every number in the SQL text is checked to be finite.
  */
 export function buildFactsNearStatement(
   locations: readonly LocationPoint[],

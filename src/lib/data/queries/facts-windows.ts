@@ -6,36 +6,22 @@
  * windows from this table instead of filtering the million facts and converting their
  * times on every filter change is some 6× faster (61 → 10 ms at 1M in Chromium).
  *
- * The UTC instants are converted once when the facts are built, by
- * the rule of analysis/fast-local-time.ts: summer time (UTC+2) for local readings from
- * 03:00 on the last Sunday of March until 03:00 on the last Sunday of October, winter time
- * (UTC+1) otherwise — the spring gap's 02:xx read as winter time, the autumn overlap's first
- * 02:xx as summer time. tests/integration/facts-windows.test.ts holds the result equal to
- * AoristicAccumulator.add on the local readings, record by record.
+ * The UTC instants are converted once when the facts are built (local-time-sql.ts).
+ * tests/integration/facts-windows.test.ts holds the result equal to AoristicAccumulator.add
+ * on the local readings, record by record.
  */
 import type { Query } from '../connector';
 import type { RecordTable } from '../schema';
 import { FACTS_TABLE, factsFilterSql } from './facts';
+import { utcMsSql } from './local-time-sql';
 import type { RecordFilter } from './record-filter';
 
 export const FACTS_WINDOWS_TABLE = 'analysis_windows';
 
-const HOUR_MS = 3_600_000;
-
-/** The last Sunday of a month with 31 days (March, October) of the year of `ts`, as DATE. */
-const lastSunday = (ts: string, month: 3 | 10) =>
-  `(make_date(year(${ts}), ${month}, 31) - (isodow(make_date(year(${ts}), ${month}, 31)) % 7)::INTEGER)`;
-
-/** UTC epoch ms of a local wall-clock TIMESTAMP (Europe/Amsterdam). */
-const utcMs = (ts: string) => `epoch_ms(${ts}) - CASE
-    WHEN ${ts} >= ${lastSunday(ts, 3)} + INTERVAL 3 HOUR
-      AND ${ts} < ${lastSunday(ts, 10)} + INTERVAL 3 HOUR THEN ${2 * HOUR_MS}
-    ELSE ${HOUR_MS} END`;
-
-/** Builds the windows table from the facts (run after buildFactsStatements). */
+/** Builds the windows table from the facts (run after buildFactsStatement). */
 export function buildFactsWindowsStatement(): string {
   return `CREATE OR REPLACE TEMP TABLE ${FACTS_WINDOWS_TABLE} AS
-    SELECT f.*, ${utcMs('f.t')} AS s, ${utcMs('f.t_end')} AS e
+    SELECT f.*, ${utcMsSql('f.t')} AS s, ${utcMsSql('f.t_end')} AS e
     FROM ${FACTS_TABLE} f WHERE f.t_end IS NOT NULL`;
 }
 

@@ -18,6 +18,7 @@
  */
 import type { Query, QueryParam } from '../connector';
 import type { RecordTable } from '../schema';
+import { inSpringGapSql } from './local-time-sql';
 import {
   CATEGORY_SQL,
   OUTCOME_SQL,
@@ -130,8 +131,7 @@ export function buildFactsStatement(codes: FactCodes): string {
       SELECT r.src, r.t, r.t_end, ${hashed.join(', ')},
         ${codeSql('r.theme', codes.themes)} AS theme_c,
         ${codeSql('r.wijkcode', codes.wijkcodes)} AS wijk_c,
-        (fdiv(epoch_ms(r.t), 3600000) + CASE WHEN month(r.t) = 3 AND hour(r.t) = 2
-          AND isodow(r.t) = 7 AND day(r.t) >= 25 THEN 1 ELSE 0 END)::INTEGER AS hour_key,
+        (fdiv(epoch_ms(r.t), 3600000) + if(${inSpringGapSql('r.t')}, 1, 0))::INTEGER AS hour_key,
         (year(r.t) * 12 + month(r.t) - 1)::INTEGER AS month_key,
         month(r.t)::UTINYINT AS month_n, hour(r.t)::UTINYINT AS hour_n,
         isodow(r.t)::UTINYINT AS dow_n, r.lon, r.lat, ${CELL_SQL} AS cell
