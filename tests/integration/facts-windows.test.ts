@@ -35,10 +35,13 @@ const ZERO_LENGTH: [string, string][] = [
   ['nul-gat', '2025-03-30 02:10:00'],
 ];
 
-/** Incidents with one time (from = to): exact records, one in the spring gap. */
+/** Incidents with one time (from = to): exact records, one in the spring gap and one on
+ * either side of it. */
 const EXACT: [string, string][] = [
   ['exact', '2025-05-06 09:10:00'],
   ['exact-gat', '2025-03-30 02:20:00'],
+  ['exact-voor-gat', '2025-03-30 01:40:00'],
+  ['exact-na-gat', '2025-03-30 03:10:00'],
 ];
 
 const localMs = (text: string) => Date.parse(text.replace(' ', 'T') + 'Z');
@@ -116,16 +119,16 @@ describe('aoristic windows summed in the database', () => {
 
   it('count the timings: too long by the maximum, reversed, zero length as exact', async () => {
     const short = await inDatabase(null, 24);
-    // exact: two incidents, two zero-length meldingen, and the spring-gap window whose
+    // exact: four incidents, two zero-length meldingen, and the spring-gap window whose
     // 02:30 reads as 01:30 UTC, the same instant as 03:30 summer time.
-    expect(short.exactCount).toBe(5);
+    expect(short.exactCount).toBe(7);
     // Too long for 24 h: the week (168 h), herfst-lang (35 h) and lente-lang (59 h 40).
     expect(short.unknown).toEqual({ missing: 0, tooLong: 3, reversed: 1, total: 4 });
     expect(short.spreadCount).toBe(8);
     const long = await inDatabase(null, 200);
     expect(long.unknown).toEqual({ missing: 0, tooLong: 0, reversed: 1, total: 1 });
     expect(long.spreadCount).toBe(11);
-    expect(long.knownCount).toBe(16);
+    expect(long.knownCount).toBe(18);
   });
 
   it('count a time in the spring gap in the hour after it', async () => {
