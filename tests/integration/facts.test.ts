@@ -196,6 +196,17 @@ describe('analysis facts on Donderdeel', () => {
     }
   });
 
+  it('pass on an error of the work on current facts, without rebuilding or running it twice', async () => {
+    await ensureFacts(conn, 1);
+    let runs = 0;
+    const failing = () => {
+      runs++;
+      return conn.query({ sql: 'SELECT no_such_column FROM analysis_facts' });
+    };
+    await expect(withFacts(conn, 1, failing)).rejects.toThrow(/no_such_column/);
+    expect(runs).toBe(1);
+  });
+
   it('follow the data: rebuilt after a change, also when the version was not bumped', async () => {
     // As the views read the facts: the row-count check goes along with the query.
     const jeugd = (version: number) => {

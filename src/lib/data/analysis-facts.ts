@@ -65,8 +65,9 @@ export async function ensureFacts(conn: Connector, version: number): Promise<Fac
 /**
  * Runs `work` (queries on the facts) on facts of this connection's data of this version.
  * When such facts were built, the fingerprint check is sent to the worker together with the
- * work instead of before it — one wait instead of two on every filter change; should the
- * check show other data (or the work fail), the facts are rebuilt and the work runs again.
+ * work instead of before it — one wait instead of two on every filter change. Only when the
+ * check shows other data (or that build had failed) are the facts rebuilt and the work run
+ * again; an error of the work itself on current facts is the caller's.
  */
 export async function withFacts<T>(
   conn: Connector,
@@ -75,12 +76,20 @@ export async function withFacts<T>(
 ): Promise<T> {
   const previous = built;
   if (previous && previous.conn === conn && previous.version === version) {
-    const settled = previous.done.then(work).then(
-      (value) => ({ ok: true as const, value }),
-      () => ({ ok: false as const }),
+    type Outcome = { ran: true; value?: T; error?: unknown; failed: boolean } | { ran: false };
+    const settled = previous.done.then(
+      (codes): Promise<Outcome> =>
+        work(codes).then(
+          (value) => ({ ran: true, value, failed: false }),
+          (error: unknown) => ({ ran: true, error, failed: true }),
+        ),
+      (): Outcome => ({ ran: false }),
     );
-    const [current, result] = await Promise.all([fingerprint(conn), settled]);
-    if (result.ok && current === previous.fingerprint && built === previous) return result.value;
+    const [current, outcome] = await Promise.all([fingerprint(conn), settled]);
+    if (outcome.ran && current === previous.fingerprint && built === previous) {
+      if (outcome.failed) throw outcome.error;
+      return outcome.value as T;
+    }
   }
   return work(await ensureFacts(conn, version));
 }
