@@ -50,7 +50,8 @@ describe('Tijden', () => {
     const before = await summary('data-known');
     await page.locator('[data-filter="thema"][value="jeugd"]').check();
     await waitForChange('data-known', before);
-    expect(new URL(page.url()).searchParams.get('thema')).toBe('jeugd');
+    // The URL follows once the views have drawn (filters.svelte.ts).
+    await page.waitForURL((url) => url.searchParams.get('thema') === 'jeugd', { timeout: 5000 });
     expect(Number(await summary('data-known'))).toBeLessThan(Number(before));
     const [, hour] = (await summary('data-hottest'))!.split('-').map(Number);
     expect([19, 20, 21, 22, 23]).toContain(hour);
@@ -101,6 +102,25 @@ describe('Tijden', () => {
     // Jeugd in the early morning: weighted counts below 5 are not shown.
     expect(text).toContain('<5');
     expect(text).not.toMatch(/;[1-4],\d;/);
+  });
+
+  it('keeps a filter clicked just before a view setting (the URL is written after drawing)', async () => {
+    // Both in one task: the theme's URL update is still pending when the setting's link is
+    // followed; the setting must carry the new theme instead of restoring the old URL's.
+    await page.evaluate(() => {
+      const theme = document.querySelector<HTMLInputElement>(
+        '[data-filter="thema"][value="horeca"]',
+      )!;
+      theme.click();
+      const select = document.querySelector<HTMLSelectElement>('[data-testid="max-window"]')!;
+      select.value = '24';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitForURL((url) => url.searchParams.get('maxvenster') === '24');
+    await waitForReady(page);
+    expect(new URL(page.url()).searchParams.get('thema')?.split(',')).toContain('horeca');
+    expect(await page.isChecked('[data-filter="thema"][value="horeca"]')).toBe(true);
+    expect(await page.textContent('[data-testid="timing-share"]')).toContain('langer dan 24 uur');
   });
 
   it('has no accessibility violations', async () => {

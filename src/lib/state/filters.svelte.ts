@@ -23,6 +23,7 @@ import {
   type FilterSelection,
 } from './filter-url';
 import { appData } from './app-data.svelte';
+import { readiness } from './readiness.svelte';
 
 export interface AreaOption {
   level: 'wijk' | 'buurt';
@@ -55,24 +56,33 @@ class SharedFilter {
 
   /**
    * Changes the selection and puts it in the URL (a history entry, so Back undoes it). The
-   * URL follows in the next task: the views react to the selection at once and send their
-   * queries to the database worker first, so the router's work for the URL change (15–40 ms
-   * of main thread on a slow PC) runs while the worker computes instead of before it.
-   * Changes within the same task share one history entry.
+   * views react to the selection at once; the URL follows once they have drawn the result.
+   * The router's work for a URL change (15–40 ms of main thread on a slow PC) would
+   * otherwise compete with handling the database's answer. Changes made before the URL
+   * was written share one history entry. Until then the selection runs ahead of the URL:
+   * links that change the view's own settings take it from `currentParams()`.
    */
   set(next: FilterSelection): void {
     if (sameSelection(next, this.selection)) return;
     this.selection = next;
     if (this.#urlPending) return;
     this.#urlPending = true;
-    setTimeout(() => {
-      this.#urlPending = false;
-      const params = writeFilterSelection(page.url.searchParams, this.selection).toString();
-      const target = `${page.url.pathname}${params ? `?${params}` : ''}`;
-      if (target === `${page.url.pathname}${page.url.search}`) return;
-      // eslint-disable-next-line svelte/no-navigation-without-resolve -- the current, already resolved path; only the query string changes
-      void goto(target, { keepFocus: true, noScroll: true });
-    }, 0);
+    // One task later the views have started their work, so "idle" means it is drawn.
+    setTimeout(() => readiness.whenIdle(() => this.#writeUrl()), 0);
+  }
+
+  #writeUrl(): void {
+    this.#urlPending = false;
+    const params = this.currentParams().toString();
+    const target = `${page.url.pathname}${params ? `?${params}` : ''}`;
+    if (target === `${page.url.pathname}${page.url.search}`) return;
+    // eslint-disable-next-line svelte/no-navigation-without-resolve -- the current, already resolved path; only the query string changes
+    void goto(target, { keepFocus: true, noScroll: true });
+  }
+
+  /** The page's URL parameters with the current selection in them (it may be ahead of the URL). */
+  currentParams(): URLSearchParams {
+    return writeFilterSelection(page.url.searchParams, this.selection);
   }
 
   update(patch: Partial<FilterSelection>): void {

@@ -6,6 +6,7 @@
 class Readiness {
   pending = $state(0);
   #epoch = 0;
+  #whenIdle: (() => void)[] = [];
 
   begin(): () => void {
     this.pending++;
@@ -15,7 +16,31 @@ class Readiness {
       if (finished || epoch !== this.#epoch) return;
       finished = true;
       this.pending--;
+      if (this.pending === 0) this.#flushIdle();
     };
+  }
+
+  /**
+   * Runs `work` once nothing is being computed or drawn, after the frame that shows the
+   * result (bookkeeping such as writing the URL should not delay what the user waits for).
+   */
+  whenIdle(work: () => void): void {
+    this.#whenIdle.push(work);
+    if (this.pending === 0) this.#flushIdle();
+  }
+
+  #flushIdle(): void {
+    const after = () => {
+      if (this.pending > 0) return; // new work began; done() flushes again
+      const waiting = this.#whenIdle.splice(0);
+      for (const work of waiting) work();
+    };
+    // After the next frame was drawn; a hidden tab draws no frames, so a timer as well.
+    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
+      requestAnimationFrame(() => setTimeout(after, 0));
+    } else {
+      setTimeout(after, 0);
+    }
   }
 
   /**
@@ -26,6 +51,7 @@ class Readiness {
   leaveView(): void {
     this.#epoch++;
     this.pending = 0;
+    this.#flushIdle();
   }
 }
 
