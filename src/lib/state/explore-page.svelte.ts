@@ -107,7 +107,10 @@ export class ExplorePage {
   }
 
   setView(patch: Partial<ExploreView>, replace = false): void {
-    const params = writeExploreView(sharedFilter.currentParams(), { ...this.view, ...patch }).toString();
+    const params = writeExploreView(sharedFilter.currentParams(), {
+      ...this.view,
+      ...patch,
+    }).toString();
     // eslint-disable-next-line svelte/no-navigation-without-resolve -- the current, already resolved path; only the query string changes
     void goto(`${page.url.pathname}${params ? `?${params}` : ''}`, {
       keepFocus: true,
