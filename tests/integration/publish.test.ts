@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { DataType, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
 import { createNodeConnector } from '../../src/lib/data/duckdb-node';
@@ -102,6 +103,31 @@ describe('published dataset', () => {
     expect(manifest.files.find((f) => f.path === 'areas.geojson')?.sha256).toMatch(
       /^[0-9a-f]{64}$/,
     );
+  });
+
+  it('stores repeated texts once per file (dictionaries), ids and numbers as they are', () => {
+    const file = publication.files.get('incidents-2025.arrow')!;
+    const table = tableFromIPC(file);
+    const type = (name: string) => table.schema.fields.find((f) => f.name === name)!.type;
+    for (const name of ['theme', 'category', 'outcome', 'wijkcode', 'buurtcode'])
+      expect(DataType.isDictionary(type(name)), name).toBe(true);
+    expect(DataType.isUtf8(type('id'))).toBe(true);
+    expect(DataType.isFloat(type('lon'))).toBe(true);
+    // The same rows as plain text take more than twice the bytes.
+    const plain = tableToIPC(
+      new Table(
+        Object.fromEntries(
+          table.schema.fields.map((f) => [
+            f.name,
+            DataType.isDictionary(f.type)
+              ? vectorFromArray(table.getChild(f.name)!.toArray() as string[], new Utf8())
+              : table.getChild(f.name)!,
+          ]),
+        ),
+      ),
+      'stream',
+    );
+    expect(file.length * 2).toBeLessThan(plain.length);
   });
 
   it('opens elsewhere with identical query results (import → publish → open)', async () => {

@@ -7,14 +7,16 @@
  *                                    files with table, year, rows, bytes and SHA-256
  *   dataset/incidents-2025.arrow     records as Arrow IPC (stream format, what the engine
  *   dataset/meldingen-2025.arrow …   ingests), one file per table and year of the record's
- *                                    time, so a briefing loads only the recent years
+ *                                    time, so a briefing loads only the recent years;
+ *                                    repeated texts as dictionaries (arrow-dictionary.ts)
  *   dataset/areas.geojson …          area boundaries and reference layers as GeoJSON
  *   dataset/theme_mapping.json       the category → theme table
  *
  * The same function serves the browser (a ZIP download) and `npm run publish:data`.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { toIpcStream } from './arrow-build';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { dictionaryEncodeText } from './arrow-dictionary';
 import type { Connector, Row } from './connector';
 import { buildZip } from './zip';
 import {
@@ -169,7 +171,7 @@ export async function buildPublication(
       );
       await add(
         { path: `${table}-${y}.arrow`, table, year: y, format: 'arrow', rows: n },
-        toIpcStream(ipc),
+        tableToIPC(dictionaryEncodeText(tableFromIPC(ipc)), 'stream'),
       );
     }
   }
