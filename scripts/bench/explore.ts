@@ -15,7 +15,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { ImportBenchFiles } from './import-data';
-import { summarise, type Figure } from './report';
+import { PAUSE_BETWEEN_CLICKS_MS, summarise, type Figure } from './report';
 
 /** Clicks `selector` inside the page and resolves with the ms until data-ready is true
  * again after having gone false. A page script string (see app-start.ts). */
@@ -112,8 +112,10 @@ async function openExplore10m(browser: Browser, baseUrl: string, files: ImportBe
 async function sample(page: Page, rounds: number): Promise<number[]> {
   const samples: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (const selector of CLICKS)
+    for (const selector of CLICKS) {
       samples.push((await page.evaluate(timeClick(selector))) as number);
+      await page.waitForTimeout(PAUSE_BETWEEN_CLICKS_MS);
+    }
   }
   return samples;
 }
@@ -163,6 +165,7 @@ async function bench10m(
       ...CONDITIONS,
       view: VIEWS[0].view,
       includes: 'click → queries → layer and chart update → deck.gl frame',
+      pause_between_clicks_ms: PAUSE_BETWEEN_CLICKS_MS,
       target: 600,
     });
     return { ...figure, value: figure.p95 as number };
@@ -220,6 +223,7 @@ export async function benchExplore(
               ...CONDITIONS,
               view: view.view,
               includes: 'click → queries → layer and chart update → deck.gl frame',
+              pause_between_clicks_ms: PAUSE_BETWEEN_CLICKS_MS,
               target: view.target,
             }),
           ),

@@ -43,3 +43,10 @@ export function summarise(
 export function printFigure(figure: Figure): void {
   process.stdout.write(JSON.stringify(figure) + '\n');
 }
+
+/**
+ * Between a result on screen and the next click, the filter benchmarks wait as a user
+ * would look at it (far below a person's reaction time): the work that follows a drawn
+ * result (the URL update, garbage collection) belongs to that click, not to the next one.
+ */
+export const PAUSE_BETWEEN_CLICKS_MS = 300;

@@ -5,13 +5,11 @@
  * aandachtslocaties) are opened by client-side navigation, and a theme in the filter panel
  * is switched on and off. Each sample is click → `<html data-ready>` back to true with the
  * new charts drawn (the views release readiness only after their charts were updated).
- * Between clicks the bench waits as a user would look at the result (PAUSE_MS): the work
- * that follows a drawn result (the URL update, garbage collection) belongs to that click,
- * not to the next one.
+ * Between clicks the bench pauses as a user would (PAUSE_BETWEEN_CLICKS_MS, report.ts).
  */
 import type { Browser, Page } from 'playwright-core';
 import type { ImportBenchFiles } from './import-data';
-import { summarise, type Figure } from './report';
+import { PAUSE_BETWEEN_CLICKS_MS, summarise, type Figure } from './report';
 
 const THEMES = ['afval', 'jeugd', 'horeca', 'parkeren', 'honden', 'woonoverlast', 'overig'];
 
@@ -34,9 +32,6 @@ const TIMED_CLICK = (selector: string) => `new Promise((resolve, reject) => {
   setTimeout(() => { observer.disconnect(); reject(new Error('timeout')); }, 60000);
 })`;
 
-/** Time between a result on screen and the next click; far below a person's reaction time. */
-const PAUSE_MS = 300;
-
 async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 180_000 });
 }
@@ -54,7 +49,7 @@ async function sampleView(page: Page, prefix: string, runs: number): Promise<Vie
     await page.evaluate('performance.clearMeasures()');
     const ms = (await page.evaluate(TIMED_CLICK(selector))) as number;
     await waitReady(page);
-    await page.waitForTimeout(PAUSE_MS);
+    await page.waitForTimeout(PAUSE_BETWEEN_CLICKS_MS);
     if (i < 2) continue; // the first on/off pair warms the JIT and caches
     result.total.push(ms);
     const steps = (await page.evaluate(
@@ -108,7 +103,7 @@ export async function benchTimes(
     browser: 'chromium-headless',
     engine: 'duckdb-wasm 1.32 (eh)',
     change: 'one theme on or off in the filter panel',
-    pause_between_clicks_ms: PAUSE_MS,
+    pause_between_clicks_ms: PAUSE_BETWEEN_CLICKS_MS,
     target: 150,
   };
   const tijdenFigure = summarise('times.filter_p95_ms', tijden.total, 'ms', {
