@@ -79,7 +79,7 @@ const SUITES: Suite[] = [
   {
     metrics: ['publish.open_1m_ms', 'publish.briefing_1m_ms'],
     prepare: preparePublishBench,
-    run: ({ runs }) => withBrowser((browser) => benchPublish(browser, runs)),
+    run: ({ runs }) => benchPublish(runs),
   },
   {
     metrics: [
