@@ -17,6 +17,9 @@ let requests: string[];
 beforeAll(async () => {
   browser = await launchBrowser();
   ({ page, requests } = await openPage(browser));
+  // These tests draw the demo's points one by one, as a browser with a GPU does (this
+  // browser renders in software, where the limit is lower: verkennen-points.test.ts).
+  await page.addInitScript(`localStorage.setItem('wijkradar.puntlimiet', '100000')`); // POINT_LIMIT
   await page.goto(baseUrl + '/verkennen');
   await waitForReady(page);
 });

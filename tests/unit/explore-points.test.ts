@@ -2,13 +2,15 @@
  * When the records layer draws every point, only the points around the map view, or a
  * density, and what the map says about it in Dutch.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   choosePointMode,
   padBox,
   POINT_LIMIT,
   pointLimit,
   pointNotice,
+  SOFTWARE_POINT_LIMIT,
+  softwareLimited,
 } from '../../src/lib/state/explore-points';
 
 describe('choosePointMode', () => {
@@ -58,5 +60,54 @@ describe('pointLimit', () => {
   afterEach(() => globalThis.localStorage?.removeItem('wijkradar.puntlimiet'));
   it('is the documented limit unless a test lowers it', () => {
     expect(pointLimit()).toBe(POINT_LIMIT);
+  });
+
+  // Renderer names as browsers report them (WEBGL_debug_renderer_info).
+  const SOFTWARE = [
+    'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+    'Google SwiftShader',
+    'llvmpipe (LLVM 15.0.6, 256 bits)',
+    'ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0, D3D11)',
+  ];
+  const GPU = [
+    'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 (0x00002504) Direct3D11 vs_5_0 ps_5_0, D3D11)',
+    'ANGLE (Intel, Intel(R) UHD Graphics 620 (0x00005917) Direct3D11 vs_5_0 ps_5_0, D3D11)',
+    'Apple M2',
+    'Mesa Intel(R) Xe Graphics (TGL GT2)',
+  ];
+
+  it('is lower where the map is drawn without a GPU, and says so', () => {
+    for (const name of SOFTWARE) {
+      expect(pointLimit(name), name).toBe(SOFTWARE_POINT_LIMIT);
+      expect(softwareLimited(SOFTWARE_POINT_LIMIT, name), name).toBe(true);
+    }
+    for (const name of GPU) {
+      expect(pointLimit(name), name).toBe(POINT_LIMIT);
+      expect(softwareLimited(POINT_LIMIT, name), name).toBe(false);
+    }
+    const display = {
+      mode: 'dichtheid' as const,
+      total: 45_000,
+      inView: null,
+      limit: SOFTWARE_POINT_LIMIT,
+      drawn: 0,
+      software: true,
+    };
+    expect(pointNotice(display)).toBe(
+      'Te veel punten om los te tonen (45.000) — getoond als dichtheid; zoom in of filter verder. Deze computer tekent de kaart zonder grafische kaart (GPU); daarom ligt de grens bij 20.000 punten.',
+    );
+  });
+
+  it("takes a limit set by a test or benchmark over the renderer's", () => {
+    const stored = new Map([['wijkradar.puntlimiet', '5000']]);
+    vi.stubGlobal('localStorage', { getItem: (key: string) => stored.get(key) ?? null });
+    try {
+      expect(pointLimit(SOFTWARE[0])).toBe(5000);
+      expect(pointLimit(GPU[0])).toBe(5000);
+      stored.set('wijkradar.puntlimiet', 'veel');
+      expect(pointLimit(SOFTWARE[0])).toBe(SOFTWARE_POINT_LIMIT);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -36,7 +36,13 @@ import {
   type HexLayerData,
   type Selection,
 } from './explore-layer-data';
-import { choosePointMode, padBox, pointLimit, type PointDisplay } from './explore-points';
+import {
+  choosePointMode,
+  padBox,
+  pointLimit,
+  softwareLimited,
+  type PointDisplay,
+} from './explore-points';
 import type { ExploreView } from './explore-url';
 import { readiness } from './readiness.svelte';
 
@@ -193,13 +199,14 @@ export class ExploreLayersModel {
     const { total, inView } = await countPoints(conn, at, around);
     if (stale()) return false;
     const mode = choosePointMode(total, inView, opts.limit);
+    const software = softwareLimited(opts.limit);
     if (mode === 'dichtheid') {
       const density = await this.#hexFor(conn, at, opts.size, opts.hexKey);
       if (stale()) return false;
       this.#allPointsFor = '';
       this.points = null;
       this.pointDensity = density;
-      this.pointDisplay = { mode, total, inView, limit: opts.limit, drawn: 0 };
+      this.pointDisplay = { mode, total, inView, limit: opts.limit, drawn: 0, software };
       return true;
     }
     const points = await loadPoints(conn, at, mode === 'beeld' ? around : null);
@@ -207,7 +214,14 @@ export class ExploreLayersModel {
     this.#allPointsFor = mode === 'alle' ? opts.allKey : '';
     this.points = points;
     this.pointDensity = null;
-    this.pointDisplay = { mode, total, inView, limit: opts.limit, drawn: points.length };
+    this.pointDisplay = {
+      mode,
+      total,
+      inView,
+      limit: opts.limit,
+      drawn: points.length,
+      software,
+    };
     return true;
   }
 

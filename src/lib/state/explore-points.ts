@@ -10,22 +10,38 @@
  * change and per frame. The demo municipality (about 60,000 located records) stays below.
  * Zoomed in far enough that the points in view (with a margin of a quarter view on every
  * side, so a short pan shows no empty edge) are below the limit, those points are drawn.
+ *
+ * Where WebGL is drawn in software (no GPU, map/renderer-info.ts) the limit is 20,000:
+ * there 40,000–100,000 points cost one to two seconds per filter change, the density a few
+ * hundred milliseconds (`npm run bench -- explore.filter_p95`, headless Chromium on
+ * SwiftShader). The map says why it shows a density sooner.
  */
 import { formatCount } from '$lib/format/nl';
+import { isSoftwareRenderer, webglRenderer } from '$lib/map/renderer-info';
 
 export const POINT_LIMIT = 100_000;
+export const SOFTWARE_POINT_LIMIT = 20_000;
 
 /** The map layer id of the records as a density. */
 export const POINT_DENSITY_LAYER = 'punten-dichtheid';
 
-/** A browser test or benchmark may lower the limit (localStorage 'wijkradar.puntlimiet'). */
-export function pointLimit(): number {
+/**
+ * The limit for this browser's renderer; a browser test or benchmark may set another
+ * (localStorage 'wijkradar.puntlimiet').
+ */
+export function pointLimit(renderer: string = webglRenderer()): number {
+  const standard = isSoftwareRenderer(renderer) ? SOFTWARE_POINT_LIMIT : POINT_LIMIT;
   try {
     const value = Number(globalThis.localStorage?.getItem('wijkradar.puntlimiet'));
-    return Number.isInteger(value) && value > 0 ? value : POINT_LIMIT;
+    return Number.isInteger(value) && value > 0 ? value : standard;
   } catch {
-    return POINT_LIMIT;
+    return standard;
   }
+}
+
+/** Whether `limit` is the software limit because this browser draws without a GPU. */
+export function softwareLimited(limit: number, renderer: string = webglRenderer()): boolean {
+  return limit === SOFTWARE_POINT_LIMIT && isSoftwareRenderer(renderer);
 }
 
 export type PointMode = 'alle' | 'beeld' | 'dichtheid';
@@ -39,6 +55,8 @@ export interface PointDisplay {
   limit: number;
   /** Points on the map (0 when drawn as a density). */
   drawn: number;
+  /** The limit is the lower one of a browser that draws the map without a GPU. */
+  software?: boolean;
 }
 
 export function choosePointMode(total: number, inView: number | null, limit: number): PointMode {
@@ -64,5 +82,8 @@ export function pointNotice(display: PointDisplay): string | null {
   if (display.mode === 'beeld') {
     return `Alleen de punten in en rond het kaartbeeld worden getoond (${formatCount(display.drawn)} van ${formatCount(display.total)}); zoom uit voor het geheel.`;
   }
-  return `Te veel punten om los te tonen (${formatCount(display.total)}) — getoond als dichtheid; zoom in of filter verder.`;
+  const software = display.software
+    ? ' Deze computer tekent de kaart zonder grafische kaart (GPU); daarom ligt de grens bij 20.000 punten.'
+    : '';
+  return `Te veel punten om los te tonen (${formatCount(display.total)}) — getoond als dichtheid; zoom in of filter verder.${software}`;
 }
