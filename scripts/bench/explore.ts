@@ -183,7 +183,7 @@ const VIEWS = [
   {
     metric: 'explore.filter_p95_ms',
     query: '',
-    view: 'default: records layer (density per 150 m hexagon above 100,000 located records, else points) + time histogram + theme bars',
+    view: 'default: records layer (density per 150 m hexagon above 20,000 located records on this software renderer — 100,000 with a GPU — else points) + time histogram + theme bars',
     rounds: 4,
     target: 150,
   },
