@@ -1,5 +1,6 @@
 /** Dagdeel breakdown: one bar per dagdeel (aoristic weight), with its share in the tooltip. */
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import { formatDecimal } from '$lib/format/nl';
 
 export function buildDagdeelConfig(
   labels: readonly string[],
@@ -28,11 +29,8 @@ export function buildDagdeelConfig(
           callbacks: {
             label: (item: TooltipItem<'bar'>) => {
               const v = item.raw as number;
-              const share =
-                sum > 0
-                  ? ((v / sum) * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 })
-                  : '0';
-              return `${v.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} (${share}%)`;
+              const share = sum > 0 ? formatDecimal((v / sum) * 100) : '0';
+              return `${formatDecimal(v)} (${share}%)`;
             },
           },
         },

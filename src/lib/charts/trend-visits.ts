@@ -1,5 +1,6 @@
 /** Visits per week to an aandachtslocatie, month by month, against its target (dashed). */
 import type { ChartConfiguration } from 'chart.js';
+import { formatDecimal } from '$lib/format/nl';
 import { monthLabel } from './trend-panel';
 
 export function buildVisitsConfig(
@@ -39,7 +40,7 @@ export function buildVisitsConfig(
         tooltip: {
           callbacks: {
             label: (item) =>
-              `${item.dataset.label}: ${(item.raw as number | null)?.toLocaleString('nl-NL', { maximumFractionDigits: 1 }) ?? '–'}`,
+              `${item.dataset.label}: ${item.raw == null ? '–' : formatDecimal(item.raw as number)}`,
           },
         },
       },
