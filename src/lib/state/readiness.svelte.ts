@@ -30,12 +30,13 @@ class Readiness {
   }
 
   #flushIdle(): void {
+    if (this.#whenIdle.length === 0) return; // the common case: nothing waits
     const after = () => {
       if (this.pending > 0) return; // new work began; done() flushes again
       const waiting = this.#whenIdle.splice(0);
       for (const work of waiting) work();
     };
-    // After the next frame was drawn; a hidden tab draws no frames, so a timer as well.
+    // After the next frame was drawn; a hidden tab draws no frames, so there a timer alone.
     if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
       requestAnimationFrame(() => setTimeout(after, 0));
     } else {
