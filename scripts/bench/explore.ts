@@ -98,7 +98,14 @@ async function openExplore10m(browser: Browser, baseUrl: string, files: ImportBe
   const opened = Date.now();
   await page.click('nav a[href^="/verkennen"]');
   await page.waitForURL(/\/verkennen/);
-  await page.waitForSelector('[data-testid="points-count"]', { timeout: 600_000 });
+  // The view either draws or says why not (e.g. the engine's memory is full): stop then.
+  const outcome = await Promise.race([
+    page.waitForSelector('[data-testid="points-count"]', { timeout: 600_000 }).then(() => null),
+    page
+      .waitForSelector('[role="alert"]:not(.app-warning)', { timeout: 600_000 })
+      .then((alert) => alert),
+  ]);
+  if (outcome) throw new Error(`Verkennen op 10M: ${(await outcome.textContent())?.trim()}`);
   await page.waitForSelector(READY, { state: 'attached', timeout: 600_000 });
   const heap = (await page.evaluate(
     '(performance.memory && performance.memory.usedJSHeapSize) || 0',

@@ -2,6 +2,7 @@
  * The app's data session: starts DuckDB-WASM once, loads the demo municipality on first
  * run, and holds the start page's overview. Components read this; they never query.
  */
+import { errorText } from '$lib/data/engine-errors';
 import type { Connector } from '$lib/data/connector';
 import { getBrowserConnector } from '$lib/data/duckdb-browser';
 import { initDatabase } from '$lib/data/database';
@@ -110,7 +111,7 @@ class AppData {
     this.#starting ??= this.#run(options).catch((error: unknown) => {
       this.#starting = null;
       this.status = 'fout';
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorText(error);
     });
     return this.#starting;
   }
@@ -191,7 +192,7 @@ class AppData {
       performance.measure('app.published_load', 'app.published_load.start');
       return true;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorText(error);
       const cached = await this.#publishedCache.load().catch(() => null);
       const info = cached?.manifest.settings[PUBLISHED_SETTING] as DatasetInfo | undefined;
       if (cached && info) {
@@ -223,7 +224,7 @@ class AppData {
         this.dataVersion++;
         this.#cachePublished();
       } catch (error) {
-        this.warning = `De oudere jaren konden niet worden geladen: ${error instanceof Error ? error.message : String(error)}`;
+        this.warning = `De oudere jaren konden niet worden geladen: ${errorText(error)}`;
       } finally {
         this.#completing = null;
         done();

@@ -3,6 +3,7 @@
  * from "now", which is injectable for tests), the settings of each slide, the computed
  * slides, and the coordinator's notes kept per briefing in this browser.
  */
+import { errorText } from '$lib/data/engine-errors';
 import {
   DEFAULT_DAGDELEN,
   dateToLocalMs,
@@ -171,7 +172,7 @@ export class BriefingModel {
       this.error = null;
       performance.measure('briefing.compute', { start: started });
     } catch (error) {
-      if (run === this.#run) this.error = error instanceof Error ? error.message : String(error);
+      if (run === this.#run) this.error = errorText(error);
     } finally {
       done();
     }

@@ -4,6 +4,7 @@
  * explanation and Informatiecheck are open, the route selection, and recording a schouw.
  * Weights and schouw roles are saved with the workspace settings (they survive reloads).
  */
+import { errorText } from '$lib/data/engine-errors';
 import { formatLocalTimestamp, utcToLocal } from '$lib/analysis/local-time';
 import { wgs84ToRd } from '$lib/analysis/rd';
 import type { RiskSettings } from '$lib/analysis/risk-score';
@@ -114,7 +115,7 @@ export class BuitengebiedModel {
       this.selectedId ??= this.ranked[0]?.building.id ?? null;
       this.error = null;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorText(error);
     } finally {
       done();
     }

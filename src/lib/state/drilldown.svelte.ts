@@ -2,6 +2,7 @@
  * Drill-down: the records behind a clicked cell, wijk/buurt or point, within the shared
  * filter, one page at a time, with a summary (sources, themes, months, dagdelen).
  */
+import { errorText } from '$lib/data/engine-errors';
 import { summarizeDrilldown, type DrilldownSummary } from '$lib/analysis/drilldown-summary';
 import type { Dagdeel } from '$lib/analysis/dagdelen';
 import type { Connector, Query } from '$lib/data/connector';
@@ -66,7 +67,7 @@ export class DrilldownModel {
       );
       this.error = null;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorText(error);
     } finally {
       done();
     }
@@ -84,7 +85,7 @@ export class DrilldownModel {
       this.rows = rows;
       this.page = page;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorText(error);
     } finally {
       done();
     }

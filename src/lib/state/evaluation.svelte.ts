@@ -4,6 +4,7 @@
  * theme are loaded once per theme and sorted into target, buffer and control in
  * TypeScript, so moving the buffer or the periods answers at once.
  */
+import { errorText } from '$lib/data/engine-errors';
 import {
   computeDisplacement,
   type DisplacementNotComputable,
@@ -79,7 +80,7 @@ export class EvaluationModel {
       this.#apply(view);
       await this.refresh(conn);
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorText(error);
     }
   }
 
@@ -136,7 +137,7 @@ export class EvaluationModel {
       this.categories = this.categories.filter((c) => rows.some((r) => r.category === c));
       this.error = null;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorText(error);
     }
   }
 

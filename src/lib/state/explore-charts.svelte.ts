@@ -4,6 +4,7 @@
  * widened), the theme bars under every filter except the themes. Both read the
  * projection (explore-facts.ts), one grouped query each.
  */
+import { errorText } from '$lib/data/engine-errors';
 import type { Connector } from '$lib/data/connector';
 import { timeBinFor, withoutFields, type TimeBin } from '$lib/data/queries/explore';
 import {
@@ -59,7 +60,7 @@ export class ExploreChartsModel {
       this.error = null;
     } catch (error) {
       this.#key = '';
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorText(error);
     } finally {
       done();
     }

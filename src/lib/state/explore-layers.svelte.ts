@@ -5,6 +5,7 @@
  * Only visible layers are computed; each recomputes when its own inputs change, and a
  * result that arrives after a newer request is dropped.
  */
+import { errorText } from '$lib/data/engine-errors';
 import { computeAreaRates, quantileBreaks, type AreaRate } from '$lib/analysis/area-rates';
 import type { KdeGrid } from '$lib/analysis/kde';
 import type { Connector } from '$lib/data/connector';
@@ -160,7 +161,7 @@ export class ExploreLayersModel {
       this.error = null;
     } catch (error) {
       delete this.#keys[name];
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorText(error);
     } finally {
       done();
     }

@@ -4,6 +4,7 @@
  * models computing for them, and turns map clicks into filter changes and drill-downs.
  * The page only composes; `connect()` is called once while it initialises.
  */
+import { errorText } from '$lib/data/engine-errors';
 import { untrack } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
@@ -54,8 +55,7 @@ export class ExplorePage {
       untrack(() => {
         getBaseMap(conn).then(
           (map) => (this.baseMap = map),
-          (error: unknown) =>
-            (this.loadError = error instanceof Error ? error.message : String(error)),
+          (error: unknown) => (this.loadError = errorText(error)),
         );
       });
     });

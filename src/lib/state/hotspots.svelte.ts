@@ -5,6 +5,7 @@
  * empty ones included, with their neighbourhoods) is built once per cell size and
  * neighbourhood.
  */
+import { errorText } from '$lib/data/engine-errors';
 import { cellPolygon } from '$lib/analysis/hex-grid';
 import type { ConfidenceClass, HexNeighbourhood } from '$lib/analysis/gistar';
 import type { EmergingCategory } from '$lib/analysis/emerging';
@@ -104,7 +105,7 @@ export class HotspotModel {
       this.error = null;
     } catch (error) {
       this.#hotKey = '';
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorText(error);
     } finally {
       done();
     }
@@ -157,7 +158,7 @@ export class HotspotModel {
       this.error = null;
     } catch (error) {
       this.#emergingKey = '';
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorText(error);
     } finally {
       done();
     }

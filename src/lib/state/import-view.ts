@@ -2,6 +2,7 @@
  * Pure helpers for the Gegevens screen: Dutch labels for what the import pipeline reports,
  * the preview's columns and cells, file names of downloads, and error messages.
  */
+import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from '$lib/data/engine-errors';
 import type { RecordKind } from '$lib/data/import/column-mapping';
 import { FORMAT_LABELS, type SourceFormat } from '$lib/data/import/formats';
 import type { Delimiter, TextEncodingName } from '$lib/data/import/sniff-text';
@@ -144,6 +145,7 @@ export function errorMessage(error: unknown, context: string): string {
   ) {
     return error.message;
   }
+  if (isOutOfMemory(error)) return OUT_OF_MEMORY_MESSAGE;
   const detail = error instanceof Error ? error.message : String(error);
   return detail ? `${context} (Technische melding: ${detail})` : context;
 }

@@ -4,6 +4,7 @@
  * wijk, demand trends (rate test of the Wijken view), presence versus demand, and outcome
  * consistency across wijken.
  */
+import { errorText } from '$lib/data/engine-errors';
 import {
   assessDemandTrends,
   demandSeries,
@@ -76,7 +77,7 @@ export class ManagementModel {
       await this.loadOutcomes(conn);
       this.error = null;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorText(error);
     } finally {
       this.loaded = true;
     }

@@ -3,6 +3,7 @@
  * the interventions' evaluations for a period and a selection of wijken, all as display
  * strings with counts below 5 shown as "<5" (analysis/management-report.ts).
  */
+import { errorText } from '$lib/data/engine-errors';
 import { computeDisplacement } from '$lib/analysis/displacement';
 import {
   countZones,
@@ -83,7 +84,7 @@ export class ReportModel {
     try {
       this.evaluations = await this.#evaluate(conn, view);
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorText(error);
     }
   }
 

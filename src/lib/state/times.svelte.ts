@@ -5,6 +5,7 @@
  * DuckDB). Recomputed when the shared filter or the view's settings change; the newest
  * request wins when the user clicks faster than the query returns.
  */
+import { errorText } from '$lib/data/engine-errors';
 import { tick } from 'svelte';
 import type { AoristicSummary, Dagdeel } from '$lib/analysis/aoristic';
 import type { Connector } from '$lib/data/connector';
@@ -51,7 +52,7 @@ export class TimesModel {
     } catch (error) {
       this.#lastKey = '';
       if (sequence === this.#sequence) {
-        this.error = error instanceof Error ? error.message : String(error);
+        this.error = errorText(error);
       }
     } finally {
       done();

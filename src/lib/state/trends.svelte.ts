@@ -4,6 +4,7 @@
  * and its visits per week against the target. Area lists and the data period are read
  * once per data version; the newest request wins.
  */
+import { errorText } from '$lib/data/engine-errors';
 import { tick } from 'svelte';
 import {
   computeVisitFrequency,
@@ -155,7 +156,7 @@ export class WijkenModel {
     } catch (error) {
       this.#lastKey = '';
       if (sequence === this.#sequence) {
-        this.error = error instanceof Error ? error.message : String(error);
+        this.error = errorText(error);
       }
     } finally {
       done();
