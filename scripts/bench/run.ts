@@ -12,6 +12,7 @@ import { benchBriefing } from './briefing';
 import { benchExplore } from './explore';
 import { benchGiStar } from './hotspots';
 import { benchImport } from './import';
+import { benchPersonalData } from './personal-data';
 import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
 import { benchPublish, preparePublishBench } from './publish';
 import { benchManagementNode, benchManagementView } from './management';
@@ -45,6 +46,10 @@ const SUITES: Suite[] = [
   {
     metrics: ['buitengebied.risk_ms'],
     run: ({ baseUrl, runs }) => withBrowser((browser) => benchBuitengebied(browser, baseUrl, runs)),
+  },
+  {
+    metrics: ['import.personal_data_50x1000_ms'],
+    run: async ({ runs }) => benchPersonalData(Math.max(20, runs)),
   },
   {
     metrics: ['hotspots.gistar_10k_ms'],

@@ -448,7 +448,8 @@ describe('detectPersonalData — a Signalen-like export', () => {
   });
 });
 
-describe('detectPersonalData — speed and determinism', () => {
+// Its speed is a benchmark figure (import.personal_data_50x1000_ms), not a timed test.
+describe('detectPersonalData — determinism', () => {
   const makers: ((i: number) => string)[] = [
     () => timestamp(2023, 3), () => rnd.pick(CATEGORIES), sentence, () => String(rnd.int(1, 1e6)),
     () => `52,${rnd.int(1000, 9999)}`, (i) => `I${pad(i, 6)}`, () => rnd.pick(STREETS), plate, phone, email,
@@ -456,16 +457,6 @@ describe('detectPersonalData — speed and determinism', () => {
   const table = repeat(50, (c) => repeat(1000, (i) => makers[c % makers.length](i)));
   const run = () => table.map((values, c) => detect(`kolom_${c}`, values)?.kind ?? null);
 
-  it('handles 50 columns × 1000 values well under 50 ms', () => {
-    run(); // warm-up: JIT and regex compilation
-    const timings = repeat(3, () => {
-      const start = performance.now();
-      run();
-      return performance.now() - start;
-    });
-    // Best of three, so that a busy test machine does not fail a fast detector.
-    expect(Math.min(...timings)).toBeLessThan(50);
-  });
   it('gives the same answer every time', () => {
     expect(run()).toEqual(run());
     expect(run().filter((k) => k !== null)).toHaveLength(20); // free text, plates, phones, e-mail × 5
