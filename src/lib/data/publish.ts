@@ -15,8 +15,8 @@
  * The same function serves the browser (a ZIP download) and `npm run publish:data`.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { dictionaryEncodeText } from './arrow-dictionary';
+import { dictionarySelectList } from './arrow-dictionary';
+import { toIpcStream } from './arrow-build';
 import type { Connector, Row } from './connector';
 import { buildZip } from './zip';
 import {
@@ -165,13 +165,14 @@ export async function buildPublication(
       sql: `SELECT year(${time}) AS y, count(*)::INTEGER AS n FROM ${table} GROUP BY 1 ORDER BY 1`,
     });
     tables[table] = 0;
+    const select = await dictionarySelectList(conn, table);
     for (const { y, n } of years) {
       const ipc = await conn.queryIpc(
-        `SELECT * FROM ${table} WHERE year(${time}) = ${Math.trunc(y)} ORDER BY ${time}, id`,
+        `SELECT ${select} FROM ${table} WHERE year(${time}) = ${Math.trunc(y)} ORDER BY ${time}, id`,
       );
       await add(
         { path: `${table}-${y}.arrow`, table, year: y, format: 'arrow', rows: n },
-        tableToIPC(dictionaryEncodeText(tableFromIPC(ipc)), 'stream'),
+        toIpcStream(ipc),
       );
     }
   }
