@@ -2,6 +2,7 @@
  * Persistence and workspace files: export → restore gives identical query results, and a
  * damaged or foreign file is refused with a Dutch message while the data stays intact.
  */
+import { DataType, tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
 import { createNodeConnector } from '../../src/lib/data/duckdb-node';
@@ -52,6 +53,20 @@ describe('workspace export and restore', () => {
     expect(snapshot.manifest.settings).toEqual({ profiles: [{ name: 'Signalen' }] });
     await restoreSnapshot(target, snapshot);
     expect(await answers(target)).toEqual(await answers(source));
+  });
+
+  it('stores repeated texts once per table (dictionaries), ids and geometries as they are', async () => {
+    const snapshot = await takeSnapshot(source);
+    const type = (table: 'incidents' | 'areas', column: string) =>
+      tableFromIPC(snapshot.tables.get(table)!).schema.fields.find((f) => f.name === column)!.type;
+    for (const column of ['theme', 'category', 'outcome', 'source', 'wijkcode', 'dataset'])
+      expect(DataType.isDictionary(type('incidents', column)), column).toBe(true);
+    expect(DataType.isUtf8(type('incidents', 'id'))).toBe(true);
+    expect(DataType.isUtf8(type('areas', 'geometry'))).toBe(true);
+    const [{ rows }] = await source.query<{ rows: number }>({
+      sql: 'SELECT count(*) AS rows FROM incidents',
+    });
+    expect(tableFromIPC(snapshot.tables.get('incidents')!).numRows).toBe(rows);
   });
 
   it('refuses a truncated file and leaves the data intact', async () => {
