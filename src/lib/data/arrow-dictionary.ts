@@ -17,6 +17,8 @@ import { TABLES, type TableName } from './schema';
  * its rows: an id column (all distinct) stays plain text.
  */
 const MAX_DISTINCT_SHARE = 0.25;
+/** Above this many values the ENUM's definition (SQL text) grows too long to be worth it. */
+const MAX_DICTIONARY_VALUES = 50_000;
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
@@ -38,7 +40,8 @@ export async function dictionarySelectList(conn: Connector, table: TableName): P
   const list: string[] = [];
   for (const column of columns) {
     const index = text.indexOf(column.name);
-    if (index < 0 || counts.__rows === 0 || counts[`d${index}`] > limit) {
+    const distinct = counts[`d${index}`];
+    if (index < 0 || distinct > limit || distinct > MAX_DICTIONARY_VALUES) {
       list.push(column.name);
       continue;
     }
