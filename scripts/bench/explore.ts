@@ -101,9 +101,7 @@ async function openExplore10m(browser: Browser, baseUrl: string, files: ImportBe
   // The view either draws or says why not (e.g. the engine's memory is full): stop then.
   const outcome = await Promise.race([
     page.waitForSelector('[data-testid="points-count"]', { timeout: 600_000 }).then(() => null),
-    page
-      .waitForSelector('[role="alert"]:not(.app-warning)', { timeout: 600_000 })
-      .then((alert) => alert),
+    page.waitForSelector('[role="alert"]:not(.app-warning)', { timeout: 600_000 }),
   ]);
   if (outcome) throw new Error(`Verkennen op 10M: ${(await outcome.textContent())?.trim()}`);
   await page.waitForSelector(READY, { state: 'attached', timeout: 600_000 });

@@ -83,7 +83,7 @@ export function pointNotice(display: PointDisplay): string | null {
     return `Alleen de punten in en rond het kaartbeeld worden getoond (${formatCount(display.drawn)} van ${formatCount(display.total)}); zoom uit voor het geheel.`;
   }
   const software = display.software
-    ? ' Deze computer tekent de kaart zonder grafische kaart (GPU); daarom ligt de grens bij 20.000 punten.'
+    ? ` Deze computer tekent de kaart zonder grafische kaart (GPU); daarom ligt de grens bij ${formatCount(SOFTWARE_POINT_LIMIT)} punten.`
     : '';
   return `Te veel punten om los te tonen (${formatCount(display.total)}) — getoond als dichtheid; zoom in of filter verder.${software}`;
 }

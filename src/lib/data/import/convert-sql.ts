@@ -33,6 +33,9 @@ export function typedKind(duckdbType: string | undefined): TypedKind {
 const kindOf = (plan: ImportPlan, field: string): TypedKind =>
   typedKind(plan.columnTypes?.[plan.columns[field]]);
 
+/** True for text with a character outside ASCII: more bytes than characters. */
+const nonAsciiSql = (text: string) => `strlen(${text}) <> length(${text})`;
+
 /**
  * `trim(text)` that skips the work where it changes nothing. DuckDB's trim removes Unicode
  * space separators (category Zs) from both ends, and the only ASCII one is the space: a
@@ -42,7 +45,7 @@ const kindOf = (plan: ImportPlan, field: string): TypedKind =>
  * repeated).
  */
 export function trimSql(text: string): string {
-  return `CASE WHEN ${text} LIKE ' %' OR ${text} LIKE '% ' OR strlen(${text}) <> length(${text})
+  return `CASE WHEN ${text} LIKE ' %' OR ${text} LIKE '% ' OR ${nonAsciiSql(text)}
     THEN trim(${text}) ELSE ${text} END`;
 }
 
@@ -142,7 +145,7 @@ export function parseDateSql(value: string, plan: DatePlan): string {
 export function parseNumberSql(value: string, plan: NumberPlan): string {
   // Digit groups separated by a space, no-break or narrow no-break space ("155 000") lose
   // them. Most values have none; checking costs a fraction of three replacements.
-  const spaced = `contains(${value}, ' ') OR strlen(${value}) <> length(${value})`;
+  const spaced = `contains(${value}, ' ') OR ${nonAsciiSql(value)}`;
   const removed = `replace(replace(replace(${value}, ' ', ''), chr(160), ''), chr(8239), '')`;
   let text = `(CASE WHEN ${spaced} THEN ${removed} ELSE ${value} END)`;
   if (plan.thousands === '.' || plan.thousands === ',')
