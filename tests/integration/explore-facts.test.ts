@@ -53,6 +53,18 @@ const cases: [string, RecordTable[], RecordFilter][] = [
   ],
   ['outcomes (meldingen have none)', all, { outcomes: ['waarschuwing', 'proces-verbaal'] }],
   ['one wijk and a box', all, { wijkcodes: ['WK990100'], bbox: [6.18, 52.0, 6.3, 52.1] }],
+  // The projection stores these fields as ENUMs of the values present: a value that is
+  // not among them (or has a quote) must match nothing rather than fail.
+  [
+    'values not in the data beside ones that are',
+    all,
+    {
+      themes: ['jeugd', 'afval', 'geen thema'],
+      categories: ["niet 'bestaand'", 'afval', 'jongerenoverlast'],
+      buurtcodes: ['BU99010001', 'BU99010002', 'BU00000000'],
+    },
+  ],
+  ['only values not in the data', all, { outcomes: ['onbekende afloop'] }],
 ];
 
 beforeAll(async () => {

@@ -9,6 +9,12 @@
  * 110 ms and 55 ms to about 10 ms each, the default hexagon counts from about 350 ms to
  * about 110 ms (duckdb-wasm in headless Chromium, shared 2-core machine; see the bench).
  *
+ * The text fields (theme, category, outcome, area codes) are ENUMs of the values present:
+ * one or two bytes per row instead of a 16-byte string (plus its text when longer than 12
+ * bytes), so the projection of 1M incidents takes about a third less memory and a filter
+ * on them compares small codes; the view's filter queries ran 1.5–2× faster (Node, same
+ * engine). A filter value that is not among them simply matches nothing.
+ *
  * The WHERE conditions (factsWhere) mean exactly what record-filter.ts means for the base
  * tables; tests/integration/explore-facts.test.ts checks every builder against the base
  * table queries on Donderdeel.
@@ -31,6 +37,18 @@ import type { TimeBin } from './explore';
 export const FACTS_TABLE = 'explore_facts';
 const THEMES_TABLE = 'explore_fact_themes';
 
+/** The projection's text fields, each an ENUM type `explore_<field>` of its values. */
+const TEXT_FIELDS = [
+  'theme',
+  'category',
+  'main_category',
+  'outcome',
+  'wijkcode',
+  'buurtcode',
+] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+const ENUM_PREFIX = 'explore_';
+
 /** Cell packing: q and r of any Dutch RD hexagon (≥ 25 m) fit in ±50,000. */
 const CELL_OFFSET = 50_000;
 const CELL_BASE = 100_000;
@@ -50,7 +68,7 @@ function polynomialSql(c: readonly number[]): string {
 
 function themeIndexSql(): string {
   const cases = THEMES.map((theme, i) => `WHEN '${theme}' THEN ${i}`).join(' ');
-  return `(CASE theme ${cases} ELSE ${THEMES.length - 1} END)::UTINYINT`;
+  return `(CASE theme::VARCHAR ${cases} ELSE ${THEMES.length - 1} END)::UTINYINT`;
 }
 
 /**
@@ -59,19 +77,36 @@ function themeIndexSql(): string {
  * (grid-context.ts), so the cells equal those of buildHexCellCountsQuery.
  */
 export function buildFactsTableSql(rd: RdPolynomial, cellSize: number): string[] {
-  const parts = RECORD_TABLES.map((table) => {
+  const texts = RECORD_TABLES.map((table) => {
     const outcome = OUTCOME_SQL[table];
     const main = table === 'meldingen' ? column(table, 'main_category') : 'NULL::VARCHAR';
+    return {
+      theme: column(table, 'theme'),
+      category: CATEGORY_SQL[table],
+      main_category: main,
+      outcome: outcome ?? 'NULL::VARCHAR',
+      wijkcode: 'wijkcode',
+      buurtcode: 'buurtcode',
+    } satisfies Record<TextField, string>;
+  });
+  const parts = RECORD_TABLES.map((table, i) => {
+    const fields = TEXT_FIELDS.map((f) => `(${texts[i][f]})::${ENUM_PREFIX}${f} AS ${f}`);
     return `SELECT ${RECORD_TABLES.indexOf(table)}::UTINYINT AS src, rowid::INTEGER AS rid,
-        ${timeSql(table)} AS t, ${column(table, 'theme')} AS theme,
-        ${CATEGORY_SQL[table]} AS category, ${main} AS main_category,
-        ${outcome ?? 'NULL::VARCHAR'} AS outcome, wijkcode, buurtcode, lon, lat
+        ${timeSql(table)} AS t, ${fields.join(', ')}, lon, lat
       FROM ${table}`;
+  });
+  // The projection goes first: it depends on the types that are replaced.
+  const types = TEXT_FIELDS.map((f) => {
+    const values = RECORD_TABLES.map((table, i) => `SELECT ${texts[i][f]} AS v FROM ${table}`);
+    return `CREATE OR REPLACE TYPE ${ENUM_PREFIX}${f} AS ENUM (
+      SELECT DISTINCT v FROM (${values.join(' UNION ALL ')}) WHERE v IS NOT NULL ORDER BY v)`;
   });
   const u = `(lon - ${doubleSql(rd.lon0)}) / ${doubleSql(rd.halfLon)}`;
   const v = `(lat - ${doubleSql(rd.lat0)}) / ${doubleSql(rd.halfLat)}`;
   const bin = buildHexBinSql({ x: 'rd_x', y: 'rd_y' }, cellSize);
   return [
+    `DROP TABLE IF EXISTS temp.${FACTS_TABLE}`,
+    ...types,
     `CREATE OR REPLACE TEMP TABLE ${THEMES_TABLE} AS
       SELECT (row_number() OVER (ORDER BY theme) - 1)::UTINYINT AS tk, theme FROM (
         ${RECORD_TABLES.map((t) => `SELECT DISTINCT coalesce(theme, 'overig') AS theme FROM ${t}`).join(' UNION ')})`,
@@ -82,7 +117,8 @@ export function buildFactsTableSql(rd: RdPolynomial, cellSize: number): string[]
         FROM (SELECT *, ${u} AS u, ${v} AS v FROM records)
       ),
       keyed AS (
-        SELECT l.*, k.tk FROM located l JOIN ${THEMES_TABLE} k ON k.theme = coalesce(l.theme, 'overig')
+        SELECT l.*, k.tk FROM located l
+        JOIN ${THEMES_TABLE} k ON k.theme = coalesce(l.theme::VARCHAR, 'overig')
       )
       SELECT src, rid, t, theme, category, main_category, outcome, wijkcode, buurtcode, lon, lat,
         (lon IS NOT NULL AND lat IS NOT NULL) AS located,
@@ -253,7 +289,7 @@ export function buildFactsAreaCountsQuery(
   const where = factsWhere(tables, filter, { located: false });
   const code = level === 'wijk' ? 'wijkcode' : 'buurtcode';
   return {
-    sql: `SELECT ${code} AS code, count(*)::INTEGER AS n FROM ${FACTS_TABLE}
+    sql: `SELECT ${code}::VARCHAR AS code, count(*)::INTEGER AS n FROM ${FACTS_TABLE}
       WHERE ${where.sql} AND ${code} IS NOT NULL GROUP BY 1 ORDER BY 1`,
     params: where.params,
   };
