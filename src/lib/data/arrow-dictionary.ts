@@ -37,22 +37,26 @@ export async function dictionarySelectList(conn: Connector, table: TableName): P
       ${text.map((c, i) => `approx_count_distinct(${c})::INTEGER AS d${i}`).join(', ')} FROM ${table}`,
   });
   const limit = counts.__rows * MAX_DISTINCT_SHARE;
-  const list: string[] = [];
-  for (const column of columns) {
-    const index = text.indexOf(column.name);
-    const distinct = counts[`d${index}`];
-    if (index < 0 || distinct > limit || distinct > MAX_DICTIONARY_VALUES) {
-      list.push(column.name);
-      continue;
-    }
-    const values = await conn.query<{ v: string }>({
-      sql: `SELECT DISTINCT ${column.name} AS v FROM ${table} WHERE ${column.name} IS NOT NULL ORDER BY 1`,
-    });
-    list.push(
-      values.length === 0
-        ? column.name
-        : `CAST(${column.name} AS ENUM(${values.map((r) => literal(r.v)).join(', ')})) AS ${column.name}`,
-    );
-  }
+  const coded = text.filter((_, i) => {
+    const distinct = counts[`d${i}`];
+    return distinct <= limit && distinct <= MAX_DICTIONARY_VALUES;
+  });
+  // Every dictionary's values in one scan of the table.
+  const [values] = coded.length
+    ? await conn.query<Record<string, string[] | null>>({
+        sql: `SELECT ${coded
+          .map(
+            (c, i) => `list(DISTINCT ${c} ORDER BY ${c}) FILTER (WHERE ${c} IS NOT NULL) AS v${i}`,
+          )
+          .join(', ')} FROM ${table}`,
+      })
+    : [{}];
+  const list = columns.map((column) => {
+    const index = coded.indexOf(column.name);
+    const dictionary = index < 0 ? null : values[`v${index}`];
+    if (!dictionary || dictionary.length === 0) return column.name;
+    const literals = Array.from(dictionary, literal).join(', ');
+    return `CAST(${column.name} AS ENUM(${literals})) AS ${column.name}`;
+  });
   return list.join(', ');
 }
