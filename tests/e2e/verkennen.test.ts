@@ -258,6 +258,39 @@ describe('punten en achtergrondkaart', () => {
   });
 });
 
+describe('geheugen vol', () => {
+  it('still maps and charts when the projection does not fit, and says why it is slower', async () => {
+    const { page: full, context } = await openPage(browser);
+    await full.goto(baseUrl + '/');
+    await waitForReady(full);
+    const query = (sql: string) =>
+      full.evaluate(
+        (q) =>
+          (
+            window as unknown as { __wijkradar: { query(q: object): Promise<unknown[]> } }
+          ).__wijkradar.query(q),
+        { sql, params: [] },
+      ) as Promise<Record<string, unknown>[]>;
+    const [{ limit, used }] = await query(
+      `SELECT current_setting('memory_limit') AS limit,
+        (sum(memory_usage_bytes) / 1e6)::DOUBLE AS used FROM duckdb_memory()`,
+    );
+    // Room for the page's queries, not for the projection of Donderdeel's records.
+    await query(`SET memory_limit = '${Math.ceil(Number(used) + 9)}MB'`);
+    await full.click('nav a[href^="/verkennen"]');
+    await full.waitForSelector('[data-testid="facts-notice"]', { timeout: 60_000 });
+    await waitForReady(full);
+    expect(await full.textContent('[data-testid="facts-notice"]')).toMatch(/geheugen .* trager/);
+    expect(await full.locator('[role="alert"]').count()).toBe(0);
+    expect(await value(full, 'points-count')).toBeGreaterThan(10_000);
+    expect(await deckPixels(full)).toBeGreaterThan(100);
+    const violations = await runAxe(full);
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await query(`SET memory_limit = '${String(limit)}'`);
+    await context.close();
+  });
+});
+
 describe('toegankelijkheid en privacy', () => {
   it('has no serious accessibility violations with several layers shown', async () => {
     await page.goto(`${baseUrl}/verkennen?lagen=punten,gebieden,hotspots`);

@@ -28,7 +28,7 @@ import {
 import type { RecordTable } from '$lib/data/schema';
 import type { PointColumns } from '$lib/map/layers/record-points';
 import type { FeatureCollection } from 'geojson';
-import { ensureFacts } from './explore-facts';
+import { ensureFacts, factsComputedPerQuery } from './explore-facts';
 import {
   countPoints,
   loadHex,
@@ -84,6 +84,8 @@ export class ExploreLayersModel {
   areas = $state.raw<AreaLayerData | null>(null);
   reference = $state.raw<ReferenceData | null>(null);
   error = $state<string | null>(null);
+  /** The projection is a view (memory full): every change recomputes from the records. */
+  factsView = $state(false);
   #keys: Record<string, string> = {};
   /** The filter whose every point is drawn: a move of the map needs no query then. */
   #allPointsFor = '';
@@ -163,6 +165,7 @@ export class ExploreLayersModel {
       delete this.#keys[name];
       this.error = errorText(error);
     } finally {
+      this.factsView = factsComputedPerQuery();
       done();
     }
   }

@@ -72,11 +72,36 @@ function themeIndexSql(): string {
 }
 
 /**
- * Statements (run in order) that (re)build the projection. `cellSize` is the hexagon size
- * whose cell every located record carries; `rd` the lon/lat → RD polynomial of the grid
- * (grid-context.ts), so the cells equal those of buildHexCellCountsQuery.
+ * How the projection exists: as a table (built once, fast to filter) or, when the engine's
+ * memory cannot hold that table next to the records (millions of them), as a view with the
+ * same columns that every query computes from the records again: slower, but the same
+ * answers without the memory.
  */
-export function buildFactsTableSql(rd: RdPolynomial, cellSize: number): string[] {
+export type FactsForm = 'table' | 'view';
+
+/** Rows (form): the form in which the projection exists now, if it does. */
+export const FACTS_FORM_QUERY: Query = {
+  sql: `SELECT 'table' AS form FROM duckdb_tables() WHERE temporary AND table_name = '${FACTS_TABLE}'
+    UNION ALL
+    SELECT 'view' FROM duckdb_views() WHERE temporary AND view_name = '${FACTS_TABLE}'`,
+};
+
+/** Removes the projection that exists in `form` (before it is built again). */
+export function buildDropFactsSql(form: FactsForm): string {
+  return `DROP ${form === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS temp.${FACTS_TABLE}`;
+}
+
+/**
+ * Statements (run in order, after the old projection was dropped) that build the
+ * projection in `form`. `cellSize` is the hexagon size whose cell every located record
+ * carries; `rd` the lon/lat → RD polynomial of the grid (grid-context.ts), so the cells
+ * equal those of buildHexCellCountsQuery.
+ */
+export function buildFactsTableSql(
+  rd: RdPolynomial,
+  cellSize: number,
+  form: FactsForm = 'table',
+): string[] {
   const texts = RECORD_TABLES.map((table) => {
     const outcome = OUTCOME_SQL[table];
     const main = table === 'meldingen' ? column(table, 'main_category') : 'NULL::VARCHAR';
@@ -95,7 +120,6 @@ export function buildFactsTableSql(rd: RdPolynomial, cellSize: number): string[]
         ${timeSql(table)} AS t, ${fields.join(', ')}, lon, lat
       FROM ${table}`;
   });
-  // The projection goes first: it depends on the types that are replaced.
   const types = TEXT_FIELDS.map((f) => {
     const values = RECORD_TABLES.map((table, i) => `SELECT ${texts[i][f]} AS v FROM ${table}`);
     return `CREATE OR REPLACE TYPE ${ENUM_PREFIX}${f} AS ENUM (
@@ -105,12 +129,11 @@ export function buildFactsTableSql(rd: RdPolynomial, cellSize: number): string[]
   const v = `(lat - ${doubleSql(rd.lat0)}) / ${doubleSql(rd.halfLat)}`;
   const bin = buildHexBinSql({ x: 'rd_x', y: 'rd_y' }, cellSize);
   return [
-    `DROP TABLE IF EXISTS temp.${FACTS_TABLE}`,
     ...types,
     `CREATE OR REPLACE TEMP TABLE ${THEMES_TABLE} AS
       SELECT (row_number() OVER (ORDER BY theme) - 1)::UTINYINT AS tk, theme FROM (
         ${RECORD_TABLES.map((t) => `SELECT DISTINCT coalesce(theme, 'overig') AS theme FROM ${t}`).join(' UNION ')})`,
-    `CREATE OR REPLACE TEMP TABLE ${FACTS_TABLE} AS
+    `CREATE TEMP ${form === 'view' ? 'VIEW' : 'TABLE'} ${FACTS_TABLE} AS
       WITH records AS (${parts.join('\n UNION ALL\n ')}),
       located AS (
         SELECT *, ${polynomialSql(rd.cx)} AS rd_x, ${polynomialSql(rd.cy)} AS rd_y

@@ -1,0 +1,56 @@
+/**
+ * When the engine's memory cannot hold the Verkennen projection beside the records, the
+ * view still answers (computed from the records per query) instead of failing, and the
+ * table comes back once there is room. The shortage is real: a memory limit just above
+ * what Donderdeel's records take.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Connector } from '../../src/lib/data/connector';
+import { buildThemeCountsQuery } from '../../src/lib/data/queries/explore';
+import {
+  buildFactsThemeCountsQuery,
+  FACTS_FORM_QUERY,
+} from '../../src/lib/data/queries/explore-facts';
+import { RECORD_TABLES } from '../../src/lib/data/schema';
+import { buildFacts, FACTS_VIEW_NOTICE } from '../../src/lib/state/explore-facts';
+import { getGridContext } from '../../src/lib/state/grid-context';
+import { loadDemoInNode } from '../helpers/demo-node';
+
+let conn: Connector;
+beforeAll(async () => {
+  conn = await loadDemoInNode();
+}, 60_000);
+afterAll(() => conn.close());
+
+const usedMb = async () => {
+  const [{ mb }] = await conn.query<{ mb: number }>({
+    sql: 'SELECT (sum(memory_usage_bytes) / 1e6)::DOUBLE AS mb FROM duckdb_memory()',
+  });
+  return mb;
+};
+
+it('falls back to the view when memory is full, with the same answers, and back to the table', async () => {
+  const grid = await getGridContext(conn, 1);
+  const tables = [...RECORD_TABLES];
+  const filter = { hours: [18, 19, 20, 21, 22, 23] };
+  const expected = await conn.query(buildThemeCountsQuery(tables, filter));
+  expect(expected.length).toBeGreaterThan(3);
+
+  // Set back explicitly: RESET leaves the engine's buffer pool at the low limit.
+  const [{ limit }] = await conn.query<{ limit: string }>({
+    sql: "SELECT current_setting('memory_limit') AS limit",
+  });
+  await conn.exec(`SET memory_limit = '${Math.ceil((await usedMb()) + 9)}MB'`);
+  try {
+    expect(await buildFacts(conn, grid)).toBe('view');
+    expect(await conn.query(FACTS_FORM_QUERY)).toEqual([{ form: 'view' }]);
+    expect(await conn.query(buildFactsThemeCountsQuery(tables, filter))).toEqual(expected);
+  } finally {
+    await conn.exec(`SET memory_limit = '${limit}'`);
+  }
+
+  expect(await buildFacts(conn, grid)).toBe('table');
+  expect(await conn.query(FACTS_FORM_QUERY)).toEqual([{ form: 'table' }]);
+  expect(await conn.query(buildFactsThemeCountsQuery(tables, filter))).toEqual(expected);
+  expect(FACTS_VIEW_NOTICE).toMatch(/geheugen .* trager/);
+});
