@@ -5,15 +5,21 @@
  * the source tables (a cheap query), so facts of other data are never read.
  */
 import type { Connector } from './connector';
+import { buildWithRoom, registerProjection } from './projections';
 import {
   buildFactsCodeValuesQuery,
   buildFactsFingerprintQuery,
   buildFactsStatement,
   buildFactsWijkMonthQuery,
+  FACTS_TABLE,
   type FactCodes,
 } from './queries/facts';
-import { buildFactsNearMonthQuery, buildFactsNearStatement } from './queries/facts-near';
-import { buildFactsWindowsStatement } from './queries/facts-windows';
+import {
+  buildFactsNearMonthQuery,
+  buildFactsNearStatement,
+  FACTS_NEAR_TABLE,
+} from './queries/facts-near';
+import { buildFactsWindowsStatement, FACTS_WINDOWS_TABLE } from './queries/facts-windows';
 import type { RecordFilter } from './queries/record-filter';
 import type { LocationPoint } from './queries/trends';
 import type { RecordTable } from './schema';
@@ -41,11 +47,22 @@ async function build(conn: Connector): Promise<FactCodes> {
     themes: values.filter((v) => v.field === 'theme').map((v) => v.value),
     wijkcodes: values.filter((v) => v.field === 'wijkcode').map((v) => v.value),
   };
-  for (const sql of [buildFactsStatement(codes), buildFactsWindowsStatement()]) {
-    await conn.exec(sql);
-  }
+  await buildWithRoom(conn, 'analyse', async () => {
+    for (const sql of [buildFactsStatement(codes), buildFactsWindowsStatement()]) {
+      await conn.exec(sql);
+    }
+  });
   return codes;
 }
+
+// Another view's projection needs the memory: dropped here, rebuilt on the next use.
+registerProjection('analyse', async (conn) => {
+  if (built?.conn === conn) built = null;
+  if (nearBuilt?.facts.conn === conn) nearBuilt = null;
+  for (const table of [FACTS_NEAR_TABLE, FACTS_WINDOWS_TABLE, FACTS_TABLE]) {
+    await conn.exec(`DROP TABLE IF EXISTS temp.${table}`);
+  }
+});
 
 /** Makes sure the facts describe this connection's data of this version. */
 export async function ensureFacts(conn: Connector, version: number): Promise<FactCodes> {

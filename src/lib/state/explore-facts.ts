@@ -10,6 +10,7 @@
  */
 import type { Connector } from '$lib/data/connector';
 import { isOutOfMemory } from '$lib/data/engine-errors';
+import { buildWithRoom, registerProjection } from '$lib/data/projections';
 import {
   buildDropFactsSql,
   buildFactsTableSql,
@@ -45,7 +46,9 @@ async function dropFacts(conn: Connector): Promise<void> {
 export async function buildFacts(conn: Connector, grid: GridContext): Promise<FactsForm> {
   await dropFacts(conn);
   try {
-    for (const sql of buildFactsTableSql(grid.rd, FACTS_CELL)) await conn.exec(sql);
+    await buildWithRoom(conn, 'verkennen', async () => {
+      for (const sql of buildFactsTableSql(grid.rd, FACTS_CELL)) await conn.exec(sql);
+    });
     return 'table';
   } catch (error) {
     if (!isOutOfMemory(error)) throw error;
@@ -55,6 +58,12 @@ export async function buildFacts(conn: Connector, grid: GridContext): Promise<Fa
   for (const sql of buildFactsTableSql(grid.rd, FACTS_CELL, 'view')) await conn.exec(sql);
   return 'view';
 }
+
+// Another view's projection needs the memory: dropped here, rebuilt on the next use.
+registerProjection('verkennen', async (conn) => {
+  if (cached?.conn === conn) cached = null;
+  await dropFacts(conn);
+});
 
 export function ensureFacts(conn: Connector, dataVersion: number): Promise<void> {
   if (!cached || cached.version !== dataVersion || cached.conn !== conn) {
