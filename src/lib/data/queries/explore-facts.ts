@@ -56,6 +56,18 @@ const CELL_BASE = 100_000;
 /** Monday 3 January 2000: day and week numbers count from it. */
 const EPOCH = "DATE '2000-01-03'";
 
+/*
+ * Fields derived from stored ones instead of stored: in this engine's in-memory tables a
+ * column costs at least 4.7 MB per million rows (one block per row group for its values
+ * and one for its validity), so each saved column counts at 10M records.
+ */
+/** A record with both coordinates (exactly the records with a cell). */
+const LOCATED = 'cell IS NOT NULL';
+/** Month of the year (1–12) from the month number `mon` (year × 12 + month − 1). */
+const MONTH = '(mon % 12 + 1)';
+/** Week number from the day number: the epoch is a Monday, so weeks start on Mondays. */
+const WEEK = 'fdiv(d, 7)::INTEGER';
+
 function doubleSql(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   return `CAST('${String(value)}' AS DOUBLE)`;
@@ -144,11 +156,9 @@ export function buildFactsTableSql(
         JOIN ${THEMES_TABLE} k ON k.theme = coalesce(l.theme::VARCHAR, 'overig')
       )
       SELECT src, rid, t, theme, category, main_category, outcome, wijkcode, buurtcode, lon, lat,
-        (lon IS NOT NULL AND lat IS NOT NULL) AS located,
         ${themeIndexSql()} AS th, tk,
-        hour(t)::UTINYINT AS h, isodow(t)::UTINYINT AS dow, month(t)::UTINYINT AS m,
+        hour(t)::UTINYINT AS h, isodow(t)::UTINYINT AS dow,
         (year(t) * 12 + month(t) - 1)::INTEGER AS mon,
-        (date_diff('day', ${EPOCH}, date_trunc('week', t)::DATE) // 7)::INTEGER AS wk,
         date_diff('day', ${EPOCH}, t::DATE)::INTEGER AS d,
         CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN
           ((${bin.q} + ${CELL_OFFSET})::BIGINT * ${CELL_BASE} + (${bin.r} + ${CELL_OFFSET}))
@@ -169,7 +179,7 @@ export function factsWhere(
   if (tables.length < RECORD_TABLES.length) {
     conditions.push(`src IN (${tables.map((t) => RECORD_TABLES.indexOf(t)).join(', ')})`);
   }
-  if (located) conditions.push('located');
+  if (located) conditions.push(LOCATED);
   const inList = (expression: string, values: readonly QueryParam[] | undefined) => {
     if (!values || values.length === 0) return;
     conditions.push(`${expression} IN (${values.map(() => '?').join(', ')})`);
@@ -177,7 +187,7 @@ export function factsWhere(
   };
   projectedTimeConditions(
     filter,
-    { t: 't', month: 'm', hour: 'h', weekday: 'dow' },
+    { t: 't', month: MONTH, hour: 'h', weekday: 'dow' },
     conditions,
     params,
   );
@@ -268,7 +278,7 @@ export function buildFactsGridCountsQuery(
 
 const BIN_KEY: Record<TimeBin, { key: string; date: string }> = {
   month: { key: 'mon', date: 'make_date((k // 12)::INTEGER, (k % 12 + 1)::INTEGER, 1)' },
-  week: { key: 'wk', date: `${EPOCH} + (k * 7)::INTEGER` },
+  week: { key: WEEK, date: `${EPOCH} + (k * 7)::INTEGER` },
   day: { key: 'd', date: `${EPOCH} + k::INTEGER` },
 };
 
