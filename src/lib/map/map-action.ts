@@ -55,7 +55,33 @@ const near = (a: MapCamera, b: MapCamera) =>
   Math.abs(a.lat - b.lat) < 1e-5 &&
   Math.abs(a.zoom - b.zoom) < 0.01;
 
+/**
+ * The map is created after the frame that shows the page around it: creating MapLibre and
+ * deck.gl costs a few hundred milliseconds on a machine without a GPU, and the text beside
+ * the map (a briefing slide, the filter panel) should not wait for it. Updates before then
+ * only change the parameters the map is created with.
+ */
 export function mapView(node: HTMLElement, initial: MapViewParams) {
+  let params = initial;
+  let created: ReturnType<typeof createMapView> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(() => (created = createMapView(node, params)), 0);
+  });
+  return {
+    update(next: MapViewParams) {
+      params = next;
+      created?.update(next);
+    },
+    destroy() {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      created?.destroy();
+    },
+  };
+}
+
+function createMapView(node: HTMLElement, initial: MapViewParams) {
   let params = initial;
   let loaded = false;
   let awaitingFrame = true;
