@@ -68,6 +68,9 @@ interface OpenSample {
   ready: number;
   /** Navigation start → the data loaded (app.to_data_ready). */
   data: number;
+  /** Briefing only: navigation start → its slides on screen, and → its maps drawn. */
+  shown: number | null;
+  drawn: number | null;
 }
 
 /**
@@ -89,6 +92,8 @@ async function openToReady(url: string): Promise<OpenSample> {
         const m = performance.getEntriesByName('app.to_data_ready', 'measure')[0];
         return m.startTime + m.duration;
       })(),
+      shown: performance.getEntriesByName('briefing.shown', 'mark')[0]?.startTime ?? null,
+      drawn: performance.getEntriesByName('briefing.drawn', 'mark')[0]?.startTime ?? null,
     })`)) as OpenSample;
   } finally {
     await browser.close();
@@ -128,12 +133,18 @@ export async function benchPublish(runs: number): Promise<Figure[]> {
       ),
       summarise(
         'publish.briefing_1m_ms',
-        briefing.map((s) => s.data),
+        briefing.map((s) => {
+          if (s.shown === null) throw new Error('the briefing did not mark its slides shown');
+          return s.shown;
+        }),
         'ms',
         {
           ...conditions,
-          measured: 'navigation start → published data loaded (recent years), app.to_data_ready',
-          view_drawn_median: median(briefing.map((s) => s.ready)),
+          measured:
+            "navigation start → the briefing's slides on screen, read from the published files (recent years) before the engine starts",
+          maps_drawn_median: median(briefing.map((s) => s.drawn ?? NaN)),
+          engine_data_ready_median: median(briefing.map((s) => s.data)),
+          view_ready_median: median(briefing.map((s) => s.ready)),
           target: 1500,
         },
       ),

@@ -14,7 +14,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BUILD_DIR } from '../../scripts/lib/preview-server';
 import { DEPLOY_CSP, startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { PARITY_QUERIES } from '../helpers/parity-queries';
-import { launchBrowser, openPage, runAxe, waitForReady, type RecordedPage } from './browser';
+import {
+  canvasHasContent,
+  launchBrowser,
+  openPage,
+  runAxe,
+  waitForReady,
+  type RecordedPage,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -137,6 +144,43 @@ describe('publishing the workspace for the team', () => {
       await expect.poll(firstYear, { timeout: 30_000 }).toBe(2023);
       await waitForReady(page);
       expect(await page.getByRole('row', { name: /Incidenten/ }).textContent()).toContain('15.000');
+    } finally {
+      await briefing.context.close();
+    }
+  });
+
+  it('shows the briefing from the published files while the engine has not started, unchanged once it has', async () => {
+    const briefing = await openPage(browser);
+    try {
+      const { page } = briefing;
+      // DuckDB's WebAssembly is held back: the briefing must not need it.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/*.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${server.url}/briefing?datum=2026-07-17&dagdeel=avond`);
+      await page.getByTestId('expected-list').waitFor({ state: 'attached', timeout: 30_000 });
+      const deck = page.getByTestId('briefing-deck');
+      const shown = await deck.textContent();
+      expect(shown).toMatch(/gegevens t\/m 31 okt\.? 2026 · versie 2026-11 \(team\)/);
+      expect(await page.getByTestId('expected-list').locator('li').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('dataset-badge').textContent()).toContain('2026-11 (team)');
+      // No engine yet: no database handle, the app not ready, its start announced.
+      expect(await page.evaluate('typeof window.__wijkradar')).toBe('undefined');
+      expect(await page.evaluate('document.documentElement.dataset.ready')).toBe('false');
+      await expect.poll(() => canvasHasContent(page, '[data-testid="briefing-deck"]')).toBe(true);
+      expect(await runAxe(page)).toEqual([]);
+
+      release();
+      await waitForReady(page);
+      expect(await page.evaluate('typeof window.__wijkradar')).toBe('object');
+      // The engine gives the same briefing: it is not computed or drawn again.
+      expect(await deck.textContent()).toBe(shown);
+      expect(
+        await page.evaluate(`performance.getEntriesByName('briefing.compute', 'measure').length`),
+      ).toBe(1);
     } finally {
       await briefing.context.close();
     }

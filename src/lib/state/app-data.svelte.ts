@@ -13,9 +13,7 @@ import {
   appendFiles,
   parseManifest,
   readVerified,
-  recentFromYear,
   replaceWithPublication,
-  selectFiles,
 } from '$lib/data/published';
 import { restoreSnapshot, takeSnapshot, type Snapshot } from '$lib/data/snapshot';
 import { decodeWorkspace } from '$lib/data/workspace-file';
@@ -27,19 +25,23 @@ import { installDebugHandle } from './debug-handle';
 import { demoSource, readDemoSnapshot } from './demo-source';
 import { publishedReader, readPublishedManifest } from './published-source';
 import { readiness } from './readiness.svelte';
+import type { BriefingSource } from './briefing-sources';
+import {
+  datasetInfo,
+  downloadPublished,
+  earlyBriefing,
+  EngineGate,
+  publishedIdentity,
+  type DatasetInfo,
+  type DownloadedDataset,
+} from './published-start';
+
+export type { DatasetInfo };
 
 export type DataStatus = 'starten' | 'laden' | 'gereed' | 'fout';
 /** Where the data in this tab came from: the demo, this browser's own workspace, or the
  * dataset published next to the app (data/publish.ts). */
 export type DataOrigin = 'demo' | 'opgeslagen' | 'gepubliceerd';
-
-/** What users see of a published dataset (header, briefing, reports). */
-export interface DatasetInfo {
-  version: string;
-  dataUntil: string | null;
-  municipality: string | null;
-  publishedAt: string;
-}
 
 export interface StartOptions {
   /** Load only the recent years of a published dataset (the briefing); the rest follows
@@ -48,19 +50,8 @@ export interface StartOptions {
 }
 
 const PUBLISHED_SETTING = 'published_dataset';
-
-type DownloadedDataset =
-  | { manifest: DatasetManifest; files: DatasetFile[]; contents: Map<string, Uint8Array> }
-  | { error: unknown };
-
-function datasetInfo(manifest: DatasetManifest): DatasetInfo {
-  return {
-    version: manifest.version,
-    dataUntil: manifest.data_until,
-    municipality: manifest.municipality,
-    publishedAt: manifest.published_at,
-  };
-}
+/** The longest the briefing holds the engine back while it draws (see #briefingFirst). */
+const ENGINE_HOLD_MS = 5000;
 
 export interface TableCount {
   table: TableName;
@@ -93,6 +84,13 @@ class AppData {
   publishedAvailable = $state<DatasetInfo | null>(null);
   /** Record files of the published dataset not loaded yet (recentOnly start). */
   pendingFiles = $state.raw<DatasetFile[]>([]);
+  /**
+   * The briefing from the published files while the engine starts (recentOnly starts on a
+   * published dataset); null once the database has the data or when there is none.
+   */
+  earlyBriefing = $state.raw<BriefingSource | null>(null);
+  /** Which data the database holds; every change of the data gives a new key. */
+  #identity = $state(`start:${Date.now()}`);
   #store: SnapshotStore = createIndexedDbSnapshotStore();
   /** The last published dataset that loaded correctly: the fallback for a damaged one. */
   #publishedCache: SnapshotStore = createIndexedDbSnapshotStore('published:');
@@ -100,6 +98,12 @@ class AppData {
   #completing: Promise<void> | null = null;
   #connector: Connector | null = null;
   #starting: Promise<void> | null = null;
+  #engineGate = new EngineGate();
+
+  /** Names the data now in the database (see BriefingSource.key). */
+  get dataKey(): string {
+    return `${this.#identity}#${this.dataVersion}`;
+  }
 
   get connector(): Connector {
     if (!this.#connector) throw new Error('De database is nog niet gestart.');
@@ -130,8 +134,9 @@ class AppData {
     // The published files download and are verified while the engine starts, once it is
     // clear that this browser has no workspace of its own to open instead.
     const download = Promise.all([manifestBytes, saved]).then(([bytes, own]) =>
-      bytes && !own ? this.#downloadPublished(bytes, options) : null,
+      bytes && !own ? downloadPublished(bytes, Boolean(options.recentOnly)) : null,
     );
+    if (options.recentOnly) await this.#briefingFirst(download);
     const conn = await getBrowserConnector();
     this.status = 'laden';
     await initDatabase(conn);
@@ -145,11 +150,30 @@ class AppData {
       this.origin = 'demo';
     }
     this.#connector = conn;
+    this.earlyBriefing = null;
     installDebugHandle(conn, () => this.commitChange());
     await this.refreshOverview();
     this.status = 'gereed';
     performance.measure('app.to_data_ready', 'app.start');
     if (this.origin === 'gepubliceerd' && this.pendingFiles.length === 0) this.#cachePublished();
+  }
+
+  /**
+   * The briefing's start on a published dataset: it is shown from the downloaded files, and
+   * the engine waits until it has drawn (releaseEngine) or ENGINE_HOLD_MS have passed.
+   */
+  async #briefingFirst(download: Promise<DownloadedDataset | null>): Promise<void> {
+    const early = earlyBriefing(await download);
+    if (!early || this.status === 'gereed') return;
+    this.earlyBriefing = early.source;
+    this.dataset = early.info;
+    this.origin = 'gepubliceerd';
+    await this.#engineGate.hold(ENGINE_HOLD_MS);
+  }
+
+  /** Lets an engine held back for the briefing start now; harmless otherwise. */
+  releaseEngine(): void {
+    this.#engineGate.release();
   }
 
   #peekManifest(bytes: Uint8Array): DatasetInfo | null {
@@ -164,20 +188,6 @@ class AppData {
    * Opens the published dataset; on a missing or damaged file the last one that loaded
    * correctly in this browser. False when neither works (the caller loads the demo).
    */
-  /** The manifest's files for this start, fetched and verified; the error when that fails. */
-  async #downloadPublished(bytes: Uint8Array, options: StartOptions): Promise<DownloadedDataset> {
-    try {
-      const manifest = parseManifest(bytes);
-      const files = selectFiles(
-        manifest,
-        options.recentOnly ? recentFromYear(manifest) : undefined,
-      );
-      return { manifest, files, contents: await readVerified(publishedReader, files) };
-    } catch (error) {
-      return { error };
-    }
-  }
-
   async #openPublished(conn: Connector, download: DownloadedDataset | null): Promise<boolean> {
     performance.mark('app.published_load.start');
     try {
@@ -189,9 +199,14 @@ class AppData {
       this.pendingFiles = manifest.files.filter((f) => !files.includes(f));
       this.dataset = datasetInfo(manifest);
       this.origin = 'gepubliceerd';
+      this.#identity = publishedIdentity(manifest, files);
       performance.measure('app.published_load', 'app.published_load.start');
       return true;
     } catch (error) {
+      // What the briefing showed from the files does not hold: the data below replaces it.
+      this.earlyBriefing = null;
+      this.dataset = null;
+      this.origin = 'demo';
       const reason = errorText(error);
       const cached = await this.#publishedCache.load().catch(() => null);
       const info = cached?.manifest.settings[PUBLISHED_SETTING] as DatasetInfo | undefined;

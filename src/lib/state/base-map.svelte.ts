@@ -31,26 +31,42 @@ async function loadContext(): Promise<FeatureCollection | undefined> {
   }
 }
 
-async function buildBaseMap(conn: Connector): Promise<BaseMap> {
-  const level = async (name: 'gemeente' | 'wijk' | 'buurt') =>
-    areaRowsToFeatures(await conn.query<AreaGeometryRow>(buildAreaGeometriesQuery(name)));
-  const [gemeente, wijken, buurten, context, [box]] = await Promise.all([
-    level('gemeente'),
-    level('wijk'),
-    level('buurt'),
+export interface AreaBox {
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+}
+
+/** The base map from the areas of each level and their bounding box (any source). */
+export async function baseMapFromAreas(
+  level: (name: 'gemeente' | 'wijk' | 'buurt') => Promise<AreaGeometryRow[]> | AreaGeometryRow[],
+  box: AreaBox | Promise<AreaBox>,
+): Promise<BaseMap> {
+  const features = async (name: 'gemeente' | 'wijk' | 'buurt') =>
+    areaRowsToFeatures(await level(name));
+  const [gemeente, wijken, buurten, context, bounds] = await Promise.all([
+    features('gemeente'),
+    features('wijk'),
+    features('buurt'),
     loadContext(),
-    conn.query<{ min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(
-      buildAreaBoundsQuery(),
-    ),
+    box,
   ]);
   return {
     style: buildBaseStyle({ gemeente, wijken, buurten, context }),
     bounds: [
-      [box.min_lon, box.min_lat],
-      [box.max_lon, box.max_lat],
+      [bounds.min_lon, bounds.min_lat],
+      [bounds.max_lon, bounds.max_lat],
     ],
     wijken,
   };
+}
+
+async function buildBaseMap(conn: Connector): Promise<BaseMap> {
+  return baseMapFromAreas(
+    (name) => conn.query<AreaGeometryRow>(buildAreaGeometriesQuery(name)),
+    conn.query<AreaBox>(buildAreaBoundsQuery()).then(([box]) => box),
+  );
 }
 
 /** After areas changed: the next map builds its base map again. */

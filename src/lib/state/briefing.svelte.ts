@@ -13,28 +13,15 @@ import {
   nextDagdeel,
   recentWindow,
   type BriefingMoment,
-  type BuildingSchouwRow,
   type Dagdeel,
-  type HistoryRecord,
-  type WatchVisitRow,
 } from '$lib/analysis/briefing';
-import type { MultiPolygonCoords } from '$lib/analysis/area-index';
 import {
   briefingKey,
   createIndexedDbBriefingPrepStore,
   type BriefingPrepStore,
 } from '$lib/data/briefing-notes-store';
-import type { Connector } from '$lib/data/connector';
-import {
-  buildBuurtNamesQuery,
-  buildHistoryRecordsQuery,
-  buildLastRecordQuery,
-  buildRecentGroupsQuery,
-  buildSchouwStatusQuery,
-  buildWatchVisitsQuery,
-} from '$lib/data/queries/briefing';
-import { buildAreaGeometriesQuery } from '$lib/data/queries/map';
-import { getBaseMap, type BaseMap } from './base-map.svelte';
+import type { BaseMap } from './base-map.svelte';
+import type { BriefingSource, BuurtShape } from './briefing-sources';
 import {
   composeExpected,
   composeFocus,
@@ -44,7 +31,6 @@ import {
   describePeriod,
   type ExpectedSlide,
   type FocusSlide,
-  type RecentGroupRow,
   type RecentSlide,
   type SchouwSlide,
 } from './briefing-slides';
@@ -65,11 +51,7 @@ export const WEEK_CHOICES = [4, 6, 8, 12];
 export const RECENT_CHOICES = [24, 72];
 export const SCHOUW_CHOICES = [30, 90, 180];
 
-export interface BuurtShape {
-  code: string;
-  name: string;
-  polygons: MultiPolygonCoords;
-}
+export type { BuurtShape } from './briefing-sources';
 
 export interface BriefingSlides {
   title: string;
@@ -135,7 +117,27 @@ export class BriefingModel {
     return this.dataEnd !== null && this.settings.date > this.dataEnd;
   }
 
-  async compute(conn: Connector): Promise<void> {
+  /** The data and settings of the slides shown (or being computed), and that computation. */
+  #current: { key: string; done: Promise<void> } | null = null;
+
+  /**
+   * Computes the slides from `source`. The same data (source key) and settings as the slides
+   * already shown or being computed do nothing, unless `force` (the focus themes changed):
+   * when the engine takes over from the published files, the briefing stays as it is.
+   */
+  compute(source: BriefingSource, options: { force?: boolean } = {}): Promise<void> {
+    const key = `${source.key}|${JSON.stringify(this.settings)}`;
+    if (!options.force && this.#current?.key === key) return this.#current.done;
+    const current = { key, done: this.#compute(source) };
+    this.#current = current;
+    void current.done.then(() => {
+      // A failed computation is tried again on the next call.
+      if (this.error !== null && this.#current === current) this.#current = null;
+    });
+    return current.done;
+  }
+
+  async #compute(source: BriefingSource): Promise<void> {
     const run = ++this.#run;
     const done = readiness.begin();
     const started = performance.now();
@@ -144,30 +146,28 @@ export class BriefingModel {
       const s = this.settings;
       const start = momentStart(moment);
       const window = historyWindow(moment, s.weeks);
-      const [history, groups, watch, schouw, names, last, baseMap, buurten] = await Promise.all([
-        conn.query<HistoryRecord>(buildHistoryRecordsQuery(window)),
-        conn.query<RecentGroupRow>(buildRecentGroupsQuery(recentWindow(moment, s.recentHours))),
-        conn.query<WatchVisitRow>(buildWatchVisitsQuery(recentWindow(moment, 7 * 24))),
-        conn.query<BuildingSchouwRow>(buildSchouwStatusQuery(recentWindow(moment, 0).to)),
-        conn.query<{ code: string; name: string | null }>(buildBuurtNamesQuery()),
-        conn.query<{ last: number | null }>(buildLastRecordQuery()),
-        getBaseMap(conn),
-        this.#buurten(conn),
+      const [data] = await Promise.all([
+        source.read({
+          history: window,
+          recent: recentWindow(moment, s.recentHours),
+          watch: recentWindow(moment, 7 * 24),
+          at: recentWindow(moment, 0).to,
+        }),
         this.#loadPrep(moment),
       ]);
       if (run !== this.#run) return;
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, never observed
-      const nameMap = new Map(names.map((n) => [n.code, n.name ?? n.code]));
-      this.dataEnd = last[0]?.last != null ? formatDate(last[0].last) : null;
+      const nameMap = new Map(data.names.map((n) => [n.code, n.name ?? n.code]));
+      this.dataEnd = data.last !== null ? formatDate(data.last) : null;
       this.slides = {
         title: describeMoment(moment, dateToLocalMs(moment.date)),
         period: describePeriod(moment, dateToLocalMs(moment.date)),
-        focus: composeFocus(history, this.focusThemes, watch),
-        expected: composeExpected(history, window, nameMap),
-        recent: composeRecent(groups, s.recentHours, nameMap),
-        schouw: composeSchouw(schouw, start, s.schouwDays, nameMap),
-        baseMap,
-        buurten,
+        focus: composeFocus(data.history, this.focusThemes, data.watch),
+        expected: composeExpected(data.history, window, nameMap),
+        recent: composeRecent(data.groups, s.recentHours, nameMap),
+        schouw: composeSchouw(data.schouw, start, s.schouwDays, nameMap),
+        baseMap: data.baseMap,
+        buurten: data.buurten,
       };
       this.error = null;
       performance.measure('briefing.compute', { start: started });
@@ -176,32 +176,6 @@ export class BriefingModel {
     } finally {
       done();
     }
-  }
-
-  #buurtCache: Promise<BuurtShape[]> | null = null;
-  #buurten(conn: Connector): Promise<BuurtShape[]> {
-    this.#buurtCache ??= conn
-      .query<{ code: string; name: string | null; geometry: string }>(
-        buildAreaGeometriesQuery('buurt'),
-      )
-      .then((rows) =>
-        rows.map((row) => {
-          const geometry = JSON.parse(row.geometry) as {
-            type: string;
-            coordinates: MultiPolygonCoords | MultiPolygonCoords[number];
-          };
-          const polygons = (
-            geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
-          ) as MultiPolygonCoords;
-          return { code: row.code, name: row.name ?? row.code, polygons };
-        }),
-      );
-    return this.#buurtCache;
-  }
-
-  /** After the data changed (import): area names and shapes are read again. */
-  invalidate(): void {
-    this.#buurtCache = null;
   }
 
   async #loadPrep(moment: BriefingMoment): Promise<void> {
