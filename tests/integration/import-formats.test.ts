@@ -15,7 +15,7 @@ import { pointInMultiPolygon, type MultiPolygonCoords } from '../../src/lib/anal
 import { rdToWgs84 } from '../../src/lib/analysis/rd';
 import { createNodeConnector } from '../../src/lib/data/duckdb-node';
 import { importAreas } from '../../src/lib/data/import/areas';
-import { nodeParquetReader } from '../../src/lib/data/import/parquet-node';
+import { nodeParquetReader, nodeParquetReaderWith } from '../../src/lib/data/import/parquet-node';
 import { prepareImport, runImport } from '../../src/lib/data/import/pipeline';
 import { loadDemoInNode } from '../helpers/demo-node';
 
@@ -60,6 +60,44 @@ describe('Parquet and Arrow', () => {
       { id: 'B-1', kind: 'surveillance', theme: 'jeugd', buurtcode: 'BU99010201' },
       { id: 'B-2', kind: 'controle', theme: 'horeca', buurtcode: 'BU99010001' },
     ]);
+  });
+
+  it('reads a large Parquet file in chunks: every row once, in the file order', async () => {
+    const ids = (n: number) =>
+      Array.from({ length: n }, (_, i) => `R-${String(n - i).padStart(5, '0')}`);
+    const parquetOf = (n: number) =>
+      writeParquet(
+        WasmTable.fromIPCStream(
+          tableToIPC(
+            tableFromArrays({
+              nummer: ids(n),
+              x: Float64Array.from({ length: n }, (_, i) => 6.19 + i * 1e-6),
+            }),
+            'stream',
+          ),
+        ),
+      );
+    // 2,600 rows in chunks of 1,000 (the last one partial) and 2,000 rows (ends on a chunk).
+    for (const n of [2600, 2000]) {
+      const prepared = await prepareImport(conn, 'visits', 'veel.parquet', parquetOf(n), {
+        parquet: nodeParquetReaderWith(1000),
+      });
+      expect(prepared.staged.rowCount).toBe(n);
+      const rows = await conn.query<{ rn: number; c0: string; c1: number }>({
+        sql: 'SELECT rn, c0, c1 FROM import_rows ORDER BY rn',
+      });
+      expect(rows.map((r) => r.c0)).toEqual(ids(n));
+      expect(rows.map((r) => r.rn)).toEqual(ids(n).map((_, i) => i + 1));
+      expect(rows[n - 1].c1).toBeCloseTo(6.19 + (n - 1) * 1e-6, 9);
+    }
+  });
+
+  it('refuses a Parquet file without rows with a Dutch message', async () => {
+    const empty = tableFromArrays({ nummer: [] as string[] });
+    const parquet = writeParquet(WasmTable.fromIPCStream(tableToIPC(empty, 'stream')));
+    await expect(
+      prepareImport(conn, 'visits', 'leeg.parquet', parquet, { parquet: nodeParquetReader }),
+    ).rejects.toThrow('Het bestand bevat geen rijen met gegevens.');
   });
 
   it('imports an Arrow IPC file', async () => {

@@ -1,9 +1,10 @@
-/** Parquet → Arrow IPC in Node (tests, `npm run import:check`), through parquet-wasm. */
+/** Parquet → Arrow IPC chunks in Node (tests, `npm run import:check`), through parquet-wasm. */
 import { readParquet } from 'parquet-wasm/node';
-import { PARQUET_BATCH_ROWS, type ParquetReader } from './stage';
+import { parquetIpcChunks } from './parquet-chunks';
+import type { ParquetReader } from './stage';
 
-export const nodeParquetReader: ParquetReader = {
-  async toArrowIpc(bytes) {
-    return readParquet(bytes, { batchSize: PARQUET_BATCH_ROWS }).intoIPCStream();
-  },
-};
+export function nodeParquetReaderWith(chunkRows?: number): ParquetReader {
+  return { toArrowIpcBatches: (bytes) => parquetIpcChunks(readParquet, bytes, chunkRows) };
+}
+
+export const nodeParquetReader = nodeParquetReaderWith();
