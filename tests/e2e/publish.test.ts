@@ -140,6 +140,12 @@ describe('publishing the workspace for the team', () => {
         .poll(() => page.getByTestId('slide-source').first().textContent())
         .toMatch(/gegevens t\/m 31 okt\.? 2026 · versie 2026-11 \(team\)/);
       expect(requests.some((url) => url.includes('incidents-2024.arrow'))).toBe(false);
+      // The page starts these downloads before the app's code runs (early-downloads.ts);
+      // the app takes them over: nothing is downloaded twice.
+      const dataset = requests.filter((url) => url.includes('/wijkradar/dataset/'));
+      expect(dataset.filter((url) => url.endsWith('/manifest.json'))).toHaveLength(1);
+      expect(dataset.filter((url) => url.endsWith('/incidents-2026.arrow'))).toHaveLength(1);
+      expect(new Set(dataset).size).toBe(dataset.length);
       await page.getByRole('link', { name: 'Overzicht' }).click();
       await expect.poll(firstYear, { timeout: 30_000 }).toBe(2023);
       await waitForReady(page);
@@ -162,6 +168,12 @@ describe('publishing the workspace for the team', () => {
       });
       await page.goto(`${server.url}/briefing?datum=2026-07-17&dagdeel=avond`);
       await page.getByTestId('expected-list').waitFor({ state: 'attached', timeout: 30_000 });
+      // Both maps made and drawn (their scale bars are part of the text).
+      await page.waitForFunction(
+        () => performance.getEntriesByName('briefing.drawn', 'mark').length > 0,
+        undefined,
+        { timeout: 30_000 },
+      );
       const deck = page.getByTestId('briefing-deck');
       const shown = await deck.textContent();
       expect(shown).toMatch(/gegevens t\/m 31 okt\.? 2026 · versie 2026-11 \(team\)/);

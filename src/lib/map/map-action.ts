@@ -6,15 +6,20 @@
  * outside (back/forward), switches base styles and lets the user draw a rectangle.
  */
 import { Layer, type LayersList, type PickingInfo } from '@deck.gl/core';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
-import * as maplibregl from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { StyleSpecification } from 'maplibre-gl';
 import { drawBoxOn } from './draw-box';
 
-// Before the first map: without it the built app asks for the worker at a chunk path,
-// gets 404 (or the SPA fallback page) and the map stays blank (STACK.md).
-maplibregl.setWorkerUrl(workerUrl);
+type MapRuntime = typeof import('./maplibre-runtime');
+let runtime: Promise<MapRuntime> | null = null;
+
+/** MapLibre's code, loaded once, by the first map (maplibre-runtime.ts). */
+function loadRuntime(): Promise<MapRuntime> {
+  runtime ??= import('./maplibre-runtime').catch((error: unknown) => {
+    runtime = null;
+    throw error;
+  });
+  return runtime;
+}
 
 export interface MapCamera {
   lon: number;
@@ -24,7 +29,7 @@ export interface MapCamera {
 
 export interface MapViewParams {
   /** A style object (offline) or a style URL (PDOK), replaced when it changes. */
-  style: maplibregl.StyleSpecification | string;
+  style: StyleSpecification | string;
   bounds: [[number, number], [number, number]];
   /** null = fit `bounds`. Set from outside (URL): the map jumps there when it differs. */
   camera?: MapCamera | null;
@@ -56,24 +61,35 @@ const near = (a: MapCamera, b: MapCamera) =>
   Math.abs(a.zoom - b.zoom) < 0.01;
 
 /**
- * The map is created after the frame that shows the page around it: creating MapLibre and
- * deck.gl costs a few hundred milliseconds on a machine without a GPU, and the text beside
- * the map (a briefing slide, the filter panel) should not wait for it. Updates before then
- * only change the parameters the map is created with.
+ * The map is created after the frame that shows the page around it, once MapLibre's code
+ * has loaded: creating MapLibre and deck.gl costs a few hundred milliseconds on a machine
+ * without a GPU, and the text beside the map (a briefing slide, the filter panel) should
+ * not wait for it. Updates before then only change the parameters the map is created with.
  */
 export function mapView(node: HTMLElement, initial: MapViewParams) {
   let params = initial;
   let created: ReturnType<typeof createMapView> | null = null;
+  let destroyed = false;
+  let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(() => (created = createMapView(node, params)), 0);
-  });
+  loadRuntime().then(
+    (lib) => {
+      if (destroyed) return;
+      frame = requestAnimationFrame(() => {
+        timer = setTimeout(() => (created = createMapView(lib, node, params)), 0);
+      });
+    },
+    () => {
+      if (!destroyed) params.onerror?.('De kaart kon niet worden geladen. Herlaad de pagina.');
+    },
+  );
   return {
     update(next: MapViewParams) {
       params = next;
       created?.update(next);
     },
     destroy() {
+      destroyed = true;
       cancelAnimationFrame(frame);
       clearTimeout(timer);
       created?.destroy();
@@ -81,7 +97,11 @@ export function mapView(node: HTMLElement, initial: MapViewParams) {
   };
 }
 
-function createMapView(node: HTMLElement, initial: MapViewParams) {
+function createMapView(
+  { maplibregl, MapLibreOverlay }: MapRuntime,
+  node: HTMLElement,
+  initial: MapViewParams,
+) {
   let params = initial;
   let loaded = false;
   let awaitingFrame = true;

@@ -4,7 +4,6 @@
  */
 import { errorText } from '$lib/data/engine-errors';
 import type { Connector } from '$lib/data/connector';
-import { getBrowserConnector } from '$lib/data/duckdb-browser';
 import { initDatabase } from '$lib/data/database';
 import { EMPTY_SETTINGS, readSettings, type WorkspaceSettings } from '$lib/data/import/profiles';
 import { loadDemoFiles, readDemoFiles } from '$lib/data/load-demo';
@@ -23,6 +22,7 @@ import type { TableName } from '$lib/data/schema';
 import { invalidateBaseMap } from './base-map.svelte';
 import { installDebugHandle } from './debug-handle';
 import { demoSource, readDemoSnapshot } from './demo-source';
+import { rememberOwnWorkspace } from './early-downloads';
 import { publishedReader, readPublishedManifest } from './published-source';
 import { readiness } from './readiness.svelte';
 import type { BriefingSource } from './briefing-sources';
@@ -62,6 +62,8 @@ export interface TableCount {
  * Start options for a page path: the briefing (the only route ending in /briefing, under any
  * sub-path) needs only the recent years of a published dataset; other views the rest.
  */
+const loadEngine = () => import('$lib/data/duckdb-browser');
+
 export function startOptionsFor(pathname: string): StartOptions {
   return { recentOnly: /\/briefing\/?$/.test(pathname) };
 }
@@ -136,8 +138,11 @@ class AppData {
     const download = Promise.all([manifestBytes, saved]).then(([bytes, own]) =>
       bytes && !own ? downloadPublished(bytes, Boolean(options.recentOnly)) : null,
     );
+    // The engine's script (DuckDB-WASM's JavaScript, ~0.5 MB) loads with the start, except
+    // on the briefing, which is drawn from the files first and holds the engine back.
+    const engine = options.recentOnly ? null : loadEngine();
     if (options.recentOnly) await this.#briefingFirst(download);
-    const conn = await getBrowserConnector();
+    const conn = await (await (engine ?? loadEngine())).getBrowserConnector();
     this.status = 'laden';
     await initDatabase(conn);
     const published = await manifestBytes;
@@ -276,6 +281,7 @@ class AppData {
   /** Restores what this browser saved before; false when there is nothing (usable). */
   async #restoreSaved(conn: Connector, saved: Snapshot | null): Promise<boolean> {
     try {
+      rememberOwnWorkspace(saved !== null);
       if (!saved) return false;
       performance.mark('app.restore.start');
       await restoreSnapshot(conn, saved);
@@ -298,6 +304,7 @@ class AppData {
   async commitChange(): Promise<void> {
     const settings = $state.snapshot(this.settings) as unknown as Record<string, unknown>;
     await this.#store.save(await takeSnapshot(this.connector, settings));
+    rememberOwnWorkspace(true);
     this.origin = 'opgeslagen';
     invalidateBaseMap();
     await this.refreshOverview();
@@ -307,6 +314,7 @@ class AppData {
   /** Forgets what this browser saved; the next start shows the demo again. */
   async forgetSaved(): Promise<void> {
     await this.#store.clear();
+    rememberOwnWorkspace(false);
   }
 
   async refreshOverview(): Promise<void> {

@@ -94,6 +94,7 @@ export class BriefingModel {
   #store: BriefingPrepStore;
   #now: () => Date;
   #loadedKey = '';
+  #prepLoading: { key: string; done: Promise<void> } | null = null;
   #run = 0;
 
   constructor(options: { now?: () => Date; store?: BriefingPrepStore } = {}) {
@@ -108,8 +109,21 @@ export class BriefingModel {
   }
 
   get moment(): BriefingMoment {
-    const dagdeel = this.dagdelen.find((d) => d.id === this.settings.dagdeel) ?? this.dagdelen[0];
-    return { date: this.settings.date, dagdeel };
+    return this.#momentOf(this.settings);
+  }
+
+  #momentOf(settings: Pick<BriefingSettings, 'date' | 'dagdeel'>): BriefingMoment {
+    const dagdeel = this.dagdelen.find((d) => d.id === settings.dagdeel) ?? this.dagdelen[0];
+    return { date: settings.date, dagdeel };
+  }
+
+  /**
+   * Starts loading the notes and focus themes kept for this briefing (IndexedDB, which a
+   * new browser profile takes a few hundred milliseconds to open) while the data is still
+   * on its way; compute then finds them loaded or loading.
+   */
+  preloadPrep(settings: Pick<BriefingSettings, 'date' | 'dagdeel'>): void {
+    void this.#loadPrep(this.#momentOf(settings));
   }
 
   /** True when the chosen date lies after the last day with data. */
@@ -178,14 +192,24 @@ export class BriefingModel {
     }
   }
 
-  async #loadPrep(moment: BriefingMoment): Promise<void> {
+  /** The briefing's notes and focus themes, loaded once per briefing (one load in flight). */
+  #loadPrep(moment: BriefingMoment): Promise<void> {
     const key = briefingKey(moment.date, moment.dagdeel.id);
-    if (key === this.#loadedKey) return;
-    const prep = await this.#store.load(key).catch(() => null);
-    this.#loadedKey = key;
-    this.notes = prep?.notes ?? '';
-    this.focusThemes = prep?.focusThemes ?? [];
-    this.notesSaved = true;
+    if (key === this.#loadedKey) return Promise.resolve();
+    if (this.#prepLoading?.key === key) return this.#prepLoading.done;
+    const done = this.#store
+      .load(key)
+      .catch(() => null)
+      .then((prep) => {
+        if (this.#prepLoading?.key !== key) return; // another briefing was asked for since
+        this.#prepLoading = null;
+        this.#loadedKey = key;
+        this.notes = prep?.notes ?? '';
+        this.focusThemes = prep?.focusThemes ?? [];
+        this.notesSaved = true;
+      });
+    this.#prepLoading = { key, done };
+    return done;
   }
 
   /** Saves notes and focus themes with the briefing they were loaded for (not a date chosen

@@ -6,9 +6,21 @@
 import { base } from '$app/paths';
 import type { DatasetReader } from '$lib/data/published';
 import { DATASET_DIR, MANIFEST_FILE } from '$lib/data/publish';
+import { takeEarly } from './early-downloads';
 
+/**
+ * A file of the dataset: the page's early download when it started one (the manifest as
+ * it came; a data file fetched again when that download failed), else fetched now.
+ */
 async function fetchFile(name: string, cache: RequestCache): Promise<Uint8Array | null> {
-  const response = await fetch(`${base}/${DATASET_DIR}/${name}`, { cache });
+  const url = `${base}/${DATASET_DIR}/${name}`;
+  const early = takeEarly(url);
+  if (early) {
+    const bytes = await early;
+    if (bytes) return new Uint8Array(bytes);
+    if (name === MANIFEST_FILE) return null; // the same request, answered "not there"
+  }
+  const response = await fetch(url, { cache });
   const type = response.headers.get('content-type') ?? '';
   if (!response.ok || type.startsWith('text/html')) return null;
   return new Uint8Array(await response.arrayBuffer());
