@@ -3,8 +3,7 @@
  * given prefix (all when none) and prints one JSON object per line on stdout. Progress and
  * errors go to stderr, so stdout stays machine-readable.
  */
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../lib/chromium';
+import { withBrowser } from '../lib/chromium';
 import { startPreviewServer } from '../lib/preview-server';
 import { benchAppStart } from './app-start';
 import { benchBuitengebied } from './buitengebied';
@@ -29,15 +28,6 @@ interface Suite {
     runs: number;
     wanted: (metric: string) => boolean;
   }): Promise<Figure[]>;
-}
-
-async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
-  const browser = await launchBrowser();
-  try {
-    return await work(browser);
-  } finally {
-    await browser.close();
-  }
 }
 
 let importFiles: ImportBenchFiles | null = null;
@@ -77,9 +67,7 @@ const SUITES: Suite[] = [
       importFiles ??= await prepareImportBenchFiles(1_000_000);
     },
     run: ({ baseUrl }) =>
-      withBrowser((browser) =>
-        benchImport(browser, baseUrl, importFiles!, Number(process.env.BENCH_IMPORT_RUNS ?? 3)),
-      ),
+      benchImport(baseUrl, importFiles!, Number(process.env.BENCH_IMPORT_RUNS ?? 3)),
   },
   {
     metrics: ['publish.open_1m_ms', 'publish.briefing_1m_ms'],
