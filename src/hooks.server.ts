@@ -17,9 +17,6 @@ export const handle: Handle = ({ event, resolve }) =>
 
 /** Replaces the marker in app.html's script (`data-assets`: the page's relative asset path). */
 export function injectEarlyDownloads(html: string): string {
-  const start = earlyDownloadsScript('', BRIEFING_DAYS).replace(
-    '("", ',
-    `(document.currentScript.dataset.assets + "/${DATASET_DIR}/", `,
-  );
-  return html.replace(MARKER, start);
+  const datasetDir = `document.currentScript.dataset.assets + ${JSON.stringify(`/${DATASET_DIR}/`)}`;
+  return html.replace(MARKER, earlyDownloadsScript(datasetDir, BRIEFING_DAYS));
 }

@@ -22,7 +22,7 @@ import type { TableName } from '$lib/data/schema';
 import { invalidateBaseMap } from './base-map.svelte';
 import { installDebugHandle } from './debug-handle';
 import { demoSource, readDemoSnapshot } from './demo-source';
-import { rememberOwnWorkspace } from './early-downloads';
+import { BRIEFING_PATH, rememberOwnWorkspace } from './early-downloads';
 import { publishedReader, readPublishedManifest } from './published-source';
 import { readiness } from './readiness.svelte';
 import type { BriefingSource } from './briefing-sources';
@@ -58,14 +58,15 @@ export interface TableCount {
   n: number;
 }
 
-/**
- * Start options for a page path: the briefing (the only route ending in /briefing, under any
- * sub-path) needs only the recent years of a published dataset; other views the rest.
- */
+/** DuckDB-WASM's script, loaded when the engine starts (see #run). */
 const loadEngine = () => import('$lib/data/duckdb-browser');
 
+/**
+ * Start options for a page path: the briefing needs only the recent years of a published
+ * dataset; other views the rest.
+ */
 export function startOptionsFor(pathname: string): StartOptions {
-  return { recentOnly: /\/briefing\/?$/.test(pathname) };
+  return { recentOnly: BRIEFING_PATH.test(pathname) };
 }
 
 class AppData {

@@ -16,15 +16,25 @@ export interface EarlyDownloads {
 
 export const OWN_WORKSPACE_KEY = 'wijkradar.eigen-werkruimte';
 
+/** A page path that opens the briefing (the only route ending in /briefing, any sub-path). */
+export const BRIEFING_PATH = /\/briefing\/?$/;
+
 /**
- * Runs in the page's head as `(source)(datasetDir, briefingDays)`: it may use nothing from
- * outside its own body, and only what a browser runs without the app's code (no imports).
- * `datasetDir` is the dataset folder relative to the page (`./dataset/`). On the briefing
- * it fetches what `selectFiles(manifest, recentFromYear(manifest, briefingDays))` selects.
+ * Runs in the page's head as `(source)(datasetDir, briefingDays, briefingPath, ownKey)`
+ * (earlyDownloadsScript): it may use nothing from outside its own body, and only what a
+ * browser runs without the app's code (no imports), so the app's constants come in as
+ * arguments. `datasetDir` is the dataset folder relative to the page (`./dataset/`). On
+ * the briefing it fetches what `selectFiles(manifest, recentFromYear(manifest,
+ * briefingDays))` selects; that selection is written out here once more (tested equal).
  */
-export function startEarlyDownloads(datasetDir: string, briefingDays: number): void {
+export function startEarlyDownloads(
+  datasetDir: string,
+  briefingDays: number,
+  briefingPath: RegExp,
+  ownWorkspaceKey: string,
+): void {
   try {
-    if (localStorage.getItem('wijkradar.eigen-werkruimte') === '1') return;
+    if (localStorage.getItem(ownWorkspaceKey) === '1') return;
   } catch {
     // No storage (private mode, policy): download as for a new browser.
   }
@@ -42,7 +52,7 @@ export function startEarlyDownloads(datasetDir: string, briefingDays: number): v
   };
   (globalThis as unknown as { __wijkradarEarly: EarlyDownloads }).__wijkradarEarly = { responses };
   const manifest = fetchBytes('manifest.json', 'no-store');
-  if (!/\/briefing\/?$/.test(location.pathname)) return;
+  if (!briefingPath.test(location.pathname)) return;
   void manifest.then((bytes) => {
     if (!bytes) return;
     try {
@@ -87,7 +97,16 @@ export function rememberOwnWorkspace(own: boolean): void {
   }
 }
 
-/** The inline script's text for the page's head (hooks.server.ts). */
-export function earlyDownloadsScript(datasetDir: string, briefingDays: number): string {
-  return `(${startEarlyDownloads.toString()})(${JSON.stringify(datasetDir)}, ${briefingDays});`;
+/**
+ * The inline script's text for the page's head (hooks.server.ts). `datasetDirExpression`
+ * is JavaScript that gives the dataset folder when the page runs it.
+ */
+export function earlyDownloadsScript(datasetDirExpression: string, briefingDays: number): string {
+  const args = [
+    datasetDirExpression,
+    String(briefingDays),
+    String(BRIEFING_PATH),
+    JSON.stringify(OWN_WORKSPACE_KEY),
+  ];
+  return `(${startEarlyDownloads.toString()})(${args.join(', ')});`;
 }

@@ -144,9 +144,9 @@ const CSV_ERROR_REASONS: Record<string, string> = {
 };
 
 /**
- * Arrow IPC (and Parquet, converted to Arrow batch by batch): the typed table is kept as it is. The
- * view `import_rows` numbers its rows (rowid follows insertion order) and names the columns
- * c0 … cN; the view `import_raw` casts them to text for sampling, preview and the
+ * Arrow IPC (and Parquet, converted to Arrow chunk by chunk): the typed table is kept as it
+ * is. The view `import_rows` numbers its rows (rowid follows insertion order) and names the
+ * columns c0 … cN; the view `import_raw` casts them to text for sampling, preview and the
  * rejected-rows download, which read few rows. Conversion reads the typed columns, so a
  * million timestamps and coordinates are never printed and parsed back.
  */
@@ -159,7 +159,11 @@ export async function stageArrowIpc(
   const unreadable = `Het ${format === 'parquet' ? 'Parquet' : 'Arrow'}-bestand is onleesbaar.`;
   let batches: number;
   try {
-    batches = await insertBatches(conn, ipc instanceof Uint8Array ? [ipc] : ipc);
+    batches = await insertBatches(
+      conn,
+      ipc instanceof Uint8Array ? [ipc] : ipc,
+      format === 'parquet' ? 'import.parquet_decode' : null,
+    );
   } catch {
     throw new ImportError(unreadable);
   }
@@ -199,11 +203,13 @@ export interface ParquetReader {
 /**
  * Inserts IPC batches into `import_typed` in order, one insert in flight: while DuckDB's
  * worker stores batch k, the next is decoded on this thread. Records the decoding time
- * (`import.parquet_decode`, the sum over the batches). Returns the number of batches.
+ * (the sum over the batches) as the measure `decodeMeasure` when given. Returns the number
+ * of batches.
  */
 async function insertBatches(
   conn: Connector,
   batches: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  decodeMeasure: string | null,
 ): Promise<number> {
   let pending: Promise<void> | null = null;
   let count = 0;
@@ -222,7 +228,7 @@ async function insertBatches(
   } finally {
     await pending?.catch(() => undefined);
   }
-  performance.measure('import.parquet_decode', { start: started, duration: decoding });
+  if (decodeMeasure) performance.measure(decodeMeasure, { start: started, duration: decoding });
   return count;
 }
 
