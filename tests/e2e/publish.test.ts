@@ -109,6 +109,11 @@ describe('publishing the workspace for the team', () => {
     expect(colleague.requests.some((url) => url.includes('/demo/') || url.endsWith('.csv'))).toBe(
       false,
     );
+    // The page starts the engine before the app's code runs (early-downloads.ts) and the
+    // app adopts it: one engine, its WebAssembly fetched once.
+    const engines = colleague.requests.filter((url) => /\/duckdb-[\w-]+\.[\w-]+\.wasm$/.test(url));
+    expect(engines).toHaveLength(1);
+    expect(engines[0]).toMatch(/\/duckdb-eh\.[\w-]+\.wasm$/);
     expect(colleague.consoleErrors).toEqual([]);
   });
 

@@ -13,6 +13,7 @@ import {
   OWN_WORKSPACE_KEY,
   rememberOwnWorkspace,
   takeEarly,
+  takeEarlyEngine,
 } from '../../src/lib/state/early-downloads';
 
 const ORIGIN = 'https://intranet.example.nl';
@@ -45,6 +46,40 @@ function manifest(dataUntil: string | null): DatasetManifest {
   } as unknown as DatasetManifest;
 }
 
+/** A dedicated worker as far as the head script and takeEarlyEngine use one. */
+class FakeWorker {
+  static made: FakeWorker[] = [];
+  posted: unknown[] = [];
+  terminated = false;
+  #listeners = new Map<string, Set<(event: unknown) => void>>();
+  constructor(readonly url: string) {
+    FakeWorker.made.push(this);
+  }
+  postMessage(message: unknown) {
+    this.posted.push(message);
+  }
+  addEventListener(type: string, listener: (event: unknown) => void) {
+    if (!this.#listeners.has(type)) this.#listeners.set(type, new Set());
+    this.#listeners.get(type)!.add(listener);
+  }
+  removeEventListener(type: string, listener: (event: unknown) => void) {
+    this.#listeners.get(type)?.delete(listener);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  /** A message from the worker, as DuckDB-WASM's worker sends it. */
+  reply(data: unknown) {
+    for (const listener of [...(this.#listeners.get('message') ?? [])]) listener({ data });
+  }
+}
+
+const settled = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: Error) => `rejected: ${error.message}`,
+  );
+
 let fetched: string[];
 let storage: Map<string, string>;
 let served: Record<string, unknown> | null;
@@ -63,6 +98,8 @@ async function runPage(pathname: string, assets: string) {
 }
 
 beforeEach(() => {
+  FakeWorker.made = [];
+  vi.stubGlobal('Worker', FakeWorker);
   fetched = [];
   storage = new Map();
   served = null;
@@ -143,5 +180,58 @@ describe('early downloads in the page head', () => {
     await runPage('/wijkradar/briefing', '.');
     expect(fetched).toEqual([`${ORIGIN}/wijkradar/dataset/manifest.json`]);
     expect(await takeEarly('./dataset/manifest.json')).toBeNull();
+  });
+});
+
+describe('the engine started in the page head', () => {
+  const WASM = /^https:\/\/intranet\.example\.nl\/wijkradar\/.*duckdb-eh\.wasm$/;
+
+  it('starts one engine worker on a view, instantiating the module the app uses, relative to the page', async () => {
+    await runPage('/wijkradar/management/rapport', '..');
+    expect(FakeWorker.made).toHaveLength(1);
+    const [worker] = FakeWorker.made;
+    expect(worker.url).toMatch(
+      /^https:\/\/intranet\.example\.nl\/wijkradar\/.*duckdb-browser-eh\.worker\.js$/,
+    );
+    expect(worker.posted).toEqual([
+      { messageId: -1, type: 'INSTANTIATE', data: [expect.stringMatching(WASM), null] },
+    ]);
+    // The app names its module as the bundle does, relative to the document.
+    const wasm = (worker.posted[0] as { data: [string] }).data[0];
+    const appUrl = new URL(wasm).pathname.replace('/wijkradar/', '../');
+    const engine = takeEarlyEngine(appUrl);
+    expect(engine?.worker).toBe(worker);
+    expect(takeEarlyEngine(appUrl)).toBeUndefined(); // adopted once
+    // Ready on the worker's answer to that request, not on progress or other answers.
+    const ready = settled(engine!.ready);
+    worker.reply({ requestId: -1, type: 'INSTANTIATE_PROGRESS', data: {} });
+    worker.reply({ requestId: 0, type: 'OK', data: null });
+    worker.reply({ requestId: -1, type: 'OK', data: null });
+    expect(await ready).toBe('resolved');
+  });
+
+  it('reports a failed instantiation, so that the app starts the engine itself', async () => {
+    await runPage('/wijkradar/verkennen', '.');
+    const [worker] = FakeWorker.made;
+    const wasm = (worker.posted[0] as { data: [string] }).data[0];
+    const ready = settled(takeEarlyEngine(wasm)!.ready);
+    worker.reply({ requestId: -1, type: 'ERROR', data: { message: 'geen WebAssembly' } });
+    expect(await ready).toBe('rejected: geen WebAssembly');
+  });
+
+  it('stops its worker when the app chose another module', async () => {
+    await runPage('/wijkradar/verkennen', '.');
+    expect(takeEarlyEngine('./_app/immutable/assets/duckdb-mvp.abc.wasm')).toBeUndefined();
+    expect(FakeWorker.made[0].terminated).toBe(true);
+  });
+
+  it('starts no engine on the briefing (drawn from the files first), but does with a workspace of its own', async () => {
+    await runPage('/wijkradar/briefing', '.');
+    expect(FakeWorker.made).toEqual([]);
+    fetched.length = 0;
+    rememberOwnWorkspace(true);
+    await runPage('/wijkradar/', '.');
+    expect(FakeWorker.made).toHaveLength(1);
+    expect(fetched).toEqual([]);
   });
 });

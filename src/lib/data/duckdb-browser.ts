@@ -128,13 +128,49 @@ class BrowserConnector implements Connector {
   }
 }
 
-async function startBrowserConnector(): Promise<Connector> {
+/** A worker the page started before the app's code ran, instantiating the chosen module. */
+export interface StartedEngine {
+  worker: Worker;
+  /** performance.now() when it was started. */
+  started: number;
+  /** Settles with the worker's answer to the instantiation. */
+  ready: Promise<void>;
+}
+
+/** The started engine for a module URL, if the page started one (state/early-downloads.ts). */
+export type EngineAdopter = (wasmUrl: string) => StartedEngine | undefined;
+
+/** The chosen bundle's worker, instantiated: the page's own when it started one. */
+async function instantiatedWorker(
+  bundle: duckdb.DuckDBBundle,
+  adopt: EngineAdopter | undefined,
+): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker; started: number }> {
+  const early = adopt?.(bundle.mainModule);
+  if (early) {
+    try {
+      await early.ready;
+      const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), early.worker);
+      return { db, worker: early.worker, started: early.started };
+    } catch {
+      early.worker.terminate(); // started anew below, which reports what is wrong
+    }
+  }
   const started = performance.now();
-  const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  }
+  return { db, worker, started };
+}
+
+async function startBrowserConnector(adopt: EngineAdopter | undefined): Promise<Connector> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const { db, worker, started } = await instantiatedWorker(bundle, adopt);
+  try {
     performance.measure('duckdb.instantiate.wasm', { start: started, end: performance.now() });
     // A local, unreachable-by-design extension repository: should anything still try to
     // load an extension (time-zone functions do), the request stays on this origin and
@@ -154,10 +190,13 @@ async function startBrowserConnector(): Promise<Connector> {
 
 let shared: Promise<Connector> | null = null;
 
-/** The one browser database of this tab. */
-export function getBrowserConnector(): Promise<Connector> {
+/**
+ * The one browser database of this tab; `adopt` offers an engine the page already started
+ * (used by the first call only).
+ */
+export function getBrowserConnector(adopt?: EngineAdopter): Promise<Connector> {
   if (!shared) {
-    shared = startBrowserConnector().catch((error: unknown) => {
+    shared = startBrowserConnector(adopt).catch((error: unknown) => {
       shared = null;
       throw error;
     });

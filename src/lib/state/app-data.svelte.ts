@@ -22,7 +22,7 @@ import type { TableName } from '$lib/data/schema';
 import { invalidateBaseMap } from './base-map.svelte';
 import { installDebugHandle } from './debug-handle';
 import { demoSource, readDemoSnapshot } from './demo-source';
-import { BRIEFING_PATH, rememberOwnWorkspace } from './early-downloads';
+import { BRIEFING_PATH, rememberOwnWorkspace, takeEarlyEngine } from './early-downloads';
 import { publishedReader, readPublishedManifest } from './published-source';
 import { readiness } from './readiness.svelte';
 import type { BriefingSource } from './briefing-sources';
@@ -143,7 +143,7 @@ class AppData {
     // on the briefing, which is drawn from the files first and holds the engine back.
     const engine = options.recentOnly ? null : loadEngine();
     if (options.recentOnly) await this.#briefingFirst(download);
-    const conn = await (await (engine ?? loadEngine())).getBrowserConnector();
+    const conn = await (await (engine ?? loadEngine())).getBrowserConnector(takeEarlyEngine);
     this.status = 'laden';
     await initDatabase(conn);
     const published = await manifestBytes;
