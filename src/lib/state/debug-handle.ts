@@ -7,7 +7,7 @@
  */
 import type { Connector, Query, Row } from '$lib/data/connector';
 import type { RecordKind } from '$lib/data/import/column-mapping';
-import { browserParquetReader } from '$lib/data/import/parquet-browser';
+import { browserParquetReader, warmParquetReader } from '$lib/data/import/parquet-browser';
 import { prepareImport, runImport } from '$lib/data/import/pipeline';
 import type { ImportReport } from '$lib/data/import/report';
 
@@ -38,9 +38,10 @@ export function installDebugHandle(conn: Connector, persist: () => Promise<void>
         throw new Error('Alleen bestanden van de eigen herkomst.');
       }
       const started = performance.now();
+      const name = url.split('/').pop() ?? 'bestand';
+      warmParquetReader(name); // as the Gegevens page does while it reads a chosen file
       const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
       const fetched = performance.now();
-      const name = url.split('/').pop() ?? 'bestand';
       const prepared = await prepareImport(conn, kind, name, bytes, {
         parquet: browserParquetReader,
         duplicates: 'replace',

@@ -7,7 +7,7 @@ import { tick } from 'svelte';
 import type { Row } from '$lib/data/connector';
 import { importAreas, type AreaImportReport } from '$lib/data/import/areas';
 import { suggestColumnMapping, type RecordKind } from '$lib/data/import/column-mapping';
-import { browserParquetReader } from '$lib/data/import/parquet-browser';
+import { browserParquetReader, warmParquetReader } from '$lib/data/import/parquet-browser';
 import {
   prepareImport,
   previewImport,
@@ -125,6 +125,7 @@ export class ImportSession {
       'lezen',
       `‘${file.name}’ wordt gelezen…`,
       async (current) => {
+        warmParquetReader(file.name);
         const bytes = await readChosenFile(file);
         const prepared = await exclusive(() =>
           prepareImport(appData.connector, kind, file.name, bytes, {
