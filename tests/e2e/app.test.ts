@@ -3,10 +3,11 @@
  * loaded into DuckDB-WASM, the start page shows the exact counts of the truth file, every
  * view is reachable, accessible, and nothing is requested from any other origin.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NAV_ITEMS } from '../../src/lib/components/nav-items';
 import type { Connector, Row } from '../../src/lib/data/connector';
+import { ENGINE_LOAD_FAILED } from '../../src/lib/data/engine-errors';
 import { loadDemoInNode, readTruth, type Truth } from '../helpers/demo-node';
 import { PARITY_QUERIES } from '../helpers/parity-queries';
 import {
@@ -73,6 +74,47 @@ describe('eerste start met Donderdeel', () => {
     expect(foreign).toEqual([]);
     expect(first.requests.some((url) => url.endsWith('.wasm'))).toBe(true);
     expect(first.consoleErrors).toEqual([]);
+  });
+});
+
+/** The number of incidents the start page shows once ready. */
+const shownIncidents = async (page: Page) =>
+  Number(await page.getAttribute('[data-testid="count-incidents"]', 'data-value'));
+const ENGINE_WASM = /\/duckdb-eh\.[\w-]+\.wasm$/;
+
+describe('de rekenmodule', () => {
+  it('still opens when the engine the page started cannot load its WebAssembly', async () => {
+    const flaky = await openPage(browser);
+    try {
+      let requests = 0;
+      await flaky.context.route(ENGINE_WASM, (route) =>
+        requests++ === 0 ? route.abort() : route.continue(),
+      );
+      await flaky.page.goto(baseUrl + '/');
+      await waitForReady(flaky.page);
+      expect(requests).toBe(2);
+      expect(await shownIncidents(flaky.page)).toBe(truth.counts.incidents);
+    } finally {
+      await flaky.context.close();
+    }
+  });
+
+  it('says in Dutch when it cannot load at all, and starts on "Opnieuw proberen"', async () => {
+    const offline = await openPage(browser);
+    try {
+      await offline.context.route(ENGINE_WASM, (route) => route.abort());
+      await offline.page.goto(baseUrl + '/');
+      const alert = offline.page.getByRole('alert');
+      await expect
+        .poll(() => alert.textContent(), { timeout: 30_000 })
+        .toContain(ENGINE_LOAD_FAILED);
+      await offline.context.unroute(ENGINE_WASM);
+      await offline.page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+      await waitForReady(offline.page);
+      expect(await shownIncidents(offline.page)).toBe(truth.counts.incidents);
+    } finally {
+      await offline.context.close();
+    }
   });
 });
 

@@ -5,6 +5,7 @@
  * recent years, by the app's own selection), skip browsers with a workspace of their own,
  * and hand every response over once.
  */
+import { resolveObjectURL } from 'node:buffer';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { injectEarlyDownloads } from '../../src/hooks.server';
 import type { DatasetManifest } from '../../src/lib/data/publish';
@@ -190,7 +191,11 @@ describe('the engine started in the page head', () => {
     await runPage('/wijkradar/management/rapport', '..');
     expect(FakeWorker.made).toHaveLength(1);
     const [worker] = FakeWorker.made;
-    expect(worker.url).toMatch(
+    // The app's own worker script (data/engine-worker.ts), loading DuckDB-WASM's.
+    const source = await resolveObjectURL(worker.url)!.text();
+    const script = source.match(/\)\((".*")\);$/)![1];
+    expect(source).toContain('unhandledrejection');
+    expect(JSON.parse(script)).toMatch(
       /^https:\/\/intranet\.example\.nl\/wijkradar\/.*duckdb-browser-eh\.worker\.js$/,
     );
     expect(worker.posted).toEqual([

@@ -11,6 +11,8 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { toIpcStream } from './arrow-build';
 import { arrowToRows } from './arrow-rows';
+import { ENGINE_LOAD_FAILED } from './engine-errors';
+import { startEngineWorker } from './engine-worker';
 import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
 
 /**
@@ -156,13 +158,14 @@ async function instantiatedWorker(
     }
   }
   const started = performance.now();
-  const worker = new Worker(bundle.mainWorker!);
+  const worker = startEngineWorker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
-    await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    // Absolute: the worker runs from a blob: URL, against which a relative one resolves not.
+    await db.instantiate(new URL(bundle.mainModule, location.href).href, bundle.pthreadWorker);
   } catch (error) {
     worker.terminate();
-    throw error;
+    throw new Error(ENGINE_LOAD_FAILED, { cause: error });
   }
   return { db, worker, started };
 }

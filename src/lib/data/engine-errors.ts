@@ -20,6 +20,10 @@ export function isOutOfMemory(error: unknown): boolean {
   return /Out of Memory Error/i.test(text);
 }
 
+/** The engine's WebAssembly could not be downloaded or started (data/engine-worker.ts). */
+export const ENGINE_LOAD_FAILED =
+  'De rekenmodule (DuckDB) kon niet worden geladen. Controleer de verbinding met de server en probeer het opnieuw.';
+
 /** The text to show for an error from a query or a computation. */
 export function errorText(error: unknown): string {
   if (isOutOfMemory(error)) return OUT_OF_MEMORY_MESSAGE;

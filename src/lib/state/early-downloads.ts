@@ -12,6 +12,7 @@
  *   with the worker's own first message, as `AsyncDuckDB.instantiate` would send it. The
  *   app's connector adopts that worker (`takeEarlyEngine`) instead of starting one.
  */
+import { reportFailedInstantiation } from '$lib/data/engine-worker';
 
 /** An engine worker the page started, instantiating (`ready`) or instantiated. */
 export interface EarlyEngine {
@@ -43,7 +44,7 @@ export const BRIEFING_PATH = /\/briefing\/?$/;
 
 /**
  * Runs in the page's head as `(source)(datasetDir, briefingDays, briefingPath, ownKey,
- * engineFiles)` (earlyDownloadsScript): it may use nothing from outside its own body, and
+ * engineFiles, workerScript)` (earlyDownloadsScript): it may use nothing from outside its own body, and
  * only what a browser runs without the app's code (no imports), so the app's constants
  * come in as arguments. `datasetDir` is the dataset folder relative to the page
  * (`./dataset/`). On the briefing it fetches what `selectFiles(manifest,
@@ -56,6 +57,7 @@ export function startEarlyDownloads(
   briefingPath: RegExp,
   ownWorkspaceKey: string,
   engineFiles: EngineFiles | null,
+  workerScript: (scriptUrl: string) => void,
 ): void {
   const responses = new Map<string, Promise<ArrayBuffer | null>>();
   const early: EarlyDownloads = { responses, engine: null };
@@ -63,7 +65,12 @@ export function startEarlyDownloads(
   const onBriefing = briefingPath.test(location.pathname);
   if (engineFiles && !onBriefing && typeof Worker === 'function') {
     try {
-      const worker = new Worker(new URL(engineFiles.worker, location.href).href);
+      // DuckDB-WASM's worker script, loaded by data/engine-worker.ts's script (as the app's
+      // connector does), which answers a failed download instead of leaving it unanswered.
+      const script = JSON.stringify(new URL(engineFiles.worker, location.href).href);
+      const source = `(${workerScript.toString()})(${script});`;
+      const blob = new Blob([source], { type: 'text/javascript' });
+      const worker = new Worker(URL.createObjectURL(blob));
       const wasm = new URL(engineFiles.wasm, location.href).href;
       // DuckDB-WASM's worker protocol: it answers a request with `requestId` set to the
       // request's `messageId`; -1 is never one of AsyncDuckDB's own (they count from 0).
@@ -180,6 +187,7 @@ export function earlyDownloadsScript(
     String(BRIEFING_PATH),
     JSON.stringify(OWN_WORKSPACE_KEY),
     engineFilesExpression,
+    reportFailedInstantiation.toString(),
   ];
   return `(${startEarlyDownloads.toString()})(${args.join(', ')});`;
 }
