@@ -4,9 +4,8 @@
  * the published dataset downloads and the engine instantiates while the app's code loads.
  */
 import type { Handle } from '@sveltejs/kit';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { BRIEFING_DAYS } from '$lib/data/published';
+import { ENGINE_BUNDLES } from '$lib/data/engine-worker';
 import { DATASET_DIR } from '$lib/data/publish';
 import { earlyDownloadsScript } from '$lib/state/early-downloads';
 
@@ -29,6 +28,7 @@ export function injectEarlyDownloads(html: string): string {
   const datasetDir = `${assets} + ${JSON.stringify(`/${DATASET_DIR}/`)}`;
   // The engine the app's connector chooses in every browser that runs WebAssembly with
   // exceptions (data/duckdb-browser.ts; it stops a worker for another module).
-  const engine = `{ worker: ${assets} + ${JSON.stringify(assetPath(ehWorker))}, wasm: ${assets} + ${JSON.stringify(assetPath(ehWasm))} }`;
+  const { mainWorker, mainModule } = ENGINE_BUNDLES.eh;
+  const engine = `{ worker: ${assets} + ${JSON.stringify(assetPath(mainWorker))}, wasm: ${assets} + ${JSON.stringify(assetPath(mainModule))} }`;
   return html.replace(MARKER, earlyDownloadsScript(datasetDir, BRIEFING_DAYS, engine));
 }

@@ -5,14 +5,10 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { tableToIPC, type Table } from 'apache-arrow';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { toIpcStream } from './arrow-build';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_LOAD_FAILED } from './engine-errors';
-import { startEngineWorker } from './engine-worker';
+import { ENGINE_BUNDLES, startEngineWorker } from './engine-worker';
 import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
 
 /**
@@ -24,11 +20,6 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   return whole ? bytes : bytes.slice();
 }
-
-const BUNDLES: duckdb.DuckDBBundles = {
-  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-  eh: { mainModule: ehWasm, mainWorker: ehWorker },
-};
 
 const STATEMENT_CACHE_SIZE = 32;
 
@@ -171,7 +162,7 @@ async function instantiatedWorker(
 }
 
 async function startBrowserConnector(adopt: EngineAdopter | undefined): Promise<Connector> {
-  const bundle = await duckdb.selectBundle(BUNDLES);
+  const bundle = await duckdb.selectBundle(ENGINE_BUNDLES);
   const { db, worker, started } = await instantiatedWorker(bundle, adopt);
   try {
     performance.measure('duckdb.instantiate.wasm', { start: started, end: performance.now() });

@@ -6,8 +6,22 @@
  * instantiation with an error instead, so that the app can start again or say what is
  * wrong.
  */
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 
 declare const importScripts: (...urls: string[]) => void;
+
+/**
+ * DuckDB-WASM's self-hosted single-threaded bundles, as the build names them: the one
+ * list of the engine's files, for the connector's bundle choice (duckdb-browser.ts) and
+ * for the page head that starts the `eh` engine early (hooks.server.ts).
+ */
+export const ENGINE_BUNDLES = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+} as const;
 
 interface WorkerMessage {
   messageId?: number;
