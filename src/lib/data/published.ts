@@ -119,17 +119,21 @@ async function insertGeoJson(
 ): Promise<void> {
   const collection = JSON.parse(new TextDecoder().decode(bytes)) as FeatureCollection;
   if (collection.features.length === 0) return;
+  await insertStaged(conn, table, geoJsonColumns(table, collection.features));
+}
+
+/** Inserts text/number columns into `table`, cast to its types, through a staging table. */
+async function insertStaged(
+  conn: Connector,
+  table: TableName,
+  columns: StagingColumn[],
+): Promise<void> {
   await conn.exec('DROP TABLE IF EXISTS publish_stage');
-  await conn.insertArrow(
-    buildArrowTable(geoJsonColumns(table, collection.features)),
-    'publish_stage',
-    {
-      create: true,
-    },
-  );
+  await conn.insertArrow(buildArrowTable(columns), 'publish_stage', { create: true });
   const select = TABLES[table].map((c) => `CAST(${c.name} AS ${c.type})`).join(', ');
-  await conn.exec(`INSERT INTO ${table} SELECT ${select} FROM publish_stage`);
-  await conn.exec('DROP TABLE publish_stage');
+  await conn.exec(
+    `INSERT INTO ${table} SELECT ${select} FROM publish_stage; DROP TABLE publish_stage`,
+  );
 }
 
 async function insertJsonRows(conn: Connector, table: TableName, bytes: Uint8Array): Promise<void> {
@@ -142,11 +146,7 @@ async function insertJsonRows(conn: Connector, table: TableName, bytes: Uint8Arr
       r[c.name] === null || r[c.name] === undefined ? null : String(r[c.name]),
     ),
   }));
-  await conn.exec('DROP TABLE IF EXISTS publish_stage');
-  await conn.insertArrow(buildArrowTable(columns), 'publish_stage', { create: true });
-  const select = TABLES[table].map((c) => `CAST(${c.name} AS ${c.type})`).join(', ');
-  await conn.exec(`INSERT INTO ${table} SELECT ${select} FROM publish_stage`);
-  await conn.exec('DROP TABLE publish_stage');
+  await insertStaged(conn, table, columns);
 }
 
 async function insertFile(conn: Connector, file: DatasetFile, bytes: Uint8Array): Promise<void> {
@@ -159,11 +159,24 @@ async function insertFile(conn: Connector, file: DatasetFile, bytes: Uint8Array)
   }
 }
 
+/** Row counts of tables (names from TABLES only), in one query. */
+async function countRows(
+  conn: Connector,
+  tables: readonly TableName[],
+): Promise<Map<TableName, number>> {
+  if (tables.length === 0) return new Map();
+  const rows = await conn.query<{ t: TableName; n: number }>({
+    sql: tables
+      .map((t) => `SELECT '${t}' AS t, count(*)::INTEGER AS n FROM ${t}`)
+      .join(' UNION ALL '),
+  });
+  return new Map(rows.map((r) => [r.t, r.n]));
+}
+
 async function checkCounts(conn: Connector, expected: Map<TableName, number>): Promise<void> {
+  const counts = await countRows(conn, [...expected.keys()]);
   for (const [table, n] of expected) {
-    const [{ count }] = await conn.query<{ count: number }>({
-      sql: `SELECT count(*) AS count FROM ${table}`,
-    });
+    const count = counts.get(table);
     if (count !== n) {
       throw new DatasetError(`De gepubliceerde tabel ${table} laadde ${count} van de ${n} rijen.`);
     }
@@ -182,11 +195,8 @@ export async function replaceWithPublication(
 ): Promise<void> {
   await initDatabase(conn);
   await inTransaction(conn, async () => {
-    const expected = new Map<TableName, number>();
-    for (const table of TABLE_NAMES) {
-      await conn.exec(`DELETE FROM ${table}`);
-      expected.set(table, 0);
-    }
+    await conn.exec(TABLE_NAMES.map((table) => `DELETE FROM ${table}`).join(';\n'));
+    const expected = new Map<TableName, number>(TABLE_NAMES.map((table) => [table, 0]));
     for (const file of files) {
       try {
         await insertFile(conn, file, contents.get(file.path)!);
@@ -209,14 +219,8 @@ export async function appendFiles(
   contents: ReadonlyMap<string, Uint8Array>,
 ): Promise<void> {
   await inTransaction(conn, async () => {
-    const expected = new Map<TableName, number>();
+    const expected = await countRows(conn, [...new Set(files.map((f) => f.table))]);
     for (const file of files) {
-      if (!expected.has(file.table)) {
-        const [{ n }] = await conn.query<{ n: number }>({
-          sql: `SELECT count(*) AS n FROM ${file.table}`,
-        });
-        expected.set(file.table, n);
-      }
       await insertFile(conn, file, contents.get(file.path)!);
       expected.set(file.table, expected.get(file.table)! + file.rows);
     }
