@@ -8,7 +8,7 @@ import { tableToIPC, type Table } from 'apache-arrow';
 import { toIpcStream } from './arrow-build';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_LOAD_FAILED } from './engine-errors';
-import { ENGINE_BUNDLES, startEngineWorker } from './engine-worker';
+import { ENGINE_BUNDLES, startEngineWorker, type StartedEngine } from './engine-worker';
 import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
 
 /**
@@ -119,15 +119,6 @@ class BrowserConnector implements Connector {
     await this.conn.close();
     await this.db.terminate();
   }
-}
-
-/** A worker the page started before the app's code ran, instantiating the chosen module. */
-export interface StartedEngine {
-  worker: Worker;
-  /** performance.now() when it was started. */
-  started: number;
-  /** Settles with the worker's answer to the instantiation. */
-  ready: Promise<void>;
 }
 
 /** The started engine for a module URL, if the page started one (state/early-downloads.ts). */

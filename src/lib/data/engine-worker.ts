@@ -23,6 +23,15 @@ export const ENGINE_BUNDLES = {
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 } as const;
 
+/** An engine worker started before the connector needed it, instantiating its module. */
+export interface StartedEngine {
+  worker: Worker;
+  /** performance.now() when it was started. */
+  started: number;
+  /** Settles with DuckDB-WASM's answer to the instantiation. */
+  ready: Promise<void>;
+}
+
 interface WorkerMessage {
   messageId?: number;
   requestId?: number;

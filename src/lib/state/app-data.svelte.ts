@@ -4,7 +4,6 @@
  */
 import { errorText } from '$lib/data/engine-errors';
 import type { Connector } from '$lib/data/connector';
-import { initDatabase } from '$lib/data/database';
 import { EMPTY_SETTINGS, readSettings, type WorkspaceSettings } from '$lib/data/import/profiles';
 import { loadDemoFiles, readDemoFiles } from '$lib/data/load-demo';
 import type { DatasetFile, DatasetManifest } from '$lib/data/publish';
@@ -145,7 +144,8 @@ class AppData {
     if (options.recentOnly) await this.#briefingFirst(download);
     const conn = await (await (engine ?? loadEngine())).getBrowserConnector(takeEarlyEngine);
     this.status = 'laden';
-    await initDatabase(conn);
+    // Each loader below (restoreSnapshot, replaceWithPublication, loadDemoFiles) creates the
+    // schema itself before it writes.
     const published = await manifestBytes;
     if (await this.#restoreSaved(conn, await saved)) {
       if (published) this.publishedAvailable = this.#peekManifest(published);

@@ -12,17 +12,12 @@
  *   with the worker's own first message, as `AsyncDuckDB.instantiate` would send it. The
  *   app's connector adopts that worker (`takeEarlyEngine`) instead of starting one.
  */
-import { reportFailedInstantiation } from '$lib/data/engine-worker';
+import { reportFailedInstantiation, type StartedEngine } from '$lib/data/engine-worker';
 
-/** An engine worker the page started, instantiating (`ready`) or instantiated. */
-export interface EarlyEngine {
-  worker: Worker;
+/** The engine worker the page started, with the module it instantiates. */
+export interface EarlyEngine extends StartedEngine {
   /** Absolute URL of the WebAssembly module it instantiates. */
   wasm: string;
-  /** performance.now() when it was started. */
-  started: number;
-  /** Settles with DuckDB-WASM's answer to the instantiation. */
-  ready: Promise<void>;
 }
 
 /** The engine's files, relative to the page (`./_app/immutable/assets/…`). */
