@@ -11,7 +11,7 @@ import { benchBriefing } from './briefing';
 import { benchExplore } from './explore';
 import { benchGiStar } from './hotspots';
 import { benchImport } from './import';
-import { benchPersonalData } from './personal-data';
+import { benchPersonalData, benchPersonalDataScan } from './personal-data';
 import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
 import { benchPublish, preparePublishBench } from './publish';
 import { benchManagementNode, benchManagementView } from './management';
@@ -40,6 +40,13 @@ const SUITES: Suite[] = [
   {
     metrics: ['import.personal_data_50x1000_ms'],
     run: async ({ runs }) => benchPersonalData(Math.max(20, runs)),
+  },
+  {
+    metrics: ['import.personal_data_1m_ms'],
+    run: async ({ runs }) => {
+      importFiles ??= await prepareImportBenchFiles(1_000_000);
+      return benchPersonalDataScan(importFiles.csv, runs);
+    },
   },
   {
     metrics: ['hotspots.gistar_10k_ms'],

@@ -218,3 +218,16 @@ export function detectContentKind(
   const text = freeTextShare(t);
   return text === null ? null : { kind: 'vrije tekst', share: text };
 }
+
+/**
+ * Whether a value could count towards some kind's threshold: a recogniser matches it, it is
+ * a date without a time (a birth date), or it has free-text length. A set of values where
+ * fewer than the lowest threshold (30%) could count holds no personal data by these rules.
+ */
+export function couldCount(raw: string): boolean {
+  const v = raw.trim();
+  if (v === '') return false;
+  if (v.length >= FREE_TEXT.minMedianLength) return true;
+  const f = classify(v);
+  return f.mask !== 0 || (!Number.isNaN(f.day) && !f.timed);
+}

@@ -13,7 +13,7 @@
  * Deterministic: the only input besides header and values is the reference date for the
  * date-of-birth age test, which defaults to today and can be fixed through the options.
  */
-import { detectContentKind } from './personal-data-content';
+import { detectContentKind, type ContentEvidence } from './personal-data-content';
 import { detectHeaderKind, isAllowedHeader } from './personal-data-header';
 
 export {
@@ -76,7 +76,12 @@ function formatPercent(share: number): string {
   return String(pct);
 }
 
-function buildReason(column: string, kind: PersonalDataKind, share: number | null): string {
+function buildReason(
+  column: string,
+  kind: PersonalDataKind,
+  share: number | null,
+  rows?: { from: number; to: number },
+): string {
   const consequence =
     kind === 'vrije tekst'
       ? 'vrije tekst kan persoonsgegevens bevatten en wordt niet ingelezen.'
@@ -84,7 +89,24 @@ function buildReason(column: string, kind: PersonalDataKind, share: number | nul
   const what = KIND_PHRASES[kind];
   return share === null
     ? `Kolom ‘${column}’ heeft een naam die wijst op ${what}; ${consequence}`
-    : `Kolom ‘${column}’ lijkt ${what} te bevatten (${formatPercent(share)}% van de waarden); ${consequence}`;
+    : rows
+      ? `Kolom ‘${column}’ lijkt in rij ${rows.from}–${rows.to} ${what} te bevatten (${formatPercent(share)}% van de waarden daar); ${consequence}`
+      : `Kolom ‘${column}’ lijkt ${what} te bevatten (${formatPercent(share)}% van de waarden); ${consequence}`;
+}
+
+/** A content finding as the report shows it; `rows` when it was found beyond the sample. */
+export function describeContentFinding(
+  column: string,
+  { kind, share }: ContentEvidence,
+  rows?: { from: number; to: number },
+): PersonalDataFinding {
+  return {
+    column,
+    kind,
+    evidence: 'inhoud',
+    share,
+    reason: buildReason(column, kind, share, rows),
+  };
 }
 
 function toDayNumber(date: Date): number {
@@ -98,16 +120,7 @@ export function detectPersonalData(
   options: PersonalDataOptions = {},
 ): PersonalDataFinding | null {
   const content = detectContentKind(values, toDayNumber(options.referenceDate ?? new Date()));
-  if (content !== null) {
-    const { kind, share } = content;
-    return {
-      column: header,
-      kind,
-      evidence: 'inhoud',
-      share,
-      reason: buildReason(header, kind, share),
-    };
-  }
+  if (content !== null) return describeContentFinding(header, content);
   if (options.allowHeaders && isAllowedHeader(header, options.allowHeaders)) return null;
   const kind = detectHeaderKind(header);
   if (kind === null) return null;

@@ -10,9 +10,10 @@
 import { loadBuurtLookup } from '../area-assignment';
 import type { Connector, Row } from '../connector';
 import { initDatabase } from '../database';
-import type { RecordKind } from './column-mapping';
+import { IMPORT_FIELDS, type RecordKind } from './column-mapping';
 import { buildConvertSql, convertStaged, stagedRowsSource, type RecordImportKind } from './convert';
 import { commitImport, finalizeRows } from './finalize';
+import { columnsToScan, scanBeyondSample } from './personal-data-scan';
 import { locateRecords } from './locate';
 import {
   planProblems,
@@ -73,6 +74,9 @@ async function timed<T>(stage: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+const fieldType = (kind: RecordKind, field: string) =>
+  IMPORT_FIELDS[kind].find((spec) => spec.field === field)?.type;
+
 export async function clearImportTables(conn: Connector): Promise<void> {
   await dropRelations(conn, WORK_TABLES);
 }
@@ -92,11 +96,15 @@ export async function prepareImport(
     throw new ImportError('Het bestand bevat geen rijen met gegevens.');
   }
   const samples = await timed('sample', () => sampleColumns(conn, staged));
-  const plan = proposePlan(kind, staged, samples, {
-    sourceLabel: options.sourceLabel ?? fileName,
-    duplicates: options.duplicates,
-    mapping: options.mapping,
-  });
+  const propose = () =>
+    proposePlan(kind, staged, samples, {
+      sourceLabel: options.sourceLabel ?? fileName,
+      duplicates: options.duplicates,
+      mapping: options.mapping,
+    });
+  const columns = columnsToScan(propose(), samples, (field) => fieldType(kind, field));
+  await timed('personal_data', () => scanBeyondSample(conn, samples, columns));
+  const plan = propose();
   return { fileName, staged, samples, plan, problems: planProblems(plan, staged.headers) };
 }
 
@@ -124,6 +132,25 @@ export interface RunOptions {
   now?: Date;
 }
 
+/**
+ * A column mapped on screen after the scan of `prepareImport` (which skipped columns the
+ * proposal read as dates or numbers) is scanned now; personal data found stops the import
+ * before anything is stored.
+ */
+async function refuseNewlyMappedPersonalData(
+  conn: Connector,
+  { plan, samples }: PreparedImport,
+): Promise<void> {
+  const mapped = new Set(Object.values(plan.columns));
+  const columns = columnsToScan(plan, samples, (field) => fieldType(plan.kind, field), mapped);
+  const findings = await scanBeyondSample(conn, samples, columns);
+  if (findings.length > 0) {
+    throw new ImportError(
+      `${findings.map((f) => f.reason).join(' ')} Koppel deze kolom niet, of haal de persoonsgegevens uit het bestand en lees het opnieuw in.`,
+    );
+  }
+}
+
 export async function runImport(
   conn: Connector,
   prepared: PreparedImport,
@@ -132,6 +159,7 @@ export async function runImport(
   const { plan, staged } = prepared;
   const problems = planProblems(plan, staged.headers);
   if (problems.length) throw new ImportError(problems.join(' '));
+  await refuseNewlyMappedPersonalData(conn, prepared);
   const kind = plan.kind as RecordImportKind;
   await timed('convert', () => convertStaged(conn, plan, options.now));
   const lookup = await loadBuurtLookup(conn);

@@ -50,6 +50,10 @@ export interface ImportPlan {
 export interface ColumnSample {
   header: string;
   values: string[];
+  /** Personal data found by the scan of all rows beyond the sample (personal-data-scan.ts). */
+  scanFinding?: PersonalDataFinding;
+  /** True once the scan of all rows has judged this column. */
+  scanned?: boolean;
   /** The column's DuckDB type when the file is typed (Arrow, Parquet). */
   type?: string;
 }
@@ -127,7 +131,8 @@ export function proposePlan(
 ): ImportPlan {
   const refused = samples
     .map((sample, index) => {
-      const finding = detectPersonalData(sample.header, sample.values);
+      const inSample = detectPersonalData(sample.header, sample.values);
+      const finding = inSample?.evidence === 'inhoud' ? inSample : (sample.scanFinding ?? inSample);
       return finding ? { ...finding, index } : null;
     })
     .filter((f): f is PersonalDataFinding & { index: number } => f !== null);

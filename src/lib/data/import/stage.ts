@@ -174,7 +174,8 @@ export async function stageArrowIpc(
   const headers = described.map((d) => d.column_name);
   if (headers.length === 0) throw new ImportError('Het bestand bevat geen kolommen.');
   if (headers.length > MAX_COLUMNS) throw new ImportError(`Te veel kolommen (${headers.length}).`);
-  const typed = headers.map((h, i) => `${quoteIdentifier(h)} AS ${stagedColumn(i)}`).join(', ');
+  const names = await unshadowRowid(conn, headers);
+  const typed = names.map((h, i) => `${quoteIdentifier(h)} AS ${stagedColumn(i)}`).join(', ');
   await conn.exec(`CREATE VIEW import_rows AS
     SELECT CAST(rowid + 1 AS INTEGER) AS rn, ${typed} FROM import_typed`);
   const text = headers
@@ -193,6 +194,29 @@ export async function stageArrowIpc(
     rowCount: n,
     structureRejects: [],
   };
+}
+
+/**
+ * A file column named `rowid` (in any case) would shadow DuckDB's row number, which
+ * numbers the staged rows: the personal-data scan, the sample and the rejected-rows
+ * download would then follow the file's values instead (issue 27, item 1). Such a column
+ * is renamed in the work table; the file's own name stays in `headers`. Returns the work
+ * table's column names in order.
+ */
+async function unshadowRowid(conn: Connector, headers: readonly string[]): Promise<string[]> {
+  const taken = new Set(headers.map((h) => h.toLowerCase()));
+  const names = [...headers];
+  for (const [i, header] of headers.entries()) {
+    if (header.toLowerCase() !== 'rowid') continue;
+    let name = `wr_file_rowid_${i}`;
+    while (taken.has(name)) name += '_';
+    taken.add(name);
+    await conn.exec(
+      `ALTER TABLE import_typed RENAME COLUMN ${quoteIdentifier(header)} TO ${quoteIdentifier(name)}`,
+    );
+    names[i] = name;
+  }
+  return names;
 }
 
 export interface ParquetReader {
