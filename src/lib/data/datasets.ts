@@ -33,3 +33,14 @@ export async function removeDataset(conn: Connector, dataset: string): Promise<v
     }
   });
 }
+
+/**
+ * Deletes every stored row of every dataset (records, areas, buildings, places,
+ * interventions) in one transaction: the start of an own municipality, with nothing of the
+ * demo left. The theme mapping, which is configuration, stays.
+ */
+export async function removeAllData(conn: Connector): Promise<void> {
+  await inTransaction(conn, async () => {
+    for (const table of DATASET_TABLES) await conn.exec(`DELETE FROM ${table}`);
+  });
+}

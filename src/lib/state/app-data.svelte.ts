@@ -16,7 +16,11 @@ import {
 import { restoreSnapshot, takeSnapshot, type Snapshot } from '$lib/data/snapshot';
 import { decodeWorkspace } from '$lib/data/workspace-file';
 import { createIndexedDbSnapshotStore, type SnapshotStore } from '$lib/data/snapshot-store';
-import { buildPeriodQuery, buildTableCountsQuery } from '$lib/data/queries/overview';
+import {
+  buildMunicipalityNameQuery,
+  buildPeriodQuery,
+  buildTableCountsQuery,
+} from '$lib/data/queries/overview';
 import type { TableName } from '$lib/data/schema';
 import { invalidateBaseMap } from './base-map.svelte';
 import { installDebugHandle } from './debug-handle';
@@ -78,6 +82,8 @@ class AppData {
   settings = $state<WorkspaceSettings>(EMPTY_SETTINGS);
   /** Bumped after every change of the stored data, so views reload. */
   dataVersion = $state(0);
+  /** The loaded municipality's name: as typed at its set-up, else its gemeente area's. */
+  municipality = $state<string | null>(null);
   /** A non-fatal problem to show, e.g. stored data that could not be restored. */
   warning = $state<string | null>(null);
   /** The published dataset that is open (origin 'gepubliceerd'). */
@@ -330,6 +336,8 @@ class AppData {
       period && period.first !== null && period.last !== null
         ? { first: period.first, last: period.last }
         : null;
+    const [named] = await this.connector.query<{ name: string }>(buildMunicipalityNameQuery());
+    this.municipality = this.settings.municipality ?? named?.name ?? null;
   }
 }
 

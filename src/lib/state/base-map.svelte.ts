@@ -21,6 +21,8 @@ export interface BaseMap {
 }
 
 let cached: Promise<BaseMap> | null = null;
+/** Donderdeel's CBS-style code (scripts/demo/geography-spec.ts). */
+const DEMO_GEMEENTE_CODE = 'GM9901';
 
 async function loadContext(): Promise<FeatureCollection | undefined> {
   try {
@@ -45,13 +47,17 @@ export async function baseMapFromAreas(
 ): Promise<BaseMap> {
   const features = async (name: 'gemeente' | 'wijk' | 'buurt') =>
     areaRowsToFeatures(await level(name));
-  const [gemeente, wijken, buurten, context, bounds] = await Promise.all([
+  const [gemeente, wijken, buurten, demoContext, bounds] = await Promise.all([
     features('gemeente'),
     features('wijk'),
     features('buurt'),
     loadContext(),
     box,
   ]);
+  // The context lines (water, roads) are drawn for the demo only: over an own
+  // municipality's boundaries they would be another place's roads.
+  const isDemo = gemeente.features.some((f) => f.properties?.code === DEMO_GEMEENTE_CODE);
+  const context = isDemo ? demoContext : undefined;
   return {
     style: buildBaseStyle({ gemeente, wijken, buurten, context }),
     bounds: [

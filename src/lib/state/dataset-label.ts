@@ -5,13 +5,26 @@
 import { formatDay } from '$lib/format/nl';
 import type { DataOrigin, DatasetInfo } from './app-data.svelte';
 
-export function datasetLabel(origin: DataOrigin, dataset: DatasetInfo | null): string {
+export function datasetLabel(
+  origin: DataOrigin,
+  dataset: DatasetInfo | null,
+  municipality: string | null = null,
+): string {
   if (origin === 'gepubliceerd' && dataset) {
     const until = dataset.dataUntil
       ? `gegevens t/m ${formatDay(dataset.dataUntil)}`
       : 'gepubliceerde gegevens';
     return `${dataset.municipality ?? 'Gemeente'}: ${until} · versie ${dataset.version}`;
   }
-  if (origin === 'opgeslagen') return 'Eigen werkruimte in deze browser';
+  if (origin === 'opgeslagen') {
+    return municipality
+      ? `${municipalityTitle(municipality)} · eigen werkruimte in deze browser`
+      : 'Eigen werkruimte in deze browser';
+  }
   return 'Demogemeente Donderdeel (fictief)';
+}
+
+/** "Gemeente Zwolle" for "Zwolle"; a name that already says so is kept as it is. */
+export function municipalityTitle(name: string): string {
+  return /^gemeente\b/i.test(name) ? name : `Gemeente ${name}`;
 }

@@ -32,6 +32,7 @@ import {
   buildProfile,
   errorMessage,
   importDatasetId,
+  outsideWarning,
   IMPORT_MESSAGES,
   rejectedFileName,
   type Confidence,
@@ -274,6 +275,7 @@ export class ImportSession {
         this.preview = null;
         this.#action.status = `Ingelezen: ${report.rows.accepted} rijen opgeslagen, ${report.rows.rejected} afgewezen.`;
         await this.#keep();
+        this.#action.error ??= outsideWarning(report, appData.municipality);
       },
       'Het inlezen is mislukt; de opgeslagen gegevens zijn niet gewijzigd.',
     );

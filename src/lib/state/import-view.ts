@@ -210,3 +210,20 @@ export function formatCell(value: unknown, type: PreviewColumn['type']): string 
   if (type === 'number' && typeof value === 'number') return numberFormat.format(value);
   return String(value);
 }
+
+/** Share of a file's rows outside the boundaries above which the boundaries are probably wrong. */
+const MOSTLY_OUTSIDE = 0.5;
+
+/**
+ * The Dutch warning for an import whose rows lie mostly outside the loaded boundaries
+ * (records of another municipality, or the demo's boundaries still loaded), else null.
+ */
+export function outsideWarning(
+  report: { rows: { total: number }; reasons: readonly { reason: string; count: number }[] },
+  municipality: string | null,
+): string | null {
+  const outside = report.reasons.find((r) => r.reason === 'Locatie buiten de gemeente')?.count;
+  if (!outside || outside <= MOSTLY_OUTSIDE * report.rows.total) return null;
+  const where = municipality ? `de gemeente ${municipality}` : 'de geladen gemeente';
+  return `Dit bestand ligt grotendeels buiten ${where}: ${outside} van de ${report.rows.total} rijen vallen buiten de grenzen en zijn niet opgeslagen. Laad eerst de grenzen van uw gemeente (soort ‘Gebiedsgrenzen’; zie ‘Eigen gemeente’) en lees het bestand daarna opnieuw in.`;
+}

@@ -18,6 +18,8 @@ export interface WorkspaceSettings {
   profiles: MappingProfile[];
   /** Per-view preferences by view name, each validated by its own view on reading. */
   views?: Record<string, unknown>;
+  /** The municipality's name as typed when it was set up (the areas' own name wins). */
+  municipality?: string;
 }
 
 export const EMPTY_SETTINGS: WorkspaceSettings = { profiles: [] };
@@ -29,8 +31,13 @@ export function readSettings(raw: Record<string, unknown> | undefined): Workspac
     raw?.views && typeof raw.views === 'object' && !Array.isArray(raw.views)
       ? { views: raw.views as Record<string, unknown> }
       : {};
+  const municipality =
+    typeof raw?.municipality === 'string' && raw.municipality.trim() !== ''
+      ? { municipality: raw.municipality.trim().slice(0, 80) }
+      : {};
   return {
     ...views,
+    ...municipality,
     profiles: profiles.filter(
       (p) =>
         typeof p?.name === 'string' &&

@@ -27,3 +27,10 @@ export function buildPeriodQuery(): Query {
     sql: `SELECT min(first) AS first, max(last) AS last FROM (${parts.join(' UNION ALL ')})`,
   };
 }
+
+/** The name of the loaded municipality: its gemeente area (null when there is none). */
+export function buildMunicipalityNameQuery(): Query {
+  return {
+    sql: `SELECT name FROM areas WHERE level = 'gemeente' AND name IS NOT NULL ORDER BY code LIMIT 1`,
+  };
+}
