@@ -24,9 +24,9 @@ const MAX_ATTEMPTS = 3;
 
 /** Web Locks where the browser offers them; elsewhere the store's generation check. */
 export function browserSaveLock(): SaveLock {
-  return (work) =>
+  return <T>(work: () => Promise<T>) =>
     typeof navigator !== 'undefined' && navigator.locks
-      ? navigator.locks.request(SAVE_LOCK_NAME, work)
+      ? (navigator.locks.request(SAVE_LOCK_NAME, work) as Promise<T>)
       : work();
 }
 

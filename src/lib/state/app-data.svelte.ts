@@ -13,9 +13,14 @@ import {
   readVerified,
   replaceWithPublication,
 } from '$lib/data/published';
-import { restoreSnapshot, takeSnapshot, type Snapshot } from '$lib/data/snapshot';
+import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
+import type { ChangeHooks, SavedChange } from '$lib/data/workspace-writer';
 import { decodeWorkspace } from '$lib/data/workspace-file';
-import { createIndexedDbSnapshotStore, type SnapshotStore } from '$lib/data/snapshot-store';
+import {
+  createIndexedDbSnapshotStore,
+  type SnapshotStore,
+  type StoredSnapshot,
+} from '$lib/data/snapshot-store';
 import { buildPeriodQuery, buildTableCountsQuery } from '$lib/data/queries/overview';
 import type { TableName } from '$lib/data/schema';
 import { invalidateBaseMap } from './base-map.svelte';
@@ -24,6 +29,7 @@ import { demoSource, readDemoSnapshot } from './demo-source';
 import { BRIEFING_PATH, rememberOwnWorkspace, takeEarlyEngine } from './early-downloads';
 import { publishedReader, readPublishedManifest } from './published-source';
 import { readiness } from './readiness.svelte';
+import { TabSync } from './tab-sync.svelte';
 import type { BriefingSource } from './briefing-sources';
 import {
   datasetInfo,
@@ -94,6 +100,18 @@ class AppData {
   /** Which data the database holds; every change of the data gives a new key. */
   #identity = $state(`start:${Date.now()}`);
   #store: SnapshotStore = createIndexedDbSnapshotStore();
+  /** Saves one tab at a time and reads in what other tabs saved (notice: what was read). */
+  tabs = new TabSync(this.#store);
+  #hooks: ChangeHooks = {
+    settings: () => $state.snapshot(this.settings) as unknown as Record<string, unknown>,
+    adopted: (snapshot) => {
+      // Another tab's workspace replaced this tab's data, whatever it came from.
+      this.settings = readSettings(snapshot.manifest.settings);
+      this.origin = 'opgeslagen';
+      this.dataset = null;
+      this.pendingFiles = [];
+    },
+  };
   /** The last published dataset that loaded correctly: the fallback for a damaged one. */
   #publishedCache: SnapshotStore = createIndexedDbSnapshotStore('published:');
   #manifest: DatasetManifest | null = null;
@@ -157,9 +175,13 @@ class AppData {
     }
     this.#connector = conn;
     this.earlyBriefing = null;
-    installDebugHandle(conn, () => this.commitChange());
+    installDebugHandle(conn, async () => {
+      const { saveError } = await this.commitChange(async () => undefined);
+      if (saveError) throw saveError;
+    });
     await this.refreshOverview();
     this.status = 'gereed';
+    this.tabs.listen(() => this.#readOtherTab());
     performance.measure('app.to_data_ready', 'app.start');
     if (this.origin === 'gepubliceerd' && this.pendingFiles.length === 0) this.#cachePublished();
   }
@@ -280,12 +302,13 @@ class AppData {
   }
 
   /** Restores what this browser saved before; false when there is nothing (usable). */
-  async #restoreSaved(conn: Connector, saved: Snapshot | null): Promise<boolean> {
+  async #restoreSaved(conn: Connector, saved: StoredSnapshot | null): Promise<boolean> {
     try {
       rememberOwnWorkspace(saved !== null);
       if (!saved) return false;
       performance.mark('app.restore.start');
       await restoreSnapshot(conn, saved);
+      this.tabs.adopt(saved.generation);
       performance.measure('app.restore', 'app.restore.start');
       this.settings = readSettings(saved.manifest.settings);
       this.origin = 'opgeslagen';
@@ -299,14 +322,42 @@ class AppData {
   }
 
   /**
-   * After the data or settings changed: saves everything in this browser (it survives
-   * reloads and restarts) and refreshes the overview and the views.
+   * Changes the data or settings and saves everything in this browser (it survives reloads
+   * and restarts), one tab at a time: when another tab saved since this one read its data,
+   * that is read in before `apply` runs (tabs.notice says so). `apply` works on the data as
+   * it is then, must not use the db-queue itself (the save holds it), and may run twice
+   * after a lost race without Web Locks. Its error is thrown; the save's is returned.
+   * Afterwards the overview and the views refresh.
    */
-  async commitChange(): Promise<void> {
-    const settings = $state.snapshot(this.settings) as unknown as Record<string, unknown>;
-    await this.#store.save(await takeSnapshot(this.connector, settings));
-    rememberOwnWorkspace(true);
-    this.origin = 'opgeslagen';
+  async commitChange<T>(apply: () => Promise<T>): Promise<SavedChange<T>> {
+    try {
+      const saved = await this.tabs.commit(this.connector, apply, this.#hooks);
+      if (saved.saveError === null) {
+        rememberOwnWorkspace(true);
+        this.origin = 'opgeslagen';
+      }
+      return saved;
+    } finally {
+      await this.#dataChanged();
+    }
+  }
+
+  /** Another tab saved: its data replaces this tab's (all saves are already stored). */
+  async #readOtherTab(): Promise<boolean> {
+    const done = readiness.begin();
+    try {
+      if (!(await this.tabs.refresh(this.connector, this.#hooks))) return false;
+      await this.#dataChanged();
+      return true;
+    } catch (error) {
+      this.warning = `De gegevens van een ander tabblad konden niet worden ingelezen: ${errorText(error)}`;
+      return false;
+    } finally {
+      done();
+    }
+  }
+
+  async #dataChanged(): Promise<void> {
     invalidateBaseMap();
     await this.refreshOverview();
     this.dataVersion++;
