@@ -91,15 +91,12 @@ beforeAll(async () => {
   await tabA.addInitScript(recordStoredAtMessage);
   tabB = await context.newPage();
   // B tells the other tabs of its saves but hears none of theirs (a missed message).
-  await tabB.addInitScript(() => {
-    class Deaf extends BroadcastChannel {
-      set onmessage(_: unknown) {}
-      get onmessage() {
-        return null;
-      }
-    }
-    window.BroadcastChannel = Deaf;
-  });
+  await tabB.addInitScript(() =>
+    Object.defineProperty(BroadcastChannel.prototype, 'onmessage', {
+      get: () => null,
+      set: () => undefined,
+    }),
+  );
   tabC = await context.newPage();
   // One after another: three engines starting at once would only slow each other down.
   for (const page of [tabA, tabB, tabC]) {

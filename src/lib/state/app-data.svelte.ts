@@ -14,7 +14,7 @@ import {
   replaceWithPublication,
 } from '$lib/data/published';
 import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
-import type { ChangeHooks, SavedChange } from '$lib/data/workspace-writer';
+import type { SavedChange } from '$lib/data/workspace-writer';
 import { decodeWorkspace } from '$lib/data/workspace-file';
 import {
   createIndexedDbSnapshotStore,
@@ -101,8 +101,8 @@ class AppData {
   #identity = $state(`start:${Date.now()}`);
   #store: SnapshotStore = createIndexedDbSnapshotStore();
   /** Saves one tab at a time and reads in what other tabs saved (notice: what was read). */
-  tabs = new TabSync(this.#store);
-  #hooks: ChangeHooks = {
+  tabs = new TabSync(this.#store, {
+    connector: () => this.connector,
     settings: () => $state.snapshot(this.settings) as unknown as Record<string, unknown>,
     adopted: (snapshot) => {
       // Another tab's workspace replaced this tab's data, whatever it came from.
@@ -111,7 +111,12 @@ class AppData {
       this.dataset = null;
       this.pendingFiles = [];
     },
-  };
+    changed: async () => {
+      invalidateBaseMap();
+      await this.refreshOverview();
+      this.dataVersion++;
+    },
+  });
   /** The last published dataset that loaded correctly: the fallback for a damaged one. */
   #publishedCache: SnapshotStore = createIndexedDbSnapshotStore('published:');
   #manifest: DatasetManifest | null = null;
@@ -143,6 +148,7 @@ class AppData {
   async #run(options: StartOptions): Promise<void> {
     performance.mark('app.start');
     this.status = 'starten';
+    this.tabs.listen();
     // Start everything that does not depend on the database while it instantiates: the
     // saved snapshot (IndexedDB), the published dataset's manifest and, only when there is
     // none, the demo prepared at build time.
@@ -181,7 +187,7 @@ class AppData {
     });
     await this.refreshOverview();
     this.status = 'gereed';
-    this.tabs.listen(() => this.#readOtherTab());
+    this.tabs.ready((await saved)?.generation ?? 0);
     performance.measure('app.to_data_ready', 'app.start');
     if (this.origin === 'gepubliceerd' && this.pendingFiles.length === 0) this.#cachePublished();
   }
@@ -308,7 +314,6 @@ class AppData {
       if (!saved) return false;
       performance.mark('app.restore.start');
       await restoreSnapshot(conn, saved);
-      this.tabs.adopt(saved.generation);
       performance.measure('app.restore', 'app.restore.start');
       this.settings = readSettings(saved.manifest.settings);
       this.origin = 'opgeslagen';
@@ -330,37 +335,12 @@ class AppData {
    * Afterwards the overview and the views refresh.
    */
   async commitChange<T>(apply: () => Promise<T>): Promise<SavedChange<T>> {
-    try {
-      const saved = await this.tabs.commit(this.connector, apply, this.#hooks);
-      if (saved.saveError === null) {
-        rememberOwnWorkspace(true);
-        this.origin = 'opgeslagen';
-      }
-      return saved;
-    } finally {
-      await this.#dataChanged();
+    const saved = await this.tabs.commit(apply);
+    if (saved.saveError === null) {
+      rememberOwnWorkspace(true);
+      this.origin = 'opgeslagen';
     }
-  }
-
-  /** Another tab saved: its data replaces this tab's (all saves are already stored). */
-  async #readOtherTab(): Promise<boolean> {
-    const done = readiness.begin();
-    try {
-      if (!(await this.tabs.refresh(this.connector, this.#hooks))) return false;
-      await this.#dataChanged();
-      return true;
-    } catch (error) {
-      this.warning = `De gegevens van een ander tabblad konden niet worden ingelezen: ${errorText(error)}`;
-      return false;
-    } finally {
-      done();
-    }
-  }
-
-  async #dataChanged(): Promise<void> {
-    invalidateBaseMap();
-    await this.refreshOverview();
-    this.dataVersion++;
+    return saved;
   }
 
   /** Forgets what this browser saved; the next start shows the demo again. */
