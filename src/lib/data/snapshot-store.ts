@@ -1,26 +1,55 @@
 /**
  * Where the browser keeps the database between sessions. IndexedDB writes the manifest and
  * every table in one transaction, so a crash mid-save keeps the previous snapshot whole.
+ *
+ * Every save and clear also counts up a generation, in the same transaction. Tabs of one
+ * browser share the store but not their data: a tab compares the generation its data came
+ * from with the stored one to learn that another tab saved since (workspace-writer.ts).
  */
 import type { Snapshot, SnapshotManifest } from './snapshot';
 import type { TableName } from './schema';
 
+/** A stored snapshot with the generation it was saved as. */
+export interface StoredSnapshot extends Snapshot {
+  generation: number;
+}
+
 export interface SnapshotStore {
-  load(): Promise<Snapshot | null>;
-  save(snapshot: Snapshot): Promise<void>;
+  load(): Promise<StoredSnapshot | null>;
+  /** The generation of the stored snapshot (0 before the first save). */
+  generation(): Promise<number>;
+  /**
+   * Saves and returns the new generation. With `expected`, only when the stored generation
+   * is still that one; otherwise nothing is written and StaleSnapshotError is thrown.
+   */
+  save(snapshot: Snapshot, expected?: number): Promise<number>;
   clear(): Promise<void>;
+}
+
+/** Another tab saved after the generation a save expected. */
+export class StaleSnapshotError extends Error {
+  constructor(readonly stored: number) {
+    super('Een ander tabblad heeft intussen gegevens opgeslagen.');
+  }
 }
 
 /** In memory: for Node tests and scripts. */
 export function createMemorySnapshotStore(): SnapshotStore {
   let stored: Snapshot | null = null;
+  let generation = 0;
   return {
-    load: async () => stored,
-    save: async (snapshot) => {
+    load: async () => stored && { ...stored, tables: new Map(stored.tables), generation },
+    generation: async () => generation,
+    save: async (snapshot, expected) => {
+      if (expected !== undefined && expected !== generation) {
+        throw new StaleSnapshotError(generation);
+      }
       stored = { manifest: structuredClone(snapshot.manifest), tables: new Map(snapshot.tables) };
+      return ++generation;
     },
     clear: async () => {
       stored = null;
+      generation++;
     },
   };
 }
@@ -55,6 +84,18 @@ function deleteKeys(store: IDBObjectStore, prefix: string): void {
   store.delete(IDBKeyRange.bound(`${prefix}table:`, `${prefix}table:\uffff`));
 }
 
+async function readGeneration(store: IDBObjectStore, prefix: string): Promise<number> {
+  return ((await request(store.get(`${prefix}generation`))) as number | undefined) ?? 0;
+}
+
+/**
+ * A write transaction that reports completion only once the data is on disk ('strict'):
+ * the app says "opgeslagen" after it, and closing the tab then must not lose the save.
+ */
+function writeTransaction(db: IDBDatabase): IDBTransaction {
+  return db.transaction(STORE, 'readwrite', { durability: 'strict' });
+}
+
 /**
  * IndexedDB in the browser (survives reloads and browser restarts). `prefix` keeps several
  * snapshots apart in one database: '' is the user's own workspace, 'published:' the last
@@ -70,6 +111,7 @@ export function createIndexedDbSnapshotStore(prefix = ''): SnapshotStore {
         const manifest = (await request(store.get(`${prefix}manifest`))) as
           SnapshotManifest | undefined;
         if (!manifest) return null;
+        const generation = await readGeneration(store, prefix);
         // First every Blob (IDB requests only: awaiting anything else would end the
         // transaction), then their bytes.
         const blobs: [TableName, Blob | undefined][] = [];
@@ -83,16 +125,33 @@ export function createIndexedDbSnapshotStore(prefix = ''): SnapshotStore {
         for (const [table, blob] of blobs) {
           if (blob) tables.set(table, new Uint8Array(await blob.arrayBuffer()));
         }
-        return { manifest, tables };
+        return { manifest, tables, generation };
       } finally {
         db.close();
       }
     },
-    async save(snapshot) {
+    async generation() {
       const db = await openDatabase();
       try {
-        const tx = db.transaction(STORE, 'readwrite');
+        return await readGeneration(db.transaction(STORE, 'readonly').objectStore(STORE), prefix);
+      } finally {
+        db.close();
+      }
+    },
+    async save(snapshot, expected) {
+      const db = await openDatabase();
+      try {
+        const tx = writeTransaction(db);
+        const finished = done(tx);
         const store = tx.objectStore(STORE);
+        // Read and written in one read-write transaction, which IndexedDB runs alone across
+        // tabs: no other tab can save between the check and the write.
+        const generation = await readGeneration(store, prefix);
+        if (expected !== undefined && generation !== expected) {
+          tx.abort();
+          await finished.catch(() => undefined);
+          throw new StaleSnapshotError(generation);
+        }
         deleteKeys(store, prefix);
         for (const [table, bytes] of snapshot.tables) {
           // As Blobs: Chrome refuses single values over ~127 MB, and a million records
@@ -100,7 +159,9 @@ export function createIndexedDbSnapshotStore(prefix = ''): SnapshotStore {
           store.put(new Blob([bytes as Uint8Array<ArrayBuffer>]), `${prefix}table:${table}`);
         }
         store.put(snapshot.manifest, `${prefix}manifest`);
-        await done(tx);
+        store.put(generation + 1, `${prefix}generation`);
+        await finished;
+        return generation + 1;
       } finally {
         db.close();
       }
@@ -108,9 +169,13 @@ export function createIndexedDbSnapshotStore(prefix = ''): SnapshotStore {
     async clear() {
       const db = await openDatabase();
       try {
-        const tx = db.transaction(STORE, 'readwrite');
-        deleteKeys(tx.objectStore(STORE), prefix);
-        await done(tx);
+        const tx = writeTransaction(db);
+        const finished = done(tx);
+        const store = tx.objectStore(STORE);
+        const generation = await readGeneration(store, prefix);
+        deleteKeys(store, prefix);
+        store.put(generation + 1, `${prefix}generation`);
+        await finished;
       } finally {
         db.close();
       }

@@ -5,21 +5,26 @@
  */
 import { tick } from 'svelte';
 import { appData } from './app-data.svelte';
-import { exclusive } from './db-queue';
 import { errorMessage, IMPORT_MESSAGES } from './import-view';
 import { readiness } from './readiness.svelte';
 
+export interface KeptChange<T> {
+  value: T;
+  /** Why the change is not saved (it holds in this tab until a reload), or null. */
+  problem: string | null;
+  /** Another tab had saved meanwhile: its data was read in before the change. */
+  caughtUp: boolean;
+}
+
 /**
- * Saves a change of the stored data in this browser and refreshes the views. The change
- * itself is done, so a failure to save is returned as a message, not thrown.
+ * Makes a change of the stored data and saves it in this browser, after reading in what
+ * other tabs saved (appData.commitChange; `apply` must not use the db-queue). An error of
+ * the change is thrown; a failure to save, once the change is done, returned as a message.
  */
-export async function keepChange(): Promise<string | null> {
-  try {
-    await exclusive(() => appData.commitChange());
-    return null;
-  } catch (error) {
-    return errorMessage(error, IMPORT_MESSAGES.NOT_KEPT);
-  }
+export async function keepChange<T>(apply: () => Promise<T>): Promise<KeptChange<T>> {
+  const { value, caughtUp, saveError } = await appData.commitChange(apply);
+  const problem = saveError === null ? null : errorMessage(saveError, IMPORT_MESSAGES.NOT_KEPT);
+  return { value, problem, caughtUp };
 }
 
 export class ActionStatus<Busy extends string> {

@@ -13,9 +13,14 @@ import {
   readVerified,
   replaceWithPublication,
 } from '$lib/data/published';
-import { restoreSnapshot, takeSnapshot, type Snapshot } from '$lib/data/snapshot';
+import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
+import type { SavedChange } from '$lib/data/workspace-writer';
 import { decodeWorkspace } from '$lib/data/workspace-file';
-import { createIndexedDbSnapshotStore, type SnapshotStore } from '$lib/data/snapshot-store';
+import {
+  createIndexedDbSnapshotStore,
+  type SnapshotStore,
+  type StoredSnapshot,
+} from '$lib/data/snapshot-store';
 import {
   buildMunicipalityNameQuery,
   buildPeriodQuery,
@@ -28,6 +33,7 @@ import { demoSource, readDemoSnapshot } from './demo-source';
 import { BRIEFING_PATH, rememberOwnWorkspace, takeEarlyEngine } from './early-downloads';
 import { publishedReader, readPublishedManifest } from './published-source';
 import { readiness } from './readiness.svelte';
+import { TabSync } from './tab-sync.svelte';
 import type { BriefingSource } from './briefing-sources';
 import {
   datasetInfo,
@@ -100,6 +106,23 @@ class AppData {
   /** Which data the database holds; every change of the data gives a new key. */
   #identity = $state(`start:${Date.now()}`);
   #store: SnapshotStore = createIndexedDbSnapshotStore();
+  /** Saves one tab at a time and reads in what other tabs saved (notice: what was read). */
+  tabs = new TabSync(this.#store, {
+    connector: () => this.connector,
+    settings: () => $state.snapshot(this.settings) as unknown as Record<string, unknown>,
+    adopted: (snapshot) => {
+      // Another tab's workspace replaced this tab's data, whatever it came from.
+      this.settings = readSettings(snapshot.manifest.settings);
+      this.origin = 'opgeslagen';
+      this.dataset = null;
+      this.pendingFiles = [];
+    },
+    changed: async () => {
+      invalidateBaseMap();
+      await this.refreshOverview();
+      this.dataVersion++;
+    },
+  });
   /** The last published dataset that loaded correctly: the fallback for a damaged one. */
   #publishedCache: SnapshotStore = createIndexedDbSnapshotStore('published:');
   #manifest: DatasetManifest | null = null;
@@ -131,6 +154,7 @@ class AppData {
   async #run(options: StartOptions): Promise<void> {
     performance.mark('app.start');
     this.status = 'starten';
+    this.tabs.listen();
     // Start everything that does not depend on the database while it instantiates: the
     // saved snapshot (IndexedDB), the published dataset's manifest and, only when there is
     // none, the demo prepared at build time.
@@ -163,9 +187,13 @@ class AppData {
     }
     this.#connector = conn;
     this.earlyBriefing = null;
-    installDebugHandle(conn, () => this.commitChange());
+    installDebugHandle(conn, async () => {
+      const { saveError } = await this.commitChange(async () => undefined);
+      if (saveError) throw saveError;
+    });
     await this.refreshOverview();
     this.status = 'gereed';
+    this.tabs.ready((await saved)?.generation ?? 0);
     performance.measure('app.to_data_ready', 'app.start');
     if (this.origin === 'gepubliceerd' && this.pendingFiles.length === 0) this.#cachePublished();
   }
@@ -286,7 +314,7 @@ class AppData {
   }
 
   /** Restores what this browser saved before; false when there is nothing (usable). */
-  async #restoreSaved(conn: Connector, saved: Snapshot | null): Promise<boolean> {
+  async #restoreSaved(conn: Connector, saved: StoredSnapshot | null): Promise<boolean> {
     try {
       rememberOwnWorkspace(saved !== null);
       if (!saved) return false;
@@ -305,17 +333,20 @@ class AppData {
   }
 
   /**
-   * After the data or settings changed: saves everything in this browser (it survives
-   * reloads and restarts) and refreshes the overview and the views.
+   * Changes the data or settings and saves everything in this browser (it survives reloads
+   * and restarts), one tab at a time: when another tab saved since this one read its data,
+   * that is read in before `apply` runs (tabs.notice says so). `apply` works on the data as
+   * it is then, must not use the db-queue itself (the save holds it), and may run twice
+   * after a lost race without Web Locks. Its error is thrown; the save's is returned.
+   * Afterwards the overview and the views refresh.
    */
-  async commitChange(): Promise<void> {
-    const settings = $state.snapshot(this.settings) as unknown as Record<string, unknown>;
-    await this.#store.save(await takeSnapshot(this.connector, settings));
-    rememberOwnWorkspace(true);
-    this.origin = 'opgeslagen';
-    invalidateBaseMap();
-    await this.refreshOverview();
-    this.dataVersion++;
+  async commitChange<T>(apply: () => Promise<T>): Promise<SavedChange<T>> {
+    const saved = await this.tabs.commit(apply);
+    if (saved.saveError === null) {
+      rememberOwnWorkspace(true);
+      this.origin = 'opgeslagen';
+    }
+    return saved;
   }
 
   /** Forgets what this browser saved; the next start shows the demo again. */

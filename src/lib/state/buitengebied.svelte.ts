@@ -24,7 +24,6 @@ import {
   rankBuildings,
   type BuitengebiedData,
 } from './buitengebied-data';
-import { exclusive } from './db-queue';
 import { readiness } from './readiness.svelte';
 
 export type StatusFilter = '' | 'leegstaand' | 'in gebruik';
@@ -131,13 +130,22 @@ export class BuitengebiedModel {
       : [...this.routeIds, id];
   }
 
-  /** Saves weights and roles with the workspace (IndexedDB). */
-  async savePrefs(): Promise<void> {
-    appData.settings = {
-      ...appData.settings,
-      views: { ...appData.settings.views, [VIEW_KEY]: $state.snapshot(this.prefs) },
-    };
-    await appData.commitChange();
+  /**
+   * Saves weights and roles with the workspace (IndexedDB), after `change` (a change of the
+   * data saved with them); throws when they could not be saved.
+   */
+  async savePrefs(change: () => Promise<void> = async () => undefined): Promise<void> {
+    const { saveError } = await appData.commitChange(async () => {
+      await change();
+      // Roles of schouwen another tab saved meanwhile stay next to this tab's.
+      const stored = readBuitengebiedPrefs(appData.settings.views?.[VIEW_KEY]);
+      this.prefs = { ...this.prefs, roles: { ...stored.roles, ...this.prefs.roles } };
+      appData.settings = {
+        ...appData.settings,
+        views: { ...appData.settings.views, [VIEW_KEY]: $state.snapshot(this.prefs) },
+      };
+    });
+    if (saveError) throw saveError;
   }
 
   /** Inserts the schouw as a visit row, keeps the role in the settings, saves both. */
@@ -150,18 +158,18 @@ export class BuitengebiedModel {
     try {
       const id = `SCHOUW-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
       const time = formatLocalTimestamp(utcToLocal(Date.now())).slice(11);
-      await exclusive(() =>
-        conn.query(
+      // One change: data and settings are saved together; dataVersion reloads the views.
+      await this.savePrefs(async () => {
+        await conn.query(
           buildInsertSchouwQuery({
             id,
             buildingId,
             startedAt: `${input.date} ${time}`,
             outcome: input.outcome,
           }),
-        ),
-      );
-      this.prefs = { ...this.prefs, roles: { ...this.prefs.roles, [id]: input.role } };
-      await this.savePrefs(); // commits data and settings together; dataVersion reloads
+        );
+        this.prefs = { ...this.prefs, roles: { ...this.prefs.roles, [id]: input.role } };
+      });
     } finally {
       this.saving = false;
     }

@@ -23,7 +23,7 @@ import {
 } from '$lib/data/import/plan';
 import { findMatchingProfile, upsertProfile, type MappingProfile } from '$lib/data/import/profiles';
 import { rejectedRowsCsv, type ImportReport } from '$lib/data/import/report';
-import { ActionStatus, keepChange } from './action-status.svelte';
+import { ActionStatus, keepChange, type KeptChange } from './action-status.svelte';
 import { appData } from './app-data.svelte';
 import { exclusive } from './db-queue';
 import { readChosenFile, saveFile } from './download';
@@ -40,7 +40,7 @@ import {
 import { readiness } from './readiness.svelte';
 
 const PREVIEW_ROWS = 10;
-const { DUPLICATES_MISSING, NOTHING_RECOGNISED } = IMPORT_MESSAGES;
+const { DUPLICATES_MISSING, NOTHING_RECOGNISED, OTHER_TAB_KEPT, SAVING } = IMPORT_MESSAGES;
 
 export class ImportSession {
   kind = $state<RecordKind>('incidents');
@@ -252,11 +252,13 @@ export class ImportSession {
         'De gebiedsgrenzen worden ingelezen…',
         async () => {
           const bytes = await readChosenFile(file);
-          this.areaReport = await exclusive(() =>
-            importAreas(appData.connector, file.name, bytes, dataset),
-          );
-          this.#action.status = `Gebiedsgrenzen ingelezen: ${this.areaReport.accepted} gebieden.`;
-          await this.#keep();
+          const kept = await keepChange(async () => {
+            const report = await importAreas(appData.connector, file.name, bytes, dataset);
+            this.#action.status = SAVING;
+            return report;
+          });
+          this.areaReport = kept.value;
+          this.#finish(kept, `gebiedsgrenzen ingelezen: ${kept.value.accepted} gebieden`);
         },
         'Het inlezen is mislukt; de opgeslagen gegevens zijn niet gewijzigd.',
       );
@@ -267,15 +269,19 @@ export class ImportSession {
       'inlezen',
       'Bezig met inlezen…',
       async () => {
-        const report = await exclusive(() => runImport(appData.connector, confirmed, { dataset }));
-        this.report = report;
+        const kept = await keepChange(async () => {
+          const report = await runImport(appData.connector, confirmed, { dataset });
+          this.#action.status = SAVING;
+          return report;
+        });
+        const { rows } = kept.value;
+        this.report = kept.value;
         this.#reported = confirmed;
         this.prepared = null;
         this.plan = null;
         this.preview = null;
-        this.#action.status = `Ingelezen: ${report.rows.accepted} rijen opgeslagen, ${report.rows.rejected} afgewezen.`;
-        await this.#keep();
-        this.#action.error ??= outsideWarning(report, appData.municipality);
+        this.#finish(kept, `${rows.accepted} rijen ingelezen, ${rows.rejected} afgewezen`);
+        this.#action.error ??= outsideWarning(kept.value, appData.municipality);
       },
       'Het inlezen is mislukt; de opgeslagen gegevens zijn niet gewijzigd.',
     );
@@ -309,20 +315,29 @@ export class ImportSession {
       'opslaan',
       `Profiel ‘${name}’ wordt opgeslagen…`,
       async () => {
-        appData.settings = {
-          ...appData.settings,
-          profiles: upsertProfile(appData.settings.profiles, profile),
-        };
+        // From the settings as stored: another tab may have saved profiles meanwhile.
+        const kept = await keepChange(async () => {
+          appData.settings = {
+            ...appData.settings,
+            profiles: upsertProfile(appData.settings.profiles, profile),
+          };
+        });
         this.profileName = name;
-        await this.#keep();
-        this.#action.status = `Profiel ‘${name}’ opgeslagen; het wordt voortaan voorgesteld bij exports met dezelfde kolommen.`;
+        if (kept.problem) this.#action.error = kept.problem;
+        else
+          this.#action.status = `Profiel ‘${name}’ opgeslagen; het wordt voortaan voorgesteld bij exports met dezelfde kolommen.`;
       },
       'Het profiel kon niet worden opgeslagen.',
     );
   }
 
-  async #keep(): Promise<void> {
-    const problem = await keepChange();
-    if (problem) this.#action.error = problem;
+  /** The outcome once the save is over: "opgeslagen" only when the data is stored. */
+  #finish(kept: KeptChange<unknown>, outcome: string): void {
+    if (kept.problem) {
+      this.#action.status = `${outcome[0].toUpperCase()}${outcome.slice(1)}; niet opgeslagen.`;
+      this.#action.error = kept.problem;
+      return;
+    }
+    this.#action.status = `Opgeslagen: ${outcome}.${kept.caughtUp ? ` ${OTHER_TAB_KEPT}` : ''}`;
   }
 }

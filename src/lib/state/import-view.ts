@@ -85,6 +85,9 @@ export const IMPORT_MESSAGES = {
     'Kies wat er gebeurt met registratienummers die al zijn opgeslagen: overslaan of vervangen.',
   NOTHING_RECOGNISED:
     'In dit bestand is geen enkele kolom herkend voor deze soort gegevens. Controleer of u de juiste soort hebt gekozen en of het bestand een CSV-, GeoJSON-, Parquet- of Arrow-export is; u kunt de kolommen ook zelf koppelen.',
+  SAVING: 'Bezig met opslaan…',
+  OTHER_TAB_KEPT:
+    'Wat een ander tabblad intussen had opgeslagen, is eerst ingelezen en blijft bewaard.',
   NOT_KEPT:
     'De wijziging is doorgevoerd, maar kon niet in deze browser worden bewaard: na herladen is ze weg. Exporteer de werkruimte om de gegevens te bewaren.',
 } as const;

@@ -8,7 +8,6 @@ import { removeAllData } from '$lib/data/datasets';
 import { RECORD_TABLES } from '$lib/data/schema';
 import { ActionStatus, keepChange } from './action-status.svelte';
 import { appData } from './app-data.svelte';
-import { exclusive } from './db-queue';
 
 export interface SetupProgress {
   areas: number;
@@ -51,14 +50,16 @@ export class OwnMunicipalityModel {
       'inrichten',
       'De demogemeente wordt verwijderd…',
       async () => {
-        await exclusive(() => removeAllData(appData.connector));
-        const settings = { ...appData.settings };
-        delete settings.municipality;
-        appData.settings = name ? { ...settings, municipality: name } : settings;
+        const { problem } = await keepChange(async () => {
+          await removeAllData(appData.connector);
+          const settings = { ...appData.settings };
+          delete settings.municipality;
+          appData.settings = name ? { ...settings, municipality: name } : settings;
+        });
         this.confirming = false;
         this.action.status =
           'De demogemeente is verwijderd. Lees nu de grenzen van uw gemeente in (stap 1).';
-        this.action.error = await keepChange();
+        this.action.error = problem;
       },
       'Inrichten is mislukt; de gegevens zijn niet gewijzigd.',
     );

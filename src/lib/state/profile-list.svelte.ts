@@ -34,13 +34,15 @@ export class ProfileListModel {
       'verwijderen',
       `Profiel ‘${profile.name}’ wordt verwijderd…`,
       async () => {
-        appData.settings = {
-          ...appData.settings,
-          profiles: removeProfile(appData.settings.profiles, profile.name, profile.kind),
-        };
+        const { problem } = await keepChange(async () => {
+          appData.settings = {
+            ...appData.settings,
+            profiles: removeProfile(appData.settings.profiles, profile.name, profile.kind),
+          };
+        });
         this.confirming = null;
         this.removal.status = `Profiel ‘${profile.name}’ is verwijderd.`;
-        this.removal.error = await keepChange();
+        this.removal.error = problem;
       },
       'Het profiel kon niet worden verwijderd.',
     );

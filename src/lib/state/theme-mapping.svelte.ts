@@ -93,10 +93,12 @@ export class ThemeMappingModel {
       'De thema-indeling wordt opgeslagen…',
       async () => {
         const conn = appData.connector;
-        await exclusive(() => inTransaction(conn, () => replaceThemeMapping(conn, rows)));
+        const kept = await keepChange(() =>
+          inTransaction(conn, () => replaceThemeMapping(conn, rows)),
+        );
         this.dirty = false;
-        this.action.status = 'De thema-indeling is opgeslagen; ze geldt voor nieuwe imports.';
-        this.action.error = await keepChange();
+        if (kept.problem) this.action.error = kept.problem;
+        else this.action.status = 'De thema-indeling is opgeslagen; ze geldt voor nieuwe imports.';
       },
       'De thema-indeling kon niet worden opgeslagen; de opgeslagen indeling is ongewijzigd.',
     );

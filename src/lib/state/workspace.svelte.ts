@@ -55,10 +55,10 @@ export class WorkspaceModel {
       'verwijderen',
       `‘${label}’ wordt verwijderd…`,
       async () => {
-        await exclusive(() => removeDataset(appData.connector, dataset));
+        const { problem } = await keepChange(() => removeDataset(appData.connector, dataset));
         this.confirming = null;
         this.removal.status = `‘${label}’ is verwijderd.`;
-        this.removal.error = await keepChange();
+        this.removal.error = problem;
       },
       'Verwijderen is mislukt; de gegevens zijn niet gewijzigd.',
     );
@@ -86,10 +86,12 @@ export class WorkspaceModel {
       `‘${file.name}’ wordt hersteld…`,
       async () => {
         const snapshot = await decodeWorkspace(await readChosenFile(file));
-        await exclusive(() => restoreSnapshot(appData.connector, snapshot));
-        appData.settings = readSettings(snapshot.manifest.settings);
+        const { problem } = await keepChange(async () => {
+          await restoreSnapshot(appData.connector, snapshot);
+          appData.settings = readSettings(snapshot.manifest.settings);
+        });
         this.file.status = `De werkruimte uit ‘${file.name}’ is hersteld.`;
-        this.file.error = await keepChange();
+        this.file.error = problem;
       },
       'De werkruimte kon niet worden hersteld; de gegevens zijn niet gewijzigd.',
     );
