@@ -3,7 +3,12 @@
  * derived from a suppressed count too; Dutch spreadsheet format (semicolon, decimal comma).
  */
 import { describe, expect, it } from 'vitest';
-import { buildCsv, isSuppressed, type CsvColumn } from '../../src/lib/analysis/csv-export';
+import {
+  buildCsv,
+  csvField,
+  isSuppressed,
+  type CsvColumn,
+} from '../../src/lib/analysis/csv-export';
 
 interface Row {
   wijk: string;
@@ -67,5 +72,41 @@ describe('buildCsv', () => {
     expect(isSuppressed(9, 10)).toBe(true);
     expect(isSuppressed(10, 10)).toBe(false);
     expect(isSuppressed(0)).toBe(false);
+  });
+});
+
+describe('formulas in downloaded CSV (issue 27, item 5)', () => {
+  // The probes of the hardening review: Dutch Excel opens a semicolon CSV with a BOM and
+  // would evaluate each of these.
+  const HOSTILE = [
+    '=HYPERLINK("http://voorbeeld.invalid","klik")',
+    '=1+1',
+    "+cmd|' /C calc'!A0",
+    '-1+1',
+    '@SUM(A1:A2)',
+    '\t=1+1',
+    '＝1+1',
+  ];
+
+  it('writes every formula as text with a leading apostrophe', () => {
+    for (const text of HOSTILE) {
+      const field = csvField(text);
+      const unquoted = field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
+      expect(unquoted, text).toBe(`'${text}`);
+    }
+  });
+
+  it('keeps numbers numbers: negative, signed, decimal comma, thousands', () => {
+    for (const number of ['-1', '-1,5', '+31', '-0.25', '1.234,5', '-2e3', '0']) {
+      expect(csvField(number), number).toBe(number);
+    }
+  });
+
+  it('neutralises a table cell too, and the rejected-rows writer shares the field writer', () => {
+    const csv = buildCsv(
+      [{ label: 'Wijk', kind: 'text', value: (r: { w: string }) => r.w }],
+      [{ w: '=1+1' }, { w: 'Centrum' }],
+    );
+    expect(csv).toBe("\uFEFFWijk\r\n'=1+1\r\nCentrum\r\n");
   });
 });

@@ -41,7 +41,20 @@ function formatNumber(value: number, decimals: number): string {
   return (Object.is(rounded, -0) ? 0 : rounded).toFixed(decimals).replace('.', ',');
 }
 
-function quote(text: string, separator: string): string {
+/** A number as spreadsheets read it (`-1,5`, `+31`, `1.234,5`, `2e3`): never a formula. */
+const PLAIN_NUMBER = /^[+-]?(?:\d{1,3}(?:[.\s]\d{3})+|\d+)(?:[.,]\d+)?(?:[eE][+-]?\d+)?$/;
+/** First characters that make Excel and LibreOffice read a cell as a formula or command. */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * One CSV field: quoted when it holds the separator, a quote, a line break or edge blanks.
+ * A text that a spreadsheet would run (`=HYPERLINK(…)`, `+cmd|…`, `-1+1`, `@SUM(…)`) gets a
+ * leading apostrophe, so Excel shows it as text (OWASP, "CSV Injection"); a number stays a
+ * number. The one field writer of every CSV download.
+ */
+export function csvField(value: unknown, separator = ';'): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
   return /["\r\n]/.test(text) || text.includes(separator) || /^\s|\s$/.test(text)
     ? `"${text.replace(/"/g, '""')}"`
     : text;
@@ -76,9 +89,9 @@ export function buildCsv<Row>(
   const threshold = options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
   const separator = options.separator ?? ';';
   if (!(threshold >= 1)) throw new RangeError(`threshold must be ≥ 1, got ${threshold}`);
-  const lines = [columns.map((c) => quote(c.label, separator)).join(separator)];
+  const lines = [columns.map((c) => csvField(c.label, separator)).join(separator)];
   for (const row of rows) {
-    lines.push(columns.map((c) => quote(cell(c, row, threshold), separator)).join(separator));
+    lines.push(columns.map((c) => csvField(cell(c, row, threshold), separator)).join(separator));
   }
   return (options.bom === false ? '' : '\uFEFF') + lines.join('\r\n') + '\r\n';
 }

@@ -2,6 +2,7 @@
  * The import report (what an analyst reads, and what `npm run import:check` prints as
  * JSON) and the download of every rejected row with its reason.
  */
+import { csvField } from '../../analysis/csv-export';
 import type { Connector } from '../connector';
 import type { RecordKind } from './column-mapping';
 import type { SourceFormat } from './formats';
@@ -183,11 +184,6 @@ async function hasUnthemedCategory(conn: Connector): Promise<boolean> {
   return n > 0;
 }
 
-function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * Every rejected row with its reason, as CSV ('rij' = the n-th data row of the file) (semicolon, UTF-8 with BOM so Excel opens it
  * correctly). Columns refused as personal data are left out; a raw line that could not be
@@ -216,7 +212,7 @@ export async function rejectedRowsCsv(
     ...kept.map(({ header }) => header),
     'oorspronkelijke regel',
   ];
-  const lines = [header.map(csvField).join(';')];
+  const lines = [header.map((value) => csvField(value)).join(';')];
   const entries: [number, string][] = rows.map((row) => [
     fileRecordNumber(row.rn as number, structureRecords),
     [
@@ -226,7 +222,7 @@ export async function rejectedRowsCsv(
       ...kept.map(({ i }) => row[stagedColumn(i)]),
       '',
     ]
-      .map(csvField)
+      .map((value) => csvField(value))
       .join(';'),
   ]);
   for (const reject of staged.structureRejects) {
@@ -234,7 +230,9 @@ export async function rejectedRowsCsv(
       refused.size === 0 ? reject.raw.trim() : '(niet getoond: de regel bevat persoonsgegevens)';
     entries.push([
       reject.record ?? 0,
-      [reject.record, reject.reason, '', ...kept.map(() => ''), raw].map(csvField).join(';'),
+      [reject.record, reject.reason, '', ...kept.map(() => ''), raw]
+        .map((value) => csvField(value))
+        .join(';'),
     ]);
   }
   entries.sort((a, b) => a[0] - b[0]);
