@@ -18,6 +18,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { dictionarySelectList } from './arrow-dictionary';
 import { toIpcStream } from './arrow-build';
 import type { Connector, Row } from './connector';
+import { sha256Hex } from './sha256';
 import { buildZip } from './zip';
 import {
   SCHEMA_VERSION,
@@ -71,11 +72,6 @@ export interface Publication {
   manifest: DatasetManifest;
   /** Path inside the dataset folder → bytes (manifest.json included). */
   files: Map<string, Uint8Array>;
-}
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const encoder = new TextEncoder();

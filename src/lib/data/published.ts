@@ -12,12 +12,12 @@ import {
   DATASET_FORMAT,
   GEOJSON_TABLES,
   MANIFEST_FILE,
-  sha256Hex,
   type DatasetFile,
   type DatasetManifest,
   type GeoJsonTable,
 } from './publish';
 import { SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from './schema';
+import { sha256Hex } from './sha256';
 
 export class DatasetError extends Error {}
 

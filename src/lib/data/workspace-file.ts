@@ -7,6 +7,7 @@
  * Arrow IPC bytes, so truncation or corruption is detected before anything is replaced.
  * The whole file is gzip-compressed (CompressionStream: browsers and Node ≥ 18).
  */
+import { sha256Hex } from './sha256';
 import { SnapshotError, type Snapshot, type SnapshotManifest } from './snapshot';
 import type { TableName } from './schema';
 
@@ -21,11 +22,6 @@ interface Entry {
 interface Header {
   manifest: SnapshotManifest;
   entries: Entry[];
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 async function pipeThrough(bytes: Uint8Array, stream: GenerateTransform): Promise<Uint8Array> {
