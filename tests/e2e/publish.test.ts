@@ -2,8 +2,8 @@
  * Publiceren in real Chromium: the analyst downloads a publication from Gegevens; it is
  * unpacked next to a copy of the built app served under a sub-path without the demo; a
  * colleague's fresh browser opens on the published data with its version and date, asks
- * nothing outside the app's origin and gets the same query results; a damaged file is
- * reported in Dutch and the last good version stays open.
+ * nothing outside the app's origin and gets the same query results; a damaged or truncated
+ * file is named in Dutch and the last good version stays open.
  */
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BUILD_DIR } from '../../scripts/lib/preview-server';
+import { sha256Hex, type DatasetManifest } from '../../src/lib/data/publish';
 import { DEPLOY_CSP, startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { PARITY_QUERIES } from '../helpers/parity-queries';
 import {
@@ -230,5 +231,33 @@ describe('publishing the workspace for the team', () => {
     );
     expect(await answers(page)).toEqual(before);
     expect(await runAxe(page)).toEqual([]);
+  });
+
+  it('names a truncated file whose checksum matches, opens the last good version and gets ready', async () => {
+    const { page } = colleague;
+    // An interrupted copy: the file's first 4 KB (before the byte the test above changed),
+    // listed in the manifest with its own size and checksum.
+    const dataset = path.join(site, 'dataset');
+    const file = path.join(dataset, 'meldingen-2025.arrow');
+    const cut = (await readFile(file)).subarray(0, 1 << 12);
+    await writeFile(file, cut);
+    const manifest = JSON.parse(
+      await readFile(path.join(dataset, 'manifest.json'), 'utf8'),
+    ) as DatasetManifest;
+    const entry = manifest.files.find((f) => f.path === 'meldingen-2025.arrow')!;
+    Object.assign(entry, { bytes: cut.length, sha256: await sha256Hex(cut) });
+    await writeFile(path.join(dataset, 'manifest.json'), JSON.stringify(manifest));
+    const before = await answers(analyst.page);
+    await page.reload();
+    await waitForReady(page, 90_000);
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain(
+        'Het bestand meldingen-2025.arrow van de gepubliceerde gegevens is onvolledig: de gegevens houden halverwege op. De laatst goed geladen versie (2026-11 (team)) is geopend.',
+      );
+    expect(await page.getByTestId('dataset-badge').textContent()).toContain(
+      'versie 2026-11 (team)',
+    );
+    expect(await answers(page)).toEqual(before);
   });
 });
