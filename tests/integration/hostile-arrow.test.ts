@@ -20,7 +20,7 @@ import {
   selectFiles,
   type DatasetReader,
 } from '../../src/lib/data/published';
-import { takeSnapshot } from '../../src/lib/data/snapshot';
+import { restoreSnapshot, takeSnapshot } from '../../src/lib/data/snapshot';
 import { createMemorySnapshotStore } from '../../src/lib/data/snapshot-store';
 import { openPublished, PUBLISHED_SETTING } from '../../src/lib/state/published-fallback';
 import { datasetInfo, type DownloadedDataset } from '../../src/lib/state/published-start';
@@ -82,6 +82,21 @@ describe('an Arrow import that fails', () => {
   it('imports a whole stream whose writer left the end marker out', async () => {
     const report = await importVisits('no-end-marker.arrow', 'zonder-einde');
     expect(report.rows).toEqual({ total: 3, accepted: 3, rejected: 0 });
+  });
+});
+
+describe('a saved workspace with a truncated table', () => {
+  it('is refused naming the table; the open data stays and a whole one restores', async () => {
+    const saved = await takeSnapshot(conn);
+    const before = await tableHashes(conn);
+    const whole = saved.tables.get('incidents')!;
+    const tables = new Map(saved.tables).set('incidents', whole.subarray(0, whole.length >> 1));
+    await expect(restoreSnapshot(conn, { ...saved, tables })).rejects.toThrow(
+      'De werkruimte is beschadigd: tabel incidents is onvolledig: de gegevens houden halverwege op.',
+    );
+    expect(await tableHashes(conn)).toEqual(before);
+    await restoreSnapshot(conn, saved);
+    expect(await tableHashes(conn)).toEqual(before);
   });
 });
 

@@ -7,6 +7,7 @@ import { toIpcStream } from './arrow-build';
 import { dictionarySelectList } from './arrow-dictionary';
 import type { Connector } from './connector';
 import { inTransaction, initDatabase } from './database';
+import { IpcStreamError } from './ipc-stream';
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema';
 
 export interface SnapshotManifest {
@@ -70,6 +71,16 @@ export function validateSnapshot(snapshot: Snapshot): void {
   }
 }
 
+/** Inserts one table's Arrow bytes; an incomplete stream is named by its table. */
+async function insertTable(conn: Connector, table: TableName, bytes: Uint8Array): Promise<void> {
+  try {
+    await conn.insertIpc(bytes, table);
+  } catch (error) {
+    if (!(error instanceof IpcStreamError)) throw error;
+    throw new SnapshotError(`De werkruimte is beschadigd: tabel ${table} is ${error.reason}.`);
+  }
+}
+
 /** Replaces every table with the snapshot's contents, atomically; verifies row counts. */
 export async function restoreSnapshot(conn: Connector, snapshot: Snapshot): Promise<void> {
   validateSnapshot(snapshot);
@@ -78,7 +89,7 @@ export async function restoreSnapshot(conn: Connector, snapshot: Snapshot): Prom
     for (const table of TABLE_NAMES) {
       await conn.exec(`DELETE FROM ${table}`);
       const bytes = snapshot.tables.get(table)!;
-      if (snapshot.manifest.tables[table] > 0) await conn.insertIpc(bytes, table);
+      if (snapshot.manifest.tables[table] > 0) await insertTable(conn, table, bytes);
       const [{ n }] = await conn.query<{ n: number }>({
         sql: `SELECT count(*) AS n FROM ${table}`,
       });

@@ -166,10 +166,10 @@ export async function stageArrowIpc(
       format === 'parquet' ? 'import.parquet_decode' : null,
     );
   } catch (error) {
-    if (error instanceof IpcStreamError) {
-      throw new ImportError(
-        `Het ${format === 'parquet' ? 'Parquet' : 'Arrow'}-bestand is ${error.reason}.`,
-      );
+    // A Parquet file's streams come from its reader: what is wrong with them says nothing
+    // about the user's file.
+    if (error instanceof IpcStreamError && format === 'arrow') {
+      throw new ImportError(`Het Arrow-bestand is ${error.reason}.`);
     }
     throw new ImportError(unreadable);
   }
