@@ -56,6 +56,9 @@ async function answers(page: Page) {
   return result;
 }
 
+const TRUNCATED_MELDINGEN =
+  'Het bestand meldingen-2025.arrow van de gepubliceerde gegevens is onvolledig: de gegevens houden halverwege op.';
+
 /**
  * Reloads `page` after a published file went bad: it gets ready, names the file (`reason`),
  * and has the last good version open, with the analyst's query results.
@@ -254,9 +257,27 @@ describe('publishing the workspace for the team', () => {
     const entry = manifest.files.find((f) => f.path === 'meldingen-2025.arrow')!;
     Object.assign(entry, { bytes: cut.length, sha256: await sha256Hex(cut) });
     await writeFile(path.join(dataset, 'manifest.json'), JSON.stringify(manifest));
-    await reloadOnLastGoodVersion(
-      page,
-      'Het bestand meldingen-2025.arrow van de gepubliceerde gegevens is onvolledig: de gegevens houden halverwege op.',
-    );
+    await reloadOnLastGoodVersion(page, TRUNCATED_MELDINGEN);
+  });
+
+  it('without an earlier version in the browser, opens the demo after the truncated file', async () => {
+    // This deployment ships the demo after all; a fresh profile has no cached version.
+    await cp(path.join(BUILD_DIR, 'demo'), path.join(site, 'demo'), { recursive: true });
+    const fresh = await openPage(browser);
+    try {
+      await fresh.page.goto(`${server.url}/`);
+      await waitForReady(fresh.page, 90_000);
+      await expect
+        .poll(() => fresh.page.getByRole('alert').first().textContent())
+        .toContain(
+          `${TRUNCATED_MELDINGEN} Er is in deze browser geen eerdere versie; de demogemeente Donderdeel is geladen.`,
+        );
+      expect(await fresh.page.getByTestId('dataset-badge').textContent()).toContain(
+        'Demogemeente Donderdeel (fictief)',
+      );
+      expect(await answers(fresh.page)).toEqual(await answers(analyst.page));
+    } finally {
+      await fresh.context.close();
+    }
   });
 });

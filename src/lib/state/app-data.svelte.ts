@@ -146,7 +146,10 @@ class AppData {
       if (published) this.publishedAvailable = this.#peekManifest(published);
     } else if (!published || !(await this.#openPublished(conn, await download))) {
       performance.mark('app.demo_load.start');
-      await this.#loadDemo(conn, await demoSnapshot);
+      // Only fetched here when a published dataset was expected but could not be opened:
+      // the demo's files are no substitute, the deployment's CSP refuses those Vite inlined.
+      const snapshot = (await demoSnapshot) ?? (await readDemoSnapshot().catch(() => null));
+      await this.#loadDemo(conn, snapshot);
       performance.measure('app.demo_load', 'app.demo_load.start');
       this.origin = 'demo';
     }
