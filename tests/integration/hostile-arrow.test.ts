@@ -98,6 +98,18 @@ describe('a saved workspace with a truncated table', () => {
     await restoreSnapshot(conn, saved);
     expect(await tableHashes(conn)).toEqual(before);
   });
+
+  it('a table the engine cannot decode: the replaced connection took the transaction back', async () => {
+    const saved = await takeSnapshot(conn);
+    const before = await tableHashes(conn);
+    const tables = new Map(saved.tables).set('visits', await fixture('damaged-header.arrow'));
+    await expect(restoreSnapshot(conn, { ...saved, tables })).rejects.toThrow(
+      'De werkruimte is beschadigd: tabel visits is onleesbaar.',
+    );
+    expect(await tableHashes(conn)).toEqual(before);
+    await restoreSnapshot(conn, saved);
+    expect(await tableHashes(conn)).toEqual(before);
+  });
 });
 
 /** The publication with `meldingen-2025.arrow` cut in half and the manifest's checksum fitting it. */

@@ -7,6 +7,7 @@ import { toIpcStream } from './arrow-build';
 import { dictionarySelectList } from './arrow-dictionary';
 import type { Connector } from './connector';
 import { inTransaction, initDatabase } from './database';
+import { isOutOfMemory } from './engine-errors';
 import { IpcStreamError } from './ipc-stream';
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema';
 
@@ -71,13 +72,17 @@ export function validateSnapshot(snapshot: Snapshot): void {
   }
 }
 
-/** Inserts one table's Arrow bytes; an incomplete stream is named by its table. */
+/**
+ * Inserts one table's Arrow bytes; bytes that are incomplete or that the engine cannot
+ * decode are named by their table (running out of memory keeps its own explanation).
+ */
 async function insertTable(conn: Connector, table: TableName, bytes: Uint8Array): Promise<void> {
   try {
     await conn.insertIpc(bytes, table);
   } catch (error) {
-    if (!(error instanceof IpcStreamError)) throw error;
-    throw new SnapshotError(`De werkruimte is beschadigd: tabel ${table} is ${error.reason}.`);
+    if (isOutOfMemory(error)) throw error;
+    const reason = error instanceof IpcStreamError ? error.reason : 'onleesbaar';
+    throw new SnapshotError(`De werkruimte is beschadigd: tabel ${table} is ${reason}.`);
   }
 }
 
