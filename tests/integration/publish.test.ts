@@ -23,12 +23,12 @@ import {
   appendFiles,
   selectFiles,
 } from '../../src/lib/data/published';
-import { TABLE_NAMES, TABLES } from '../../src/lib/data/schema';
 import { takeSnapshot } from '../../src/lib/data/snapshot';
 import { encodeWorkspace } from '../../src/lib/data/workspace-file';
 import { directoryReader, writePublication } from '../../scripts/lib/publish-files';
 import { loadDemoInNode } from '../helpers/demo-node';
 import { PARITY_QUERIES } from '../helpers/parity-queries';
+import { tableHashes } from '../helpers/table-hashes';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let source: Connector;
@@ -38,13 +38,7 @@ let publication: Publication;
 
 /** Every column of every table, as count and order-independent hash, plus the views' queries. */
 async function answers(conn: Connector) {
-  const result: Record<string, unknown> = {};
-  for (const table of TABLE_NAMES) {
-    const columns = TABLES[table].map((c) => c.name).join(', ');
-    result[table] = await conn.query({
-      sql: `SELECT count(*) AS n, sum(hash(${columns}))::VARCHAR AS h FROM ${table}`,
-    });
-  }
+  const result = await tableHashes(conn);
   for (const [name, query] of Object.entries(PARITY_QUERIES))
     result[name] = await conn.query(query);
   return result;

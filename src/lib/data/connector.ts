@@ -34,7 +34,12 @@ export interface Connector {
   insertArrow(table: Table, target: string, options?: { create?: boolean }): Promise<void>;
   /** A result as Arrow IPC stream bytes, straight from the engine (snapshots, exports). */
   queryIpc(sql: string): Promise<Uint8Array>;
-  /** Appends (or creates) a table from Arrow IPC stream bytes. */
+  /**
+   * Appends (or creates) a table from Arrow IPC stream bytes (or file bytes). Bytes that are
+   * not a whole stream are refused with an IpcStreamError before the engine sees them
+   * (ipc-stream.ts); when the engine itself fails, the connection is replaced, which also
+   * rolls back a transaction in progress.
+   */
   insertIpc(bytes: Uint8Array, target: string, options?: { create?: boolean }): Promise<void>;
   close(): Promise<void>;
 }

@@ -52,7 +52,9 @@ export async function inTransaction<T>(conn: Connector, work: () => Promise<T>):
     await conn.exec('COMMIT');
     return result;
   } catch (error) {
-    await conn.exec('ROLLBACK');
+    // A failed Arrow insert has replaced the connection, which rolled back already (then
+    // ROLLBACK finds no transaction): the work's own error is the one to report.
+    await conn.exec('ROLLBACK').catch(() => undefined);
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import { arrowToRows } from './arrow-rows';
 import { ENGINE_LOAD_FAILED } from './engine-errors';
 import { ENGINE_BUNDLES, startEngineWorker, type StartedEngine } from './engine-worker';
 import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
+import { wholeIpcStream } from './ipc-stream';
 
 /**
  * The worker receives bytes by transfer, which detaches the *whole* ArrayBuffer behind a
@@ -23,11 +24,25 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
 
 const STATEMENT_CACHE_SIZE = 32;
 
+/**
+ * A connection with the session set-up every connection runs first. A local,
+ * unreachable-by-design extension repository: should anything still try to load an
+ * extension (time-zone functions do), the request stays on this origin and fails cleanly
+ * instead of leaving the machine (STACK.md).
+ */
+async function openSession(db: duckdb.AsyncDuckDB): Promise<duckdb.AsyncDuckDBConnection> {
+  const conn = await db.connect();
+  for (const statement of SESSION_SETUP_SQL) await conn.query(statement);
+  const localRepo = new URL('duckdb-extensions', document.baseURI).href;
+  await conn.query(`SET custom_extension_repository = '${localRepo.replace(/'/g, "''")}'`);
+  return conn;
+}
+
 class BrowserConnector implements Connector {
   readonly engine = 'duckdb-wasm-browser';
   constructor(
     private readonly db: duckdb.AsyncDuckDB,
-    private readonly conn: duckdb.AsyncDuckDBConnection,
+    private conn: duckdb.AsyncDuckDBConnection,
   ) {}
 
   async query<T = Row>(query: Query): Promise<T[]> {
@@ -106,16 +121,27 @@ class BrowserConnector implements Connector {
     target: string,
     options?: { create?: boolean },
   ): Promise<void> {
-    await this.conn.insertArrowFromIPCStream(ownBuffer(toIpcStream(bytes)), {
-      name: target,
-      create: options?.create ?? false,
-    });
+    const parts = wholeIpcStream(toIpcStream(bytes));
+    const insert = { name: target, create: options?.create ?? false };
+    try {
+      for (const part of parts) await this.conn.insertArrowFromIPCStream(ownBuffer(part), insert);
+    } catch (error) {
+      // The engine may still hold part of the stream (ipc-stream.ts): a new connection.
+      await this.#closeStatements();
+      await this.conn.close().catch(() => undefined);
+      this.conn = await openSession(this.db);
+      throw error;
+    }
   }
 
-  async close(): Promise<void> {
+  async #closeStatements(): Promise<void> {
     for (const statement of this.#statements.values())
       await statement.close().catch(() => undefined);
     this.#statements.clear();
+  }
+
+  async close(): Promise<void> {
+    await this.#closeStatements();
     await this.conn.close();
     await this.db.terminate();
   }
@@ -157,14 +183,8 @@ async function startBrowserConnector(adopt: EngineAdopter | undefined): Promise<
   const { db, worker, started } = await instantiatedWorker(bundle, adopt);
   try {
     performance.measure('duckdb.instantiate.wasm', { start: started, end: performance.now() });
-    // A local, unreachable-by-design extension repository: should anything still try to
-    // load an extension (time-zone functions do), the request stays on this origin and
-    // fails cleanly instead of leaving the machine (STACK.md).
     await db.open({ query: { castBigIntToDouble: false } });
-    const conn = await db.connect();
-    for (const statement of SESSION_SETUP_SQL) await conn.query(statement);
-    const localRepo = new URL('duckdb-extensions', document.baseURI).href;
-    await conn.query(`SET custom_extension_repository = '${localRepo.replace(/'/g, "''")}'`);
+    const conn = await openSession(db);
     performance.measure('duckdb.instantiate', { start: started, end: performance.now() });
     return new BrowserConnector(db, conn);
   } catch (error) {

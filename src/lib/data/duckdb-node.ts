@@ -9,6 +9,7 @@ import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { toIpcStream } from './arrow-build';
 import { arrowToRows } from './arrow-rows';
 import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
+import { wholeIpcStream } from './ipc-stream';
 
 const require = createRequire(import.meta.url);
 
@@ -26,12 +27,19 @@ function bundles(): duckdb.DuckDBBundles {
   };
 }
 
+/** A connection with the session set-up every connection runs first. */
+function openSession(db: duckdb.DuckDBBindings): duckdb.DuckDBConnection {
+  const conn = db.connect();
+  for (const statement of SESSION_SETUP_SQL) conn.query(statement);
+  return conn;
+}
+
 class NodeConnector implements Connector {
   readonly engine = 'duckdb-wasm-node';
-  constructor(
-    private readonly db: duckdb.DuckDBBindings,
-    private readonly conn: duckdb.DuckDBConnection,
-  ) {}
+  private conn: duckdb.DuckDBConnection;
+  constructor(private readonly db: duckdb.DuckDBBindings) {
+    this.conn = openSession(db);
+  }
 
   async query<T = Row>(query: Query): Promise<T[]> {
     return arrowToRows<T>(await this.queryArrow(query));
@@ -74,10 +82,16 @@ class NodeConnector implements Connector {
     target: string,
     options?: { create?: boolean },
   ): Promise<void> {
-    this.conn.insertArrowFromIPCStream(toIpcStream(bytes), {
-      name: target,
-      create: options?.create ?? false,
-    });
+    const parts = wholeIpcStream(toIpcStream(bytes));
+    const insert = { name: target, create: options?.create ?? false };
+    try {
+      for (const part of parts) this.conn.insertArrowFromIPCStream(part, insert);
+    } catch (error) {
+      // The engine may still hold part of the stream (ipc-stream.ts): a new connection.
+      this.conn.close();
+      this.conn = openSession(this.db);
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
@@ -90,7 +104,5 @@ export async function createNodeConnector(): Promise<Connector> {
   const db = await duckdb.createDuckDB(bundles(), new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate(() => {});
   db.open({});
-  const conn = db.connect();
-  for (const statement of SESSION_SETUP_SQL) conn.query(statement);
-  return new NodeConnector(db, conn);
+  return new NodeConnector(db);
 }

@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { buildArrowTable, type StagingColumn } from './arrow-build';
 import type { Connector } from './connector';
 import { inTransaction, initDatabase } from './database';
+import { IpcStreamError } from './ipc-stream';
 import {
   DATASET_FORMAT,
   GEOJSON_TABLES,
@@ -149,13 +150,22 @@ async function insertJsonRows(conn: Connector, table: TableName, bytes: Uint8Arr
   await insertStaged(conn, table, columns);
 }
 
+/**
+ * Inserts one file's rows; a file that cannot be read gives a DatasetError naming it (a
+ * checksum only proves that the file is the one the manifest lists, not that it is whole).
+ */
 async function insertFile(conn: Connector, file: DatasetFile, bytes: Uint8Array): Promise<void> {
-  if (file.format === 'arrow') {
-    if (file.rows > 0) await conn.insertIpc(bytes, file.table);
-  } else if (file.format === 'geojson') {
-    await insertGeoJson(conn, file.table as GeoJsonTable, bytes);
-  } else {
-    await insertJsonRows(conn, file.table, bytes);
+  try {
+    if (file.format === 'arrow') {
+      if (file.rows > 0) await conn.insertIpc(bytes, file.table);
+    } else if (file.format === 'geojson') {
+      await insertGeoJson(conn, file.table as GeoJsonTable, bytes);
+    } else {
+      await insertJsonRows(conn, file.table, bytes);
+    }
+  } catch (error) {
+    const reason = error instanceof IpcStreamError ? error.reason : 'onleesbaar';
+    throw new DatasetError(`Het bestand ${file.path} van de gepubliceerde gegevens is ${reason}.`);
   }
 }
 
@@ -198,14 +208,7 @@ export async function replaceWithPublication(
     await conn.exec(TABLE_NAMES.map((table) => `DELETE FROM ${table}`).join(';\n'));
     const expected = new Map<TableName, number>(TABLE_NAMES.map((table) => [table, 0]));
     for (const file of files) {
-      try {
-        await insertFile(conn, file, contents.get(file.path)!);
-      } catch (error) {
-        if (error instanceof DatasetError) throw error;
-        throw new DatasetError(
-          `Het bestand ${file.path} van de gepubliceerde gegevens is onleesbaar.`,
-        );
-      }
+      await insertFile(conn, file, contents.get(file.path)!);
       expected.set(file.table, expected.get(file.table)! + file.rows);
     }
     await checkCounts(conn, expected);

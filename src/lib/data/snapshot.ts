@@ -7,6 +7,8 @@ import { toIpcStream } from './arrow-build';
 import { dictionarySelectList } from './arrow-dictionary';
 import type { Connector } from './connector';
 import { inTransaction, initDatabase } from './database';
+import { isOutOfMemory } from './engine-errors';
+import { IpcStreamError } from './ipc-stream';
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema';
 
 export interface SnapshotManifest {
@@ -70,6 +72,20 @@ export function validateSnapshot(snapshot: Snapshot): void {
   }
 }
 
+/**
+ * Inserts one table's Arrow bytes; bytes that are incomplete or that the engine cannot
+ * decode are named by their table (running out of memory keeps its own explanation).
+ */
+async function insertTable(conn: Connector, table: TableName, bytes: Uint8Array): Promise<void> {
+  try {
+    await conn.insertIpc(bytes, table);
+  } catch (error) {
+    if (isOutOfMemory(error)) throw error;
+    const reason = error instanceof IpcStreamError ? error.reason : 'onleesbaar';
+    throw new SnapshotError(`De werkruimte is beschadigd: tabel ${table} is ${reason}.`);
+  }
+}
+
 /** Replaces every table with the snapshot's contents, atomically; verifies row counts. */
 export async function restoreSnapshot(conn: Connector, snapshot: Snapshot): Promise<void> {
   validateSnapshot(snapshot);
@@ -78,7 +94,7 @@ export async function restoreSnapshot(conn: Connector, snapshot: Snapshot): Prom
     for (const table of TABLE_NAMES) {
       await conn.exec(`DELETE FROM ${table}`);
       const bytes = snapshot.tables.get(table)!;
-      if (snapshot.manifest.tables[table] > 0) await conn.insertIpc(bytes, table);
+      if (snapshot.manifest.tables[table] > 0) await insertTable(conn, table, bytes);
       const [{ n }] = await conn.query<{ n: number }>({
         sql: `SELECT count(*) AS n FROM ${table}`,
       });

@@ -7,12 +7,7 @@ import type { Connector } from '$lib/data/connector';
 import { EMPTY_SETTINGS, readSettings, type WorkspaceSettings } from '$lib/data/import/profiles';
 import { loadDemoFiles, readDemoFiles } from '$lib/data/load-demo';
 import type { DatasetFile, DatasetManifest } from '$lib/data/publish';
-import {
-  appendFiles,
-  parseManifest,
-  readVerified,
-  replaceWithPublication,
-} from '$lib/data/published';
+import { appendFiles, parseManifest, readVerified } from '$lib/data/published';
 import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
 import type { SavedChange } from '$lib/data/workspace-writer';
 import { decodeWorkspace } from '$lib/data/workspace-file';
@@ -31,6 +26,7 @@ import { invalidateBaseMap } from './base-map.svelte';
 import { installDebugHandle } from './debug-handle';
 import { demoSource, readDemoSnapshot } from './demo-source';
 import { BRIEFING_PATH, rememberOwnWorkspace, takeEarlyEngine } from './early-downloads';
+import { openPublished, PUBLISHED_SETTING } from './published-fallback';
 import { publishedReader, readPublishedManifest } from './published-source';
 import { readiness } from './readiness.svelte';
 import { TabSync } from './tab-sync.svelte';
@@ -58,7 +54,6 @@ export interface StartOptions {
   recentOnly?: boolean;
 }
 
-const PUBLISHED_SETTING = 'published_dataset';
 /** The longest the briefing holds the engine back while it draws (see #briefingFirst). */
 const ENGINE_HOLD_MS = 5000;
 
@@ -181,7 +176,10 @@ class AppData {
       if (published) this.publishedAvailable = this.#peekManifest(published);
     } else if (!published || !(await this.#openPublished(conn, await download))) {
       performance.mark('app.demo_load.start');
-      await this.#loadDemo(conn, await demoSnapshot);
+      // Only fetched here when a published dataset was expected but could not be opened:
+      // the demo's files are no substitute, the deployment's CSP refuses those Vite inlined.
+      const snapshot = (await demoSnapshot) ?? (await readDemoSnapshot().catch(() => null));
+      await this.#loadDemo(conn, snapshot);
       performance.measure('app.demo_load', 'app.demo_load.start');
       this.origin = 'demo';
     }
@@ -230,11 +228,9 @@ class AppData {
    */
   async #openPublished(conn: Connector, download: DownloadedDataset | null): Promise<boolean> {
     performance.mark('app.published_load.start');
-    try {
-      if (!download) throw new Error('De gepubliceerde gegevens zijn niet gedownload.');
-      if ('error' in download) throw download.error;
-      const { manifest, files, contents } = download;
-      await replaceWithPublication(conn, files, contents);
+    const opening = await openPublished(conn, download, this.#publishedCache);
+    if (opening.opened === 'published') {
+      const { manifest, files } = opening;
       this.#manifest = manifest;
       this.pendingFiles = manifest.files.filter((f) => !files.includes(f));
       this.dataset = datasetInfo(manifest);
@@ -242,28 +238,13 @@ class AppData {
       this.#identity = publishedIdentity(manifest, files);
       performance.measure('app.published_load', 'app.published_load.start');
       return true;
-    } catch (error) {
-      // What the briefing showed from the files does not hold: the data below replaces it.
-      this.earlyBriefing = null;
-      this.dataset = null;
-      this.origin = 'demo';
-      const reason = errorText(error);
-      const cached = await this.#publishedCache.load().catch(() => null);
-      const info = cached?.manifest.settings[PUBLISHED_SETTING] as DatasetInfo | undefined;
-      if (cached && info) {
-        try {
-          await restoreSnapshot(conn, cached);
-          this.dataset = info;
-          this.origin = 'gepubliceerd';
-          this.warning = `${reason} De laatst goed geladen versie (${info.version}) is geopend.`;
-          return true;
-        } catch {
-          // Fall through to the demo.
-        }
-      }
-      this.warning = `${reason} Er is in deze browser geen eerdere versie; de demogemeente Donderdeel is geladen.`;
-      return false;
     }
+    // What the briefing showed from the files does not hold: the data below replaces it.
+    this.earlyBriefing = null;
+    this.warning = opening.warning;
+    this.dataset = opening.opened === 'cached' ? opening.info : null;
+    this.origin = opening.opened === 'cached' ? 'gepubliceerd' : 'demo';
+    return opening.opened === 'cached';
   }
 
   /** Loads the years a recentOnly start left out (every view but the briefing needs them). */

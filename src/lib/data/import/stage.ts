@@ -6,6 +6,7 @@
  * rejects with their raw line, so nothing is dropped silently.
  */
 import type { Connector } from '../connector';
+import { IpcStreamError } from '../ipc-stream';
 import { detectFormat, quoteIdentifier, type SourceFormat } from './formats';
 import { decodeText, detectDelimiter, isUtf16, readCsvSample } from './sniff-text';
 import { stageGeoJson } from './stage-geojson';
@@ -164,7 +165,12 @@ export async function stageArrowIpc(
       ipc instanceof Uint8Array ? [ipc] : ipc,
       format === 'parquet' ? 'import.parquet_decode' : null,
     );
-  } catch {
+  } catch (error) {
+    // A Parquet file's streams come from its reader: what is wrong with them says nothing
+    // about the user's file.
+    if (error instanceof IpcStreamError && format === 'arrow') {
+      throw new ImportError(`Het Arrow-bestand is ${error.reason}.`);
+    }
     throw new ImportError(unreadable);
   }
   if (batches === 0) throw new ImportError('Het bestand bevat geen rijen met gegevens.');

@@ -1,0 +1,70 @@
+/**
+ * Opening the published dataset at the start (app-data.svelte.ts), with its fallback: when
+ * a file is missing, damaged or unreadable, the last version that loaded correctly in this
+ * browser; when that fails too, nothing (the caller loads the demo). Each load replaces
+ * the data in one transaction and refuses an incomplete Arrow stream before the engine
+ * reads it (data/ipc-stream.ts), so a failed one leaves the engine whole for the next.
+ */
+import type { Connector } from '$lib/data/connector';
+import { errorText } from '$lib/data/engine-errors';
+import type { DatasetFile, DatasetManifest } from '$lib/data/publish';
+import { replaceWithPublication } from '$lib/data/published';
+import { restoreSnapshot } from '$lib/data/snapshot';
+import type { SnapshotStore } from '$lib/data/snapshot-store';
+import type { DatasetInfo, DownloadedDataset } from './published-start';
+
+/** The setting under which a cached publication keeps what users see of it. */
+export const PUBLISHED_SETTING = 'published_dataset';
+
+export type PublishedOpening =
+  | { opened: 'published'; manifest: DatasetManifest; files: DatasetFile[] }
+  /** The last good version from `cache`; `warning` says why and which version. */
+  | { opened: 'cached'; info: DatasetInfo; warning: string }
+  /** Neither could be opened: the caller loads the demo; `warning` says so. */
+  | { opened: 'none'; warning: string };
+
+const DEMO_LOADED = 'de demogemeente Donderdeel is geladen.';
+
+export async function openPublished(
+  conn: Connector,
+  download: DownloadedDataset | null,
+  cache: SnapshotStore,
+): Promise<PublishedOpening> {
+  try {
+    if (!download) throw new Error('De gepubliceerde gegevens zijn niet gedownload.');
+    if ('error' in download) throw download.error;
+    await replaceWithPublication(conn, download.files, download.contents);
+    return { opened: 'published', manifest: download.manifest, files: download.files };
+  } catch (error) {
+    return openCached(conn, errorText(error), cache);
+  }
+}
+
+/** The last published version that loaded correctly in this browser, after `reason`. */
+async function openCached(
+  conn: Connector,
+  reason: string,
+  cache: SnapshotStore,
+): Promise<PublishedOpening> {
+  const cached = await cache.load().catch(() => null);
+  const info = cached?.manifest.settings[PUBLISHED_SETTING] as DatasetInfo | undefined;
+  if (!cached || !info) {
+    return {
+      opened: 'none',
+      warning: `${reason} Er is in deze browser geen eerdere versie; ${DEMO_LOADED}`,
+    };
+  }
+  try {
+    await restoreSnapshot(conn, cached);
+    return {
+      opened: 'cached',
+      info,
+      warning: `${reason} De laatst goed geladen versie (${info.version}) is geopend.`,
+    };
+  } catch (error) {
+    return {
+      opened: 'none',
+      warning: `${reason} De laatst goed geladen versie (${info.version}) kon ook niet worden geopend (${errorText(error)}); ${DEMO_LOADED}`,
+    };
+  }
+}
