@@ -17,6 +17,7 @@ import {
   untrimmedTextSql,
 } from './convert-sql';
 import type { ImportPlan } from './plan';
+import { THEME_KEYS } from './theme-lookup';
 
 export type RecordImportKind = Exclude<RecordKind, 'areas'>;
 
@@ -204,12 +205,6 @@ export async function convertStaged(conn: Connector, plan: ImportPlan, now?: Dat
     SELECT c.*, ${[...textColumnsSql(plan), ...themeKeysSql(plan)].join(', ')}
     FROM import_conv_values c ${join}`);
 }
-
-/** The text fields that decide a row's theme, per kind (see finalize's theme lookup). */
-export const THEME_KEYS: Partial<Record<RecordImportKind, string[]>> = {
-  incidents: ['category', 'theme'],
-  meldingen: ['main_category', 'sub_category', 'theme'],
-};
 
 /**
  * The theme's keys as staged, untrimmed (`key_<field>`): the theme lookup groups the

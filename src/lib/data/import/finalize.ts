@@ -9,48 +9,18 @@
  */
 import type { Connector } from '../connector';
 import { inTransaction } from '../database';
-import { THEMES } from '../themes';
+import type { Theme } from '../themes';
 import type { RecordImportKind } from './convert';
 import { lonLatSql } from './locate';
 import type { DuplicatePolicy } from './plan';
 import type { CoordinatePlan } from './sniff-values';
+import { THEME_KEYS, themeLookupSql, writeThemeLabels } from './theme-lookup';
 
-const THEME_LIST = THEMES.map((t) => `'${t}'`).join(', ');
-
-/** A row's own theme when it names a valid one (`c`: the converted row). */
-const OWN_THEME = (theme: string) =>
-  `CASE WHEN lower(${theme}) IN (${THEME_LIST}) THEN lower(${theme}) END`;
-
-/** A theme key trimmed as convert trims the field (NULL when empty). */
-const TRIMMED = (field: string) => `nullif(trim(key_${field}), '') AS ${field}`;
-
-/**
- * The resolved theme per distinct combination of category keys and own theme in the
- * file (a few hundred at most): the row's own theme when valid, else the mapping table's.
- * The keys are the staged text as it is (`key_<field>`, see convert), trimmed here for the
- * few distinct values only; the million rows then find their theme with one join on them.
- */
-const THEME_LOOKUP: Partial<Record<RecordImportKind, string>> = {
-  incidents: `SELECT k.key_category, k.key_theme,
-      coalesce(any_value(${OWN_THEME('k.theme')}), any_value(m.theme)) AS theme_resolved
-    FROM (SELECT *, ${TRIMMED('category')}, ${TRIMMED('theme')}
-      FROM (SELECT DISTINCT key_category, key_theme FROM import_conv)) k
-    LEFT JOIN theme_mapping m ON m.sub_category = k.category
-      OR (m.main_category = k.category AND m.sub_category = '*')
-    GROUP BY k.key_category, k.key_theme`,
-  meldingen: `SELECT k.key_main_category, k.key_sub_category, k.key_theme,
-      coalesce(any_value(${OWN_THEME('k.theme')}), any_value(exact.theme),
-        any_value(anysub.theme), any_value(onlysub.theme)) AS theme_resolved
-    FROM (SELECT *, ${TRIMMED('main_category')}, ${TRIMMED('sub_category')}, ${TRIMMED('theme')}
-      FROM (SELECT DISTINCT key_main_category, key_sub_category, key_theme FROM import_conv)) k
-    LEFT JOIN theme_mapping exact
-      ON exact.main_category = k.main_category AND exact.sub_category = k.sub_category
-    LEFT JOIN theme_mapping anysub
-      ON anysub.main_category = k.main_category AND anysub.sub_category = '*'
-    LEFT JOIN theme_mapping onlysub
-      ON k.main_category IS NULL AND onlysub.sub_category = k.sub_category
-    GROUP BY k.key_main_category, k.key_sub_category, k.key_theme`,
-};
+/** The distinct theme keys of the converted rows, with their counts (see theme-lookup). */
+function convertedKeysSql(kind: RecordImportKind): string {
+  const keys = (THEME_KEYS[kind] ?? []).map((f) => `key_${f}`).join(', ');
+  return `SELECT ${keys}, count(*) AS n FROM import_conv GROUP BY ALL`;
+}
 
 const THEME_JOIN: Record<RecordImportKind, string> = {
   incidents: `LEFT JOIN import_theme t ON t.key_category IS NOT DISTINCT FROM c.key_category
@@ -58,14 +28,22 @@ const THEME_JOIN: Record<RecordImportKind, string> = {
   meldingen: `LEFT JOIN import_theme t ON t.key_main_category IS NOT DISTINCT FROM c.key_main_category
     AND t.key_sub_category IS NOT DISTINCT FROM c.key_sub_category
     AND t.key_theme IS NOT DISTINCT FROM c.key_theme`,
-  visits: '',
+  visits: `LEFT JOIN import_theme t ON t.key_theme IS NOT DISTINCT FROM c.key_theme`,
   buildings: '',
 };
 
 const THEME_SQL: Record<RecordImportKind, string> = {
   incidents: 't.theme_resolved',
   meldingen: 't.theme_resolved',
-  visits: OWN_THEME('c.theme'),
+  visits: 't.theme_resolved',
+  buildings: 'CAST(NULL AS VARCHAR)',
+};
+
+/** The category as listed for the analyst (theme-lookup's label), per kind. */
+const THEME_LABEL_SQL: Record<RecordImportKind, string> = {
+  incidents: 't.label',
+  meldingen: 't.label',
+  visits: 't.label',
   buildings: 'CAST(NULL AS VARCHAR)',
 };
 
@@ -129,14 +107,17 @@ export async function finalizeRows(
   conn: Connector,
   kind: RecordImportKind,
   coordinates: CoordinatePlan | null,
+  /** The analyst's theme per listed category (ImportPlan.themes). */
+  themes: Readonly<Record<string, Theme>> = {},
 ): Promise<void> {
   const hasLocated = coordinates !== null;
   const [lon, lat] = lonLatSql(coordinates);
   // Their kinds are fixed here (prepareImport cleared whatever an older version left).
   await conn.exec(`DROP VIEW IF EXISTS import_decided; DROP VIEW IF EXISTS import_final;
     DROP TABLE IF EXISTS import_theme; DROP TABLE IF EXISTS import_repeated`);
-  if (THEME_LOOKUP[kind]) {
-    await conn.exec(`CREATE TABLE import_theme AS ${THEME_LOOKUP[kind]}`);
+  if (THEME_KEYS[kind]) {
+    await writeThemeLabels(conn, themes);
+    await conn.exec(`CREATE TABLE import_theme AS ${themeLookupSql(kind, convertedKeysSql(kind))}`);
   }
   const points = hasLocated
     ? (await alignedByPosition(conn, 'import_located_points'))
@@ -165,6 +146,7 @@ export async function finalizeRows(
   // exists_already is exact wherever the decision leaves the row accepted.
   await conn.exec(`CREATE VIEW import_final AS
     SELECT c.* ${excludeFor(kind)}, ${THEME_SQL[kind]} AS theme_resolved,
+      ${THEME_LABEL_SQL[kind]} AS theme_label,
       ${lon} AS lon, ${lat} AS lat, p.area AS area,
       ${areaColumns(kind)},
       CASE WHEN c.reason IS NOT NULL THEN c.reason

@@ -23,6 +23,7 @@ import {
   type ImportPlan,
 } from './plan';
 import { buildReport, type ImportReport } from './report';
+import { findUnmappedCategories, type UnmappedCategory } from './theme-lookup';
 import {
   dropRelations,
   ImportError,
@@ -39,6 +40,8 @@ export interface PreparedImport {
   plan: ImportPlan;
   /** Dutch messages for what must be fixed in the mapping before importing. */
   problems: string[];
+  /** Categories no rule gives a theme (stored as 'overig' unless the analyst maps them). */
+  unmapped: UnmappedCategory[];
 }
 
 export interface PrepareOptions {
@@ -58,6 +61,8 @@ const WORK_TABLES = [
   'import_located_points',
   'import_area_lookup',
   'import_theme',
+  'import_theme_labels',
+  'import_theme_labels_raw',
   'import_final',
   'import_decided',
   'import_repeated',
@@ -97,7 +102,19 @@ export async function prepareImport(
     duplicates: options.duplicates,
     mapping: options.mapping,
   });
-  return { fileName, staged, samples, plan, problems: planProblems(plan, staged.headers) };
+  const problems = planProblems(plan, staged.headers);
+  const unmapped = problems.length ? [] : await listUnmappedCategories(conn, staged, plan);
+  return { fileName, staged, samples, plan, problems, unmapped };
+}
+
+/** Before the import: the file's categories that would become 'overig' under this plan. */
+export function listUnmappedCategories(
+  conn: Connector,
+  staged: StagedSource,
+  plan: ImportPlan,
+): Promise<UnmappedCategory[]> {
+  const source = stagedRowsSource({ ...plan, columnTypes: staged.columnTypes });
+  return timed('themes', () => findUnmappedCategories(conn, plan, source));
 }
 
 /** The first rows converted with the plan (no location or duplicate checks yet). */
@@ -141,7 +158,7 @@ export async function runImport(
     const located = await timed('locate', () => locateRecords(conn, coordinates, lookup));
     unassigned = located.unassigned;
   }
-  await timed('finalize', () => finalizeRows(conn, kind, coordinates));
+  await timed('finalize', () => finalizeRows(conn, kind, coordinates, plan.themes));
   const commit = options.commit ?? true;
   if (commit) {
     await timed('commit', () => commitImport(conn, kind, plan.duplicates, options.dataset));

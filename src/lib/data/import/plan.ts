@@ -5,6 +5,7 @@
  * rejected-rows download).
  */
 import type { Connector } from '../connector';
+import type { Theme } from '../themes';
 import {
   findMissingFields,
   IMPORT_FIELDS,
@@ -45,6 +46,11 @@ export interface ImportPlan {
   sourceLabel: string;
   /** DuckDB type per staged column for typed files (Arrow, Parquet); see StagedSource. */
   columnTypes?: string[];
+  /**
+   * The analyst's theme per category that no rule maps (the category as listed before the
+   * import, matched case and punctuation insensitive); saved with the profile.
+   */
+  themes?: Record<string, Theme>;
 }
 
 export interface ColumnSample {

@@ -48,11 +48,6 @@ export function fileRecordNumber(rn: number, structureRecords: readonly number[]
   return record;
 }
 
-const CATEGORY_SQL: Partial<Record<RecordKind, string>> = {
-  incidents: 'category',
-  meldingen: "concat_ws(' / ', main_category, sub_category)",
-};
-
 export async function buildReport(
   conn: Connector,
   file: string,
@@ -90,12 +85,11 @@ export async function buildReport(
     });
     stats.gap = gap;
   }
-  const categorySql = CATEGORY_SQL[plan.kind];
   const unmapped =
-    categorySql && (await hasUnthemedCategory(conn))
+    plan.kind !== 'buildings' && (await hasUnthemedCategory(conn))
       ? await conn.query<{ category: string; count: number }>({
-          sql: `SELECT ${categorySql} AS category, count(*) AS count FROM import_final
-              WHERE ${accepted} AND theme_resolved IS NULL AND ${categorySql} <> ''
+          sql: `SELECT theme_label AS category, count(*) AS count FROM import_final
+              WHERE ${accepted} AND theme_resolved IS NULL AND theme_label IS NOT NULL
               GROUP BY ALL ORDER BY count DESC, category`,
         })
       : [];

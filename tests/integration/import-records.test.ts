@@ -1,0 +1,118 @@
+/**
+ * Records as real exports have them (fixtures with provenance in
+ * tests/fixtures/import/README.md), imported into Donderdeel's boundaries in the real
+ * engine: Dutch theme labels find their theme and the rest is listed before the import,
+ * a location number taken as record id keeps every row, and single rows with swapped
+ * coordinates are corrected and counted. Every row is stored or rejected with a reason.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connector } from '../../src/lib/data/connector';
+import { initDatabase } from '../../src/lib/data/database';
+import { createNodeConnector } from '../../src/lib/data/duckdb-node';
+import { importAreas } from '../../src/lib/data/import/areas';
+import {
+  listUnmappedCategories,
+  prepareImport,
+  runImport,
+} from '../../src/lib/data/import/pipeline';
+import type { ImportReport } from '../../src/lib/data/import/report';
+import { normalizedLabelSql, normalizeLabel } from '../../src/lib/data/theme-labels';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
+const DATA = path.resolve(import.meta.dirname, '../../data');
+const fixture = async (name: string) => new Uint8Array(await readFile(path.join(FIXTURES, name)));
+
+let conn: Connector;
+const rows = <T = Record<string, unknown>>(sql: string, params: (string | number)[] = []) =>
+  conn.query<T>({ sql, params });
+
+beforeAll(async () => {
+  conn = await createNodeConnector();
+  await initDatabase(conn);
+  for (const file of ['gemeente.geojson', 'wijken.geojson', 'buurten.geojson']) {
+    const bytes = new Uint8Array(await readFile(path.join(DATA, file)));
+    await importAreas(conn, file, bytes, 'gebieden');
+  }
+});
+afterAll(() => conn.close());
+
+const reasonCounts = (report: ImportReport) =>
+  Object.fromEntries(report.reasons.map((r) => [r.reason, r.count]));
+
+function expectAllAccounted(report: ImportReport) {
+  expect(report.rows.accepted + report.rows.rejected).toBe(report.rows.total);
+  const rejected = report.reasons.reduce((sum, r) => sum + r.count, 0);
+  expect(rejected).toBe(report.rows.rejected);
+}
+
+describe('the label normaliser in SQL agrees with the one in TypeScript', () => {
+  it('on theme names, Dutch labels, Signalen names and slugs', async () => {
+    const labels = [
+      'Horeca / Alcoholwet',
+      'horeca-en-alcoholwet',
+      'Overlast café',
+      ' Jeugd  overlast! ',
+      'Drank- en drugsoverlast',
+      'En route & en passant',
+      'Loslopende / agressieve honden',
+      '---',
+    ];
+    for (const label of labels) {
+      const [{ n }] = await rows<{ n: string }>(`SELECT ${normalizedLabelSql('?')} AS n`, [label]);
+      expect(n, label).toBe(normalizeLabel(label));
+    }
+  });
+});
+
+describe('Dutch theme labels (a BOA app export with a Thema column)', () => {
+  let report: ImportReport;
+  it('lists the categories that would become overig before the import', async () => {
+    const prepared = await prepareImport(
+      conn,
+      'incidents',
+      'labels.csv',
+      await fixture('incidenten-nederlandse-labels.csv'),
+    );
+    expect(prepared.problems).toEqual([]);
+    expect(prepared.unmapped).toEqual([
+      { category: 'Graffiti', count: 2 },
+      { category: 'Wildplassen', count: 1 },
+    ]);
+    // The analyst maps one of them on the screen (any spelling of the listed label).
+    const plan = { ...prepared.plan, themes: { GRAFFITI: 'overig' as const } };
+    expect(await listUnmappedCategories(conn, prepared.staged, plan)).toEqual([
+      { category: 'Wildplassen', count: 1 },
+    ]);
+    report = await runImport(
+      conn,
+      { ...prepared, plan: { ...plan, themes: { Wildplassen: 'woonoverlast' } } },
+      { dataset: 'labels' },
+    );
+    expectAllAccounted(report);
+    expect(report.rows).toEqual({ total: 12, accepted: 12, rejected: 0 });
+    expect(reasonCounts(report)).toEqual({});
+  });
+
+  it('stores each label under its theme', async () => {
+    const stored = await rows<{ id: string; theme: string }>(
+      "SELECT id, theme FROM incidents WHERE dataset = 'labels' ORDER BY id",
+    );
+    expect(Object.fromEntries(stored.map((r) => [r.id, r.theme]))).toEqual({
+      'BOA-2025-0101': 'jeugd',
+      'BOA-2025-0102': 'horeca',
+      'BOA-2025-0103': 'horeca',
+      'BOA-2025-0104': 'afval',
+      'BOA-2025-0105': 'parkeren',
+      'BOA-2025-0106': 'horeca',
+      'BOA-2025-0107': 'jeugd',
+      'BOA-2025-0108': 'horeca',
+      'BOA-2025-0109': 'honden',
+      'BOA-2025-0110': 'overig',
+      'BOA-2025-0111': 'overig',
+      'BOA-2025-0112': 'woonoverlast',
+    });
+    expect(report.unmappedCategories).toEqual([{ category: 'Graffiti', count: 2 }]);
+  });
+});
