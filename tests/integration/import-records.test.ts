@@ -116,3 +116,53 @@ describe('Dutch theme labels (a BOA app export with a Thema column)', () => {
     expect(report.unmappedCategories).toEqual([{ category: 'Graffiti', count: 2 }]);
   });
 });
+
+describe('a location number taken as record id (an export per location)', () => {
+  let report: ImportReport;
+  it('proposes "niet uniek" and stores every registration with a generated id', async () => {
+    const bytes = await fixture('incidenten-locatienummer.csv');
+    const prepared = await prepareImport(conn, 'incidents', 'locaties.csv', bytes);
+    expect(prepared.plan.columns.id).toBe(0);
+    expect(prepared.idCheck).toMatchObject({ repeatedRows: 8, differingRows: 7, exactCopies: 1 });
+    expect(prepared.plan.ids).toBe('generated');
+    report = await runImport(conn, prepared, { dataset: 'locaties' });
+    expectAllAccounted(report);
+    expect(report.rows).toEqual({ total: 12, accepted: 11, rejected: 1 });
+    expect(reasonCounts(report)).toEqual({
+      'Dubbele rij in dit bestand (alle kolommen gelijk)': 1,
+    });
+    const stored = await rows<{ id: string; theme: string }>(
+      "SELECT id, theme FROM incidents WHERE dataset = 'locaties' ORDER BY occurred_from",
+    );
+    expect(stored).toHaveLength(11);
+    expect(new Set(stored.map((r) => r.id)).size).toBe(11);
+    expect(stored[0].id).toMatch(/^[0-9a-f]{8}-1$/);
+    expect(stored.filter((r) => r.theme === 'jeugd')).toHaveLength(3);
+  });
+
+  it('meets its own ids on a second import of the same file', async () => {
+    const bytes = await fixture('incidenten-locatienummer.csv');
+    const prepared = await prepareImport(conn, 'incidents', 'locaties.csv', bytes);
+    const again = await runImport(conn, prepared, { dataset: 'locaties-2' });
+    expectAllAccounted(again);
+    expect(again.rows.accepted).toBe(0);
+    expect(again.duplicates.existing).toBe(11);
+  });
+
+  it('still rejects the repeats as duplicates when the analyst keeps the ids unique', async () => {
+    const bytes = await fixture('incidenten-locatienummer.csv');
+    const prepared = await prepareImport(conn, 'incidents', 'locaties.csv', bytes, {
+      ids: 'unique',
+    });
+    const unique = await runImport(conn, prepared, { dataset: 'uniek', commit: false });
+    expectAllAccounted(unique);
+    expect(reasonCounts(unique)['Dubbel registratienummer in dit bestand']).toBe(8);
+  });
+
+  it('leaves a stray repeat (Signalen) a duplicate', async () => {
+    const bytes = await fixture('signalen-meldingen.csv');
+    const prepared = await prepareImport(conn, 'meldingen', 'signalen.csv', bytes);
+    expect(prepared.idCheck.differingRows).toBe(1);
+    expect(prepared.plan.ids).toBe('unique');
+  });
+});

@@ -68,6 +68,12 @@ function areaJoins(kind: RecordImportKind): string {
 
 const NO_AREAS = '(SELECT -2 AS area, NULL::VARCHAR AS buurtcode, NULL::VARCHAR AS wijkcode)';
 export const DUPLICATE_REASON = 'Dubbel registratienummer in dit bestand';
+export const COPY_REASON = 'Dubbele rij in dit bestand (alle kolommen gelijk)';
+
+/** The reason of a later duplicate row: a repeated id, or (ids generated) an exact copy. */
+export function duplicateReason(copiesOnly: boolean): string {
+  return copiesOnly ? COPY_REASON : DUPLICATE_REASON;
+}
 
 /** True when two tables hold the same rn in the same row positions (and as many rows). */
 async function alignedByPosition(conn: Connector, table: string): Promise<boolean> {
@@ -109,6 +115,8 @@ export async function finalizeRows(
   coordinates: CoordinatePlan | null,
   /** The analyst's theme per listed category (ImportPlan.themes). */
   themes: Readonly<Record<string, Theme>> = {},
+  /** Ids are generated (convert's row_key is there): only exact copies are duplicates. */
+  copiesOnly = false,
 ): Promise<void> {
   const hasLocated = coordinates !== null;
   const [lon, lat] = lonLatSql(coordinates);
@@ -124,15 +132,19 @@ export async function finalizeRows(
       ? 'POSITIONAL JOIN import_located_points p'
       : 'LEFT JOIN import_located_points p ON p.rn = c.rn'
     : `CROSS JOIN (SELECT -1 AS area, 0 AS outside) p`;
+  // Generated ids never repeat: then a duplicate is an exact copy of an earlier row.
+  const key = copiesOnly ? 'c.row_key' : 'c.id';
+  const firstId = copiesOnly ? 'arg_min(c.id, c.rn)' : 'c.id';
   await withLookupJoins(conn, () =>
     conn.exec(`CREATE TABLE import_repeated AS
       WITH grouped AS (
-        SELECT c.id, min(c.rn) AS first_rn, count(*) AS n FROM import_conv c ${points}
-        WHERE c.reason IS NULL AND p.outside IS DISTINCT FROM 1 GROUP BY c.id
+        SELECT ${key} AS key, ${firstId} AS id, min(c.rn) AS first_rn, count(*) AS n
+        FROM import_conv c ${points}
+        WHERE c.reason IS NULL AND p.outside IS DISTINCT FROM 1 GROUP BY ${key}
       ),
       flagged AS (SELECT *, id IN (SELECT id FROM ${kind}) AS exists_already FROM grouped)
-      SELECT id, first_rn, n, coalesce(exists_already, FALSE) AS exists_already FROM flagged
-      WHERE n > 1 OR exists_already`),
+      SELECT key, id, first_rn, n, coalesce(exists_already, FALSE) AS exists_already
+      FROM flagged WHERE n > 1 OR exists_already`),
   );
   // Usually no id repeats and none is stored already: then the join is left out.
   const [{ repeated }] = await conn.query<{ repeated: number }>({
@@ -140,7 +152,7 @@ export async function finalizeRows(
   });
   const repeatedJoin =
     repeated > 0
-      ? 'LEFT JOIN import_repeated r ON r.id = c.id'
+      ? `LEFT JOIN import_repeated r ON r.key = ${key}`
       : 'CROSS JOIN (SELECT NULL::INTEGER AS first_rn, FALSE AS exists_already) r';
   // A row stored already is always the first of its id among the accepted rows, so
   // exists_already is exact wherever the decision leaves the row accepted.
@@ -151,7 +163,7 @@ export async function finalizeRows(
       ${areaColumns(kind)},
       CASE WHEN c.reason IS NOT NULL THEN c.reason
            WHEN p.outside = 1 THEN 'Locatie buiten de gemeente'
-           WHEN c.rn > r.first_rn THEN '${DUPLICATE_REASON}' END AS reason_final,
+           WHEN c.rn > r.first_rn THEN '${duplicateReason(copiesOnly)}' END AS reason_final,
       coalesce(r.exists_already, FALSE) AS exists_already
     FROM import_conv c ${points} ${THEME_JOIN[kind]}
     ${repeatedJoin}

@@ -11,7 +11,14 @@ import { loadBuurtLookup } from '../area-assignment';
 import type { Connector, Row } from '../connector';
 import { initDatabase } from '../database';
 import type { RecordKind } from './column-mapping';
-import { buildConvertSql, convertStaged, stagedRowsSource, type RecordImportKind } from './convert';
+import {
+  buildConvertSql,
+  convertStaged,
+  generatedIds,
+  stagedRowsSource,
+  type RecordImportKind,
+} from './convert';
+import { checkIdColumn, proposeIdPolicy, type IdCheck } from './id-check';
 import { commitImport, finalizeRows } from './finalize';
 import { locateRecords } from './locate';
 import {
@@ -20,6 +27,7 @@ import {
   sampleColumns,
   type ColumnSample,
   type DuplicatePolicy,
+  type IdPolicy,
   type ImportPlan,
 } from './plan';
 import { buildReport, type ImportReport } from './report';
@@ -42,11 +50,15 @@ export interface PreparedImport {
   problems: string[];
   /** Categories no rule gives a theme (stored as 'overig' unless the analyst maps them). */
   unmapped: UnmappedCategory[];
+  /** How the proposed id column repeats; the plan's id policy is proposed from it. */
+  idCheck: IdCheck;
 }
 
 export interface PrepareOptions {
   sourceLabel?: string;
   duplicates?: DuplicatePolicy;
+  /** A saved profile's id policy; absent: proposed from the id check. */
+  ids?: IdPolicy;
   /** A saved profile's mapping: field → column header. */
   mapping?: Record<string, string>;
   parquet?: ParquetReader;
@@ -97,14 +109,34 @@ export async function prepareImport(
     throw new ImportError('Het bestand bevat geen rijen met gegevens.');
   }
   const samples = await timed('sample', () => sampleColumns(conn, staged));
-  const plan = proposePlan(kind, staged, samples, {
+  const proposed = proposePlan(kind, staged, samples, {
     sourceLabel: options.sourceLabel ?? fileName,
     duplicates: options.duplicates,
     mapping: options.mapping,
   });
+  const idCheck = await checkIds(conn, staged, proposed);
+  const rows = staged.rowCount;
+  const plan = { ...proposed, ids: options.ids ?? proposeIdPolicy(idCheck, rows) };
   const problems = planProblems(plan, staged.headers);
   const unmapped = problems.length ? [] : await listUnmappedCategories(conn, staged, plan);
-  return { fileName, staged, samples, plan, problems, unmapped };
+  return { fileName, staged, samples, plan, problems, unmapped, idCheck };
+}
+
+/** How the plan's id column repeats over all staged rows (see id-check). */
+export function checkIds(
+  conn: Connector,
+  staged: StagedSource,
+  plan: ImportPlan,
+): Promise<IdCheck> {
+  const source = stagedRowsSource({ ...plan, columnTypes: staged.columnTypes });
+  return timed('ids', () => checkIdColumn(conn, staged, plan, source));
+}
+
+/** The plan as convert runs it: generated ids get the file's key. */
+function runnablePlan(prepared: PreparedImport): ImportPlan {
+  const { plan, idCheck, staged } = prepared;
+  if (plan.ids !== 'generated') return plan;
+  return { ...plan, generated: { fileKey: idCheck.fileKey, columns: staged.headers.length } };
 }
 
 /** Before the import: the file's categories that would become 'overig' under this plan. */
@@ -125,7 +157,9 @@ export async function previewImport(
 ): Promise<Row[]> {
   const staged = stagedRowsSource(prepared.plan);
   const source = `(SELECT * FROM ${staged} WHERE rn <= ${Math.max(1, Math.floor(limit))})`;
-  await conn.exec(buildConvertSql(prepared.plan, new Date(), source, 'import_conv_preview'));
+  await conn.exec(
+    buildConvertSql(runnablePlan(prepared), new Date(), source, 'import_conv_preview'),
+  );
   const rows = await conn.query({
     sql: 'SELECT * EXCLUDE (gap_shifted) FROM import_conv_preview ORDER BY rn',
   });
@@ -146,7 +180,8 @@ export async function runImport(
   prepared: PreparedImport,
   options: RunOptions,
 ): Promise<ImportReport> {
-  const { plan, staged } = prepared;
+  const { staged } = prepared;
+  const plan = runnablePlan(prepared);
   const problems = planProblems(plan, staged.headers);
   if (problems.length) throw new ImportError(problems.join(' '));
   const kind = plan.kind as RecordImportKind;
@@ -158,7 +193,9 @@ export async function runImport(
     const located = await timed('locate', () => locateRecords(conn, coordinates, lookup));
     unassigned = located.unassigned;
   }
-  await timed('finalize', () => finalizeRows(conn, kind, coordinates, plan.themes));
+  await timed('finalize', () =>
+    finalizeRows(conn, kind, coordinates, plan.themes, generatedIds(plan)),
+  );
   const commit = options.commit ?? true;
   if (commit) {
     await timed('commit', () => commitImport(conn, kind, plan.duplicates, options.dataset));

@@ -5,7 +5,8 @@
 import type { Connector } from '../connector';
 import type { RecordKind } from './column-mapping';
 import type { SourceFormat } from './formats';
-import { acceptedCondition, DUPLICATE_REASON } from './finalize';
+import { generatedIds } from './convert';
+import { acceptedCondition, duplicateReason } from './finalize';
 import type { DuplicatePolicy, ImportPlan } from './plan';
 import type { Delimiter, TextEncodingName } from './sniff-text';
 import { stagedColumn, type StagedSource } from './stage';
@@ -154,7 +155,8 @@ async function decisionCounts(conn: Connector, plan: ImportPlan): Promise<Decisi
     .filter((r) => r.reason !== null)
     .map((r) => ({ reason: r.reason!, count: r.count }));
   if (outside > 0) reasons.push({ reason: 'Locatie buiten de gemeente', count: outside });
-  if (ids.in_file > 0) reasons.push({ reason: DUPLICATE_REASON, count: ids.in_file });
+  if (ids.in_file > 0)
+    reasons.push({ reason: duplicateReason(generatedIds(plan)), count: ids.in_file });
   const skipped = plan.duplicates === 'skip' ? ids.existing : 0;
   if (skipped > 0) reasons.push({ reason: EXISTING_REASON.skip, count: skipped });
   const candidates = converted.find((r) => r.reason === null)?.count ?? 0;
