@@ -19,6 +19,7 @@ import {
 } from '../../src/lib/data/import/pipeline';
 import type { ImportReport } from '../../src/lib/data/import/report';
 import { normalizedLabelSql, normalizeLabel } from '../../src/lib/data/theme-labels';
+import { wgs84ToRd } from '../../src/lib/analysis/rd';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
 const DATA = path.resolve(import.meta.dirname, '../../data');
@@ -164,5 +165,59 @@ describe('a location number taken as record id (an export per location)', () => 
     const prepared = await prepareImport(conn, 'meldingen', 'signalen.csv', bytes);
     expect(prepared.idCheck.differingRows).toBe(1);
     expect(prepared.plan.ids).toBe('unique');
+  });
+});
+
+describe('single rows with X and Y swapped', () => {
+  it('corrects and counts them in a WGS84 export, never "buiten de gemeente"', async () => {
+    const bytes = await fixture('meldingen-xy-verwisseld.csv');
+    const prepared = await prepareImport(conn, 'meldingen', 'xy.csv', bytes);
+    expect(prepared.plan.coordinates).toMatchObject({ crs: 'wgs84', swapped: false });
+    const report = await runImport(conn, prepared, { dataset: 'xy' });
+    expectAllAccounted(report);
+    expect(report.rows).toEqual({ total: 7, accepted: 6, rejected: 1 });
+    expect(report.coordinatesSwapped).toBe(2);
+    expect(reasonCounts(report)).toEqual({ 'Locatie buiten de gemeente': 1 });
+    const stored = await rows<{ id: string; lon: number; lat: number; buurtcode: string }>(
+      "SELECT id, lon, lat, buurtcode FROM meldingen WHERE dataset = 'xy' AND id IN ('MLD-502', 'MLD-505') ORDER BY id",
+    );
+    expect(stored).toEqual([
+      { id: 'MLD-502', lon: 6.24823, lat: 52.04958, buurtcode: expect.any(String) },
+      { id: 'MLD-505', lon: 6.2284, lat: 52.06249, buurtcode: expect.any(String) },
+    ]);
+  });
+
+  it('corrects and counts them in an RD export (points computed with rd.ts)', async () => {
+    const points = [
+      [6.21808, 52.05468],
+      [6.19251, 52.06491],
+      [6.2284, 52.06249],
+      [6.20596, 52.04153],
+      [6.24823, 52.04958],
+      [6.18826, 52.05286],
+    ].map(([lon, lat]) => wgs84ToRd(lon, lat).map((v) => v.toFixed(2).replace('.', ',')));
+    const lines = points.map(([x, y], i) =>
+      // The fourth row has Y in the X column and X in the Y column.
+      i === 3
+        ? `R-${i};0${i + 1}-03-2025 10:00;afval;${y};${x}`
+        : `R-${i};0${i + 1}-03-2025 10:00;afval;${x};${y}`,
+    );
+    const csv = ['nummer;Datum en tijd;Feit;X;Y', ...lines].join('\n');
+    const prepared = await prepareImport(
+      conn,
+      'incidents',
+      'rd.csv',
+      new TextEncoder().encode(csv),
+    );
+    expect(prepared.plan.coordinates).toMatchObject({ crs: 'rd', swapped: false });
+    const report = await runImport(conn, prepared, { dataset: 'rd-xy' });
+    expectAllAccounted(report);
+    expect(report.rows).toMatchObject({ total: 6, accepted: 6 });
+    expect(report.coordinatesSwapped).toBe(1);
+    const [row] = await rows<{ lon: number; lat: number }>(
+      "SELECT lon, lat FROM incidents WHERE dataset = 'rd-xy' AND id = 'R-3'",
+    );
+    expect(row.lon).toBeCloseTo(6.20596, 4);
+    expect(row.lat).toBeCloseTo(52.04153, 4);
   });
 });

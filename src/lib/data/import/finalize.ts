@@ -131,7 +131,7 @@ export async function finalizeRows(
     ? (await alignedByPosition(conn, 'import_located_points'))
       ? 'POSITIONAL JOIN import_located_points p'
       : 'LEFT JOIN import_located_points p ON p.rn = c.rn'
-    : `CROSS JOIN (SELECT -1 AS area, 0 AS outside) p`;
+    : `CROSS JOIN (SELECT -1 AS area, 0 AS outside, 0 AS swapped) p`;
   // Generated ids never repeat: then a duplicate is an exact copy of an earlier row.
   const key = copiesOnly ? 'c.row_key' : 'c.id';
   const firstId = copiesOnly ? 'arg_min(c.id, c.rn)' : 'c.id';
@@ -159,7 +159,7 @@ export async function finalizeRows(
   await conn.exec(`CREATE VIEW import_final AS
     SELECT c.* ${excludeFor(kind)}, ${THEME_SQL[kind]} AS theme_resolved,
       ${THEME_LABEL_SQL[kind]} AS theme_label,
-      ${lon} AS lon, ${lat} AS lat, p.area AS area,
+      ${lon} AS lon, ${lat} AS lat, p.area AS area, p.swapped AS coord_swapped,
       ${areaColumns(kind)},
       CASE WHEN c.reason IS NOT NULL THEN c.reason
            WHEN p.outside = 1 THEN 'Locatie buiten de gemeente'
@@ -170,7 +170,8 @@ export async function finalizeRows(
     LEFT JOIN ${hasLocated ? 'import_area_lookup' : NO_AREAS} l ON l.area = p.area
     ${areaJoins(kind)}`);
   await conn.exec(`CREATE VIEW import_decided AS
-    SELECT rn, lon, lat, area, theme_resolved, gap_shifted, reason_final, exists_already
+    SELECT rn, lon, lat, area, theme_resolved, gap_shifted, coord_swapped, reason_final,
+      exists_already
     FROM import_final`);
 }
 

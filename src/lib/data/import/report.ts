@@ -31,6 +31,8 @@ export interface ImportReport {
   duplicates: { inFile: number; existing: number; policy: DuplicatePolicy };
   /** Readings in the spring DST gap moved one hour forward. */
   dstShifted: number;
+  /** Accepted rows whose X and Y were swapped (against the rest of the file): corrected. */
+  coordinatesSwapped: number;
   committed: boolean;
 }
 
@@ -73,6 +75,7 @@ export async function buildReport(
     in_file: counts.inFile,
     existing: counts.existing,
     gap: 0,
+    swapped: 0,
   };
   // The decision views are read only for the rare rows they concern: readings moved out
   // of the DST gap, and categories without a theme.
@@ -94,6 +97,7 @@ export async function buildReport(
               GROUP BY ALL ORDER BY count DESC, category`,
         })
       : [];
+  if (plan.coordinates) stats.swapped = await countSwapped(conn, accepted);
   const used = new Set(Object.values(plan.columns));
   const refused = new Set(plan.refused.map((r) => r.index));
   const total = staged.rowCount + staged.structureRejects.length;
@@ -119,8 +123,21 @@ export async function buildReport(
     unmappedCategories: unmapped,
     duplicates: { inFile: stats.in_file, existing: stats.existing, policy: plan.duplicates },
     dstShifted: stats.gap,
+    coordinatesSwapped: stats.swapped,
     committed,
   };
+}
+
+/** Accepted rows read with X and Y swapped; the decision view only when some row was. */
+async function countSwapped(conn: Connector, accepted: string): Promise<number> {
+  const [{ located }] = await conn.query<{ located: number }>({
+    sql: 'SELECT count(*) AS located FROM import_located_points WHERE swapped = 1',
+  });
+  if (located === 0) return 0;
+  const [{ n }] = await conn.query<{ n: number }>({
+    sql: `SELECT count(*) AS n FROM import_decided WHERE ${accepted} AND coord_swapped = 1`,
+  });
+  return n;
 }
 
 interface DecisionCounts {
