@@ -5,7 +5,9 @@
  * a location number taken as record id keeps every row, and single rows with swapped
  * coordinates are corrected and counted. Every row is stored or rejected with a reason.
  */
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
@@ -22,7 +24,8 @@ import { normalizedLabelSql, normalizeLabel } from '../../src/lib/data/theme-lab
 import { wgs84ToRd } from '../../src/lib/analysis/rd';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
-const DATA = path.resolve(import.meta.dirname, '../../data');
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DATA = path.join(ROOT, 'data');
 const fixture = async (name: string) => new Uint8Array(await readFile(path.join(FIXTURES, name)));
 
 let conn: Connector;
@@ -219,5 +222,41 @@ describe('single rows with X and Y swapped', () => {
     );
     expect(row.lon).toBeCloseTo(6.20596, 4);
     expect(row.lat).toBeCloseTo(52.04153, 4);
+  });
+});
+
+describe('npm run import:check with --mapping', () => {
+  const check = async (...args: string[]) => {
+    const cli = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [cli, 'scripts/import-check.ts', ...args],
+      { cwd: ROOT },
+    );
+    return JSON.parse(stdout);
+  };
+
+  it('applies a mapping file: its columns, its themes and the kind it names', async () => {
+    const report = await check(
+      path.join(FIXTURES, 'incidenten-nederlandse-labels.csv'),
+      '--mapping',
+      path.join(FIXTURES, 'boa-app-profiel.json'),
+    );
+    expect(report).toMatchObject({
+      kind: 'incidents',
+      rows: { total: 12, accepted: 12, rejected: 0 },
+      unmappedCategories: [],
+      ignoredColumns: [],
+      coordinatesSwapped: 0,
+    });
+  });
+
+  it('reports the rows with swapped coordinates', async () => {
+    const report = await check(
+      path.join(FIXTURES, 'meldingen-xy-verwisseld.csv'),
+      '--kind',
+      'meldingen',
+    );
+    expect(report).toMatchObject({ rows: { total: 7, accepted: 6 }, coordinatesSwapped: 2 });
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   findMatchingProfile,
+  parseProfile,
   readSettings,
   removeProfile,
   upsertProfile,
@@ -49,5 +50,32 @@ describe('removeProfile', () => {
     const left = removeProfile(saved, 'BOA-app', 'meldingen');
     const stored = JSON.parse(JSON.stringify({ profiles: left })) as Record<string, unknown>;
     expect(readSettings(stored).profiles).toEqual(left);
+  });
+});
+
+describe('parseProfile (a mapping file, as saved and exported)', () => {
+  it('reads a profile with its id policy and themes', () => {
+    const parsed = parseProfile({
+      name: 'BOA-app',
+      kind: 'incidents',
+      mapping: { id: 'nummer' },
+      ids: 'generated',
+      themes: { Graffiti: 'overig' },
+    });
+    expect(parsed).toMatchObject({
+      name: 'BOA-app',
+      duplicates: 'skip',
+      ids: 'generated',
+      themes: { Graffiti: 'overig' },
+    });
+  });
+
+  it('refuses what it cannot use, in Dutch', () => {
+    expect(parseProfile([])).toMatch(/kind/);
+    expect(parseProfile({ kind: 'incidents', mapping: { id: 3 } })).toMatch(/tekst/);
+    expect(parseProfile({ kind: 'incidents', mapping: {}, ids: 'maybe' })).toMatch(/"ids"/);
+    expect(parseProfile({ kind: 'incidents', mapping: {}, themes: { X: 'graffiti' } })).toMatch(
+      /Onbekend thema "graffiti"/,
+    );
   });
 });

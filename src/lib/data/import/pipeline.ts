@@ -10,6 +10,7 @@
 import { loadBuurtLookup } from '../area-assignment';
 import type { Connector, Row } from '../connector';
 import { initDatabase } from '../database';
+import type { Theme } from '../themes';
 import type { RecordKind } from './column-mapping';
 import {
   buildConvertSql,
@@ -61,6 +62,8 @@ export interface PrepareOptions {
   ids?: IdPolicy;
   /** A saved profile's mapping: field → column header. */
   mapping?: Record<string, string>;
+  /** A saved profile's theme per otherwise unmapped category. */
+  themes?: Record<string, Theme>;
   parquet?: ParquetReader;
 }
 
@@ -116,7 +119,11 @@ export async function prepareImport(
   });
   const idCheck = await checkIds(conn, staged, proposed);
   const rows = staged.rowCount;
-  const plan = { ...proposed, ids: options.ids ?? proposeIdPolicy(idCheck, rows) };
+  const plan: ImportPlan = {
+    ...proposed,
+    ids: options.ids ?? proposeIdPolicy(idCheck, rows),
+    ...(options.themes ? { themes: options.themes } : {}),
+  };
   const problems = planProblems(plan, staged.headers);
   const unmapped = problems.length ? [] : await listUnmappedCategories(conn, staged, plan);
   return { fileName, staged, samples, plan, problems, unmapped, idCheck };
