@@ -260,3 +260,31 @@ describe('npm run import:check with --mapping', () => {
     expect(report).toMatchObject({ rows: { total: 7, accepted: 6 }, coordinatesSwapped: 2 });
   });
 });
+
+describe('GeoJSON point coordinates', () => {
+  const collection = (crs?: unknown) => ({
+    type: 'FeatureCollection',
+    ...(crs ? { crs } : {}),
+    features: [
+      {
+        type: 'Feature',
+        properties: { id: 'M-1', datum: '2025-05-01 10:00', thema: 'Afval' },
+        geometry: { type: 'Point', coordinates: crs ? [195000, 443000] : [6.21808, 52.05468] },
+      },
+    ],
+  });
+  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+  it('are labelled lengte- and breedtegraad and mapped as such', async () => {
+    const prepared = await prepareImport(conn, 'meldingen', 'punten.geojson', encode(collection()));
+    expect(prepared.staged.headers.slice(-2)).toEqual(['lengtegraad', 'breedtegraad']);
+    expect(prepared.plan.columns).toMatchObject({ lon: 3, lat: 4 });
+  });
+
+  it('stay x and y when the file names the Dutch grid', async () => {
+    const crs = { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } };
+    const prepared = await prepareImport(conn, 'meldingen', 'rd.geojson', encode(collection(crs)));
+    expect(prepared.staged.headers.slice(-2)).toEqual(['x', 'y']);
+    expect(prepared.plan.coordinates?.crs).toBe('rd');
+  });
+});
