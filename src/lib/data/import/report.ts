@@ -7,7 +7,7 @@ import type { RecordKind } from './column-mapping';
 import type { SourceFormat } from './formats';
 import { generatedIds } from './convert';
 import { acceptedCondition, duplicateReason } from './finalize';
-import type { DuplicatePolicy, ImportPlan } from './plan';
+import type { DuplicatePolicy, IdPolicy, ImportPlan } from './plan';
 import type { Delimiter, TextEncodingName } from './sniff-text';
 import { stagedColumn, type StagedSource } from './stage';
 
@@ -29,6 +29,8 @@ export interface ImportReport {
   /** Categories that no row of the theme mapping covers (stored with theme 'overig'). */
   unmappedCategories: { category: string; count: number }[];
   duplicates: { inFile: number; existing: number; policy: DuplicatePolicy };
+  /** 'generated': the id column was not unique; every row got an id of its own. */
+  ids: IdPolicy;
   /** Readings in the spring DST gap moved one hour forward. */
   dstShifted: number;
   /** Accepted rows whose X and Y were swapped (against the rest of the file): corrected. */
@@ -122,6 +124,7 @@ export async function buildReport(
     unassigned,
     unmappedCategories: unmapped,
     duplicates: { inFile: stats.in_file, existing: stats.existing, policy: plan.duplicates },
+    ids: plan.ids ?? 'unique',
     dstShifted: stats.gap,
     coordinatesSwapped: stats.swapped,
     committed,
