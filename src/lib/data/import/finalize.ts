@@ -9,18 +9,10 @@
  */
 import type { Connector } from '../connector';
 import { inTransaction } from '../database';
-import type { Theme } from '../themes';
-import type { RecordImportKind } from './convert';
+import { generatedIds, type RecordImportKind } from './convert';
 import { lonLatSql } from './locate';
-import type { DuplicatePolicy } from './plan';
-import type { CoordinatePlan } from './sniff-values';
-import { THEME_KEYS, themeLookupSql, writeThemeLabels } from './theme-lookup';
-
-/** The distinct theme keys of the converted rows, with their counts (see theme-lookup). */
-function convertedKeysSql(kind: RecordImportKind): string {
-  const keys = (THEME_KEYS[kind] ?? []).map((f) => `key_${f}`).join(', ');
-  return `SELECT ${keys}, count(*) AS n FROM import_conv GROUP BY ALL`;
-}
+import type { DuplicatePolicy, ImportPlan } from './plan';
+import { countThemeKeys, THEME_KEYS, themeLookupSql, writeThemeLabels } from './theme-lookup';
 
 const THEME_JOIN: Record<RecordImportKind, string> = {
   incidents: `LEFT JOIN import_theme t ON t.key_category IS NOT DISTINCT FROM c.key_category
@@ -111,21 +103,23 @@ export async function withLookupJoins<T>(conn: Connector, work: () => Promise<T>
  */
 export async function finalizeRows(
   conn: Connector,
-  kind: RecordImportKind,
-  coordinates: CoordinatePlan | null,
-  /** The analyst's theme per listed category (ImportPlan.themes). */
-  themes: Readonly<Record<string, Theme>> = {},
-  /** Ids are generated (convert's row_key is there): only exact copies are duplicates. */
-  copiesOnly = false,
+  plan: ImportPlan,
+  /** The staged rows (see stagedRowsSource): their theme keys may be counted already. */
+  source: string,
 ): Promise<void> {
+  const kind = plan.kind as RecordImportKind;
+  const coordinates = plan.coordinates;
+  // Ids are generated (convert's row_key is there): only exact copies are duplicates.
+  const copiesOnly = generatedIds(plan);
   const hasLocated = coordinates !== null;
   const [lon, lat] = lonLatSql(coordinates);
   // Their kinds are fixed here (prepareImport cleared whatever an older version left).
   await conn.exec(`DROP VIEW IF EXISTS import_decided; DROP VIEW IF EXISTS import_final;
     DROP TABLE IF EXISTS import_theme; DROP TABLE IF EXISTS import_repeated`);
   if (THEME_KEYS[kind]) {
-    await writeThemeLabels(conn, themes);
-    await conn.exec(`CREATE TABLE import_theme AS ${themeLookupSql(kind, convertedKeysSql(kind))}`);
+    await writeThemeLabels(conn, plan.themes);
+    const keys = await countThemeKeys(conn, plan, source);
+    await conn.exec(`CREATE TABLE import_theme AS ${themeLookupSql(kind, keys)}`);
   }
   const points = hasLocated
     ? (await alignedByPosition(conn, 'import_located_points'))

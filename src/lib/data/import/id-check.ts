@@ -16,10 +16,8 @@ export interface IdCheck {
   repeatedRows: number;
   /** Of those, rows that differ from every earlier row with their id. */
   differingRows: number;
-  /** Rows equal in every column to an earlier row. */
+  /** Of those, rows equal in every column to an earlier row with their id. */
   exactCopies: number;
-  /** Stable per file content: the prefix of generated ids, so a re-import meets its ids. */
-  fileKey: string;
 }
 
 /** Every staged column of row `r`, hashed: equal rows, equal keys. */
@@ -33,28 +31,51 @@ export function generatedIdSql(fileKey: string): string {
   return `${sqlLiteral(`${fileKey}-`)} || CAST(r.rn AS VARCHAR)`;
 }
 
+/**
+ * Counts the id column's repeats over all staged rows: one distinct count of the ids, and
+ * only when some repeat (rare in a registration system's export) a second pass that hashes
+ * the rows to tell copies from rows that differ.
+ */
 export async function checkIdColumn(
   conn: Connector,
   staged: StagedSource,
   plan: ImportPlan,
   source: string,
 ): Promise<IdCheck> {
-  const id = plan.columns.id === undefined ? null : columnSql(plan, 'id');
-  const [row] = await conn.query<Record<keyof IdCheck, number | string>>({
-    sql: `WITH k AS (SELECT ${id ?? 'CAST(NULL AS VARCHAR)'} AS id, r.rn,
-        ${rowKeySql(staged.headers.length)} AS row_key FROM ${source} r)
-      SELECT count(id) - count(DISTINCT id) AS "repeatedRows",
-        count(DISTINCT row_key) FILTER (WHERE id IS NOT NULL) - count(DISTINCT id) AS "differingRows",
-        count(*) - count(DISTINCT row_key) AS "exactCopies",
-        substr(md5(CAST(coalesce(bit_xor(hash(rn, row_key)), 0) AS VARCHAR)), 1, 8) AS "fileKey"
-      FROM k`,
+  const none = { repeatedRows: 0, differingRows: 0, exactCopies: 0 };
+  if (plan.columns.id === undefined) return none;
+  const id = columnSql(plan, 'id')!;
+  // A GROUP BY counts the distinct ids in about half the time of count(DISTINCT).
+  const [{ repeated }] = await conn.query<{ repeated: number | null }>({
+    sql: `SELECT sum(n) - count(*) AS repeated FROM (SELECT count(*) AS n
+      FROM (SELECT ${id} AS id FROM ${source} r) WHERE id IS NOT NULL GROUP BY id)`,
   });
-  return {
-    repeatedRows: Number(row.repeatedRows),
-    differingRows: Number(row.differingRows),
-    exactCopies: Number(row.exactCopies),
-    fileKey: String(row.fileKey),
-  };
+  if (!Number(repeated)) return none;
+  const [{ differing }] = await conn.query<{ differing: number }>({
+    sql: `SELECT count(DISTINCT row_key) - count(DISTINCT id) AS differing
+      FROM (SELECT ${id} AS id, ${rowKeySql(staged.headers.length)} AS row_key
+        FROM ${source} r) WHERE id IS NOT NULL`,
+  });
+  const repeatedRows = Number(repeated);
+  const differingRows = Number(differing);
+  return { repeatedRows, differingRows, exactCopies: repeatedRows - differingRows };
+}
+
+/**
+ * The prefix of generated ids: a key of the file's content (every row and its number),
+ * so that importing the same file again meets the same ids. One pass, only when ids are
+ * generated.
+ */
+export async function computeFileKey(
+  conn: Connector,
+  staged: StagedSource,
+  source: string,
+): Promise<string> {
+  const [{ key }] = await conn.query<{ key: string }>({
+    sql: `SELECT substr(md5(CAST(coalesce(bit_xor(hash(r.rn, ${rowKeySql(staged.headers.length)})), 0)
+      AS VARCHAR)), 1, 8) AS key FROM ${source} r`,
+  });
+  return key;
 }
 
 /**

@@ -12,14 +12,8 @@ import type { Connector, Row } from '../connector';
 import { initDatabase } from '../database';
 import type { Theme } from '../themes';
 import type { RecordKind } from './column-mapping';
-import {
-  buildConvertSql,
-  convertStaged,
-  generatedIds,
-  stagedRowsSource,
-  type RecordImportKind,
-} from './convert';
-import { checkIdColumn, proposeIdPolicy, type IdCheck } from './id-check';
+import { buildConvertSql, convertStaged, stagedRowsSource, type RecordImportKind } from './convert';
+import { checkIdColumn, computeFileKey, proposeIdPolicy, type IdCheck } from './id-check';
 import { commitImport, finalizeRows } from './finalize';
 import { locateRecords } from './locate';
 import {
@@ -78,6 +72,8 @@ const WORK_TABLES = [
   'import_theme',
   'import_theme_labels',
   'import_theme_labels_raw',
+  'import_theme_keys',
+  'import_theme_keys_sql',
   'import_final',
   'import_decided',
   'import_repeated',
@@ -139,11 +135,23 @@ export function checkIds(
   return timed('ids', () => checkIdColumn(conn, staged, plan, source));
 }
 
+/** File keys per staged file: computed once, when ids are first generated for it. */
+const fileKeys = new WeakMap<StagedSource, Promise<string>>();
+
 /** The plan as convert runs it: generated ids get the file's key. */
-function runnablePlan(prepared: PreparedImport): ImportPlan {
-  const { plan, idCheck, staged } = prepared;
+async function runnablePlan(conn: Connector, prepared: PreparedImport): Promise<ImportPlan> {
+  const { plan, staged } = prepared;
   if (plan.ids !== 'generated') return plan;
-  return { ...plan, generated: { fileKey: idCheck.fileKey, columns: staged.headers.length } };
+  let fileKey = fileKeys.get(staged);
+  if (!fileKey) {
+    const source = stagedRowsSource({ ...plan, columnTypes: staged.columnTypes });
+    fileKey = computeFileKey(conn, staged, source).catch((error: unknown) => {
+      fileKeys.delete(staged);
+      throw error;
+    });
+    fileKeys.set(staged, fileKey);
+  }
+  return { ...plan, generated: { fileKey: await fileKey, columns: staged.headers.length } };
 }
 
 /** Before the import: the file's categories that would become 'overig' under this plan. */
@@ -165,7 +173,7 @@ export async function previewImport(
   const staged = stagedRowsSource(prepared.plan);
   const source = `(SELECT * FROM ${staged} WHERE rn <= ${Math.max(1, Math.floor(limit))})`;
   await conn.exec(
-    buildConvertSql(runnablePlan(prepared), new Date(), source, 'import_conv_preview'),
+    buildConvertSql(await runnablePlan(conn, prepared), new Date(), source, 'import_conv_preview'),
   );
   const rows = await conn.query({
     sql: 'SELECT * EXCLUDE (gap_shifted) FROM import_conv_preview ORDER BY rn',
@@ -188,7 +196,7 @@ export async function runImport(
   options: RunOptions,
 ): Promise<ImportReport> {
   const { staged } = prepared;
-  const plan = runnablePlan(prepared);
+  const plan = await runnablePlan(conn, prepared);
   const problems = planProblems(plan, staged.headers);
   if (problems.length) throw new ImportError(problems.join(' '));
   const kind = plan.kind as RecordImportKind;
@@ -200,9 +208,7 @@ export async function runImport(
     const located = await timed('locate', () => locateRecords(conn, coordinates, lookup));
     unassigned = located.unassigned;
   }
-  await timed('finalize', () =>
-    finalizeRows(conn, kind, coordinates, plan.themes, generatedIds(plan)),
-  );
+  await timed('finalize', () => finalizeRows(conn, plan, stagedRowsSource(plan)));
   const commit = options.commit ?? true;
   if (commit) {
     await timed('commit', () => commitImport(conn, kind, plan.duplicates, options.dataset));

@@ -120,6 +120,34 @@ export function stagedKeysSql(plan: ImportPlan, source: string): string {
   return `SELECT ${keys.join(', ')}, count(*) AS n FROM ${source} r GROUP BY ALL`;
 }
 
+/**
+ * `import_theme_keys`: the distinct key combinations of the staged rows with their counts,
+ * built once per mapping of the key fields (the SQL it was built with is kept beside it),
+ * so that the list before the import and finalize share one pass over a million rows.
+ * Returns the relation to read them from.
+ */
+export async function countThemeKeys(
+  conn: Connector,
+  plan: ImportPlan,
+  source: string,
+): Promise<string> {
+  const sql = stagedKeysSql(plan, source);
+  const [{ n }] = await conn.query<{ n: number }>({
+    sql: "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'import_theme_keys_sql'",
+  });
+  const built =
+    n > 0
+      ? await conn.query<{ sql: string }>({ sql: 'SELECT sql FROM import_theme_keys_sql' })
+      : [];
+  if (built[0]?.sql !== sql) {
+    await conn.exec(`DROP TABLE IF EXISTS import_theme_keys_sql;
+      CREATE OR REPLACE TABLE import_theme_keys AS ${sql};
+      CREATE TABLE import_theme_keys_sql (sql VARCHAR)`);
+    await conn.query({ sql: 'INSERT INTO import_theme_keys_sql VALUES (?)', params: [sql] });
+  }
+  return 'SELECT * FROM import_theme_keys';
+}
+
 export interface UnmappedCategory {
   /** As written in the file (main / sub for meldingen). */
   category: string;
@@ -138,9 +166,10 @@ export async function findUnmappedCategories(
   const kind = plan.kind as RecordImportKind;
   if (!THEME_KEYS[kind]) return [];
   await writeThemeLabels(conn, plan.themes);
+  const keys = await countThemeKeys(conn, plan, source);
   const rows = await conn.query<{ category: string; count: number }>({
     sql: `SELECT label AS category, sum(n) AS count
-      FROM (${themeLookupSql(kind, stagedKeysSql(plan, source))})
+      FROM (${themeLookupSql(kind, keys)})
       WHERE theme_resolved IS NULL AND label IS NOT NULL
       GROUP BY label ORDER BY count DESC, category`,
   });
