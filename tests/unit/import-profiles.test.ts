@@ -12,6 +12,8 @@ import {
   upsertProfile,
   type MappingProfile,
 } from '../../src/lib/data/import/profiles';
+import type { ImportPlan } from '../../src/lib/data/import/plan';
+import { buildProfile, profileFileName } from '../../src/lib/state/import-view';
 
 const profile = (name: string, kind: MappingProfile['kind']): MappingProfile => ({
   name,
@@ -77,5 +79,32 @@ describe('parseProfile (a mapping file, as saved and exported)', () => {
     expect(parseProfile({ kind: 'incidents', mapping: {}, themes: { X: 'graffiti' } })).toMatch(
       /Onbekend thema "graffiti"/,
     );
+  });
+});
+
+describe('buildProfile → the exported mapping file → parseProfile', () => {
+  it('keeps the id policy and the theme choices', () => {
+    const plan = {
+      kind: 'incidents',
+      columns: { id: 0, occurred_from: 1, theme: 2 },
+      dates: {},
+      numbers: { decimal: ',', thousands: null },
+      coordinates: null,
+      refused: [],
+      duplicates: 'skip',
+      ids: 'generated',
+      sourceLabel: 'BOA-app',
+      themes: { Graffiti: 'overig' },
+    } satisfies ImportPlan;
+    const saved = buildProfile('BOA-app', plan, ['nummer', 'Datum en tijd', 'Thema'], 'replace');
+    const file = JSON.parse(JSON.stringify(saved)) as unknown;
+    expect(parseProfile(file)).toEqual(saved);
+    expect(saved).toMatchObject({
+      mapping: { id: 'nummer', occurred_from: 'Datum en tijd', theme: 'Thema' },
+      duplicates: 'replace',
+      ids: 'generated',
+      themes: { Graffiti: 'overig' },
+    });
+    expect(profileFileName('BOA-app / Signalen')).toBe('koppeling-BOA-app-Signalen.json');
   });
 });
