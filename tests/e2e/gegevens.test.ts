@@ -487,8 +487,29 @@ describe('exports zoals ze echt zijn', () => {
   it('proposes "niet uniek" for a location number and counts swapped coordinates', async () => {
     const { page, context, pageErrors } = await open('/gegevens');
     await readFileAs(page, /^Incidenten/, 'incidenten-locatienummer.csv');
-    const generated = page.getByTestId('id-policy').getByRole('radio', { name: /^Niet uniek/ });
+    const policy = page.getByTestId('id-policy');
+    const generated = policy.getByRole('radio', { name: /^Niet uniek/ });
     expect(await generated.isChecked()).toBe(true);
+    // The preview shows the ids as they will be stored, for either choice.
+    const firstId = page
+      .getByTestId('preview-table')
+      .locator('tbody tr')
+      .first()
+      .locator('td')
+      .first();
+    expect(await firstId.textContent()).toMatch(/^[0-9a-f]{8}-1$/);
+    await policy.getByRole('radio', { name: /^Uniek/ }).check();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="preview-table"] tbody td')?.textContent === 'L-0001',
+    );
+    await generated.check();
+    await page.waitForFunction(() =>
+      /-1$/.test(
+        document.querySelector('[data-testid="preview-table"] tbody td')?.textContent ?? '',
+      ),
+    );
+    await waitForReady(page);
     await importWith(page, 'Overslaan');
     expect(await reportValue(page, 'report-accepted')).toBe(11);
     expect(await page.getByTestId('report-reasons').textContent()).toContain('Dubbele rij');

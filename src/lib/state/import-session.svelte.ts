@@ -248,8 +248,11 @@ export class ImportSession {
     if (this.prepared === prepared) this.unmapped = unmapped;
   }
 
-  setIds(policy: IdPolicy): void {
-    if (this.plan) this.plan = { ...this.plan, ids: policy };
+  /** The preview shows the ids as they will be stored: generated or from the column. */
+  async setIds(policy: IdPolicy): Promise<void> {
+    if (!this.plan) return;
+    this.plan = { ...this.plan, ids: policy };
+    await this.#refreshPreview();
   }
 
   /** The theme chosen for a listed category ('' = none: it becomes 'overig'). */
