@@ -121,6 +121,36 @@ describe('Dutch theme labels (a BOA app export with a Thema column)', () => {
   });
 });
 
+describe('Signalen display names instead of slugs (meldingen)', () => {
+  it('finds the theme through the mapping table, case and punctuation insensitive', async () => {
+    const csv = [
+      'id,created_at,hoofdcategorie,subcategorie,lon,lat',
+      'N-1,2025-06-01 10:00,Overlast Bedrijven en Horeca,Geluidsoverlast muziek,6.2284,52.06249',
+      'N-2,2025-06-01 11:00,Overlast van en door personen of groepen,Jongerenoverlast,6.19251,52.06491',
+      'N-3,2025-06-01 12:00,Schoon,Uitwerpselen,6.20596,52.04153',
+      'N-4,2025-06-01 13:00,Afval,Container bijplaatsing,6.21808,52.05468',
+      'N-5,2025-06-01 14:00,Wonen,Woningdelen / spookburgers,6.24823,52.04958',
+      'N-6,2025-06-01 15:00,Schoon,Graffiti / wildplak,6.18826,52.05286',
+    ].join('\n');
+    const bytes = new TextEncoder().encode(csv);
+    const prepared = await prepareImport(conn, 'meldingen', 'namen.csv', bytes);
+    expect(prepared.unmapped).toEqual([{ category: 'Schoon / Graffiti / wildplak', count: 1 }]);
+    const report = await runImport(conn, prepared, { dataset: 'namen' });
+    expectAllAccounted(report);
+    const stored = await rows<{ id: string; theme: string }>(
+      "SELECT id, theme FROM meldingen WHERE dataset = 'namen' ORDER BY id",
+    );
+    expect(stored.map((r) => r.theme)).toEqual([
+      'horeca',
+      'jeugd',
+      'honden',
+      'afval',
+      'ondermijning',
+      'overig',
+    ]);
+  });
+});
+
 describe('a location number taken as record id (an export per location)', () => {
   let report: ImportReport;
   it('proposes "niet uniek" and stores every registration with a generated id', async () => {
