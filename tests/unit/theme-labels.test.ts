@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeLabel, themeForLabel, themeLabels } from '../../src/lib/data/theme-labels';
+import {
+  chosenTheme,
+  normalizeLabel,
+  themeForLabel,
+  themeLabels,
+  withChosenTheme,
+} from '../../src/lib/data/theme-labels';
 import { THEME_LABELS, THEMES } from '../../src/lib/data/themes';
 
 describe('normalizeLabel', () => {
@@ -87,5 +93,18 @@ describe('themeForLabel', () => {
       expect(byLabel.get(key) ?? theme, label).toBe(theme);
       byLabel.set(key, theme);
     }
+  });
+});
+
+describe('the theme chosen per listed category', () => {
+  it('is found and replaced under any spelling of the category', () => {
+    const saved = { 'Overlast café': 'horeca', Graffiti: 'overig' } as const;
+    expect(chosenTheme(saved, 'OVERLAST CAFE')).toBe('horeca');
+    expect(chosenTheme(saved, 'Wildplassen')).toBeNull();
+    expect(withChosenTheme(saved, 'graffiti', 'afval')).toEqual({
+      'Overlast café': 'horeca',
+      graffiti: 'afval',
+    });
+    expect(withChosenTheme(saved, 'overlast-cafe', null)).toEqual({ Graffiti: 'overig' });
   });
 });

@@ -98,3 +98,23 @@ export function themeForLabel(
   if (main) return main.theme;
   return themeLabels().find((l) => normalizeLabel(l.label) === key)?.theme ?? null;
 }
+
+/** The analyst's theme for a listed category (any spelling of it), or null. */
+export function chosenTheme(
+  choices: Readonly<Record<string, Theme>> | undefined,
+  category: string,
+): Theme | null {
+  const key = normalizeLabel(category);
+  return Object.entries(choices ?? {}).find(([c]) => normalizeLabel(c) === key)?.[1] ?? null;
+}
+
+/** The choices with this category's theme set (null: removed), other spellings replaced. */
+export function withChosenTheme(
+  choices: Readonly<Record<string, Theme>> | undefined,
+  category: string,
+  theme: Theme | null,
+): Record<string, Theme> {
+  const key = normalizeLabel(category);
+  const kept = Object.entries(choices ?? {}).filter(([c]) => normalizeLabel(c) !== key);
+  return Object.fromEntries(theme === null ? kept : [...kept, [category, theme]]);
+}

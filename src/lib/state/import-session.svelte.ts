@@ -26,7 +26,7 @@ import {
   type ImportPlan,
 } from '$lib/data/import/plan';
 import { THEME_KEYS, type UnmappedCategory } from '$lib/data/import/theme-lookup';
-import { normalizeLabel } from '$lib/data/theme-labels';
+import { chosenTheme, withChosenTheme } from '$lib/data/theme-labels';
 import type { Theme } from '$lib/data/themes';
 import { findMatchingProfile, upsertProfile, type MappingProfile } from '$lib/data/import/profiles';
 import { rejectedRowsCsv, type ImportReport } from '$lib/data/import/report';
@@ -257,20 +257,13 @@ export class ImportSession {
 
   /** The theme chosen for a listed category ('' = none: it becomes 'overig'). */
   themeFor(category: string): Theme | '' {
-    const key = normalizeLabel(category);
-    const hit = Object.entries(this.plan?.themes ?? {}).find(([c]) => normalizeLabel(c) === key);
-    return hit ? hit[1] : '';
+    return chosenTheme(this.plan?.themes, category) ?? '';
   }
 
   chooseTheme(category: string, theme: Theme | ''): void {
-    const plan = this.plan;
-    if (!plan) return;
-    const key = normalizeLabel(category);
-    const themes = Object.fromEntries(
-      Object.entries(plan.themes ?? {}).filter(([c]) => normalizeLabel(c) !== key),
-    );
-    if (theme !== '') themes[category] = theme;
-    this.plan = { ...plan, themes };
+    if (!this.plan) return;
+    const themes = withChosenTheme(this.plan.themes, category, theme === '' ? null : theme);
+    this.plan = { ...this.plan, themes };
   }
 
   /** While typing without, when the field is left with a refresh of the preview. */
