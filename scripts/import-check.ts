@@ -1,11 +1,13 @@
 /**
  * `npm run import:check -- <file> --kind incidents|meldingen|visits|buildings|areas
- *   [--areas <buurten.geojson> ...] [--source <naam>]`
+ *   [--areas <buurten.geojson> ...] [--source <naam>] [--mapping <profiel.json>]`
  *
  * Runs the app's own import pipeline in Node (same engine, same SQL) on an export and
  * prints the import report as JSON, without storing anything: for analysts checking an
  * export before loading it, and for automated checks. Area boundaries default to the demo
- * municipality; pass the municipality's own buurten (and wijken) with --areas.
+ * municipality; pass the municipality's own buurten (and wijken) with --areas. --mapping
+ * applies a mapping file: a profile as saved and exported on the Gegevens screen (README);
+ * its kind is used when --kind is left out.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { importAreas } from '../src/lib/data/import/areas';
 import type { RecordKind } from '../src/lib/data/import/column-mapping';
 import { nodeParquetReader } from '../src/lib/data/import/parquet-node';
 import { prepareImport, runImport } from '../src/lib/data/import/pipeline';
+import { parseProfile } from '../src/lib/data/import/profiles';
 import { ImportError } from '../src/lib/data/import/stage';
 
 const KINDS: RecordKind[] = ['incidents', 'meldingen', 'visits', 'buildings', 'areas'];
@@ -30,15 +33,30 @@ async function main(): Promise<number> {
       kind: { type: 'string' },
       areas: { type: 'string', multiple: true },
       source: { type: 'string' },
+      mapping: { type: 'string' },
     },
   });
   const file = positionals[0];
-  const kind = values.kind as RecordKind | undefined;
+  const profile = values.mapping
+    ? parseProfile(JSON.parse(await readFile(values.mapping, 'utf8')))
+    : null;
+  if (typeof profile === 'string') {
+    print({ mapping: values.mapping, error: profile });
+    return 1;
+  }
+  const kind = (values.kind ?? profile?.kind) as RecordKind | undefined;
   if (!file || !kind || !KINDS.includes(kind)) {
     console.error(
-      `Gebruik: npm run import:check -- <bestand> --kind ${KINDS.join('|')} [--areas <geojson>]`,
+      `Gebruik: npm run import:check -- <bestand> --kind ${KINDS.join('|')} [--areas <geojson>] [--mapping <profiel.json>]`,
     );
     return 2;
+  }
+  if (profile && profile.kind !== kind) {
+    print({
+      mapping: values.mapping,
+      error: `Het koppelbestand is voor "${profile.kind}", niet voor "${kind}".`,
+    });
+    return 1;
   }
   const conn = await createNodeConnector();
   try {
@@ -57,8 +75,16 @@ async function main(): Promise<number> {
       );
     }
     const prepared = await prepareImport(conn, kind, path.basename(file), bytes, {
-      sourceLabel: values.source ?? path.basename(file),
+      sourceLabel: values.source ?? profile?.name ?? path.basename(file),
       parquet: nodeParquetReader,
+      ...(profile
+        ? {
+            mapping: profile.mapping,
+            duplicates: profile.duplicates,
+            ids: profile.ids,
+            themes: profile.themes,
+          }
+        : {}),
     });
     if (prepared.problems.length) {
       print({ file: prepared.fileName, kind, problems: prepared.problems, plan: prepared.plan });

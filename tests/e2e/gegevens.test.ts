@@ -462,6 +462,68 @@ describe('thema-indeling', () => {
   });
 });
 
+describe('exports zoals ze echt zijn', () => {
+  it('maps the categories without a theme before the import, and imports them so', async () => {
+    const { page, context, pageErrors } = await open('/gegevens');
+    await readFileAs(page, /^Incidenten/, 'incidenten-nederlandse-labels.csv');
+    const unmapped = page.getByTestId('unmapped-categories');
+    const listed = await unmapped
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-category')));
+    expect(listed).toEqual(['Graffiti', 'Wildplassen']);
+    expect(await reportValue(page, 'unmapped-open')).toBe(3);
+    await unmapped.getByLabel('Wildplassen', { exact: true }).selectOption('woonoverlast');
+    await page.waitForSelector('[data-testid="unmapped-open"][data-value="2"]');
+    expect(await runAxe(page)).toEqual([]);
+    await importWith(page, 'Overslaan');
+    expect(await reportValue(page, 'report-accepted')).toBe(12);
+    const left = await page.getByTestId('report-unmapped').textContent();
+    expect(left).toContain('Graffiti');
+    expect(left).not.toContain('Wildplassen');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('proposes "niet uniek" for a location number and counts swapped coordinates', async () => {
+    const { page, context, pageErrors } = await open('/gegevens');
+    await readFileAs(page, /^Incidenten/, 'incidenten-locatienummer.csv');
+    const policy = page.getByTestId('id-policy');
+    const generated = policy.getByRole('radio', { name: /^Niet uniek/ });
+    expect(await generated.isChecked()).toBe(true);
+    // The preview shows the ids as they will be stored, for either choice.
+    const firstId = page
+      .getByTestId('preview-table')
+      .locator('tbody tr')
+      .first()
+      .locator('td')
+      .first();
+    expect(await firstId.textContent()).toMatch(/^[0-9a-f]{8}-1$/);
+    await policy.getByRole('radio', { name: /^Uniek/ }).check();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="preview-table"] tbody td')?.textContent === 'L-0001',
+    );
+    await generated.check();
+    await page.waitForFunction(() =>
+      /-1$/.test(
+        document.querySelector('[data-testid="preview-table"] tbody td')?.textContent ?? '',
+      ),
+    );
+    await waitForReady(page);
+    await importWith(page, 'Overslaan');
+    expect(await reportValue(page, 'report-accepted')).toBe(11);
+    expect(await page.getByTestId('report-reasons').textContent()).toContain('Dubbele rij');
+    expect(await page.getByTestId('report-ids').count()).toBe(1);
+
+    await readFileAs(page, /^Meldingen/, 'meldingen-xy-verwisseld.csv');
+    await importWith(page, 'Overslaan');
+    expect(await reportValue(page, 'report-accepted')).toBe(6);
+    expect(await page.getByTestId('report-swapped').textContent()).toMatch(/^\s*2 opgeslagen/);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('toegankelijkheid', () => {
   it('has no axe violations in the initial state', async () => {
     const { page, context } = await open('/gegevens');

@@ -6,11 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   findMatchingProfile,
+  parseProfile,
   readSettings,
   removeProfile,
   upsertProfile,
   type MappingProfile,
 } from '../../src/lib/data/import/profiles';
+import type { ImportPlan } from '../../src/lib/data/import/plan';
+import { buildProfile, profileFileName } from '../../src/lib/state/import-view';
 
 const profile = (name: string, kind: MappingProfile['kind']): MappingProfile => ({
   name,
@@ -49,5 +52,59 @@ describe('removeProfile', () => {
     const left = removeProfile(saved, 'BOA-app', 'meldingen');
     const stored = JSON.parse(JSON.stringify({ profiles: left })) as Record<string, unknown>;
     expect(readSettings(stored).profiles).toEqual(left);
+  });
+});
+
+describe('parseProfile (a mapping file, as saved and exported)', () => {
+  it('reads a profile with its id policy and themes', () => {
+    const parsed = parseProfile({
+      name: 'BOA-app',
+      kind: 'incidents',
+      mapping: { id: 'nummer' },
+      ids: 'generated',
+      themes: { Graffiti: 'overig' },
+    });
+    expect(parsed).toMatchObject({
+      name: 'BOA-app',
+      duplicates: 'skip',
+      ids: 'generated',
+      themes: { Graffiti: 'overig' },
+    });
+  });
+
+  it('refuses what it cannot use, in Dutch', () => {
+    expect(parseProfile([])).toMatch(/kind/);
+    expect(parseProfile({ kind: 'incidents', mapping: { id: 3 } })).toMatch(/tekst/);
+    expect(parseProfile({ kind: 'incidents', mapping: {}, ids: 'maybe' })).toMatch(/"ids"/);
+    expect(parseProfile({ kind: 'incidents', mapping: {}, themes: { X: 'graffiti' } })).toMatch(
+      /Onbekend thema "graffiti"/,
+    );
+  });
+});
+
+describe('buildProfile → the exported mapping file → parseProfile', () => {
+  it('keeps the id policy and the theme choices', () => {
+    const plan = {
+      kind: 'incidents',
+      columns: { id: 0, occurred_from: 1, theme: 2 },
+      dates: {},
+      numbers: { decimal: ',', thousands: null },
+      coordinates: null,
+      refused: [],
+      duplicates: 'skip',
+      ids: 'generated',
+      sourceLabel: 'BOA-app',
+      themes: { Graffiti: 'overig' },
+    } satisfies ImportPlan;
+    const saved = buildProfile('BOA-app', plan, ['nummer', 'Datum en tijd', 'Thema'], 'replace');
+    const file = JSON.parse(JSON.stringify(saved)) as unknown;
+    expect(parseProfile(file)).toEqual(saved);
+    expect(saved).toMatchObject({
+      mapping: { id: 'nummer', occurred_from: 'Datum en tijd', theme: 'Thema' },
+      duplicates: 'replace',
+      ids: 'generated',
+      themes: { Graffiti: 'overig' },
+    });
+    expect(profileFileName('BOA-app / Signalen')).toBe('koppeling-BOA-app-Signalen.json');
   });
 });

@@ -8,7 +8,10 @@ import type { Row } from '$lib/data/connector';
 import { importAreas, type AreaImportReport } from '$lib/data/import/areas';
 import { suggestColumnMapping, type RecordKind } from '$lib/data/import/column-mapping';
 import { browserParquetReader, warmParquetReader } from '$lib/data/import/parquet-browser';
+import { proposeIdPolicy, type IdCheck } from '$lib/data/import/id-check';
 import {
+  checkIds,
+  listUnmappedCategories,
   prepareImport,
   previewImport,
   runImport,
@@ -19,8 +22,12 @@ import {
   planValues,
   proposePlan,
   type DuplicatePolicy,
+  type IdPolicy,
   type ImportPlan,
 } from '$lib/data/import/plan';
+import { THEME_KEYS, type UnmappedCategory } from '$lib/data/import/theme-lookup';
+import { chosenTheme, withChosenTheme } from '$lib/data/theme-labels';
+import type { Theme } from '$lib/data/themes';
 import { findMatchingProfile, upsertProfile, type MappingProfile } from '$lib/data/import/profiles';
 import { rejectedRowsCsv, type ImportReport } from '$lib/data/import/report';
 import { ActionStatus, keepChange, type KeptChange } from './action-status.svelte';
@@ -34,6 +41,7 @@ import {
   importDatasetId,
   outsideWarning,
   IMPORT_MESSAGES,
+  profileFileName,
   rejectedFileName,
   type Confidence,
 } from './import-view';
@@ -55,6 +63,10 @@ export class ImportSession {
   profileName = $state('');
   report = $state.raw<ImportReport | null>(null);
   areaReport = $state.raw<AreaImportReport | null>(null);
+  /** Categories no rule maps (without the analyst's choices: those show in the list). */
+  unmapped = $state.raw<UnmappedCategory[]>([]);
+  /** How the chosen id column repeats (for the "niet uniek" choice). */
+  idCheck = $state.raw<IdCheck | null>(null);
   #origin = $state.raw<Record<string, Confidence>>({});
   #reported: PreparedImport | null = null;
   #previewRun = 0;
@@ -117,6 +129,8 @@ export class ImportSession {
     this.preview = null;
     this.report = null;
     this.areaReport = null;
+    this.unmapped = [];
+    this.idCheck = null;
     this.#reported = null;
   }
 
@@ -135,6 +149,8 @@ export class ImportSession {
         );
         if (!current()) return;
         this.prepared = prepared;
+        this.unmapped = prepared.unmapped;
+        this.idCheck = prepared.idCheck;
         const profile = findMatchingProfile(
           appData.settings.profiles,
           kind,
@@ -154,7 +170,10 @@ export class ImportSession {
 
   #applySuggestion(): void {
     const { staged, samples, fileName } = this.prepared!;
-    this.plan = proposePlan(this.kind, staged, samples, { sourceLabel: fileName });
+    this.plan = proposePlan(this.kind, staged, samples, {
+      sourceLabel: fileName,
+      ids: this.#proposedIds(),
+    });
     const suggested = suggestColumnMapping(this.kind, staged.headers);
     this.#origin = Object.fromEntries(
       suggested.filter((s) => s.confidence !== 'geen').map((s) => [s.field, s.confidence]),
@@ -166,11 +185,15 @@ export class ImportSession {
 
   #applyProfile(profile: MappingProfile): void {
     const { staged, samples } = this.prepared!;
-    this.plan = proposePlan(this.kind, staged, samples, {
-      sourceLabel: profile.name,
-      duplicates: profile.duplicates,
-      mapping: profile.mapping,
-    });
+    this.plan = {
+      ...proposePlan(this.kind, staged, samples, {
+        sourceLabel: profile.name,
+        duplicates: profile.duplicates,
+        mapping: profile.mapping,
+        ids: profile.ids ?? this.#proposedIds(),
+      }),
+      ...(profile.themes ? { themes: profile.themes } : {}),
+    };
     this.#origin = Object.fromEntries(Object.keys(profile.mapping).map((f) => [f, 'profiel']));
     this.profileName = profile.name;
     this.sourceLabel = profile.name;
@@ -194,7 +217,54 @@ export class ImportSession {
     else columns[field] = column;
     this.plan = { ...plan, columns, ...planValues(plan.kind, columns, prepared.samples) };
     this.#origin = { ...this.#origin, [field]: 'handmatig' };
+    if (field === 'id') await this.#recheckIds();
+    if (THEME_KEYS[plan.kind as keyof typeof THEME_KEYS]?.includes(field))
+      await this.#refreshUnmapped();
     await this.#refreshPreview();
+  }
+
+  #proposedIds(): IdPolicy {
+    const { prepared, idCheck } = this;
+    return idCheck && prepared ? proposeIdPolicy(idCheck, prepared.staged.rowCount) : 'unique';
+  }
+
+  /** A new id column: count its repeats again and propose the policy anew. */
+  async #recheckIds(): Promise<void> {
+    const { prepared, plan } = this;
+    if (!prepared || !plan) return;
+    const check = await exclusive(() => checkIds(appData.connector, prepared.staged, plan));
+    if (this.plan !== plan) return;
+    this.idCheck = check;
+    this.plan = { ...plan, ids: this.#proposedIds() };
+  }
+
+  /** The list of categories without a theme, for the mapping as it is now. */
+  async #refreshUnmapped(): Promise<void> {
+    const { prepared, plan } = this;
+    if (!prepared || !plan || planProblems(plan, prepared.staged.headers).length) return;
+    const withoutChoices = { ...plan, themes: undefined };
+    const unmapped = await exclusive(() =>
+      listUnmappedCategories(appData.connector, prepared.staged, withoutChoices),
+    );
+    if (this.prepared === prepared) this.unmapped = unmapped;
+  }
+
+  /** The preview shows the ids as they will be stored: generated or from the column. */
+  async setIds(policy: IdPolicy): Promise<void> {
+    if (!this.plan) return;
+    this.plan = { ...this.plan, ids: policy };
+    await this.#refreshPreview();
+  }
+
+  /** The theme chosen for a listed category ('' = none: it becomes 'overig'). */
+  themeFor(category: string): Theme | '' {
+    return chosenTheme(this.plan?.themes, category) ?? '';
+  }
+
+  chooseTheme(category: string, theme: Theme | ''): void {
+    if (!this.plan) return;
+    const themes = withChosenTheme(this.plan.themes, category, theme === '' ? null : theme);
+    this.plan = { ...this.plan, themes };
   }
 
   /** While typing without, when the field is left with a refresh of the preview. */
@@ -310,7 +380,7 @@ export class ImportSession {
       this.#action.error = 'Vul eerst de naam van het bronsysteem in; het profiel krijgt die naam.';
       return;
     }
-    const profile = buildProfile(name, plan, prepared.staged.headers, this.duplicates ?? 'skip');
+    const profile = this.#profile(name);
     await this.#action.run(
       'opslaan',
       `Profiel ‘${name}’ wordt opgeslagen…`,
@@ -329,6 +399,20 @@ export class ImportSession {
       },
       'Het profiel kon niet worden opgeslagen.',
     );
+  }
+
+  #profile(name: string): MappingProfile {
+    const { plan, prepared } = this;
+    return buildProfile(name, plan!, prepared!.staged.headers, this.duplicates ?? 'skip');
+  }
+
+  /** The confirmed mapping as a file: the format of `import:check --mapping` (README). */
+  exportProfile(): void {
+    if (!this.plan || !this.prepared) return;
+    const name = this.sourceLabel.trim() || this.prepared.fileName;
+    const json = JSON.stringify(this.#profile(name), null, 2) + '\n';
+    saveFile(json, profileFileName(name), 'application/json');
+    this.#action.status = `De koppeling is gedownload als ‘${profileFileName(name)}’.`;
   }
 
   /** The outcome once the save is over: "opgeslagen" only when the data is stored. */

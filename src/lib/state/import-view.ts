@@ -124,8 +124,16 @@ export function buildProfile(
     kind: plan.kind,
     mapping: Object.fromEntries(Object.entries(plan.columns).map(([f, i]) => [f, headers[i]])),
     duplicates,
+    ids: plan.ids ?? 'unique',
+    ...(plan.themes && Object.keys(plan.themes).length ? { themes: { ...plan.themes } } : {}),
     savedAt: now.toISOString(),
   };
+}
+
+/** The file name of an exported profile (a mapping file for import:check). */
+export function profileFileName(name: string): string {
+  const safe = name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
+  return `koppeling-${safe || 'profiel'}.json`;
 }
 
 export function rejectedFileName(fileName: string): string {

@@ -16,7 +16,9 @@ import {
   TIME_SPECS,
   untrimmedTextSql,
 } from './convert-sql';
+import { generatedIdSql, rowKeySql } from './id-check';
 import type { ImportPlan } from './plan';
+import { THEME_KEYS } from './theme-lookup';
 
 export type RecordImportKind = Exclude<RecordKind, 'areas'>;
 
@@ -170,7 +172,10 @@ const shifted = (target: string) =>
 
 /** The id and text columns (`expression AS name`), read from the staged row `r`. */
 function textColumnsSql(plan: ImportPlan): string[] {
-  const columns = [`${columnSql(plan, 'id') ?? 'CAST(NULL AS VARCHAR)'} AS id`];
+  const id = generatedIds(plan)
+    ? generatedIdSql(plan.generated!.fileKey)
+    : (columnSql(plan, 'id') ?? 'CAST(NULL AS VARCHAR)');
+  const columns = [`${id} AS id`];
   for (const field of TEXT_FIELDS[plan.kind as RecordImportKind]) {
     const value = columnSql(plan, field);
     const fallback = field === 'source' ? sqlLiteral(plan.sourceLabel) : 'CAST(NULL AS VARCHAR)';
@@ -201,15 +206,19 @@ export async function convertStaged(conn: Connector, plan: ImportPlan, now?: Dat
   });
   const join = n === 0 ? `POSITIONAL JOIN ${source} r` : `JOIN ${source} r ON r.rn = c.rn`;
   await conn.exec(`CREATE VIEW import_conv AS
-    SELECT c.*, ${[...textColumnsSql(plan), ...themeKeysSql(plan)].join(', ')}
+    SELECT c.*, ${[...textColumnsSql(plan), ...themeKeysSql(plan), ...rowKeyColumn(plan)].join(', ')}
     FROM import_conv_values c ${join}`);
 }
 
-/** The text fields that decide a row's theme, per kind (see finalize's theme lookup). */
-export const THEME_KEYS: Partial<Record<RecordImportKind, string[]>> = {
-  incidents: ['category', 'theme'],
-  meldingen: ['main_category', 'sub_category', 'theme'],
-};
+/** True when the plan generates ids (the id column is not unique). */
+export function generatedIds(plan: ImportPlan): boolean {
+  return plan.ids === 'generated' && plan.generated !== undefined;
+}
+
+/** With generated ids, `row_key`: exact copies of a row share it (finalize's duplicates). */
+function rowKeyColumn(plan: ImportPlan): string[] {
+  return generatedIds(plan) ? [`${rowKeySql(plan.generated!.columns)} AS row_key`] : [];
+}
 
 /**
  * The theme's keys as staged, untrimmed (`key_<field>`): the theme lookup groups the

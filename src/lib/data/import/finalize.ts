@@ -9,48 +9,10 @@
  */
 import type { Connector } from '../connector';
 import { inTransaction } from '../database';
-import { THEMES } from '../themes';
-import type { RecordImportKind } from './convert';
+import { generatedIds, type RecordImportKind } from './convert';
 import { lonLatSql } from './locate';
-import type { DuplicatePolicy } from './plan';
-import type { CoordinatePlan } from './sniff-values';
-
-const THEME_LIST = THEMES.map((t) => `'${t}'`).join(', ');
-
-/** A row's own theme when it names a valid one (`c`: the converted row). */
-const OWN_THEME = (theme: string) =>
-  `CASE WHEN lower(${theme}) IN (${THEME_LIST}) THEN lower(${theme}) END`;
-
-/** A theme key trimmed as convert trims the field (NULL when empty). */
-const TRIMMED = (field: string) => `nullif(trim(key_${field}), '') AS ${field}`;
-
-/**
- * The resolved theme per distinct combination of category keys and own theme in the
- * file (a few hundred at most): the row's own theme when valid, else the mapping table's.
- * The keys are the staged text as it is (`key_<field>`, see convert), trimmed here for the
- * few distinct values only; the million rows then find their theme with one join on them.
- */
-const THEME_LOOKUP: Partial<Record<RecordImportKind, string>> = {
-  incidents: `SELECT k.key_category, k.key_theme,
-      coalesce(any_value(${OWN_THEME('k.theme')}), any_value(m.theme)) AS theme_resolved
-    FROM (SELECT *, ${TRIMMED('category')}, ${TRIMMED('theme')}
-      FROM (SELECT DISTINCT key_category, key_theme FROM import_conv)) k
-    LEFT JOIN theme_mapping m ON m.sub_category = k.category
-      OR (m.main_category = k.category AND m.sub_category = '*')
-    GROUP BY k.key_category, k.key_theme`,
-  meldingen: `SELECT k.key_main_category, k.key_sub_category, k.key_theme,
-      coalesce(any_value(${OWN_THEME('k.theme')}), any_value(exact.theme),
-        any_value(anysub.theme), any_value(onlysub.theme)) AS theme_resolved
-    FROM (SELECT *, ${TRIMMED('main_category')}, ${TRIMMED('sub_category')}, ${TRIMMED('theme')}
-      FROM (SELECT DISTINCT key_main_category, key_sub_category, key_theme FROM import_conv)) k
-    LEFT JOIN theme_mapping exact
-      ON exact.main_category = k.main_category AND exact.sub_category = k.sub_category
-    LEFT JOIN theme_mapping anysub
-      ON anysub.main_category = k.main_category AND anysub.sub_category = '*'
-    LEFT JOIN theme_mapping onlysub
-      ON k.main_category IS NULL AND onlysub.sub_category = k.sub_category
-    GROUP BY k.key_main_category, k.key_sub_category, k.key_theme`,
-};
+import type { DuplicatePolicy, ImportPlan } from './plan';
+import { countThemeKeys, THEME_KEYS, themeLookupSql, writeThemeLabels } from './theme-lookup';
 
 const THEME_JOIN: Record<RecordImportKind, string> = {
   incidents: `LEFT JOIN import_theme t ON t.key_category IS NOT DISTINCT FROM c.key_category
@@ -58,14 +20,22 @@ const THEME_JOIN: Record<RecordImportKind, string> = {
   meldingen: `LEFT JOIN import_theme t ON t.key_main_category IS NOT DISTINCT FROM c.key_main_category
     AND t.key_sub_category IS NOT DISTINCT FROM c.key_sub_category
     AND t.key_theme IS NOT DISTINCT FROM c.key_theme`,
-  visits: '',
+  visits: `LEFT JOIN import_theme t ON t.key_theme IS NOT DISTINCT FROM c.key_theme`,
   buildings: '',
 };
 
 const THEME_SQL: Record<RecordImportKind, string> = {
   incidents: 't.theme_resolved',
   meldingen: 't.theme_resolved',
-  visits: OWN_THEME('c.theme'),
+  visits: 't.theme_resolved',
+  buildings: 'CAST(NULL AS VARCHAR)',
+};
+
+/** The category as listed for the analyst (theme-lookup's label), per kind. */
+const THEME_LABEL_SQL: Record<RecordImportKind, string> = {
+  incidents: 't.label',
+  meldingen: 't.label',
+  visits: 't.label',
   buildings: 'CAST(NULL AS VARCHAR)',
 };
 
@@ -90,6 +60,12 @@ function areaJoins(kind: RecordImportKind): string {
 
 const NO_AREAS = '(SELECT -2 AS area, NULL::VARCHAR AS buurtcode, NULL::VARCHAR AS wijkcode)';
 export const DUPLICATE_REASON = 'Dubbel registratienummer in dit bestand';
+export const COPY_REASON = 'Dubbele rij in dit bestand (alle kolommen gelijk)';
+
+/** The reason of a later duplicate row: a repeated id, or (ids generated) an exact copy. */
+export function duplicateReason(copiesOnly: boolean): string {
+  return copiesOnly ? COPY_REASON : DUPLICATE_REASON;
+}
 
 /** True when two tables hold the same rn in the same row positions (and as many rows). */
 async function alignedByPosition(conn: Connector, table: string): Promise<boolean> {
@@ -127,31 +103,42 @@ export async function withLookupJoins<T>(conn: Connector, work: () => Promise<T>
  */
 export async function finalizeRows(
   conn: Connector,
-  kind: RecordImportKind,
-  coordinates: CoordinatePlan | null,
+  plan: ImportPlan,
+  /** The staged rows (see stagedRowsSource): their theme keys may be counted already. */
+  source: string,
 ): Promise<void> {
+  const kind = plan.kind as RecordImportKind;
+  const coordinates = plan.coordinates;
+  // Ids are generated (convert's row_key is there): only exact copies are duplicates.
+  const copiesOnly = generatedIds(plan);
   const hasLocated = coordinates !== null;
   const [lon, lat] = lonLatSql(coordinates);
   // Their kinds are fixed here (prepareImport cleared whatever an older version left).
   await conn.exec(`DROP VIEW IF EXISTS import_decided; DROP VIEW IF EXISTS import_final;
     DROP TABLE IF EXISTS import_theme; DROP TABLE IF EXISTS import_repeated`);
-  if (THEME_LOOKUP[kind]) {
-    await conn.exec(`CREATE TABLE import_theme AS ${THEME_LOOKUP[kind]}`);
+  if (THEME_KEYS[kind]) {
+    await writeThemeLabels(conn, plan.themes);
+    const keys = await countThemeKeys(conn, plan, source);
+    await conn.exec(`CREATE TABLE import_theme AS ${themeLookupSql(kind, keys)}`);
   }
   const points = hasLocated
     ? (await alignedByPosition(conn, 'import_located_points'))
       ? 'POSITIONAL JOIN import_located_points p'
       : 'LEFT JOIN import_located_points p ON p.rn = c.rn'
-    : `CROSS JOIN (SELECT -1 AS area, 0 AS outside) p`;
+    : `CROSS JOIN (SELECT -1 AS area, 0 AS outside, 0 AS swapped) p`;
+  // Generated ids never repeat: then a duplicate is an exact copy of an earlier row.
+  const key = copiesOnly ? 'c.row_key' : 'c.id';
+  const firstId = copiesOnly ? 'arg_min(c.id, c.rn)' : 'c.id';
   await withLookupJoins(conn, () =>
     conn.exec(`CREATE TABLE import_repeated AS
       WITH grouped AS (
-        SELECT c.id, min(c.rn) AS first_rn, count(*) AS n FROM import_conv c ${points}
-        WHERE c.reason IS NULL AND p.outside IS DISTINCT FROM 1 GROUP BY c.id
+        SELECT ${key} AS key, ${firstId} AS id, min(c.rn) AS first_rn, count(*) AS n
+        FROM import_conv c ${points}
+        WHERE c.reason IS NULL AND p.outside IS DISTINCT FROM 1 GROUP BY ${key}
       ),
       flagged AS (SELECT *, id IN (SELECT id FROM ${kind}) AS exists_already FROM grouped)
-      SELECT id, first_rn, n, coalesce(exists_already, FALSE) AS exists_already FROM flagged
-      WHERE n > 1 OR exists_already`),
+      SELECT key, id, first_rn, n, coalesce(exists_already, FALSE) AS exists_already
+      FROM flagged WHERE n > 1 OR exists_already`),
   );
   // Usually no id repeats and none is stored already: then the join is left out.
   const [{ repeated }] = await conn.query<{ repeated: number }>({
@@ -159,24 +146,26 @@ export async function finalizeRows(
   });
   const repeatedJoin =
     repeated > 0
-      ? 'LEFT JOIN import_repeated r ON r.id = c.id'
+      ? `LEFT JOIN import_repeated r ON r.key = ${key}`
       : 'CROSS JOIN (SELECT NULL::INTEGER AS first_rn, FALSE AS exists_already) r';
   // A row stored already is always the first of its id among the accepted rows, so
   // exists_already is exact wherever the decision leaves the row accepted.
   await conn.exec(`CREATE VIEW import_final AS
     SELECT c.* ${excludeFor(kind)}, ${THEME_SQL[kind]} AS theme_resolved,
-      ${lon} AS lon, ${lat} AS lat, p.area AS area,
+      ${THEME_LABEL_SQL[kind]} AS theme_label,
+      ${lon} AS lon, ${lat} AS lat, p.area AS area, p.swapped AS coord_swapped,
       ${areaColumns(kind)},
       CASE WHEN c.reason IS NOT NULL THEN c.reason
            WHEN p.outside = 1 THEN 'Locatie buiten de gemeente'
-           WHEN c.rn > r.first_rn THEN '${DUPLICATE_REASON}' END AS reason_final,
+           WHEN c.rn > r.first_rn THEN '${duplicateReason(copiesOnly)}' END AS reason_final,
       coalesce(r.exists_already, FALSE) AS exists_already
     FROM import_conv c ${points} ${THEME_JOIN[kind]}
     ${repeatedJoin}
     LEFT JOIN ${hasLocated ? 'import_area_lookup' : NO_AREAS} l ON l.area = p.area
     ${areaJoins(kind)}`);
   await conn.exec(`CREATE VIEW import_decided AS
-    SELECT rn, lon, lat, area, theme_resolved, gap_shifted, reason_final, exists_already
+    SELECT rn, lon, lat, area, theme_resolved, gap_shifted, coord_swapped, reason_final,
+      exists_already
     FROM import_final`);
 }
 

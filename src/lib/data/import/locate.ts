@@ -10,6 +10,7 @@ import { buildArrowTable } from '../arrow-build';
 import type { BuurtLookup } from '../area-assignment';
 import type { Connector } from '../connector';
 import type { CoordinatePlan } from './sniff-values';
+import { municipalityBox, swappedRowSql } from './swapped-rows';
 
 /** How far outside the outermost buurt boundary a record may lie (border roads, rounding). */
 export const OUTSIDE_MARGIN_M = 250;
@@ -28,7 +29,7 @@ export function toWgs84(x: number, y: number, plan: CoordinatePlan): [number, nu
 
 /**
  * Locates every row of `import_conv_values` (the rows of `import_conv`) that is still accepted and has both coordinates, and
- * writes `import_located_points` (rn, lon, lat, area, outside) with one row per row of
+ * writes `import_located_points` (rn, lon, lat, area, outside, swapped) with one row per row of
  * import_conv in the same order, so that finalize can join the two by position instead of
  * by a hash join on rn (finalize checks the order and falls back if it ever differs).
  * Rows not located get NaN coordinates, area -1 and outside 0. `import_area_lookup` maps
@@ -42,7 +43,8 @@ export async function locateRecords(
   const coords = await conn.queryArrow({
     // No ORDER BY: the scan keeps the table's order, and sorting a million rows costs ~0.2 s.
     sql: `SELECT rn, x_num, y_num,
-            CAST(reason IS NULL AND x_num IS NOT NULL AND y_num IS NOT NULL AS INTEGER) AS todo
+            CAST(reason IS NULL AND x_num IS NOT NULL AND y_num IS NOT NULL AS INTEGER) AS todo,
+            ${swappedRowSql(plan, municipalityBox(plan, lookup))} AS swapped
           FROM import_conv_values`,
   });
   const n = coords.numRows;
@@ -50,6 +52,7 @@ export async function locateRecords(
   const xs = coords.getChild('x_num')!.toArray() as Float64Array;
   const ys = coords.getChild('y_num')!.toArray() as Float64Array;
   const todo = coords.getChild('todo')!.toArray() as Int32Array;
+  const swapped = coords.getChild('swapped')!.toArray() as Int32Array;
   const keep = coordinatesKept(plan);
   const lon = keep ? new Float64Array(0) : new Float64Array(n).fill(NaN);
   const lat = keep ? new Float64Array(0) : new Float64Array(n).fill(NaN);
@@ -59,8 +62,12 @@ export async function locateRecords(
   let unassigned = 0;
   const hasAreas = lookup !== null && lookup.buurtcodes.length > 0;
   for (let i = 0; i < n; i++) {
-    if (todo[i] !== 1) continue;
-    const [x, y] = toWgs84(xs[i], ys[i], plan);
+    if (todo[i] !== 1) {
+      swapped[i] = 0;
+      continue;
+    }
+    // A single row typed the other way round is read the other way round.
+    const [x, y] = swapped[i] ? toWgs84(ys[i], xs[i], plan) : toWgs84(xs[i], ys[i], plan);
     if (!keep) {
       lon[i] = x;
       lat[i] = y;
@@ -93,6 +100,7 @@ export async function locateRecords(
           ]),
       { name: 'area', kind: 'int', values: area },
       { name: 'outside', kind: 'int', values: outsideFlags },
+      { name: 'swapped', kind: 'int', values: swapped },
     ]),
     'import_located_points',
     { create: true },
@@ -124,7 +132,8 @@ export function lonLatSql(plan: CoordinatePlan | null): [string, string] {
   if (coordinatesKept(plan)) {
     const located = 'c.reason IS NULL AND c.x_num IS NOT NULL AND c.y_num IS NOT NULL';
     const kept = (v: string) => `CASE WHEN ${located} AND NOT isnan(${v}) THEN ${v} END`;
-    return [kept('c.x_num'), kept('c.y_num')];
+    const swap = (a: string, b: string) => `(CASE WHEN p.swapped = 1 THEN ${b} ELSE ${a} END)`;
+    return [kept(swap('c.x_num', 'c.y_num')), kept(swap('c.y_num', 'c.x_num'))];
   }
   return [
     'CASE WHEN isnan(p.lon) THEN NULL ELSE p.lon END',

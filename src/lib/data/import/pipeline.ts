@@ -10,8 +10,10 @@
 import { loadBuurtLookup } from '../area-assignment';
 import type { Connector, Row } from '../connector';
 import { initDatabase } from '../database';
+import type { Theme } from '../themes';
 import { IMPORT_FIELDS, type RecordKind } from './column-mapping';
 import { buildConvertSql, convertStaged, stagedRowsSource, type RecordImportKind } from './convert';
+import { checkIdColumn, computeFileKey, proposeIdPolicy, type IdCheck } from './id-check';
 import { commitImport, finalizeRows } from './finalize';
 import { columnsToScan, scanBeyondSample } from './personal-data-scan';
 import { locateRecords } from './locate';
@@ -21,9 +23,11 @@ import {
   sampleColumns,
   type ColumnSample,
   type DuplicatePolicy,
+  type IdPolicy,
   type ImportPlan,
 } from './plan';
 import { buildReport, type ImportReport } from './report';
+import { findUnmappedCategories, type UnmappedCategory } from './theme-lookup';
 import {
   dropRelations,
   ImportError,
@@ -40,13 +44,21 @@ export interface PreparedImport {
   plan: ImportPlan;
   /** Dutch messages for what must be fixed in the mapping before importing. */
   problems: string[];
+  /** Categories no rule gives a theme (stored as 'overig' unless the analyst maps them). */
+  unmapped: UnmappedCategory[];
+  /** How the proposed id column repeats; the plan's id policy is proposed from it. */
+  idCheck: IdCheck;
 }
 
 export interface PrepareOptions {
   sourceLabel?: string;
   duplicates?: DuplicatePolicy;
+  /** A saved profile's id policy; absent: proposed from the id check. */
+  ids?: IdPolicy;
   /** A saved profile's mapping: field → column header. */
   mapping?: Record<string, string>;
+  /** A saved profile's theme per otherwise unmapped category. */
+  themes?: Record<string, Theme>;
   parquet?: ParquetReader;
 }
 
@@ -59,6 +71,10 @@ const WORK_TABLES = [
   'import_located_points',
   'import_area_lookup',
   'import_theme',
+  'import_theme_labels',
+  'import_theme_labels_raw',
+  'import_theme_keys',
+  'import_theme_keys_sql',
   'import_final',
   'import_decided',
   'import_repeated',
@@ -104,8 +120,56 @@ export async function prepareImport(
     });
   const columns = columnsToScan(propose(), samples, (field) => fieldType(kind, field));
   await timed('personal_data', () => scanBeyondSample(conn, samples, columns));
-  const plan = propose();
-  return { fileName, staged, samples, plan, problems: planProblems(plan, staged.headers) };
+  const proposed = propose();
+  const idCheck = await checkIds(conn, staged, proposed);
+  const rows = staged.rowCount;
+  const plan: ImportPlan = {
+    ...proposed,
+    ids: options.ids ?? proposeIdPolicy(idCheck, rows),
+    ...(options.themes ? { themes: options.themes } : {}),
+  };
+  const problems = planProblems(plan, staged.headers);
+  const unmapped = problems.length ? [] : await listUnmappedCategories(conn, staged, plan);
+  return { fileName, staged, samples, plan, problems, unmapped, idCheck };
+}
+
+/** How the plan's id column repeats over all staged rows (see id-check). */
+export function checkIds(
+  conn: Connector,
+  staged: StagedSource,
+  plan: ImportPlan,
+): Promise<IdCheck> {
+  const source = stagedRowsSource({ ...plan, columnTypes: staged.columnTypes });
+  return timed('ids', () => checkIdColumn(conn, staged, plan, source));
+}
+
+/** File keys per staged file: computed once, when ids are first generated for it. */
+const fileKeys = new WeakMap<StagedSource, Promise<string>>();
+
+/** The plan as convert runs it: generated ids get the file's key. */
+async function runnablePlan(conn: Connector, prepared: PreparedImport): Promise<ImportPlan> {
+  const { plan, staged } = prepared;
+  if (plan.ids !== 'generated') return plan;
+  let fileKey = fileKeys.get(staged);
+  if (!fileKey) {
+    const source = stagedRowsSource({ ...plan, columnTypes: staged.columnTypes });
+    fileKey = computeFileKey(conn, staged, source).catch((error: unknown) => {
+      fileKeys.delete(staged);
+      throw error;
+    });
+    fileKeys.set(staged, fileKey);
+  }
+  return { ...plan, generated: { fileKey: await fileKey, columns: staged.headers.length } };
+}
+
+/** Before the import: the file's categories that would become 'overig' under this plan. */
+export function listUnmappedCategories(
+  conn: Connector,
+  staged: StagedSource,
+  plan: ImportPlan,
+): Promise<UnmappedCategory[]> {
+  const source = stagedRowsSource({ ...plan, columnTypes: staged.columnTypes });
+  return timed('themes', () => findUnmappedCategories(conn, plan, source));
 }
 
 /** The first rows converted with the plan (no location or duplicate checks yet). */
@@ -116,7 +180,9 @@ export async function previewImport(
 ): Promise<Row[]> {
   const staged = stagedRowsSource(prepared.plan);
   const source = `(SELECT * FROM ${staged} WHERE rn <= ${Math.max(1, Math.floor(limit))})`;
-  await conn.exec(buildConvertSql(prepared.plan, new Date(), source, 'import_conv_preview'));
+  await conn.exec(
+    buildConvertSql(await runnablePlan(conn, prepared), new Date(), source, 'import_conv_preview'),
+  );
   const rows = await conn.query({
     sql: 'SELECT * EXCLUDE (gap_shifted) FROM import_conv_preview ORDER BY rn',
   });
@@ -156,7 +222,8 @@ export async function runImport(
   prepared: PreparedImport,
   options: RunOptions,
 ): Promise<ImportReport> {
-  const { plan, staged } = prepared;
+  const { staged } = prepared;
+  const plan = await runnablePlan(conn, prepared);
   const problems = planProblems(plan, staged.headers);
   if (problems.length) throw new ImportError(problems.join(' '));
   await refuseNewlyMappedPersonalData(conn, prepared);
@@ -169,7 +236,7 @@ export async function runImport(
     const located = await timed('locate', () => locateRecords(conn, coordinates, lookup));
     unassigned = located.unassigned;
   }
-  await timed('finalize', () => finalizeRows(conn, kind, coordinates));
+  await timed('finalize', () => finalizeRows(conn, plan, stagedRowsSource(plan)));
   const commit = options.commit ?? true;
   if (commit) {
     await timed('commit', () => commitImport(conn, kind, plan.duplicates, options.dataset));

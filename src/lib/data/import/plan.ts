@@ -5,6 +5,7 @@
  * rejected-rows download).
  */
 import type { Connector } from '../connector';
+import type { Theme } from '../themes';
 import {
   findMissingFields,
   IMPORT_FIELDS,
@@ -29,6 +30,13 @@ export const SAMPLE_ROWS = 1000;
 
 export type DuplicatePolicy = 'skip' | 'replace';
 
+/**
+ * 'unique': the id column identifies a registration, a repeat is a duplicate. 'generated':
+ * it does not ("niet uniek": a location number repeated by every registration there), so
+ * each row is a registration and gets a generated id; only exact copies are duplicates.
+ */
+export type IdPolicy = 'unique' | 'generated';
+
 export interface ImportPlan {
   kind: RecordKind;
   /** Import field → column index in the staged file. */
@@ -41,10 +49,22 @@ export interface ImportPlan {
   /** Columns refused as personal data, with the reason shown in the report. */
   refused: (PersonalDataFinding & { index: number })[];
   duplicates: DuplicatePolicy;
+  /** Absent: 'unique'. */
+  ids?: IdPolicy;
+  /**
+   * For ids 'generated', set by the pipeline from its id check: the file's key (the ids'
+   * prefix) and the number of staged columns (an exact copy equals its row in all).
+   */
+  generated?: { fileKey: string; columns: number };
   /** Stored as `source` when the file has no source column (e.g. the profile name). */
   sourceLabel: string;
   /** DuckDB type per staged column for typed files (Arrow, Parquet); see StagedSource. */
   columnTypes?: string[];
+  /**
+   * The analyst's theme per category that no rule maps (the category as listed before the
+   * import, matched case and punctuation insensitive); saved with the profile.
+   */
+  themes?: Record<string, Theme>;
 }
 
 export interface ColumnSample {
@@ -127,7 +147,12 @@ export function proposePlan(
   kind: RecordKind,
   staged: StagedSource,
   samples: readonly ColumnSample[],
-  options: { sourceLabel: string; duplicates?: DuplicatePolicy; mapping?: Record<string, string> },
+  options: {
+    sourceLabel: string;
+    duplicates?: DuplicatePolicy;
+    mapping?: Record<string, string>;
+    ids?: IdPolicy;
+  },
 ): ImportPlan {
   const refused = samples
     .map((sample, index) => {
@@ -150,6 +175,7 @@ export function proposePlan(
     ...planValues(kind, columns, samples),
     refused,
     duplicates: options.duplicates ?? 'skip',
+    ids: options.ids ?? 'unique',
     sourceLabel: options.sourceLabel,
     ...(staged.columnTypes ? { columnTypes: staged.columnTypes } : {}),
   };
@@ -165,14 +191,15 @@ export function suggestionsToMapping(
 
 /** Dutch messages for what keeps this plan from being imported; empty when it can run. */
 export function planProblems(plan: ImportPlan, headers: readonly string[]): string[] {
-  const problems = findMissingFields(
-    plan.kind,
-    Object.entries(plan.columns).map(([field, index]) => ({
-      field,
-      column: headers[index],
-      confidence: 'zeker' as const,
-    })),
-  );
+  const mapped = Object.entries(plan.columns).map(([field, index]) => ({
+    field,
+    column: headers[index],
+    confidence: 'zeker' as const,
+  }));
+  // Generated ids need no id column.
+  if (plan.ids === 'generated' && plan.columns.id === undefined)
+    mapped.push({ field: 'id', column: '(gegenereerd)', confidence: 'zeker' });
+  const problems = findMissingFields(plan.kind, mapped);
   for (const [field, date] of Object.entries(plan.dates)) {
     if (date.kind === 'unknown') {
       const label = IMPORT_FIELDS[plan.kind].find((s) => s.field === field)?.label ?? field;

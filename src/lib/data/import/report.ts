@@ -6,8 +6,9 @@ import { csvField } from '../../analysis/csv-export';
 import type { Connector } from '../connector';
 import type { RecordKind } from './column-mapping';
 import type { SourceFormat } from './formats';
-import { acceptedCondition, DUPLICATE_REASON } from './finalize';
-import type { DuplicatePolicy, ImportPlan } from './plan';
+import { generatedIds } from './convert';
+import { acceptedCondition, duplicateReason } from './finalize';
+import type { DuplicatePolicy, IdPolicy, ImportPlan } from './plan';
 import type { Delimiter, TextEncodingName } from './sniff-text';
 import { stagedColumn, type StagedSource } from './stage';
 
@@ -29,8 +30,12 @@ export interface ImportReport {
   /** Categories that no row of the theme mapping covers (stored with theme 'overig'). */
   unmappedCategories: { category: string; count: number }[];
   duplicates: { inFile: number; existing: number; policy: DuplicatePolicy };
+  /** 'generated': the id column was not unique; every row got an id of its own. */
+  ids: IdPolicy;
   /** Readings in the spring DST gap moved one hour forward. */
   dstShifted: number;
+  /** Accepted rows whose X and Y were swapped (against the rest of the file): corrected. */
+  coordinatesSwapped: number;
   committed: boolean;
 }
 
@@ -48,11 +53,6 @@ export function fileRecordNumber(rn: number, structureRecords: readonly number[]
   }
   return record;
 }
-
-const CATEGORY_SQL: Partial<Record<RecordKind, string>> = {
-  incidents: 'category',
-  meldingen: "concat_ws(' / ', main_category, sub_category)",
-};
 
 export async function buildReport(
   conn: Connector,
@@ -78,6 +78,7 @@ export async function buildReport(
     in_file: counts.inFile,
     existing: counts.existing,
     gap: 0,
+    swapped: 0,
   };
   // The decision views are read only for the rare rows they concern: readings moved out
   // of the DST gap, and categories without a theme.
@@ -91,15 +92,15 @@ export async function buildReport(
     });
     stats.gap = gap;
   }
-  const categorySql = CATEGORY_SQL[plan.kind];
   const unmapped =
-    categorySql && (await hasUnthemedCategory(conn))
+    plan.kind !== 'buildings' && (await hasUnthemedCategory(conn))
       ? await conn.query<{ category: string; count: number }>({
-          sql: `SELECT ${categorySql} AS category, count(*) AS count FROM import_final
-              WHERE ${accepted} AND theme_resolved IS NULL AND ${categorySql} <> ''
+          sql: `SELECT theme_label AS category, count(*) AS count FROM import_final
+              WHERE ${accepted} AND theme_resolved IS NULL AND theme_label IS NOT NULL
               GROUP BY ALL ORDER BY count DESC, category`,
         })
       : [];
+  if (plan.coordinates) stats.swapped = await countSwapped(conn, accepted);
   const used = new Set(Object.values(plan.columns));
   const refused = new Set(plan.refused.map((r) => r.index));
   const total = staged.rowCount + staged.structureRejects.length;
@@ -124,9 +125,23 @@ export async function buildReport(
     unassigned,
     unmappedCategories: unmapped,
     duplicates: { inFile: stats.in_file, existing: stats.existing, policy: plan.duplicates },
+    ids: plan.ids ?? 'unique',
     dstShifted: stats.gap,
+    coordinatesSwapped: stats.swapped,
     committed,
   };
+}
+
+/** Accepted rows read with X and Y swapped; the decision view only when some row was. */
+async function countSwapped(conn: Connector, accepted: string): Promise<number> {
+  const [{ located }] = await conn.query<{ located: number }>({
+    sql: 'SELECT count(*) AS located FROM import_located_points WHERE swapped = 1',
+  });
+  if (located === 0) return 0;
+  const [{ n }] = await conn.query<{ n: number }>({
+    sql: `SELECT count(*) AS n FROM import_decided WHERE ${accepted} AND coord_swapped = 1`,
+  });
+  return n;
 }
 
 interface DecisionCounts {
@@ -161,7 +176,8 @@ async function decisionCounts(conn: Connector, plan: ImportPlan): Promise<Decisi
     .filter((r) => r.reason !== null)
     .map((r) => ({ reason: r.reason!, count: r.count }));
   if (outside > 0) reasons.push({ reason: 'Locatie buiten de gemeente', count: outside });
-  if (ids.in_file > 0) reasons.push({ reason: DUPLICATE_REASON, count: ids.in_file });
+  if (ids.in_file > 0)
+    reasons.push({ reason: duplicateReason(generatedIds(plan)), count: ids.in_file });
   const skipped = plan.duplicates === 'skip' ? ids.existing : 0;
   if (skipped > 0) reasons.push({ reason: EXISTING_REASON.skip, count: skipped });
   const candidates = converted.find((r) => r.reason === null)?.count ?? 0;

@@ -16,6 +16,17 @@ import {
   type StructureReject,
 } from './staged-source';
 
+/**
+ * The names of the point's two columns: GeoJSON is WGS84 longitude and latitude (RFC
+ * 7946), so the mapping screen shows lengte- and breedtegraad; only a file that names the
+ * Dutch grid in its (older) `crs` member gets x and y. The system is still checked on the
+ * values, as for every pair of coordinate columns.
+ */
+function pointColumnNames(collection: FeatureCollection): [string, string] {
+  const crs = JSON.stringify((collection as { crs?: unknown }).crs ?? '');
+  return crs.includes('28992') ? ['x', 'y'] : ['lengtegraad', 'breedtegraad'];
+}
+
 /** GeoJSON Point features: properties as columns, the point as two extra columns. */
 export async function stageGeoJson(conn: Connector, bytes: Uint8Array): Promise<StagedSource> {
   let collection: FeatureCollection;
@@ -36,8 +47,9 @@ export async function stageGeoJson(conn: Connector, bytes: Uint8Array): Promise<
       headers.push(key);
     }
   }
-  const xName = seen.has('x') ? 'geometrie_x' : 'x';
-  const yName = seen.has('y') ? 'geometrie_y' : 'y';
+  const [xName, yName] = pointColumnNames(collection).map((name) =>
+    seen.has(name) ? `geometrie_${name}` : name,
+  );
   headers.push(xName, yName);
   if (headers.length > MAX_COLUMNS)
     throw new ImportError(`Te veel eigenschappen (${headers.length}).`);
