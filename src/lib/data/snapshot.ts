@@ -7,6 +7,7 @@ import { toIpcStream } from './arrow-build';
 import { dictionarySelectList } from './arrow-dictionary';
 import type { Connector } from './connector';
 import { inTransaction, initDatabase } from './database';
+import { insertIpcFilling } from './ipc-insert';
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema';
 
 export interface SnapshotManifest {
@@ -78,7 +79,7 @@ export async function restoreSnapshot(conn: Connector, snapshot: Snapshot): Prom
     for (const table of TABLE_NAMES) {
       await conn.exec(`DELETE FROM ${table}`);
       const bytes = snapshot.tables.get(table)!;
-      if (snapshot.manifest.tables[table] > 0) await conn.insertIpc(bytes, table);
+      if (snapshot.manifest.tables[table] > 0) await insertIpcFilling(conn, bytes, table);
       const [{ n }] = await conn.query<{ n: number }>({
         sql: `SELECT count(*) AS n FROM ${table}`,
       });

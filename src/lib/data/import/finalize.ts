@@ -176,7 +176,7 @@ export async function finalizeRows(
     LEFT JOIN ${hasLocated ? 'import_area_lookup' : NO_AREAS} l ON l.area = p.area
     ${areaJoins(kind)}`);
   await conn.exec(`CREATE VIEW import_decided AS
-    SELECT rn, lon, lat, area, theme_resolved, gap_shifted, reason_final, exists_already
+    SELECT rn, lon, lat, area, theme_resolved, gap_shifted, reason_final, exists_already${kind === 'buildings' ? '' : ', time_precision'}
     FROM import_final`);
 }
 
@@ -213,7 +213,8 @@ export async function commitImport(
     }
     const [inserted] = await withLookupJoins(conn, () =>
       conn.query<Record<string, number>>({
-        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ? FROM import_final WHERE ${acceptedCondition(policy)}`,
+        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ?${kind === 'buildings' ? '' : ', time_precision'}
+          FROM import_final WHERE ${acceptedCondition(policy)}`,
         params: [dataset],
       }),
     );

@@ -8,6 +8,7 @@ import type { SourceFormat } from './formats';
 import { acceptedCondition, DUPLICATE_REASON } from './finalize';
 import type { DuplicatePolicy, ImportPlan } from './plan';
 import type { Delimiter, TextEncodingName } from './sniff-text';
+import { TIME_PRECISIONS, type TimePrecision } from './sniff-dates';
 import { stagedColumn, type StagedSource } from './stage';
 
 export interface ImportReport {
@@ -30,6 +31,11 @@ export interface ImportReport {
   duplicates: { inFile: number; existing: number; policy: DuplicatePolicy };
   /** Readings in the spring DST gap moved one hour forward. */
   dstShifted: number;
+  /**
+   * Accepted records by how precisely their time is known (null for buildings): only
+   * `exact` ones count in hour, weekday and dagdeel results.
+   */
+  timePrecision: Record<TimePrecision, number> | null;
   committed: boolean;
 }
 
@@ -124,8 +130,37 @@ export async function buildReport(
     unmappedCategories: unmapped,
     duplicates: { inFile: stats.in_file, existing: stats.existing, policy: plan.duplicates },
     dstShifted: stats.gap,
+    timePrecision:
+      plan.kind === 'buildings' ? null : await precisionCounts(conn, accepted, stats.accepted),
     committed,
   };
+}
+
+/**
+ * Accepted records per time precision. Usually a file has one precision: then the count of
+ * accepted rows says it all, and the decision view is read only for a mixed file.
+ */
+async function precisionCounts(
+  conn: Connector,
+  accepted: string,
+  total: number,
+): Promise<Record<TimePrecision, number>> {
+  const counts = Object.fromEntries(TIME_PRECISIONS.map((p) => [p, 0])) as Record<
+    TimePrecision,
+    number
+  >;
+  const present = await conn.query<{ p: TimePrecision }>({
+    sql: 'SELECT DISTINCT time_precision AS p FROM import_conv_values WHERE reason IS NULL',
+  });
+  if (present.length <= 1) {
+    counts[present[0]?.p ?? 'exact'] = total;
+    return counts;
+  }
+  const rows = await conn.query<{ p: TimePrecision; n: number }>({
+    sql: `SELECT time_precision AS p, count(*) AS n FROM import_decided WHERE ${accepted} GROUP BY 1`,
+  });
+  for (const row of rows) counts[row.p] = row.n;
+  return counts;
 }
 
 interface DecisionCounts {
