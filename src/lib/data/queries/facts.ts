@@ -23,6 +23,7 @@ import {
   CATEGORY_SQL,
   OUTCOME_SQL,
   projectedTimeConditions,
+  precisionSql,
   timeEndSql,
   timeSql,
   type RecordFilter,
@@ -39,6 +40,7 @@ function sourceFields(table: RecordTable) {
   return {
     t: timeSql(table),
     tEnd: timeEndSql(table),
+    precision: precisionSql(table),
     theme: 'theme',
     category: CATEGORY_SQL[table],
     category2: table === 'meldingen' ? 'main_category' : 'NULL::VARCHAR',
@@ -46,9 +48,22 @@ function sourceFields(table: RecordTable) {
   };
 }
 
+/**
+ * Time precision as a small code in the facts: 0 exact, 1 day, 2 month, 3 year. The hour
+ * is known only at 0, the weekday up to 1, the month up to 2 (record-filter KNOWN_PARTS).
+ */
+export const PRECISION_CODES = { exact: 0, day: 1, month: 2, year: 3 } as const;
+function precisionCodeSql(precision: string): string {
+  const whens = Object.entries(PRECISION_CODES)
+    .map(([name, code]) => `WHEN '${name}' THEN ${code}`)
+    .join(' ');
+  return `(CASE (${precision}) ${whens} ELSE 0 END)::UTINYINT`;
+}
+
 const UNION_OF_SOURCES = FACT_SOURCES.map((table, index) => {
   const f = sourceFields(table);
-  return `SELECT ${index}::UTINYINT AS src, ${f.t} AS t, ${f.tEnd} AS t_end, theme,
+  return `SELECT ${index}::UTINYINT AS src, ${f.t} AS t, ${f.tEnd} AS t_end,
+      ${precisionCodeSql(f.precision)} AS prec, theme,
       ${f.category} AS category, ${f.category2} AS category2, ${f.outcome} AS outcome,
       wijkcode, buurtcode, lon, lat
     FROM ${table}`;
@@ -121,20 +136,23 @@ function codeSql(column: string, values: readonly string[]): string {
  * The statement that (re)builds the facts. `hour_key` is the local hour as hours since 1970
  * (floor) in which the record happened — a reading in the spring gap (02:xx on the last
  * Sunday of March, which the clock skips) happened at 03:xx, as analysis/local-time.ts reads
- * it; `month_key` is year × 12 + month − 1; hashed text is NULL where the text is (DuckDB's
+ * it; `month_key` is year × 12 + month − 1; `prec` the time precision (PRECISION_CODES),
+ * and the month, hour and weekday are NULL where the precision does not give them (a
+ * year-level record is no January, midnight or Sunday record); hashed text is NULL where the text is (DuckDB's
  * hash(NULL) is not NULL); theme_c and wijk_c are the codes of `codes`.
  */
 export function buildFactsStatement(codes: FactCodes): string {
   const hashed = HASHED.map((c) => `if(r.${c} IS NULL, NULL, hash(r.${c})) AS ${c}_h`);
   return `CREATE OR REPLACE TEMP TABLE ${FACTS_TABLE} AS
       WITH records AS (${UNION_OF_SOURCES})
-      SELECT r.src, r.t, r.t_end, ${hashed.join(', ')},
+      SELECT r.src, r.t, r.t_end, r.prec, ${hashed.join(', ')},
         ${codeSql('r.theme', codes.themes)} AS theme_c,
         ${codeSql('r.wijkcode', codes.wijkcodes)} AS wijk_c,
         (fdiv(epoch_ms(r.t), 3600000) + if(${inSpringGapSql('r.t')}, 1, 0))::INTEGER AS hour_key,
         (year(r.t) * 12 + month(r.t) - 1)::INTEGER AS month_key,
-        month(r.t)::UTINYINT AS month_n, hour(r.t)::UTINYINT AS hour_n,
-        isodow(r.t)::UTINYINT AS dow_n, r.lon, r.lat, ${CELL_SQL} AS cell
+        if(r.prec <= 2, month(r.t), NULL)::UTINYINT AS month_n,
+        if(r.prec = 0, hour(r.t), NULL)::UTINYINT AS hour_n,
+        if(r.prec <= 1, isodow(r.t), NULL)::UTINYINT AS dow_n, r.lon, r.lat, ${CELL_SQL} AS cell
       FROM records r`;
 }
 
