@@ -289,6 +289,13 @@ const BIN_KEY: Record<TimeBin, { key: string; date: string }> = {
   day: { key: 'd', date: `${EPOCH} + k::INTEGER` },
 };
 
+/** Records whose time is fine enough for the bin (dow: see MONTH; explore.ts binPrecisions). */
+const BIN_PRECISION: Record<TimeBin, string> = {
+  month: 'dow IS NOT NULL',
+  week: 'dow >= 1',
+  day: 'dow >= 1',
+};
+
 /** Rows (bin, n) as buildTimeHistogramQuery (all records, with or without a location). */
 export function buildFactsTimeHistogramQuery(
   tables: readonly RecordTable[],
@@ -300,7 +307,7 @@ export function buildFactsTimeHistogramQuery(
   return {
     sql: `SELECT strftime(${date}, '%Y-%m-%d') AS bin, n FROM (
         SELECT ${key} AS k, count(*)::INTEGER AS n FROM ${FACTS_TABLE}
-        WHERE ${where.sql} AND t IS NOT NULL GROUP BY k)
+        WHERE ${where.sql} AND t IS NOT NULL AND ${BIN_PRECISION[bin]} GROUP BY k)
       ORDER BY k`,
     params: where.params,
   };

@@ -208,7 +208,8 @@ export const YEAR_MONTH = `(month_key // 12)::INTEGER AS year, (month_key % 12 +
 
 /**
  * Rows (wijk_c, theme_c, year, month, n) of the filtered records with a time and wijk: the
- * codes of FactCodes (theme_c NULL: no theme).
+ * codes of FactCodes (theme_c NULL: no theme). Records known to the year only are in no
+ * month: left out, so that a monthly trend test sees no January spike.
  */
 export function buildFactsWijkMonthQuery(
   tables: readonly RecordTable[],
@@ -218,7 +219,7 @@ export function buildFactsWijkMonthQuery(
   return {
     sql: `SELECT wijk_c, theme_c, ${YEAR_MONTH}, count(*)::INTEGER AS n
       FROM ${FACTS_TABLE}
-      WHERE ${where.sql} AND t IS NOT NULL AND wijk_c IS NOT NULL
+      WHERE ${where.sql} AND t IS NOT NULL AND wijk_c IS NOT NULL AND prec <= ${PRECISION_CODES.month}
       GROUP BY wijk_c, theme_c, month_key`,
     params: where.params,
   };

@@ -97,6 +97,15 @@ export function knownHourSql(table: RecordTable): string {
   return `(${precisionSql(table)} = 'exact' OR ${timeEndSql(table)} IS NOT NULL)`;
 }
 
+/**
+ * The precisions a time series with bins of `bin` may count: a day or week bin needs the
+ * day, a month bin the month; a year-level record is in no month (it would be a January
+ * spike), a month-level one in no week.
+ */
+export function binPrecisions(bin: 'day' | 'week' | 'month'): readonly string[] {
+  return bin === 'month' ? KNOWN_PARTS.month : KNOWN_PARTS.weekday;
+}
+
 const precisionIn = (table: RecordTable, part: keyof typeof KNOWN_PARTS) =>
   `${precisionSql(table)} IN (${KNOWN_PARTS[part].map((p) => `'${p}'`).join(', ')})`;
 
