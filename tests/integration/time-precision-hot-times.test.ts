@@ -17,6 +17,7 @@ import {
   type RecordFilter,
 } from '../../src/lib/data/queries/record-filter';
 import { buildHistoryRecordsQuery } from '../../src/lib/data/queries/briefing';
+import { recordColumns } from '../../src/lib/data/published-columns';
 
 /** [id, local time, precision]: 1 January 2025 and 4 June 2025 are Wednesdays. */
 const RECORDS: [string, string, string][] = [
@@ -128,5 +129,16 @@ describe('Tijden from data with coarse times', () => {
       }),
     );
     expect(history).toEqual([]);
+  });
+
+  it('the published briefing files mark the same exact times, old files all exact', async () => {
+    const bytes = await conn.queryIpc('SELECT * FROM incidents ORDER BY id');
+    const ids = (
+      await conn.query<{ id: string }>({ sql: 'SELECT id FROM incidents ORDER BY id' })
+    ).map((r) => r.id);
+    const exact = recordColumns('incidents', bytes).exact;
+    expect(ids.filter((_, i) => exact[i] === 1)).toEqual(['e1', 'e2', 'e3']);
+    const old = await conn.queryIpc('SELECT * EXCLUDE (time_precision) FROM incidents');
+    expect([...recordColumns('incidents', old).exact].every((v) => v === 1)).toBe(true);
   });
 });

@@ -14,7 +14,7 @@ import type { RecordTable } from '../schema';
 import {
   CELLS_PER_DEGREE,
   FACTS_TABLE,
-  PRECISION_CODES,
+  FACTS_KNOWN,
   YEAR_MONTH,
   cellCorner,
   cellsCovering,
@@ -83,7 +83,7 @@ export function buildFactsNearMonthQuery(
   const where = factsFilterSql(tables, filter, { located: true });
   return {
     sql: `SELECT near, ${YEAR_MONTH}, count(*)::INTEGER AS n
-      FROM ${FACTS_NEAR_TABLE} WHERE ${where.sql} AND prec <= ${PRECISION_CODES.month}
+      FROM ${FACTS_NEAR_TABLE} WHERE ${where.sql} AND ${FACTS_KNOWN.month}
       GROUP BY ALL`,
     params: where.params,
   };

@@ -12,7 +12,7 @@
  */
 import type { Query } from '../connector';
 import type { RecordTable } from '../schema';
-import { FACTS_TABLE, factsFilterSql } from './facts';
+import { FACTS_KNOWN, FACTS_TABLE, factsFilterSql } from './facts';
 import { utcMsSql } from './local-time-sql';
 import type { RecordFilter } from './record-filter';
 
@@ -37,7 +37,8 @@ export function buildFactsExactHoursQuery(
   const where = factsFilterSql(tables, filter, { located: false });
   return {
     sql: `SELECT hour_key AS h, count(*)::INTEGER AS n
-      FROM ${FACTS_TABLE} WHERE ${where.sql} AND t_end IS NULL AND prec = 0 GROUP BY hour_key`,
+      FROM ${FACTS_TABLE} WHERE ${where.sql} AND t_end IS NULL
+        AND (${FACTS_KNOWN.hour} OR t IS NULL) GROUP BY hour_key`,
     params: where.params,
   };
 }
@@ -66,9 +67,10 @@ export function buildFactsImpreciseQuery(
 ): Query {
   const where = factsFilterSql(tables, filter, { located: false });
   return {
-    sql: `SELECT count(*) FILTER (WHERE prec >= 2 AND t_end IS NULL)::INTEGER AS left_out,
-        count(*) FILTER (WHERE prec = 1)::INTEGER AS day_only
-      FROM ${FACTS_TABLE} WHERE ${where.sql} AND t IS NOT NULL AND prec > 0`,
+    sql: `SELECT count(*) FILTER (WHERE NOT ${FACTS_KNOWN.weekday} AND t_end IS NULL)::INTEGER
+          AS left_out,
+        count(*) FILTER (WHERE ${FACTS_KNOWN.weekday})::INTEGER AS day_only
+      FROM ${FACTS_TABLE} WHERE ${where.sql} AND t IS NOT NULL AND NOT ${FACTS_KNOWN.hour}`,
     params: where.params,
   };
 }

@@ -49,10 +49,23 @@ function sourceFields(table: RecordTable) {
 }
 
 /**
- * Time precision as a small code in the facts: 0 exact, 1 day, 2 month, 3 year. The hour
- * is known only at 0, the weekday up to 1, the month up to 2 (record-filter KNOWN_PARTS).
+ * Time precision as a small code while the facts are built: 0 exact, 1 day, 2 month,
+ * 3 year. It is not stored (a column costs memory at 10M records): the facts keep it in
+ * which of month_n, hour_n and dow_n are NULL (FACTS_KNOWN).
  */
-export const PRECISION_CODES = { exact: 0, day: 1, month: 2, year: 3 } as const;
+const PRECISION_CODES = { exact: 0, day: 1, month: 2, year: 3 } as const;
+
+/**
+ * Conditions on the facts for records whose time gives the part (record-filter
+ * KNOWN_PARTS): the hour only for exact times, the weekday down to a day, the month down
+ * to a month. A record without any time has none of them.
+ */
+export const FACTS_KNOWN = {
+  hour: 'hour_n IS NOT NULL',
+  weekday: 'dow_n IS NOT NULL',
+  month: 'month_n IS NOT NULL',
+} as const;
+
 function precisionCodeSql(precision: string): string {
   const whens = Object.entries(PRECISION_CODES)
     .map(([name, code]) => `WHEN '${name}' THEN ${code}`)
@@ -136,23 +149,23 @@ function codeSql(column: string, values: readonly string[]): string {
  * The statement that (re)builds the facts. `hour_key` is the local hour as hours since 1970
  * (floor) in which the record happened — a reading in the spring gap (02:xx on the last
  * Sunday of March, which the clock skips) happened at 03:xx, as analysis/local-time.ts reads
- * it; `month_key` is year × 12 + month − 1; `prec` the time precision (PRECISION_CODES),
- * and the month, hour and weekday are NULL where the precision does not give them (a
- * year-level record is no January, midnight or Sunday record); hashed text is NULL where the text is (DuckDB's
+ * it; `month_key` is year × 12 + month − 1; the month, hour and weekday are NULL where
+ * the time precision does not give them (a year-level record is no January, midnight or
+ * Wednesday record; FACTS_KNOWN); hashed text is NULL where the text is (DuckDB's
  * hash(NULL) is not NULL); theme_c and wijk_c are the codes of `codes`.
  */
 export function buildFactsStatement(codes: FactCodes): string {
   const hashed = HASHED.map((c) => `if(r.${c} IS NULL, NULL, hash(r.${c})) AS ${c}_h`);
   return `CREATE OR REPLACE TEMP TABLE ${FACTS_TABLE} AS
       WITH records AS (${UNION_OF_SOURCES})
-      SELECT r.src, r.t, r.t_end, r.prec, ${hashed.join(', ')},
+      SELECT r.src, r.t, r.t_end, ${hashed.join(', ')},
         ${codeSql('r.theme', codes.themes)} AS theme_c,
         ${codeSql('r.wijkcode', codes.wijkcodes)} AS wijk_c,
         (fdiv(epoch_ms(r.t), 3600000) + if(${inSpringGapSql('r.t')}, 1, 0))::INTEGER AS hour_key,
         (year(r.t) * 12 + month(r.t) - 1)::INTEGER AS month_key,
-        if(r.prec <= 2, month(r.t), NULL)::UTINYINT AS month_n,
-        if(r.prec = 0, hour(r.t), NULL)::UTINYINT AS hour_n,
-        if(r.prec <= 1, isodow(r.t), NULL)::UTINYINT AS dow_n, r.lon, r.lat, ${CELL_SQL} AS cell
+        if(r.prec <= ${PRECISION_CODES.month}, month(r.t), NULL)::UTINYINT AS month_n,
+        if(r.prec = ${PRECISION_CODES.exact}, hour(r.t), NULL)::UTINYINT AS hour_n,
+        if(r.prec <= ${PRECISION_CODES.day}, isodow(r.t), NULL)::UTINYINT AS dow_n, r.lon, r.lat, ${CELL_SQL} AS cell
       FROM records r`;
 }
 
@@ -219,7 +232,7 @@ export function buildFactsWijkMonthQuery(
   return {
     sql: `SELECT wijk_c, theme_c, ${YEAR_MONTH}, count(*)::INTEGER AS n
       FROM ${FACTS_TABLE}
-      WHERE ${where.sql} AND t IS NOT NULL AND wijk_c IS NOT NULL AND prec <= ${PRECISION_CODES.month}
+      WHERE ${where.sql} AND t IS NOT NULL AND wijk_c IS NOT NULL AND ${FACTS_KNOWN.month}
       GROUP BY wijk_c, theme_c, month_key`,
     params: where.params,
   };
