@@ -281,4 +281,16 @@ export function timeExpression(plan: ImportPlan, spec: TimeSpec): TimeExpression
   };
 }
 
+/**
+ * The precision every row of the plan gets when it is the same for all (a constant in the
+ * SQL), else null: the report then need not read the rows to count them.
+ */
+export function constantPrecision(plan: ImportPlan): TimePrecision | null {
+  if (plan.kind === 'areas' || plan.kind === 'buildings') return null;
+  const spec = TIME_SPECS[plan.kind].find((s) => s.required)!;
+  const expr = timeExpression(plan, spec);
+  const match = expr ? /^'(exact|day|month|year)'$/.exec(expr.precision) : ['', 'exact'];
+  return match ? (match[1] as TimePrecision) : null;
+}
+
 export { column as columnSql, literal as sqlLiteral };

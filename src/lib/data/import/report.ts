@@ -5,6 +5,7 @@
 import type { Connector } from '../connector';
 import type { RecordKind } from './column-mapping';
 import type { SourceFormat } from './formats';
+import { constantPrecision } from './convert-sql';
 import { acceptedCondition, DUPLICATE_REASON } from './finalize';
 import type { DuplicatePolicy, ImportPlan } from './plan';
 import type { Delimiter, TextEncodingName } from './sniff-text';
@@ -131,24 +132,32 @@ export async function buildReport(
     duplicates: { inFile: stats.in_file, existing: stats.existing, policy: plan.duplicates },
     dstShifted: stats.gap,
     timePrecision:
-      plan.kind === 'buildings' ? null : await precisionCounts(conn, accepted, stats.accepted),
+      plan.kind === 'buildings'
+        ? null
+        : await precisionCounts(conn, accepted, stats.accepted, constantPrecision(plan)),
     committed,
   };
 }
 
 /**
- * Accepted records per time precision. Usually a file has one precision: then the count of
- * accepted rows says it all, and the decision view is read only for a mixed file.
+ * Accepted records per time precision. Usually a file has one precision (`constant`, from
+ * the plan, or found in the converted rows): then the count of accepted rows says it all,
+ * and the decision view is read only for a mixed file.
  */
 async function precisionCounts(
   conn: Connector,
   accepted: string,
   total: number,
+  constant: TimePrecision | null,
 ): Promise<Record<TimePrecision, number>> {
   const counts = Object.fromEntries(TIME_PRECISIONS.map((p) => [p, 0])) as Record<
     TimePrecision,
     number
   >;
+  if (constant) {
+    counts[constant] = total;
+    return counts;
+  }
   const present = await conn.query<{ p: TimePrecision }>({
     sql: 'SELECT DISTINCT time_precision AS p FROM import_conv_values WHERE reason IS NULL',
   });
