@@ -15,6 +15,10 @@ import { ensureFacts, queryFactsMonthlyCounts } from '../../src/lib/data/analysi
 import type { Connector } from '../../src/lib/data/connector';
 import { initDatabase } from '../../src/lib/data/database';
 import { createNodeConnector } from '../../src/lib/data/duckdb-node';
+import {
+  buildHexCellPeriodCountsQuery,
+  fitRdPolynomial,
+} from '../../src/lib/data/queries/hotspots';
 import { buildMonthlyKpiQuery } from '../../src/lib/data/queries/management';
 import { buildWijkMonthlyCountsQuery } from '../../src/lib/data/queries/trends';
 
@@ -121,5 +125,29 @@ describe('Management: demand trends at the periods the precision covers', () => 
     );
     expect([trend.current, trend.previous]).toEqual([144, 84]);
     expect(trend.comparison?.flag).toBe('stijging');
+  });
+});
+
+describe('emerging hot spots: time steps the precision covers', () => {
+  it('counts no year-level record in a monthly step, and no month-level one in a weekly step', async () => {
+    const at = (id: string, time: string, precision: string) =>
+      `('${id}', TIMESTAMP '${time}', TIMESTAMP '${time}', 'overig', 5.9, 52.0, 'steps', '${precision}')`;
+    await conn.exec(`INSERT INTO incidents
+      (id, occurred_from, occurred_to, theme, lon, lat, dataset, time_precision) VALUES
+      ${at('s-exact', '2025-01-01 09:00:00', 'exact')}, ${at('s-day', '2025-01-02 00:00:00', 'day')},
+      ${at('s-month', '2025-01-01 00:00:00', 'month')}, ${at('s-year', '2025-01-01 00:00:00', 'year')}`);
+    const options = {
+      size: 250,
+      rd: fitRdPolynomial({ minLon: 5.8, minLat: 51.9, maxLon: 6.0, maxLat: 52.1 }),
+      filter: { from: '2025-01-01 00:00:00', to: '2025-04-01 00:00:00' },
+    };
+    const total = async (step: { months: number } | { weeks: number }) => {
+      const rows = await conn.query<{ n: number }>(
+        buildHexCellPeriodCountsQuery('incidents', { ...options, step }),
+      );
+      return rows.reduce((sum, r) => sum + r.n, 0);
+    };
+    expect(await total({ months: 1 })).toBe(3); // exact, day and month
+    expect(await total({ weeks: 1 })).toBe(2); // exact and day
   });
 });

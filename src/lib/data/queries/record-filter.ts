@@ -106,7 +106,8 @@ export function binPrecisions(bin: 'day' | 'week' | 'month'): readonly string[] 
   return bin === 'month' ? KNOWN_PARTS.month : KNOWN_PARTS.weekday;
 }
 
-const precisionIn = (table: RecordTable, part: keyof typeof KNOWN_PARTS) =>
+/** TRUE for records of `table` whose time gives `part` (KNOWN_PARTS). */
+export const precisionIn = (table: RecordTable, part: keyof typeof KNOWN_PARTS) =>
   `${precisionSql(table)} IN (${KNOWN_PARTS[part].map((p) => `'${p}'`).join(', ')})`;
 
 export const CATEGORY_SQL: Record<RecordTable, string> = {
