@@ -14,6 +14,7 @@ import {
   detectDateFormat,
   formatPrecision,
 } from '../../src/lib/data/import/sniff-dates';
+import { formatCell, previewColumns } from '../../src/lib/state/import-view';
 
 const field = (mapping: MappingSuggestion[], name: string) =>
   mapping.find((m) => m.field === name)!;
@@ -139,5 +140,18 @@ describe('suggestColumnMapping with the values', () => {
     );
     expect(field(mapping, 'occurred_from')).toMatchObject({ column: 'Datum', confidence: 'zeker' });
     expect(field(mapping, 'occurred_time').column).toBeNull();
+  });
+});
+
+describe('import preview', () => {
+  it('labels the time precision in Dutch', () => {
+    const [column] = previewColumns('incidents', ['time_precision']);
+    expect(column).toEqual({ key: 'time_precision', label: 'Tijd bekend', type: 'precision' });
+    expect(['exact', 'day', 'month', 'year'].map((p) => formatCell(p, 'precision'))).toEqual([
+      'exact',
+      'alleen datum',
+      'alleen maand',
+      'alleen jaar',
+    ]);
   });
 });
