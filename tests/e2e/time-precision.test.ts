@@ -1,7 +1,8 @@
 /**
  * Time precision in the browser (issue 22, item 3): a registration export whose `Tijdstip`
  * holds clock times imports with the date and time combined, and a year-only register is
- * left out of the hour × weekday matrix with a Dutch note — not piled on Wednesday 00:00.
+ * left out of the hour × weekday matrix and the monthly trends with a Dutch note — not
+ * piled on Wednesday 00:00 or January.
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -83,5 +84,17 @@ describe('time precision', () => {
       /12 registraties zonder exact tijdstip niet meegeteld/,
     );
     expect(await note.textContent()).toMatch(/1 met alleen een datum/);
+  });
+
+  it('Wijken says the year-level records are in no monthly series', async () => {
+    await page
+      .getByRole('navigation', { name: 'Hoofdnavigatie' })
+      .getByRole('link', { name: 'Wijken', exact: true })
+      .click();
+    await page.waitForURL((url) => url.pathname === '/wijken');
+    await waitForReady(page);
+    expect(await page.getByTestId('trend-year-only').textContent()).toMatch(
+      /\d+ registraties met alleen een jaartal tellen niet mee in de maandreeksen/,
+    );
   });
 });

@@ -73,12 +73,13 @@ describe('Wijken: a year-level file gives no monthly spike', () => {
 
   it('the monthly counts leave them out, so no month is flagged', async () => {
     const codes = await ensureFacts(conn, 1);
-    const { rows } = await queryFactsMonthlyCounts(
+    const { rows, yearOnly } = await queryFactsMonthlyCounts(
       conn,
       { tables: ['incidents'], filter: {}, locations: [], radiusM: 100 },
       codes,
     );
     expect(rows.every((r) => r.n === EXACT_PER_MONTH)).toBe(true);
+    expect(yearOnly).toBe(240); // said beside the series
     expect(rows).toHaveLength(36);
     for (const periodMonths of [1, 3, 12]) {
       const trends = computeWijkTrends(rows, WIJKEN, RANGE, { periodMonths });

@@ -237,3 +237,19 @@ export function buildFactsWijkMonthQuery(
     params: where.params,
   };
 }
+
+/**
+ * The filtered records with a wijk that buildFactsWijkMonthQuery leaves out because their
+ * time is known to the year only: row (n), for the note beside the monthly series.
+ */
+export function buildFactsYearOnlyCountQuery(
+  tables: readonly RecordTable[],
+  filter: RecordFilter,
+): Query {
+  const where = factsFilterSql(tables, filter, { located: false });
+  return {
+    sql: `SELECT count(*)::INTEGER AS n FROM ${FACTS_TABLE}
+      WHERE ${where.sql} AND t IS NOT NULL AND wijk_c IS NOT NULL AND NOT ${FACTS_KNOWN.month}`,
+    params: where.params,
+  };
+}
