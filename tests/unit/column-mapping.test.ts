@@ -30,7 +30,15 @@ function expectNoColumnTwice(suggestions: MappingSuggestion[]): void {
 
 describe('IMPORT_FIELDS', () => {
   it('covers every canonical column a user can supply', () => {
-    const derived = new Set(['dataset', 'lon', 'lat', 'buurtcode', 'wijkcode', 'geometry']);
+    const derived = new Set([
+      'dataset',
+      'time_precision',
+      'lon',
+      'lat',
+      'buurtcode',
+      'wijkcode',
+      'geometry',
+    ]);
     const bbox = new Set(['min_lon', 'min_lat', 'max_lon', 'max_lat']);
     for (const kind of KINDS) {
       const fields = new Set(IMPORT_FIELDS[kind].map((f) => f.field));

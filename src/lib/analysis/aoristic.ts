@@ -62,6 +62,12 @@ export interface AoristicSummary {
   spreadCount: number;
   /** "Tijdstip onbekend": no start, window longer than the maximum, or end before start. */
   unknown: { missing: number; tooLong: number; reversed: number; total: number };
+  /**
+   * Records without an exact time (schema time_precision), where the source says so:
+   * `leftOut` known to the month or year only (in no weight above, never as midnight),
+   * `dayOnly` known to the day, spread over it (among spreadCount).
+   */
+  imprecise?: { leftOut: number; dayOnly: number };
 }
 
 function validateDagdelen(dagdelen: readonly Dagdeel[]): Int32Array {

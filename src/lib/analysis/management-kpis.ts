@@ -15,6 +15,11 @@ export interface KpiMonthRow {
   incidents: number;
   visits: number;
   visit_hours: number;
+  /**
+   * Of its meldingen and incidents, those known to the year only (stored in January):
+   * counted in totals, left out of monthly comparisons (demandSeries).
+   */
+  year_level?: number;
 }
 
 /** Whole months 'YYYY-MM', both inclusive. */
@@ -97,11 +102,25 @@ export function sumKpis(
   return out;
 }
 
-/** Monthly demand (meldingen + incidents) per key, over every row given. */
+/**
+ * True when a period is whole calendar years (January to December): only then do records
+ * known to the year only fall wholly inside or outside it, and so only then may a
+ * comparison of such periods count them.
+ */
+export function coversWholeYears(period: MonthPeriod): boolean {
+  return period.from.endsWith('-01') && period.to.endsWith('-12');
+}
+
+/**
+ * Monthly demand (meldingen + incidents) per key, over every row given. Records known to
+ * the year only are left out unless `withYearLevel` (for periods of whole calendar years,
+ * coversWholeYears): stored in January, they would read as a January spike.
+ */
 export function demandSeries(
   rows: readonly KpiMonthRow[],
   keyOf: (row: KpiMonthRow) => string,
   theme: string | null = null,
+  withYearLevel = false,
 ): Map<string, MonthlyCount[]> {
   const byKey = new Map<string, Map<string, MonthlyCount>>();
   for (const row of rows) {
@@ -111,8 +130,9 @@ export function demandSeries(
     if (!months) byKey.set(key, (months = new Map()));
     const mk = monthKey(row.year, row.month);
     const entry = months.get(mk);
-    if (entry) entry.count += row.meldingen + row.incidents;
-    else months.set(mk, { year: row.year, month: row.month, count: row.meldingen + row.incidents });
+    const count = row.meldingen + row.incidents - (withYearLevel ? 0 : (row.year_level ?? 0));
+    if (entry) entry.count += count;
+    else months.set(mk, { year: row.year, month: row.month, count });
   }
   return new Map([...byKey].map(([key, months]) => [key, [...months.values()]]));
 }

@@ -38,24 +38,32 @@ export interface TimingShare {
   missing: number;
   tooLong: number;
   reversed: number;
+  /** Known to the month or year only: no hour or weekday, not counted (in `unknown`). */
+  leftOut: number;
+  /** Known to the day only: spread over that day (in `spread`). */
+  dayOnly: number;
   /** 0–100; 0 when there are no records. */
   unknownPercent: number;
   spreadPercent: number;
 }
 
 export function timingShare(summary: AoristicSummary): TimingShare {
-  const total = summary.knownCount + summary.unknown.total;
+  const leftOut = summary.imprecise?.leftOut ?? 0;
+  const unknown = summary.unknown.total + leftOut;
+  const total = summary.knownCount + unknown;
   const pct = (n: number) => (total === 0 ? 0 : (n / total) * 100);
   return {
     total,
     known: summary.knownCount,
     exact: summary.exactCount,
     spread: summary.spreadCount,
-    unknown: summary.unknown.total,
+    unknown,
     missing: summary.unknown.missing,
     tooLong: summary.unknown.tooLong,
     reversed: summary.unknown.reversed,
-    unknownPercent: pct(summary.unknown.total),
+    leftOut,
+    dayOnly: summary.imprecise?.dayOnly ?? 0,
+    unknownPercent: pct(unknown),
     spreadPercent: pct(summary.spreadCount),
   };
 }

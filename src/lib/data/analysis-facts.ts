@@ -11,6 +11,7 @@ import {
   buildFactsFingerprintQuery,
   buildFactsStatement,
   buildFactsWijkMonthQuery,
+  buildFactsYearOnlyCountQuery,
   FACTS_TABLE,
   type FactCodes,
 } from './queries/facts';
@@ -126,8 +127,9 @@ type CodedRow = { wijk_c: number; theme_c: number | null; year: number; month: n
 /**
  * Monthly counts of the filtered records per wijk × theme (`rows`) and within `radiusM` of
  * each location (`nearby`, the first listed when circles overlap): the counts of
- * buildWijkMonthlyCountsQuery and buildNearbyMonthlyCountsQuery (queries/trends.ts). The
- * facts must be current, with these codes (ensureFacts, withFacts).
+ * buildWijkMonthlyCountsQuery and buildNearbyMonthlyCountsQuery (queries/trends.ts), and
+ * `yearOnly`: the records with a wijk left out of the months because only their year is
+ * known. The facts must be current, with these codes (ensureFacts, withFacts).
  */
 export async function queryFactsMonthlyCounts(
   conn: Connector,
@@ -138,7 +140,7 @@ export async function queryFactsMonthlyCounts(
     radiusM: number;
   },
   codes: FactCodes,
-): Promise<{ rows: MonthCountRow[]; nearby: MonthCountRow[] }> {
+): Promise<{ rows: MonthCountRow[]; nearby: MonthCountRow[]; yearOnly: number }> {
   const { tables, filter, locations, radiusM } = request;
   const wijkRows = async () =>
     (await conn.query<CodedRow>(buildFactsWijkMonthQuery(tables, filter))).map((r) => ({
@@ -148,15 +150,22 @@ export async function queryFactsMonthlyCounts(
       month: r.month,
       n: r.n,
     }));
-  if (locations.length === 0) return { rows: await wijkRows(), nearby: [] };
+  const yearOnly = conn
+    .query<{ n: number }>(buildFactsYearOnlyCountQuery(tables, filter))
+    .then(([row]) => row?.n ?? 0);
+  if (locations.length === 0) {
+    const [rows, n] = await Promise.all([wijkRows(), yearOnly]);
+    return { rows, nearby: [], yearOnly: n };
+  }
   const near = ensureNear(conn, locations, radiusM);
-  const [rows, around] = await Promise.all([
+  const [rows, around, n] = await Promise.all([
     wijkRows(),
     near.then(() =>
       conn.query<Omit<MonthCountRow, 'wijkcode' | 'theme'> & { near: number }>(
         buildFactsNearMonthQuery(tables, filter),
       ),
     ),
+    yearOnly,
   ]);
   const nearby = around.map(({ near, year, month, n }) => ({
     wijkcode: locations[near].id,
@@ -165,7 +174,7 @@ export async function queryFactsMonthlyCounts(
     month,
     n,
   }));
-  return { rows, nearby };
+  return { rows, nearby, yearOnly: n };
 }
 
 /** The near table (queries/facts-near.ts) and the facts and locations it was built from. */

@@ -12,7 +12,11 @@ import {
 } from '../analysis/aoristic';
 import { UtcWindowSpreader } from '../analysis/aoristic-events';
 import type { Connector } from './connector';
-import { buildFactsExactHoursQuery, buildFactsWindowsQuery } from './queries/facts-windows';
+import {
+  buildFactsExactHoursQuery,
+  buildFactsImpreciseQuery,
+  buildFactsWindowsQuery,
+} from './queries/facts-windows';
 import type { RecordFilter } from './queries/record-filter';
 import type { RecordTable } from './schema';
 
@@ -54,9 +58,10 @@ export async function queryFactsHotTimes(
 ): Promise<AoristicSummary> {
   const { tables, filter, maxWindowHours } = request;
   if (!(maxWindowHours >= 0)) throw new RangeError(`maxWindowHours must be ≥ 0`);
-  const [exact, windows] = await Promise.all([
+  const [exact, windows, [imprecise]] = await Promise.all([
     conn.queryArrow(buildFactsExactHoursQuery(tables, filter)),
     conn.queryArrow(buildFactsWindowsQuery(tables, filter)),
+    conn.query<{ left_out: number; day_only: number }>(buildFactsImpreciseQuery(tables, filter)),
   ]);
   const accumulator = new AoristicAccumulator(request);
   const exactCounts = { exact: 0, spread: 0, missing: 0, tooLong: 0, reversed: 0 };
@@ -71,5 +76,8 @@ export async function queryFactsHotTimes(
   const spreader = new UtcWindowSpreader(maxWindowHours * 3_600_000);
   forEachRow(windows, ['s', 'e'], (s, e) => spreader.add(s, e));
   spreader.foldInto(accumulator);
-  return accumulator.summarize();
+  return {
+    ...accumulator.summarize(),
+    imprecise: { leftOut: imprecise?.left_out ?? 0, dayOnly: imprecise?.day_only ?? 0 },
+  };
 }

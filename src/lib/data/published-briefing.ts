@@ -72,7 +72,11 @@ export class PublishedBriefingTables {
   }
 
   /** Records with a place in [from, to) passing `keep`, in buildHistoryRecordsQuery's shape. */
-  #records_(from: string, to: string, keep: (t: number) => boolean): HistoryRecord[] {
+  #records_(
+    from: string,
+    to: string,
+    keep: (t: number, exact: boolean) => boolean,
+  ): HistoryRecord[] {
     const start = parseLocalTimestamp(from);
     const end = parseLocalTimestamp(to);
     const out: HistoryRecord[] = [];
@@ -80,7 +84,7 @@ export class PublishedBriefingTables {
       for (let i = 0; i < r.length; i++) {
         const t = r.t[i];
         if (!(t >= start && t < end) || Number.isNaN(r.lon[i]) || Number.isNaN(r.lat[i])) continue;
-        if (!keep(t)) continue;
+        if (!keep(t, r.exact[i] === 1)) continue;
         out.push({
           lon: r.lon[i],
           lat: r.lat[i],
@@ -104,7 +108,7 @@ export class PublishedBriefingTables {
     return this.#records_(
       window.from,
       window.to,
-      (t) => isoWeekday(t) === window.weekday && hours.has(hourOf(t)),
+      (t, exact) => exact && isoWeekday(t) === window.weekday && hours.has(hourOf(t)),
     ).sort((a, b) => a.t - b.t);
   }
 

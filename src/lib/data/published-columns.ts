@@ -82,6 +82,12 @@ export interface RecordColumns {
   length: number;
   /** When it happened: incidents occurred_from; meldingen happened_from, else reported_at. */
   t: Float64Array;
+  /**
+   * 1 where `t` is exact (record-filter precisionSql: time_precision 'exact', or a melding's
+   * own incident window; files from before the column: all exact), 0 where only its day,
+   * month or year is known.
+   */
+  exact: Uint8Array;
   lon: Float64Array;
   lat: Float64Array;
   theme: TextAt;
@@ -101,16 +107,23 @@ export function recordColumns(table: 'incidents' | 'meldingen', bytes: Uint8Arra
   const n = arrow.numRows;
   const column = (name: string) => arrow.getChild(name);
   let t: Float64Array;
+  const precision = textColumn(column('time_precision'));
+  const exact = new Uint8Array(n);
+  for (let i = 0; i < n; i++) exact[i] = (precision(i) ?? 'exact') === 'exact' ? 1 : 0;
   if (table === 'incidents') {
     t = numberColumn(column('occurred_from'), n);
   } else {
     t = numberColumn(column('happened_from'), n);
     const reported = numberColumn(column('reported_at'), n);
-    for (let i = 0; i < n; i++) if (Number.isNaN(t[i])) t[i] = reported[i];
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(t[i])) t[i] = reported[i];
+      else exact[i] = 1;
+    }
   }
   return {
     length: n,
     t,
+    exact,
     lon: numberColumn(column('lon'), n),
     lat: numberColumn(column('lat'), n),
     theme: textColumn(column('theme')),

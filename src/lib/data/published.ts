@@ -9,6 +9,7 @@ import { buildArrowTable, type StagingColumn } from './arrow-build';
 import type { Connector } from './connector';
 import { inTransaction, initDatabase } from './database';
 import { IpcStreamError } from './ipc-stream';
+import { insertIpcFilling } from './ipc-insert';
 import {
   DATASET_FORMAT,
   GEOJSON_TABLES,
@@ -17,7 +18,7 @@ import {
   type DatasetManifest,
   type GeoJsonTable,
 } from './publish';
-import { SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from './schema';
+import { SCHEMA_VERSION, TABLE_NAMES, TABLES, type ColumnDef, type TableName } from './schema';
 import { sha256Hex } from './sha256';
 
 export class DatasetError extends Error {}
@@ -131,7 +132,13 @@ async function insertStaged(
 ): Promise<void> {
   await conn.exec('DROP TABLE IF EXISTS publish_stage');
   await conn.insertArrow(buildArrowTable(columns), 'publish_stage', { create: true });
-  const select = TABLES[table].map((c) => `CAST(${c.name} AS ${c.type})`).join(', ');
+  const select = (TABLES[table] as readonly ColumnDef[])
+    .map((c) =>
+      c.default
+        ? `coalesce(CAST(${c.name} AS ${c.type}), ${c.default})`
+        : `CAST(${c.name} AS ${c.type})`,
+    )
+    .join(', ');
   await conn.exec(
     `INSERT INTO ${table} SELECT ${select} FROM publish_stage; DROP TABLE publish_stage`,
   );
@@ -157,7 +164,7 @@ async function insertJsonRows(conn: Connector, table: TableName, bytes: Uint8Arr
 async function insertFile(conn: Connector, file: DatasetFile, bytes: Uint8Array): Promise<void> {
   try {
     if (file.format === 'arrow') {
-      if (file.rows > 0) await conn.insertIpc(bytes, file.table);
+      if (file.rows > 0) await insertIpcFilling(conn, bytes, file.table);
     } else if (file.format === 'geojson') {
       await insertGeoJson(conn, file.table as GeoJsonTable, bytes);
     } else {

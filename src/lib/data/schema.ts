@@ -14,6 +14,8 @@ export interface ColumnDef {
   name: string;
   type: 'VARCHAR' | 'TIMESTAMP' | 'DATE' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN';
   notNull?: boolean;
+  /** SQL literal for rows that do not give the column (older snapshots and publications). */
+  default?: string;
 }
 
 const col = (name: string, type: ColumnDef['type'], notNull = false): ColumnDef => ({
@@ -21,6 +23,18 @@ const col = (name: string, type: ColumnDef['type'], notNull = false): ColumnDef 
   type,
   notNull,
 });
+
+/**
+ * How precisely a record's time is known: 'exact', or only its 'day', 'month' or 'year'
+ * (stored at the start of that period; see import/sniff-dates.ts TimePrecision). Last in
+ * the table, and 'exact' for data saved before the column existed.
+ */
+const TIME_PRECISION = {
+  name: 'time_precision',
+  type: 'VARCHAR',
+  notNull: true,
+  default: "'exact'",
+} as const satisfies ColumnDef;
 
 const AREA_COLUMNS = [
   col('lon', 'DOUBLE'),
@@ -40,6 +54,7 @@ export const TABLES = {
     col('source', 'VARCHAR'),
     ...AREA_COLUMNS,
     col('dataset', 'VARCHAR', true),
+    TIME_PRECISION,
   ],
   meldingen: [
     col('id', 'VARCHAR', true),
@@ -54,6 +69,7 @@ export const TABLES = {
     col('source', 'VARCHAR'),
     ...AREA_COLUMNS,
     col('dataset', 'VARCHAR', true),
+    TIME_PRECISION,
   ],
   visits: [
     col('id', 'VARCHAR', true),
@@ -65,6 +81,7 @@ export const TABLES = {
     col('outcome', 'VARCHAR'),
     ...AREA_COLUMNS,
     col('dataset', 'VARCHAR', true),
+    TIME_PRECISION,
   ],
   areas: [
     col('code', 'VARCHAR', true),
@@ -131,7 +148,10 @@ export const RECORD_TIME_COLUMN: Record<RecordTable, string> = {
 
 export function buildCreateTableSql(table: TableName): string {
   const columns = TABLES[table]
-    .map((c: ColumnDef) => `  ${c.name} ${c.type}${c.notNull ? ' NOT NULL' : ''}`)
+    .map(
+      (c: ColumnDef) =>
+        `  ${c.name} ${c.type}${c.notNull ? ' NOT NULL' : ''}${c.default ? ` DEFAULT ${c.default}` : ''}`,
+    )
     .join(',\n');
   return `CREATE TABLE IF NOT EXISTS ${table} (\n${columns}\n)`;
 }

@@ -9,6 +9,7 @@ import type { Connector } from './connector';
 import { inTransaction, initDatabase } from './database';
 import { isOutOfMemory } from './engine-errors';
 import { IpcStreamError } from './ipc-stream';
+import { insertIpcFilling } from './ipc-insert';
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema';
 
 export interface SnapshotManifest {
@@ -78,7 +79,7 @@ export function validateSnapshot(snapshot: Snapshot): void {
  */
 async function insertTable(conn: Connector, table: TableName, bytes: Uint8Array): Promise<void> {
   try {
-    await conn.insertIpc(bytes, table);
+    await insertIpcFilling(conn, bytes, table);
   } catch (error) {
     if (isOutOfMemory(error)) throw error;
     const reason = error instanceof IpcStreamError ? error.reason : 'onleesbaar';

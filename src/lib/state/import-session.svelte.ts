@@ -174,7 +174,12 @@ export class ImportSession {
       sourceLabel: fileName,
       ids: this.#proposedIds(),
     });
-    const suggested = suggestColumnMapping(this.kind, staged.headers);
+    const refused = this.plan.refused.map((r) => r.index);
+    const suggested = suggestColumnMapping(
+      this.kind,
+      staged.headers,
+      samples.map((s, i) => (refused.includes(i) ? [] : s.values)),
+    );
     this.#origin = Object.fromEntries(
       suggested.filter((s) => s.confidence !== 'geen').map((s) => [s.field, s.confidence]),
     ) as Record<string, Confidence>;

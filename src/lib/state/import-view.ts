@@ -164,8 +164,16 @@ export function errorMessage(error: unknown, context: string): string {
 export interface PreviewColumn {
   key: string;
   label: string;
-  type: 'text' | 'timestamp' | 'date' | 'number';
+  type: 'text' | 'timestamp' | 'date' | 'number' | 'precision';
 }
+
+/** How precisely a record's time is known (schema time_precision), in Dutch. */
+const PRECISION_LABELS: Record<string, string> = {
+  exact: 'exact',
+  day: 'alleen datum',
+  month: 'alleen maand',
+  year: 'alleen jaar',
+};
 
 const COORDINATE_LABELS: Record<string, string> = {
   x_num: 'X / lengtegraad',
@@ -182,6 +190,7 @@ export function previewColumns(kind: RecordKind, keys: readonly string[]): Previ
     .filter((key) => !HIDDEN_PREVIEW.has(key))
     .map((key) => {
       const type = table.find((c) => c.name === key)?.type;
+      if (key === 'time_precision') return { key, label: 'Tijd bekend', type: 'precision' };
       return {
         key,
         label: COORDINATE_LABELS[key] ?? fields.find((f) => f.field === key)?.label ?? key,
@@ -219,6 +228,7 @@ export function formatCell(value: unknown, type: PreviewColumn['type']): string 
   if (type === 'timestamp' && typeof value === 'number') return dateTimeFormat.format(value);
   if (type === 'date' && typeof value === 'number') return dayFormat.format(value);
   if (type === 'number' && typeof value === 'number') return numberFormat.format(value);
+  if (type === 'precision') return PRECISION_LABELS[String(value)] ?? String(value);
   return String(value);
 }
 

@@ -7,6 +7,7 @@
 import { errorText } from '$lib/data/engine-errors';
 import {
   assessDemandTrends,
+  coversWholeYears,
   demandSeries,
   monthlyTotals,
   shiftMonth,
@@ -106,7 +107,7 @@ export class ManagementModel {
     const totals = sumKpis(this.rows, period, (r) => r.wijkcode, theme);
     const trends = Object.fromEntries(
       assessDemandTrends(
-        demandSeries(this.rows, (r) => r.wijkcode, theme),
+        demandSeries(this.rows, (r) => r.wijkcode, theme, coversWholeYears(period)),
         period,
         this.coverage.from,
       ).map((t) => [t.key, t]),
@@ -139,7 +140,12 @@ export class ManagementModel {
   wijkThemeTrends = $derived.by((): DemandTrend[] => {
     if (!this.period || !this.coverage) return [];
     return assessDemandTrends(
-      demandSeries(this.rows, (r) => `${r.wijkcode}|${r.theme}`),
+      demandSeries(
+        this.rows,
+        (r) => `${r.wijkcode}|${r.theme}`,
+        null,
+        coversWholeYears(this.period),
+      ),
       this.period,
       this.coverage.from,
     );

@@ -73,6 +73,8 @@ export class WijkenModel {
   trends = $state.raw<WijkTrends | null>(null);
   locations = $state.raw<WatchLocationTrend[] | null>(null);
   range = $state.raw<MonthRange | null>(null);
+  /** Filtered records with a wijk known to the year only: in no monthly series. */
+  yearOnly = $state(0);
   error = $state<string | null>(null);
   #static: StaticData | null = null;
   #visitCache: { key: string; rows: VisitRow[] } | null = null;
@@ -105,7 +107,7 @@ export class WijkenModel {
       // (queries/facts.ts; the counts of buildWijkMonthlyCountsQuery and
       // buildNearbyMonthlyCountsQuery on the source tables).
       const countsStart = performance.now();
-      const { rows, nearby } = await withFacts(conn, request.dataVersion, (codes) =>
+      const { rows, nearby, yearOnly } = await withFacts(conn, request.dataVersion, (codes) =>
         queryFactsMonthlyCounts(
           conn,
           {
@@ -146,6 +148,7 @@ export class WijkenModel {
       });
       this.trends = trends;
       this.range = range;
+      this.yearOnly = yearOnly;
       this.error = null;
       const computed = performance.now();
       await tick();

@@ -9,6 +9,7 @@
  * way) and separate date and time columns (`occurred_date` + `occurred_time`) that the
  * pipeline combines into the canonical timestamp.
  */
+import { applyValueClasses, classifyColumns } from './column-content';
 import { fuzzyScore, HEADER_NAMES, NEVER_FUZZY, normalize, tokens } from './column-names';
 
 export type RecordKind = 'incidents' | 'meldingen' | 'visits' | 'buildings' | 'areas';
@@ -225,13 +226,17 @@ const DATE_TIME_PAIRS: Record<RecordKind, [date: string, time: string, timestamp
  * case, accents, spaces and punctuation. First every field takes the header that equals
  * one of its names, in the order of its names ('zeker'); then the remaining fields take
  * the best remaining header that contains a name of five or more letters, or a short name
- * as a separate word ('waarschijnlijk'). A column is never given to two fields. A date
- * column without a time column becomes the timestamp field (a 'Datum' column may hold
- * '23-11-2026 14:05'; date-only values mean midnight).
+ * as a separate word ('waarschijnlijk'). A column is never given to two fields. With
+ * `samples` (each column's values) the date and time fields then follow what the columns
+ * hold, whatever their names (column-content.ts): clock times go to the time field, a date
+ * and a time column are combined, and such a field is 'zeker' only when its values confirm
+ * it. A date column without a time column becomes the timestamp field (a 'Datum' column
+ * may hold '23-11-2026 14:05'; date-only values are stored with precision 'day').
  */
 export function suggestColumnMapping(
   kind: RecordKind,
   headers: readonly string[],
+  samples?: readonly (readonly string[])[],
 ): MappingSuggestion[] {
   const defs = IMPORT_FIELDS[kind].map((spec) => ({
     field: spec.field,
@@ -270,6 +275,8 @@ export function suggestColumnMapping(
     chosen.set(candidate.field, { index: candidate.index, confidence: 'waarschijnlijk' });
     used.add(candidate.index);
   }
+
+  if (samples) applyValueClasses(DATE_TIME_PAIRS[kind], chosen, used, classifyColumns(samples));
 
   for (const [date, time, timestamp] of DATE_TIME_PAIRS[kind]) {
     const dateColumn = chosen.get(date);

@@ -11,6 +11,7 @@
  */
 import type { RecordKind } from './column-mapping';
 import type { ImportPlan } from './plan';
+import { formatPrecision, type TimePrecision } from './sniff-dates';
 import type { DatePlan, NumberPlan } from './sniff-values';
 import { stagedColumn } from './stage';
 
@@ -88,6 +89,35 @@ function timestampOf(plan: ImportPlan, field: string): string {
       : `CAST(${typed} AS TIMESTAMP)`;
   }
   return parseDateSql(column(plan, field)!, plan.dates[field]);
+}
+
+/**
+ * How precisely a field's value gives the time ('exact', 'day', 'month', 'year'), as SQL.
+ * A plan whose formats share one precision gives a constant; a column mixing, say, dates
+ * with and without a time tests the value against each precision's formats.
+ */
+function precisionOf(plan: ImportPlan, field: string): string {
+  const typed = typedColumn(plan, field, TEMPORAL);
+  if (typed) return literal(kindOf(plan, field) === 'date' ? 'day' : 'exact');
+  const date = plan.dates[field];
+  if (date?.kind !== 'strptime') return literal('exact');
+  const groups = new Map<TimePrecision, string[]>();
+  for (const format of date.formats) {
+    const precision = formatPrecision(format);
+    if (precision === 'time') continue;
+    groups.set(precision, [...(groups.get(precision) ?? []), format]);
+  }
+  const entries = [...groups];
+  if (entries.length === 0) return literal('exact');
+  if (entries.length === 1) return literal(entries[0][0]);
+  const value = column(plan, field)!;
+  const tests = entries
+    .slice(0, -1)
+    .map(
+      ([precision, formats]) =>
+        `WHEN try_strptime(${value}, [${formats.map(literal).join(', ')}]) IS NOT NULL THEN ${literal(precision)}`,
+    );
+  return `(CASE ${tests.join(' ')} ELSE ${literal(entries[entries.length - 1][0])} END)`;
 }
 
 /** A coordinate (or other number) field as DOUBLE: typed numbers as they are. */
@@ -218,23 +248,49 @@ export interface TimeExpression {
   parsed: string;
   /** The raw text (NULL when the row gives no value). */
   raw: string;
+  /** The value's precision as SQL text ('exact', 'day', 'month', 'year'). */
+  precision: string;
 }
 
 /** The parsed timestamp and its raw text for one canonical time column, or null if unmapped. */
 export function timeExpression(plan: ImportPlan, spec: TimeSpec): TimeExpression | null {
   const ts = rawSql(plan, spec.timestamp);
-  if (ts) return { parsed: timestampOf(plan, spec.timestamp), raw: ts };
+  if (ts) {
+    return {
+      parsed: timestampOf(plan, spec.timestamp),
+      raw: ts,
+      precision: precisionOf(plan, spec.timestamp),
+    };
+  }
   const dateField = spec.date && column(plan, spec.date) ? spec.date : spec.fallbackDate;
   const date = dateField ? rawSql(plan, dateField) : null;
   const time = spec.time ? column(plan, spec.time) : null;
   if (!date || (spec.fallbackDate === dateField && !time)) return null;
   const day = `CAST(${timestampOf(plan, dateField!)} AS DATE)`;
-  if (!time) return { parsed: `CAST(${day} AS TIMESTAMP)`, raw: date };
+  const dayPrecision = precisionOf(plan, dateField!);
+  if (!time) return { parsed: `CAST(${day} AS TIMESTAMP)`, raw: date, precision: dayPrecision };
   const clock = `CAST(${parseDateSql(time, plan.dates[spec.time!])} AS TIME)`;
   return {
     parsed: `(${day} + coalesce(${clock}, CASE WHEN ${time} IS NULL THEN TIME '00:00:00' END))`,
     raw: `concat_ws(' ', ${column(plan, dateField!)}, ${time})`,
+    // A clock time makes a day exact; a row without one keeps its date's precision.
+    precision:
+      dayPrecision === literal('day')
+        ? `(CASE WHEN ${time} IS NULL THEN 'day' ELSE 'exact' END)`
+        : dayPrecision,
   };
+}
+
+/**
+ * The precision every row of the plan gets when it is the same for all (a constant in the
+ * SQL), else null: the report then need not read the rows to count them.
+ */
+export function constantPrecision(plan: ImportPlan): TimePrecision | null {
+  if (plan.kind === 'areas' || plan.kind === 'buildings') return null;
+  const spec = TIME_SPECS[plan.kind].find((s) => s.required)!;
+  const expr = timeExpression(plan, spec);
+  const match = expr ? /^'(exact|day|month|year)'$/.exec(expr.precision) : ['', 'exact'];
+  return match ? (match[1] as TimePrecision) : null;
 }
 
 export { column as columnSql, literal as sqlLiteral };

@@ -87,10 +87,17 @@ export function buildConvertSql(
     const label = TIME_LABELS[spec.target];
     const expr = timeExpression(plan, spec);
     if (!expr) {
-      if (spec.required)
+      if (spec.required) {
         checks.push({ when: 'TRUE', reason: `${label} ontbreekt`, detail: 'NULL' });
+        outer.push(`'exact' AS time_precision`);
+      }
       outer.push(`CAST(NULL AS TIMESTAMP) AS ${spec.target}`);
       continue;
+    }
+    if (spec.required) {
+      // The record's main time says how precisely it is known (stored as time_precision).
+      inner.push(`${expr.precision} AS time_precision`);
+      outer.push('time_precision');
     }
     present.add(spec.target);
     const raw = `${spec.target}_raw`;

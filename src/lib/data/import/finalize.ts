@@ -165,7 +165,7 @@ export async function finalizeRows(
     ${areaJoins(kind)}`);
   await conn.exec(`CREATE VIEW import_decided AS
     SELECT rn, lon, lat, area, theme_resolved, gap_shifted, coord_swapped, reason_final,
-      exists_already
+      exists_already${kind === 'buildings' ? '' : ', time_precision'}
     FROM import_final`);
 }
 
@@ -202,7 +202,8 @@ export async function commitImport(
     }
     const [inserted] = await withLookupJoins(conn, () =>
       conn.query<Record<string, number>>({
-        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ? FROM import_final WHERE ${acceptedCondition(policy)}`,
+        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ?${kind === 'buildings' ? '' : ', time_precision'}
+          FROM import_final WHERE ${acceptedCondition(policy)}`,
         params: [dataset],
       }),
     );

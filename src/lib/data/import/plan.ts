@@ -24,6 +24,7 @@ import {
   type DatePlan,
   type NumberPlan,
 } from './sniff-values';
+import { formatPrecision } from './sniff-dates';
 import { stagedColumn, type StagedSource } from './stage';
 
 export const SAMPLE_ROWS = 1000;
@@ -163,7 +164,14 @@ export function proposePlan(
     .filter((f): f is PersonalDataFinding & { index: number } => f !== null);
   const refusedIndexes = new Set(refused.map((r) => r.index));
   const mapping =
-    options.mapping ?? suggestionsToMapping(suggestColumnMapping(kind, staged.headers));
+    options.mapping ??
+    suggestionsToMapping(
+      suggestColumnMapping(
+        kind,
+        staged.headers,
+        samples.map((s, i) => (refusedIndexes.has(i) ? [] : s.values)),
+      ),
+    );
   const columns: Record<string, number> = {};
   for (const [field, header] of Object.entries(mapping)) {
     const index = staged.headers.indexOf(header);
@@ -201,9 +209,19 @@ export function planProblems(plan: ImportPlan, headers: readonly string[]): stri
     mapped.push({ field: 'id', column: '(gegenereerd)', confidence: 'zeker' });
   const problems = findMissingFields(plan.kind, mapped);
   for (const [field, date] of Object.entries(plan.dates)) {
+    const spec = IMPORT_FIELDS[plan.kind].find((s) => s.field === field);
+    const label = spec?.label ?? field;
     if (date.kind === 'unknown') {
-      const label = IMPORT_FIELDS[plan.kind].find((s) => s.field === field)?.label ?? field;
       problems.push(`De datums in "${label}" zijn niet herkend; kies een andere kolom.`);
+    } else if (
+      spec?.type !== 'time' &&
+      date.kind === 'strptime' &&
+      date.formats.every((f) => formatPrecision(f) === 'time')
+    ) {
+      // A clock time alone would become 1 January 1900 and every row would be rejected.
+      problems.push(
+        `"${label}" bevat alleen tijden zonder datum (zoals 14:05); koppel die kolom als tijd en kies ook een datumkolom.`,
+      );
     }
   }
   if (plan.coordinates && plan.coordinates.crs === 'unknown')

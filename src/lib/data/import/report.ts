@@ -7,9 +7,11 @@ import type { Connector } from '../connector';
 import type { RecordKind } from './column-mapping';
 import type { SourceFormat } from './formats';
 import { generatedIds } from './convert';
+import { constantPrecision } from './convert-sql';
 import { acceptedCondition, duplicateReason } from './finalize';
 import type { DuplicatePolicy, IdPolicy, ImportPlan } from './plan';
 import type { Delimiter, TextEncodingName } from './sniff-text';
+import { TIME_PRECISIONS, type TimePrecision } from './sniff-dates';
 import { stagedColumn, type StagedSource } from './stage';
 
 export interface ImportReport {
@@ -36,6 +38,11 @@ export interface ImportReport {
   dstShifted: number;
   /** Accepted rows whose X and Y were swapped (against the rest of the file): corrected. */
   coordinatesSwapped: number;
+  /**
+   * Accepted records by how precisely their time is known (null for buildings): only
+   * `exact` ones count in hour, weekday and dagdeel results.
+   */
+  timePrecision: Record<TimePrecision, number> | null;
   committed: boolean;
 }
 
@@ -128,6 +135,10 @@ export async function buildReport(
     ids: plan.ids ?? 'unique',
     dstShifted: stats.gap,
     coordinatesSwapped: stats.swapped,
+    timePrecision:
+      plan.kind === 'buildings'
+        ? null
+        : await precisionCounts(conn, accepted, stats.accepted, constantPrecision(plan)),
     committed,
   };
 }
@@ -142,6 +153,39 @@ async function countSwapped(conn: Connector, accepted: string): Promise<number> 
     sql: `SELECT count(*) AS n FROM import_decided WHERE ${accepted} AND coord_swapped = 1`,
   });
   return n;
+}
+
+/**
+ * Accepted records per time precision. Usually a file has one precision (`constant`, from
+ * the plan, or found in the converted rows): then the count of accepted rows says it all,
+ * and the decision view is read only for a mixed file.
+ */
+async function precisionCounts(
+  conn: Connector,
+  accepted: string,
+  total: number,
+  constant: TimePrecision | null,
+): Promise<Record<TimePrecision, number>> {
+  const counts = Object.fromEntries(TIME_PRECISIONS.map((p) => [p, 0])) as Record<
+    TimePrecision,
+    number
+  >;
+  if (constant) {
+    counts[constant] = total;
+    return counts;
+  }
+  const present = await conn.query<{ p: TimePrecision }>({
+    sql: 'SELECT DISTINCT time_precision AS p FROM import_conv_values WHERE reason IS NULL',
+  });
+  if (present.length <= 1) {
+    counts[present[0]?.p ?? 'exact'] = total;
+    return counts;
+  }
+  const rows = await conn.query<{ p: TimePrecision; n: number }>({
+    sql: `SELECT time_precision AS p, count(*) AS n FROM import_decided WHERE ${accepted} GROUP BY 1`,
+  });
+  for (const row of rows) counts[row.p] = row.n;
+  return counts;
 }
 
 interface DecisionCounts {

@@ -59,6 +59,14 @@ const DATE_PARTS = [
   { re: `${D12}/${M12}/(?<yy>\\d{2})`, fmt: '%d/%m/%y', iso: false },
 ];
 const COMPACT_DATE = { re: '(?<y>\\d{4})(?<m>\\d{2})(?<d>\\d{2})', fmt: '%Y%m%d' };
+/** Coarse dates: a month of a year, or a year alone (DuckDB reads them as its first day). */
+const MONTH_PARTS = [
+  { re: `(?<y>\\d{4})-${M12}`, fmt: '%Y-%m' },
+  { re: `(?<y>\\d{4})/${M12}`, fmt: '%Y/%m' },
+  { re: `${M12}-(?<y>\\d{4})`, fmt: '%m-%Y' },
+  { re: `${M12}/(?<y>\\d{4})`, fmt: '%m/%Y' },
+];
+const YEAR_PART = { re: '(?<y>\\d{4})', fmt: '%Y' };
 
 const HM = '(?<H>\\d{1,2}):(?<M>\\d{2})';
 const HMS = `${HM}:(?<S>\\d{2})`;
@@ -106,6 +114,10 @@ function buildCandidates(): DateCandidate[] {
       ),
     );
   }
+  for (const month of MONTH_PARTS) list.push(candidate(month.re, month.fmt, 'local', -1));
+  // A year ('2023') also reads as a compact time (20:23): at equal cover the local family
+  // wins, and a real time column has values like '0830' that are no year.
+  list.push(candidate(YEAR_PART.re, YEAR_PART.fmt, 'local', -2));
   for (const time of [...TIME_PARTS, COMPACT_TIMES[0]]) {
     list.push(candidate(time.re, time.fmt, 'time', time.rank));
   }
@@ -127,6 +139,8 @@ function validParts(groups: Record<string, string | undefined>): boolean {
   const year = yy !== null ? (yy < 69 ? 2000 + yy : 1900 + yy) : num('y');
   const month = num('m');
   const day = num('d');
+  if (year !== null && (year < 1900 || year > 2100)) return false;
+  if (month !== null && (month < 1 || month > 12)) return false;
   if (year !== null && month !== null && day !== null) {
     if (year < 1900 || year > 2100 || month < 1 || month > 12) return false;
     if (day < 1 || day > daysInMonth(year, month)) return false;
@@ -243,4 +257,50 @@ export function excelSerialToLocalMs(serial: number): number {
   if (!Number.isFinite(serial) || serial < 1 || (serial >= 60 && serial < 61)) return NaN;
   const days = serial < 60 ? serial - 25_568 : serial - 25_569;
   return Math.round((days * DAY_MS) / 1000) * 1000;
+}
+
+/**
+ * How precisely a stored record's time is known: to the minute ('exact'), or only its day,
+ * month or year. Coarse times are stored at the start of their period (midnight, the 1st,
+ * 1 January) and must never be read as that moment.
+ */
+export type TimePrecision = 'exact' | 'day' | 'month' | 'year';
+export const TIME_PRECISIONS: readonly TimePrecision[] = ['exact', 'day', 'month', 'year'];
+
+/** What one strptime format reads: a moment, a day, a month, a year, or a clock time only. */
+export function formatPrecision(format: string): TimePrecision | 'time' {
+  const hasDate = /%[dmYy]/.test(format);
+  if (!hasDate) return 'time';
+  if (format.includes('%H')) return 'exact';
+  if (format.includes('%d')) return 'day';
+  return format.includes('%m') ? 'month' : 'year';
+}
+
+/**
+ * What a column's values hold, read from a sample whatever the header says: date and time
+ * ('datetime'), a date without a time ('day', 'month', 'year'), a clock time without a
+ * date ('time'), or no date at all (null). A mix of precisions reports the coarsest one
+ * that most values have (a date column with a few timestamps is still a date column).
+ */
+export function classifyTemporalValues(
+  values: readonly string[],
+): 'datetime' | 'day' | 'month' | 'year' | 'time' | null {
+  const plan = detectDateFormat(values);
+  if (plan.kind === 'excel-serial' || plan.kind === 'typed') return 'datetime';
+  if (plan.kind !== 'strptime') return null;
+  const precisions = new Set(plan.formats.map(formatPrecision));
+  if (precisions.has('time')) return 'time';
+  if (precisions.size === 1 && precisions.has('exact')) return 'datetime';
+  const counts = new Map<string, number>();
+  for (const value of values) {
+    const v = value.trim();
+    const hit = DATE_CANDIDATES.find((c) => plan.formats.includes(c.format) && c.regex.test(v));
+    if (hit)
+      counts.set(formatPrecision(hit.format), (counts.get(formatPrecision(hit.format)) ?? 0) + 1);
+  }
+  const exact = counts.get('exact') ?? 0;
+  const coarse = (['day', 'month', 'year'] as const)
+    .map((p) => [p, counts.get(p) ?? 0] as const)
+    .reduce((a, b) => (b[1] > a[1] ? b : a));
+  return coarse[1] >= exact ? coarse[0] : 'datetime';
 }

@@ -8,6 +8,7 @@
  * start when the reporter gave one, else the report time (as in hotspots.ts and times.ts).
  */
 import type { Query, QueryParam } from '../connector';
+import { precisionSql } from './record-filter';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
@@ -29,25 +30,26 @@ const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(
 
 /**
  * Incidents and meldingen with a place in [from, to): columns lon, lat, t (TIMESTAMP),
- * theme, buurtcode. `extra` is one more condition on t with its parameters.
+ * theme, buurtcode. `extra` is one more condition on t (and the time's precision, see
+ * record-filter precisionSql) with its parameters.
  */
 function recordsSql(
   from: string,
   to: string,
-  extra?: { sql: (t: string) => string; params: QueryParam[] },
+  extra?: { sql: (t: string, precision: string) => string; params: QueryParam[] },
 ): { sql: string; params: QueryParam[] } {
   checkTimestamp(from, 'from');
   checkTimestamp(to, 'to');
   const params: QueryParam[] = [];
-  const part = (table: string, t: string) => {
+  const part = (table: string, t: string, precision: string) => {
     params.push(from, to, ...(extra?.params ?? []));
     return `SELECT lon, lat, ${t} AS t, theme, buurtcode FROM ${table}
       WHERE lon IS NOT NULL AND lat IS NOT NULL
-        AND ${t} >= CAST(? AS TIMESTAMP) AND ${t} < CAST(? AS TIMESTAMP)${extra ? ` AND ${extra.sql(t)}` : ''}`;
+        AND ${t} >= CAST(? AS TIMESTAMP) AND ${t} < CAST(? AS TIMESTAMP)${extra ? ` AND ${extra.sql(t, precision)}` : ''}`;
   };
-  const sql = `${part('incidents', 'occurred_from')}
+  const sql = `${part('incidents', 'occurred_from', precisionSql('incidents'))}
     UNION ALL
-    ${part('meldingen', 'coalesce(happened_from, reported_at)')}`;
+    ${part('meldingen', 'coalesce(happened_from, reported_at)', precisionSql('meldingen'))}`;
   return { sql, params };
 }
 
@@ -64,7 +66,9 @@ export function buildHistoryRecordsQuery(window: {
   checkIntegers([window.weekday], 1, 7, 'weekday');
   checkIntegers(window.hours, 0, 23, 'hours');
   const records = recordsSql(window.from, window.to, {
-    sql: (t) => `isodow(${t}) = ? AND hour(${t}) IN (${placeholders(window.hours)})`,
+    // Only exact times: a record known to the day only is no record of this dagdeel.
+    sql: (t, precision) =>
+      `isodow(${t}) = ? AND hour(${t}) IN (${placeholders(window.hours)}) AND ${precision} = 'exact'`,
     params: [window.weekday, ...window.hours],
   });
   return { sql: `${records.sql} ORDER BY t`, params: records.params };

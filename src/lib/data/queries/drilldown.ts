@@ -80,14 +80,19 @@ export interface DrilldownSummaryRow {
   n: number;
 }
 
-/** Rows (kind, key, n): counts per theme, month ('YYYY-MM'), hour ('0'–'23') and source. */
+/**
+ * Rows (kind, key, n): counts per theme, month ('YYYY-MM'), hour ('0'–'23') and source. The
+ * hour counts only exact times, the month leaves out records known to the year only.
+ */
 export function buildDrilldownSummaryQuery(base: Query): Query {
   return {
     sql: `WITH base AS (${base.sql})
           SELECT 'thema' AS kind, coalesce(theme, 'overig') AS key, count(*)::INTEGER AS n
             FROM base GROUP BY 2
-          UNION ALL SELECT 'maand', strftime(t, '%Y-%m'), count(*)::INTEGER FROM base GROUP BY 2
-          UNION ALL SELECT 'uur', hour(t)::VARCHAR, count(*)::INTEGER FROM base GROUP BY 2
+          UNION ALL SELECT 'maand', strftime(t, '%Y-%m'), count(*)::INTEGER FROM base
+            WHERE tp <> 'year' GROUP BY 2
+          UNION ALL SELECT 'uur', hour(t)::VARCHAR, count(*)::INTEGER FROM base
+            WHERE tp = 'exact' GROUP BY 2
           UNION ALL SELECT 'bron', src, count(*)::INTEGER FROM base GROUP BY 2
           ORDER BY 1, 2`,
     params: base.params,

@@ -29,6 +29,7 @@ import {
   projectedTimeConditions,
   column,
   OUTCOME_SQL,
+  precisionSql,
   timeSql,
   type RecordFilter,
 } from './record-filter';
@@ -63,8 +64,13 @@ const EPOCH = "DATE '2000-01-03'";
  */
 /** A record with both coordinates (exactly the records with a cell). */
 const LOCATED = 'cell IS NOT NULL';
-/** Month of the year (1–12) from the month number `mon` (year × 12 + month − 1). */
-const MONTH = '(mon % 12 + 1)';
+/**
+ * Month of the year (1–12) from the month number `mon` (year × 12 + month − 1). The time
+ * precision is folded into `h` and `dow` instead of a column of its own: `h` is NULL unless
+ * the time is exact, `dow` is the weekday for exact and day-level records, 0 for a known
+ * month only and NULL for a known year only — which has no month either.
+ */
+const MONTH = 'if(dow IS NULL, NULL, mon % 12 + 1)';
 /** Week number from the day number: the epoch is a Monday, so weeks start on Mondays. */
 const WEEK = 'fdiv(d, 7)::INTEGER';
 
@@ -129,7 +135,7 @@ export function buildFactsTableSql(
   const parts = RECORD_TABLES.map((table, i) => {
     const fields = TEXT_FIELDS.map((f) => `(${texts[i][f]})::${ENUM_PREFIX}${f} AS ${f}`);
     return `SELECT ${RECORD_TABLES.indexOf(table)}::UTINYINT AS src, rowid::INTEGER AS rid,
-        ${timeSql(table)} AS t, ${fields.join(', ')}, lon, lat
+        ${timeSql(table)} AS t, (${precisionSql(table)}) AS tp, ${fields.join(', ')}, lon, lat
       FROM ${table}`;
   });
   const types = TEXT_FIELDS.map((f) => {
@@ -157,7 +163,8 @@ export function buildFactsTableSql(
       )
       SELECT src, rid, t, theme, category, main_category, outcome, wijkcode, buurtcode, lon, lat,
         ${themeIndexSql()} AS th, tk,
-        hour(t)::UTINYINT AS h, isodow(t)::UTINYINT AS dow,
+        if(tp = 'exact', hour(t), NULL)::UTINYINT AS h,
+        (CASE tp WHEN 'month' THEN 0 WHEN 'year' THEN NULL ELSE isodow(t) END)::UTINYINT AS dow,
         (year(t) * 12 + month(t) - 1)::INTEGER AS mon,
         date_diff('day', ${EPOCH}, t::DATE)::INTEGER AS d,
         CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN
@@ -282,6 +289,13 @@ const BIN_KEY: Record<TimeBin, { key: string; date: string }> = {
   day: { key: 'd', date: `${EPOCH} + k::INTEGER` },
 };
 
+/** Records whose time is fine enough for the bin (dow: see MONTH; explore.ts binPrecisions). */
+const BIN_PRECISION: Record<TimeBin, string> = {
+  month: 'dow IS NOT NULL',
+  week: 'dow >= 1',
+  day: 'dow >= 1',
+};
+
 /** Rows (bin, n) as buildTimeHistogramQuery (all records, with or without a location). */
 export function buildFactsTimeHistogramQuery(
   tables: readonly RecordTable[],
@@ -293,7 +307,7 @@ export function buildFactsTimeHistogramQuery(
   return {
     sql: `SELECT strftime(${date}, '%Y-%m-%d') AS bin, n FROM (
         SELECT ${key} AS k, count(*)::INTEGER AS n FROM ${FACTS_TABLE}
-        WHERE ${where.sql} AND t IS NOT NULL GROUP BY k)
+        WHERE ${where.sql} AND t IS NOT NULL AND ${BIN_PRECISION[bin]} GROUP BY k)
       ORDER BY k`,
     params: where.params,
   };

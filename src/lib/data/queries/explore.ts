@@ -6,7 +6,12 @@
 import type { Query, QueryParam } from '../connector';
 import { RECORD_TABLES, type RecordTable } from '../schema';
 import { THEMES } from '../themes';
-import { buildFilteredRecordsQuery, filterSql, type RecordFilter } from './record-filter';
+import {
+  binPrecisions,
+  buildFilteredRecordsQuery,
+  filterSql,
+  type RecordFilter,
+} from './record-filter';
 
 /** Source table ↔ the small integer the points carry (`src` column of the points). */
 export const POINT_SOURCES: readonly RecordTable[] = RECORD_TABLES;
@@ -45,7 +50,10 @@ export function timeBinFor(days: number): TimeBin {
   return 'day';
 }
 
-/** Rows (bin 'YYYY-MM-DD' = start of the bin, n) of the filtered records, oldest first. */
+/**
+ * Rows (bin 'YYYY-MM-DD' = start of the bin, n) of the filtered records, oldest first;
+ * records whose time is coarser than the bin are left out (binPrecisions).
+ */
 export function buildTimeHistogramQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
@@ -54,7 +62,11 @@ export function buildTimeHistogramQuery(
   const records = buildFilteredRecordsQuery(tables, filter, { located: false });
   return {
     sql: `SELECT strftime(date_trunc('${bin}', t), '%Y-%m-%d') AS bin, count(*)::INTEGER AS n
-          FROM (${records.sql}) GROUP BY 1 ORDER BY 1`,
+          FROM (${records.sql})
+          WHERE tp IN (${binPrecisions(bin)
+            .map((p) => `'${p}'`)
+            .join(', ')})
+          GROUP BY 1 ORDER BY 1`,
     params: records.params,
   };
 }

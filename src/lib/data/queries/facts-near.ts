@@ -14,6 +14,7 @@ import type { RecordTable } from '../schema';
 import {
   CELLS_PER_DEGREE,
   FACTS_TABLE,
+  FACTS_KNOWN,
   YEAR_MONTH,
   cellCorner,
   cellsCovering,
@@ -73,7 +74,7 @@ export function buildFactsNearStatement(
 
 /**
  * Rows (near, year, month, n): the filtered records near a location, by the location's
- * index in the list the table was built with.
+ * index in the list the table was built with (records known to the year only left out).
  */
 export function buildFactsNearMonthQuery(
   tables: readonly RecordTable[],
@@ -82,7 +83,8 @@ export function buildFactsNearMonthQuery(
   const where = factsFilterSql(tables, filter, { located: true });
   return {
     sql: `SELECT near, ${YEAR_MONTH}, count(*)::INTEGER AS n
-      FROM ${FACTS_NEAR_TABLE} WHERE ${where.sql} GROUP BY ALL`,
+      FROM ${FACTS_NEAR_TABLE} WHERE ${where.sql} AND ${FACTS_KNOWN.month}
+      GROUP BY ALL`,
     params: where.params,
   };
 }

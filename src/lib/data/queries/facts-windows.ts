@@ -12,7 +12,7 @@
  */
 import type { Query } from '../connector';
 import type { RecordTable } from '../schema';
-import { FACTS_TABLE, factsFilterSql } from './facts';
+import { FACTS_KNOWN, FACTS_TABLE, factsFilterSql } from './facts';
 import { utcMsSql } from './local-time-sql';
 import type { RecordFilter } from './record-filter';
 
@@ -27,7 +27,8 @@ export function buildFactsWindowsStatement(): string {
 
 /**
  * Exact records (no end time) counted per local hour: rows (h, n) with h the hour key of
- * the facts (local hours since 1970), NULL for the records without a time.
+ * the facts (local hours since 1970), NULL for the records without a time. Records known
+ * to the month or year only are not among them (buildFactsImpreciseQuery counts them).
  */
 export function buildFactsExactHoursQuery(
   tables: readonly RecordTable[],
@@ -36,7 +37,8 @@ export function buildFactsExactHoursQuery(
   const where = factsFilterSql(tables, filter, { located: false });
   return {
     sql: `SELECT hour_key AS h, count(*)::INTEGER AS n
-      FROM ${FACTS_TABLE} WHERE ${where.sql} AND t_end IS NULL GROUP BY hour_key`,
+      FROM ${FACTS_TABLE} WHERE ${where.sql} AND t_end IS NULL
+        AND (${FACTS_KNOWN.hour} OR t IS NULL) GROUP BY hour_key`,
     params: where.params,
   };
 }
@@ -50,6 +52,25 @@ export function buildFactsWindowsQuery(
   return {
     sql: `SELECT CAST(s AS DOUBLE) AS s, CAST(e AS DOUBLE) AS e
       FROM ${FACTS_WINDOWS_TABLE} WHERE ${where.sql}`,
+    params: where.params,
+  };
+}
+
+/**
+ * The filtered records without an exact time, in one row: `left_out` known to the month or
+ * year only (no hour, weekday or dagdeel can be given: left out of the hot times, and
+ * said so), `day_only` known to the day (spread over it as a window).
+ */
+export function buildFactsImpreciseQuery(
+  tables: readonly RecordTable[],
+  filter: RecordFilter,
+): Query {
+  const where = factsFilterSql(tables, filter, { located: false });
+  return {
+    sql: `SELECT count(*) FILTER (WHERE NOT ${FACTS_KNOWN.weekday} AND t_end IS NULL)::INTEGER
+          AS left_out,
+        count(*) FILTER (WHERE ${FACTS_KNOWN.weekday})::INTEGER AS day_only
+      FROM ${FACTS_TABLE} WHERE ${where.sql} AND t IS NOT NULL AND NOT ${FACTS_KNOWN.hour}`,
     params: where.params,
   };
 }

@@ -23,6 +23,7 @@ import {
   CATEGORY_SQL,
   OUTCOME_SQL,
   projectedTimeConditions,
+  precisionSql,
   timeEndSql,
   timeSql,
   type RecordFilter,
@@ -39,6 +40,7 @@ function sourceFields(table: RecordTable) {
   return {
     t: timeSql(table),
     tEnd: timeEndSql(table),
+    precision: precisionSql(table),
     theme: 'theme',
     category: CATEGORY_SQL[table],
     category2: table === 'meldingen' ? 'main_category' : 'NULL::VARCHAR',
@@ -46,9 +48,35 @@ function sourceFields(table: RecordTable) {
   };
 }
 
+/**
+ * Time precision as a small code while the facts are built: 0 exact, 1 day, 2 month,
+ * 3 year. It is not stored (a column costs memory at 10M records): the facts keep it in
+ * which of month_n, hour_n and dow_n are NULL (FACTS_KNOWN).
+ */
+const PRECISION_CODES = { exact: 0, day: 1, month: 2, year: 3 } as const;
+
+/**
+ * Conditions on the facts for records whose time gives the part (record-filter
+ * KNOWN_PARTS): the hour only for exact times, the weekday down to a day, the month down
+ * to a month. A record without any time has none of them.
+ */
+export const FACTS_KNOWN = {
+  hour: 'hour_n IS NOT NULL',
+  weekday: 'dow_n IS NOT NULL',
+  month: 'month_n IS NOT NULL',
+} as const;
+
+function precisionCodeSql(precision: string): string {
+  const whens = Object.entries(PRECISION_CODES)
+    .map(([name, code]) => `WHEN '${name}' THEN ${code}`)
+    .join(' ');
+  return `(CASE (${precision}) ${whens} ELSE 0 END)::UTINYINT`;
+}
+
 const UNION_OF_SOURCES = FACT_SOURCES.map((table, index) => {
   const f = sourceFields(table);
-  return `SELECT ${index}::UTINYINT AS src, ${f.t} AS t, ${f.tEnd} AS t_end, theme,
+  return `SELECT ${index}::UTINYINT AS src, ${f.t} AS t, ${f.tEnd} AS t_end,
+      ${precisionCodeSql(f.precision)} AS prec, theme,
       ${f.category} AS category, ${f.category2} AS category2, ${f.outcome} AS outcome,
       wijkcode, buurtcode, lon, lat
     FROM ${table}`;
@@ -121,7 +149,9 @@ function codeSql(column: string, values: readonly string[]): string {
  * The statement that (re)builds the facts. `hour_key` is the local hour as hours since 1970
  * (floor) in which the record happened — a reading in the spring gap (02:xx on the last
  * Sunday of March, which the clock skips) happened at 03:xx, as analysis/local-time.ts reads
- * it; `month_key` is year × 12 + month − 1; hashed text is NULL where the text is (DuckDB's
+ * it; `month_key` is year × 12 + month − 1; the month, hour and weekday are NULL where
+ * the time precision does not give them (a year-level record is no January, midnight or
+ * Wednesday record; FACTS_KNOWN); hashed text is NULL where the text is (DuckDB's
  * hash(NULL) is not NULL); theme_c and wijk_c are the codes of `codes`.
  */
 export function buildFactsStatement(codes: FactCodes): string {
@@ -133,8 +163,9 @@ export function buildFactsStatement(codes: FactCodes): string {
         ${codeSql('r.wijkcode', codes.wijkcodes)} AS wijk_c,
         (fdiv(epoch_ms(r.t), 3600000) + if(${inSpringGapSql('r.t')}, 1, 0))::INTEGER AS hour_key,
         (year(r.t) * 12 + month(r.t) - 1)::INTEGER AS month_key,
-        month(r.t)::UTINYINT AS month_n, hour(r.t)::UTINYINT AS hour_n,
-        isodow(r.t)::UTINYINT AS dow_n, r.lon, r.lat, ${CELL_SQL} AS cell
+        if(r.prec <= ${PRECISION_CODES.month}, month(r.t), NULL)::UTINYINT AS month_n,
+        if(r.prec = ${PRECISION_CODES.exact}, hour(r.t), NULL)::UTINYINT AS hour_n,
+        if(r.prec <= ${PRECISION_CODES.day}, isodow(r.t), NULL)::UTINYINT AS dow_n, r.lon, r.lat, ${CELL_SQL} AS cell
       FROM records r`;
 }
 
@@ -190,7 +221,8 @@ export const YEAR_MONTH = `(month_key // 12)::INTEGER AS year, (month_key % 12 +
 
 /**
  * Rows (wijk_c, theme_c, year, month, n) of the filtered records with a time and wijk: the
- * codes of FactCodes (theme_c NULL: no theme).
+ * codes of FactCodes (theme_c NULL: no theme). Records known to the year only are in no
+ * month: left out, so that a monthly trend test sees no January spike.
  */
 export function buildFactsWijkMonthQuery(
   tables: readonly RecordTable[],
@@ -200,8 +232,24 @@ export function buildFactsWijkMonthQuery(
   return {
     sql: `SELECT wijk_c, theme_c, ${YEAR_MONTH}, count(*)::INTEGER AS n
       FROM ${FACTS_TABLE}
-      WHERE ${where.sql} AND t IS NOT NULL AND wijk_c IS NOT NULL
+      WHERE ${where.sql} AND t IS NOT NULL AND wijk_c IS NOT NULL AND ${FACTS_KNOWN.month}
       GROUP BY wijk_c, theme_c, month_key`,
+    params: where.params,
+  };
+}
+
+/**
+ * The filtered records with a wijk that buildFactsWijkMonthQuery leaves out because their
+ * time is known to the year only: row (n), for the note beside the monthly series.
+ */
+export function buildFactsYearOnlyCountQuery(
+  tables: readonly RecordTable[],
+  filter: RecordFilter,
+): Query {
+  const where = factsFilterSql(tables, filter, { located: false });
+  return {
+    sql: `SELECT count(*)::INTEGER AS n FROM ${FACTS_TABLE}
+      WHERE ${where.sql} AND t IS NOT NULL AND wijk_c IS NOT NULL AND NOT ${FACTS_KNOWN.month}`,
     params: where.params,
   };
 }

@@ -8,7 +8,7 @@
  */
 import type { Query, QueryParam } from '../connector';
 import type { RecordTable } from '../schema';
-import { filterSql, timeEndSql, timeSql, type RecordFilter } from './record-filter';
+import { filterSql, knownHourSql, timeEndSql, timeSql, type RecordFilter } from './record-filter';
 
 /**
  * Arrow columns t_from (DOUBLE, local epoch ms: the hour for exact records, the start for
@@ -26,7 +26,7 @@ export function buildHotTimeInputQuery(
     const end = timeEndSql(table);
     return `SELECT CASE WHEN ${end} IS NULL THEN date_trunc('hour', ${start}) ELSE ${start} END
         AS t0, ${end} AS t1
-      FROM ${table} WHERE ${where.sql}`;
+      FROM ${table} WHERE ${where.sql} AND ${knownHourSql(table)}`;
   });
   return {
     sql: `SELECT CAST(epoch_ms(t0) AS DOUBLE) AS t_from, CAST(epoch_ms(t1) AS DOUBLE) AS t_to,

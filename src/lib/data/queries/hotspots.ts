@@ -29,7 +29,14 @@ import type { Query, QueryParam } from '../connector';
 
 export { approximateRd, fitRdPolynomial, type LonLatExtent, type RdPolynomial };
 import type { RecordTable } from '../schema';
-import { checkTimestamp, column, filterSql, timeSql, type RecordFilter } from './record-filter';
+import {
+  checkTimestamp,
+  column,
+  filterSql,
+  precisionIn,
+  timeSql,
+  type RecordFilter,
+} from './record-filter';
 
 /** A code-computed double as SQL that reads back exactly (a bare literal becomes DECIMAL). */
 function doubleSql(value: number): string {
@@ -99,10 +106,13 @@ function pointsSql(
       period = `, ${periodSql(table, step)} AS t`;
       params.push(options.filter.from);
     }
+    // A time step counts only records whose time lies within one step: a year-level
+    // record is in no month, a month-level one in no week (no spike in its first step).
+    const steps = step ? ` AND ${precisionIn(table, 'months' in step ? 'month' : 'weekday')}` : '';
     params.push(...where.params);
     return `SELECT ${column(table, 'id')} AS id, '${table}' AS src, ${lon} AS lon, ${lat} AS lat,
         ${u} AS u, ${v} AS v${period}
-      FROM ${table} WHERE ${where.sql}`;
+      FROM ${table} WHERE ${where.sql}${steps}`;
   });
   const sql = `SELECT id, src, lon, lat${step ? ', t' : ''},
       ${polynomialSql(p.cx)} AS rd_x,

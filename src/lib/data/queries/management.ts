@@ -8,6 +8,7 @@
  * incidents occurred_from, meldingen happened_from else reported_at, visits started_at.
  */
 import type { Query } from '../connector';
+import { precisionSql } from './record-filter';
 
 /** Local dates 'YYYY-MM-DD', both inclusive. */
 export interface DatePeriod {
@@ -17,14 +18,21 @@ export interface DatePeriod {
 
 const MELDING_TIME = 'coalesce(happened_from, reported_at)';
 
+/** Demand records whose time is known to the year only (stored on 1 January). */
+const YEAR_LEVEL = (table: 'meldingen' | 'incidents') =>
+  `count(*) FILTER (WHERE ${precisionSql(table)} = 'year')`;
+
 /** `t >= from AND t < to + 1 day`, with the two dates as parameters. */
 const inPeriod = (column: string) =>
   `${column} >= CAST(? AS DATE) AND ${column} < CAST(? AS DATE) + INTERVAL 1 DAY`;
 
 /**
  * One row per wijk × theme × month with meldingen, incidents, visits and visit hours
- * (ended_at − started_at; a visit without an end counts as a visit with 0 hours). Records
- * without a wijk are left out: KPIs are per wijk.
+ * (ended_at − started_at; a visit without an end counts as a visit with 0 hours), and
+ * `year_level`: how many of its meldingen and incidents are known to the year only (they
+ * are in the January row, and count in every total, but a monthly comparison must leave
+ * them out — management-kpis demandSeries). Records without a wijk are left out: KPIs are
+ * per wijk.
  */
 export function buildMonthlyKpiQuery(period: DatePeriod): Query {
   // Each table is grouped on its own before the union: three small aggregates instead of
@@ -37,11 +45,12 @@ export function buildMonthlyKpiQuery(period: DatePeriod): Query {
     SELECT wijkcode, coalesce(theme, 'overig') AS theme,
       CAST(year(m) AS INTEGER) AS year, CAST(month(m) AS INTEGER) AS month,
       CAST(sum(meldingen) AS INTEGER) AS meldingen, CAST(sum(incidents) AS INTEGER) AS incidents,
-      CAST(sum(visits) AS INTEGER) AS visits, sum(visit_hours) AS visit_hours
+      CAST(sum(visits) AS INTEGER) AS visits, sum(visit_hours) AS visit_hours,
+      CAST(sum(year_level) AS INTEGER) AS year_level
     FROM (
-      ${part('meldingen', MELDING_TIME, 'count(*) AS meldingen, 0 AS incidents, 0 AS visits, 0.0 AS visit_hours')}
-      UNION ALL ${part('incidents', 'occurred_from', '0, count(*), 0, 0.0')}
-      UNION ALL ${part('visits', 'started_at', `0, 0, count(*), sum(${hours})`)}
+      ${part('meldingen', MELDING_TIME, `count(*) AS meldingen, 0 AS incidents, 0 AS visits, 0.0 AS visit_hours, ${YEAR_LEVEL('meldingen')} AS year_level`)}
+      UNION ALL ${part('incidents', 'occurred_from', `0, count(*), 0, 0.0, ${YEAR_LEVEL('incidents')}`)}
+      UNION ALL ${part('visits', 'started_at', `0, 0, count(*), sum(${hours}), 0`)}
     )
     GROUP BY ALL
     ORDER BY wijkcode, theme, year, month`;

@@ -49,12 +49,66 @@ export function timeSql(table: RecordTable): string {
   return column(table, table === 'incidents' ? 'occurred_from' : 'started_at');
 }
 
-/** The end of a record's time window, NULL when it has an exact time. */
-export function timeEndSql(table: RecordTable): string {
-  if (table === 'incidents') return 'nullif(occurred_to, occurred_from)';
-  if (table === 'meldingen') return 'CASE WHEN happened_from IS NOT NULL THEN happened_to END';
-  return 'NULL::TIMESTAMP';
+/**
+ * How precisely a record's time (timeSql) is known: 'exact', 'day', 'month' or 'year'
+ * (schema.ts time_precision). A melding's incident window is its own time, read as given.
+ */
+export function precisionSql(table: RecordTable): string {
+  if (table === 'meldingen') {
+    return "CASE WHEN happened_from IS NOT NULL THEN 'exact' ELSE time_precision END";
+  }
+  return column(table, 'time_precision');
 }
+
+/**
+ * The end of a record's time window, NULL when it has an exact time. A record known to
+ * the day only is a window over that day (to midnight after), so aoristic views spread
+ * it; month- and year-level records get no window: they are left out of hour and weekday
+ * results (see coarse conditions in filterSql), never read as midnight.
+ */
+export function timeEndSql(table: RecordTable): string {
+  const start = timeSql(table);
+  const day = `WHEN ${precisionSql(table)} = 'day' THEN ${start} + INTERVAL 1 DAY`;
+  if (table === 'incidents') {
+    return `CASE WHEN occurred_to <> occurred_from THEN occurred_to ${day} END`;
+  }
+  if (table === 'meldingen') {
+    return `CASE WHEN happened_from IS NOT NULL THEN happened_to ${day} END`;
+  }
+  return `CASE ${day} END`;
+}
+
+/**
+ * Which precisions a record needs for a part of its time to be known: the hour only when
+ * exact, the weekday from a day, the month from a month (schema.ts time_precision).
+ */
+export const KNOWN_PARTS = {
+  hour: ['exact'],
+  weekday: ['exact', 'day'],
+  month: ['exact', 'day', 'month'],
+} as const;
+
+/**
+ * TRUE for records that hot-time views can place on the clock: exact times and windows
+ * (a day-level record is a window over its day). Month- and year-level records are left
+ * out, and counted apart (facts-windows buildFactsImpreciseQuery).
+ */
+export function knownHourSql(table: RecordTable): string {
+  return `(${precisionSql(table)} = 'exact' OR ${timeEndSql(table)} IS NOT NULL)`;
+}
+
+/**
+ * The precisions a time series with bins of `bin` may count: a day or week bin needs the
+ * day, a month bin the month; a year-level record is in no month (it would be a January
+ * spike), a month-level one in no week.
+ */
+export function binPrecisions(bin: 'day' | 'week' | 'month'): readonly string[] {
+  return bin === 'month' ? KNOWN_PARTS.month : KNOWN_PARTS.weekday;
+}
+
+/** TRUE for records of `table` whose time gives `part` (KNOWN_PARTS). */
+export const precisionIn = (table: RecordTable, part: keyof typeof KNOWN_PARTS) =>
+  `${precisionSql(table)} IN (${KNOWN_PARTS[part].map((p) => `'${p}'`).join(', ')})`;
 
 export const CATEGORY_SQL: Record<RecordTable, string> = {
   incidents: 'category',
@@ -171,6 +225,10 @@ export function filterSql(
   inList(`month(${t})`, filter.months);
   inList(`hour(${t})`, filter.hours);
   inList(`isodow(${t})`, filter.weekdays);
+  // A coarse time stored at midnight or on 1 January must not pass for that hour or day.
+  if (filter.months?.length) conditions.push(precisionIn(table, 'month'));
+  if (filter.hours?.length) conditions.push(precisionIn(table, 'hour'));
+  if (filter.weekdays?.length) conditions.push(precisionIn(table, 'weekday'));
   inList(column(table, 'wijkcode'), filter.wijkcodes);
   inList(column(table, 'buurtcode'), filter.buurtcodes);
   if (filter.bbox) {
@@ -187,6 +245,8 @@ export interface FilteredRecordRow {
   /** Local wall-clock time the record happened (see timeSql). */
   t: string;
   t_end: string | null;
+  /** How precisely `t` is known (precisionSql): 'exact', 'day', 'month' or 'year'. */
+  tp: string;
   theme: string | null;
   category: string | null;
   outcome: string | null;
@@ -212,7 +272,7 @@ export function buildFilteredRecordsQuery(
     params.push(...where.params);
     const outcome = OUTCOME_SQL[table] ?? 'NULL::VARCHAR';
     return `SELECT '${table}' AS src, id, ${timeSql(table)} AS t, ${timeEndSql(table)} AS t_end,
-        theme, ${CATEGORY_SQL[table]} AS category, ${outcome} AS outcome,
+        ${precisionSql(table)} AS tp, theme, ${CATEGORY_SQL[table]} AS category, ${outcome} AS outcome,
         lon, lat, buurtcode, wijkcode
       FROM ${table} WHERE ${where.sql}`;
   });

@@ -7,7 +7,7 @@
  */
 import type { Query, QueryParam } from '../connector';
 import type { RecordTable } from '../schema';
-import { filterSql, timeEndSql, timeSql, type RecordFilter } from './record-filter';
+import { filterSql, knownHourSql, timeEndSql, timeSql, type RecordFilter } from './record-filter';
 
 /** The shared filter (record-filter.ts); records without coordinates count too. */
 export type TimeFilter = RecordFilter;
@@ -23,7 +23,7 @@ export function buildRecordWindowsQuery(
     params.push(...where.params);
     return `SELECT CAST(epoch_ms(${timeSql(table)}) AS DOUBLE) AS t_from,
         CAST(epoch_ms(${timeEndSql(table)}) AS DOUBLE) AS t_to
-      FROM ${table} WHERE ${where.sql}`;
+      FROM ${table} WHERE ${where.sql} AND ${knownHourSql(table)}`;
   });
   return { sql: parts.join('\nUNION ALL\n'), params };
 }

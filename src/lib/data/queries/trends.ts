@@ -10,7 +10,10 @@ import { buildFilteredRecordsQuery, filterSql, type RecordFilter } from './recor
 /** Metres per degree of latitude: 6,371,008.8 m × π/180 (analysis/geo-distance.ts). */
 const METRES_PER_DEGREE = 111_195.08;
 
-/** Rows (wijkcode, theme, year, month, n) of the filtered records that have a wijk. */
+/**
+ * Rows (wijkcode, theme, year, month, n) of the filtered records that have a wijk; records
+ * known to the year only are in no month and left out (no January spikes in the trends).
+ */
 export function buildWijkMonthlyCountsQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
@@ -20,7 +23,7 @@ export function buildWijkMonthlyCountsQuery(
     // One month key (date_trunc) groups faster than year() and month() as two keys.
     sql: `SELECT wijkcode, theme, year(m)::INTEGER AS year, month(m)::INTEGER AS month, n
       FROM (SELECT wijkcode, theme, date_trunc('month', t) AS m, count(*)::INTEGER AS n
-        FROM (${records.sql}) WHERE wijkcode IS NOT NULL AND t IS NOT NULL
+        FROM (${records.sql}) WHERE wijkcode IS NOT NULL AND t IS NOT NULL AND tp <> 'year'
         GROUP BY wijkcode, theme, m)
       ORDER BY wijkcode, theme, year, month`,
     params: records.params,
@@ -94,7 +97,7 @@ export function buildNearbyMonthlyCountsQuery(
       SELECT loc.id AS wijkcode, NULL::VARCHAR AS theme, year(r.t)::INTEGER AS year,
         month(r.t)::INTEGER AS month, count(*)::INTEGER AS n
       FROM (${records.sql}) r, loc
-      WHERE pow((r.lon - loc.lon0) * ${metres} * cos(radians(loc.lat0)), 2)
+      WHERE r.tp <> 'year' AND pow((r.lon - loc.lon0) * ${metres} * cos(radians(loc.lat0)), 2)
           + pow((r.lat - loc.lat0) * ${metres}, 2) <= CAST(? AS DOUBLE)
       GROUP BY ALL ORDER BY wijkcode, year, month`,
     params,
