@@ -53,6 +53,9 @@ export function pointInMultiPolygon(x: number, y: number, multi: MultiPolygonCoo
 }
 
 export function buildAreaIndex(areas: readonly MultiPolygonCoords[], gridSize = 128): AreaIndex {
+  // No areas (e.g. only a gemeente imported): every point lies outside; the grid below
+  // would span an infinite box.
+  if (areas.length === 0) return { size: 0, locate: () => -1 };
   const boxes = areas.map(boxOf);
   const all = boxes.reduce(
     (acc, b) => ({

@@ -9,7 +9,10 @@ import type { Connector } from './connector';
 
 export interface BuurtLookup {
   index: AreaIndex;
-  buurtcodes: string[];
+  /** The level the index holds: buurten, or wijken where there are no buurten. */
+  level: 'buurt' | 'wijk' | null;
+  /** Null for every area when the index holds wijken. */
+  buurtcodes: (string | null)[];
   wijkcodes: (string | null)[];
   /** The buurt polygons, in the order of the codes. */
   polygons: MultiPolygonCoords[];
@@ -17,11 +20,22 @@ export interface BuurtLookup {
   bbox: [number, number, number, number];
 }
 
-/** Loads all buurten of the database (water-only included: a record on a lake is valid). */
+/**
+ * Loads all buurten of the database (water-only included: a record on a lake is valid);
+ * without buurten the wijken, so that records still get their wijk (buurtcode NULL).
+ */
 export async function loadBuurtLookup(conn: Connector): Promise<BuurtLookup> {
-  const rows = await conn.query<{ code: string; parent: string | null; geometry: string }>({
-    sql: "SELECT code, parent, geometry FROM areas WHERE level = 'buurt' ORDER BY code",
+  const rows = await conn.query<{
+    level: 'buurt' | 'wijk';
+    code: string;
+    parent: string | null;
+    geometry: string;
+  }>({
+    sql: `SELECT level, code, parent, geometry FROM areas
+          WHERE level = (SELECT CASE WHEN count(*) FILTER (level = 'buurt') > 0 THEN 'buurt' ELSE 'wijk' END FROM areas)
+          ORDER BY code`,
   });
+  const level = rows[0]?.level ?? null;
   const polygons: MultiPolygonCoords[] = rows.map(
     (r) => (JSON.parse(r.geometry) as { coordinates: MultiPolygonCoords }).coordinates,
   );
@@ -36,8 +50,9 @@ export async function loadBuurtLookup(conn: Connector): Promise<BuurtLookup> {
   }
   return {
     index: buildAreaIndex(polygons),
-    buurtcodes: rows.map((r) => r.code),
-    wijkcodes: rows.map((r) => r.parent),
+    level,
+    buurtcodes: rows.map((r) => (level === 'buurt' ? r.code : null)),
+    wijkcodes: rows.map((r) => (level === 'buurt' ? r.parent : r.code)),
     polygons,
     bbox,
   };
