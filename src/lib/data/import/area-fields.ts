@@ -152,27 +152,31 @@ export interface AreaAttributes {
 }
 
 /**
- * The level of a feature: a mapped or recognised level column, the forced level, the most
- * specific code property present, or the prefix of a generic code (`statcode`).
+ * The level of a feature: a mapped or recognised level column, the most specific code
+ * property of the file, the prefix of a generic code (`statcode`), else the level the
+ * analyst chose for files that do not say (names only).
  */
-function featureLevel(props: Props, f: AreaFieldNames, forced: AreaLevel | null): AreaLevel | null {
+function featureLevel(
+  props: Props,
+  f: AreaFieldNames,
+  fallback: AreaLevel | null,
+): AreaLevel | null {
   const levelColumn = f.mapped.level ?? f.level;
   const fromColumn = levelColumn ? parseLevelValue(props[levelColumn]) : null;
   if (fromColumn) return fromColumn;
-  if (forced) return forced;
   const fromCode = f.mapped.code ? parseLevelValue(props[f.mapped.code]) : null;
   if (fromCode) return fromCode;
   // The most specific code column of the file: a buurt row also names its wijk and gemeente.
   for (const level of ['buurt', 'wijk', 'gemeente'] as const) if (f.levelCodes[level]) return level;
-  return f.genericCode ? parseLevelValue(props[f.genericCode]) : null;
+  return (f.genericCode ? parseLevelValue(props[f.genericCode]) : null) ?? fallback;
 }
 
 export function readAreaAttributes(
   props: Props,
   f: AreaFieldNames,
-  forced: AreaLevel | null,
+  fallbackLevel: AreaLevel | null,
 ): AreaAttributes {
-  const level = featureLevel(props, f, forced);
+  const level = featureLevel(props, f, fallbackLevel);
   const own = (table: AreaFieldNames['levelCodes']) => (level ? table[level] : undefined);
   const parentLevel = level ? PARENT_LEVEL[level] : null;
   const codeColumn = f.mapped.code ?? own(f.levelCodes) ?? f.genericCode;

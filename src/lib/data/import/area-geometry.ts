@@ -1,14 +1,13 @@
 /**
  * One boundary's geometry checked and, where that is safe, repaired — per feature, so one
  * bad polygon never refuses a whole file. Repaired: unclosed rings (closed), repeated
- * points, wrong winding (RFC 7946: outer rings counter-clockwise), self-intersections
+ * wrong winding (RFC 7946: outer rings counter-clockwise), self-intersections
  * (rebuilt by Turf's union, which splits a bow-tie into its two parts), degenerate holes.
  * Rejected, with a Dutch reason: no geometry, not an area, empty, unreadable or infinite
  * coordinates, coordinates that are neither WGS84 nor RD New.
  */
 import {
   area as turfArea,
-  cleanCoords,
   feature,
   featureCollection,
   lineIntersect,
@@ -111,17 +110,17 @@ function windingWrong(multi: MultiPolygon): boolean {
 }
 
 /** The geometry as a valid WGS84 MultiPolygon, or the Dutch reason it cannot be one. */
-export function checkAreaGeometry(geometry: unknown, crs: 'rd' | 'wgs84'): AreaGeometryResult {
+export function checkAreaGeometry(
+  geometry: unknown,
+  crs: 'rd' | 'wgs84',
+  options: { reportWinding?: boolean } = {},
+): AreaGeometryResult {
   const repairs = new Set<string>();
   try {
-    const read: MultiPolygon = {
+    let multi: MultiPolygon = {
       type: 'MultiPolygon',
       coordinates: readPolygons(geometry, crs, repairs),
     };
-    let multi = cleanCoords(read) as MultiPolygon;
-    if (JSON.stringify(multi.coordinates) !== JSON.stringify(read.coordinates)) {
-      repairs.add('dubbele punten verwijderd');
-    }
     if (selfIntersects(multi)) {
       const rebuilt = asMulti(
         union(featureCollection([feature(multi), feature(multi)])) as Feature<
@@ -136,7 +135,8 @@ export function checkAreaGeometry(geometry: unknown, crs: 'rd' | 'wgs84'): AreaG
     }
     if (windingWrong(multi)) {
       multi = rewind(multi) as MultiPolygon;
-      repairs.add('draairichting gecorrigeerd');
+      // Shapefile rings run clockwise by definition: only GeoJSON has it wrong.
+      if (options.reportWinding) repairs.add('draairichting gecorrigeerd');
     }
     if (!(turfArea(multi) > 0)) refuse('Vlak zonder oppervlak');
     return { ok: true, geometry: multi, repairs: [...repairs] };

@@ -77,7 +77,7 @@ function readTable(db: Database, t: FeatureTable): RawAreaFeature[] {
         geometry = { type: 'onleesbaar' };
       }
     }
-    return { properties, geometry, crs: t.crs };
+    return { properties, geometry, crs: t.crs, layer: t.table };
   });
 }
 

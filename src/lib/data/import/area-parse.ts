@@ -8,6 +8,7 @@ import {
   generatedAreaCode,
   readAreaAttributes,
   recogniseAreaFields,
+  type AreaFieldNames,
   type AreaMapping,
 } from './area-fields';
 import { checkAreaGeometry } from './area-geometry';
@@ -15,7 +16,7 @@ import type { AreaSource } from './area-sources';
 import { ImportError } from './stage';
 
 export interface AreaParseOptions {
-  /** The level when the file does not say (names only) or to overrule it. */
+  /** The level for files that do not say (names only). */
   level?: AreaLevel | null;
   mapping?: AreaMapping;
 }
@@ -32,12 +33,26 @@ export interface ParsedAreas {
 
 const SAMPLE = 200;
 
-/** Every property name of the first features (files rarely vary further down). */
-export function areaPropertyNames(source: AreaSource): string[] {
+/** Every property name of the first features of a layer (files rarely vary further down). */
+export function areaPropertyNames(source: AreaSource, layer?: string): string[] {
   const names = new Set<string>();
-  for (const f of source.features.slice(0, SAMPLE))
+  const features = source.features.filter((f) => layer === undefined || f.layer === layer);
+  for (const f of features.slice(0, SAMPLE)) {
     Object.keys(f.properties).forEach((k) => names.add(k));
+  }
   return [...names];
+}
+
+/** Recognised fields per layer (a GeoPackage has a table per level; other files one layer). */
+function fieldsPerLayer(
+  source: AreaSource,
+  mapping: AreaMapping | undefined,
+): Map<string | undefined, AreaFieldNames> {
+  const layers = new Map<string | undefined, AreaFieldNames>();
+  for (const layer of new Set(source.features.map((f) => f.layer))) {
+    layers.set(layer, recogniseAreaFields(areaPropertyNames(source, layer), mapping));
+  }
+  return layers;
 }
 
 function toInhabitants(value: unknown): number | null {
@@ -65,8 +80,8 @@ const LEVEL_HELP =
 
 export function parseAreaSource(source: AreaSource, options: AreaParseOptions = {}): ParsedAreas {
   const propertyNames = areaPropertyNames(source);
-  const fields = recogniseAreaFields(propertyNames, options.mapping);
-  const forced = options.level ?? null;
+  const layerFields = fieldsPerLayer(source, options.mapping);
+  const fallbackLevel = options.level ?? null;
   const rows: AreaRow[] = [];
   const rejected: ParsedAreas['rejected'] = [];
   const repaired: ParsedAreas['repaired'] = [];
@@ -77,7 +92,11 @@ export function parseAreaSource(source: AreaSource, options: AreaParseOptions = 
   let withoutLevel = 0;
   source.features.forEach((feature, index) => {
     const number = index + 1;
-    const a = readAreaAttributes(feature.properties, fields, forced);
+    const a = readAreaAttributes(
+      feature.properties,
+      layerFields.get(feature.layer)!,
+      fallbackLevel,
+    );
     gemeente.code ??= a.gemeenteCode;
     gemeente.name ??= a.gemeenteName;
     if (!a.level) {
@@ -104,7 +123,9 @@ export function parseAreaSource(source: AreaSource, options: AreaParseOptions = 
       rejected.push({ feature: number, reason: `Code ${code} komt al eerder in het bestand voor` });
       return;
     }
-    const checked = checkAreaGeometry(feature.geometry, feature.crs ?? source.crs);
+    const checked = checkAreaGeometry(feature.geometry, feature.crs ?? source.crs, {
+      reportWinding: source.format === 'geojson',
+    });
     if (!checked.ok) {
       rejected.push({ feature: number, reason: checked.reason });
       return;

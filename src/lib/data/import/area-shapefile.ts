@@ -10,6 +10,7 @@ import { detectCrs, type AreaSource, type RawAreaFeature } from './area-sources'
 import { ImportError } from './stage';
 
 const WANTED = /\.(shp|dbf|prj|cpg)$/i;
+const RD_PRJ = /28992|amersfoort|rd_new/i;
 
 async function unzipParts(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   const parts = new Map<string, Uint8Array>();
@@ -66,7 +67,8 @@ export async function readShapefileZip(bytes: Uint8Array): Promise<AreaSource> {
     properties: rows[i] ?? {},
   }));
   const declared = prj ? decoder.decode(prj) : '';
-  if (declared && !/28992|amersfoort|rd_new|wgs_?84|4326|etrs_?89|4258/i.test(declared)) {
+  // A projected system must be RD New; a geographic one (WGS84, ETRS89) is taken as WGS84.
+  if (/^\s*PROJ(CS|CRS)\[/i.test(declared) && !RD_PRJ.test(declared)) {
     throw new ImportError(
       'Het coördinatenstelsel in het .prj-bestand is niet RD New (EPSG:28992) of WGS84; sla de Shapefile in een van die stelsels op.',
     );

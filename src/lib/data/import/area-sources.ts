@@ -16,6 +16,8 @@ export interface RawAreaFeature {
   geometry: unknown;
   /** Set where layers of one file differ (a GeoPackage); otherwise the source's crs holds. */
   crs?: AreaCrs;
+  /** The layer (GeoPackage table) the feature comes from: fields are recognised per layer. */
+  layer?: string;
 }
 
 export interface AreaSource {
