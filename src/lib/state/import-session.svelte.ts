@@ -5,7 +5,7 @@
  */
 import { tick } from 'svelte';
 import type { Row } from '$lib/data/connector';
-import { importAreas, type AreaImportReport } from '$lib/data/import/areas';
+import type { AreaImportReport } from '$lib/data/import/areas';
 import { suggestColumnMapping, type RecordKind } from '$lib/data/import/column-mapping';
 import { browserParquetReader, warmParquetReader } from '$lib/data/import/parquet-browser';
 import {
@@ -24,6 +24,7 @@ import {
 import { findMatchingProfile, upsertProfile, type MappingProfile } from '$lib/data/import/profiles';
 import { rejectedRowsCsv, type ImportReport } from '$lib/data/import/report';
 import { ActionStatus, keepChange } from './action-status.svelte';
+import { AreaImport } from './area-import.svelte';
 import { appData } from './app-data.svelte';
 import { exclusive } from './db-queue';
 import { readChosenFile, saveFile } from './download';
@@ -54,6 +55,8 @@ export class ImportSession {
   profileName = $state('');
   report = $state.raw<ImportReport | null>(null);
   areaReport = $state.raw<AreaImportReport | null>(null);
+  /** Boundary files: level, column mapping and profile (kind 'areas'). */
+  readonly areas = new AreaImport();
   #origin = $state.raw<Record<string, Confidence>>({});
   #reported: PreparedImport | null = null;
   #previewRun = 0;
@@ -78,7 +81,7 @@ export class ImportSession {
   canImport = $derived(
     this.busy === null &&
       (this.kind === 'areas'
-        ? this.file !== null && this.areaReport === null
+        ? this.areas.ready && this.areaReport === null
         : this.plan !== null && this.problems.length === 0),
   );
 
@@ -94,17 +97,13 @@ export class ImportSession {
     if (kind === this.kind) return;
     this.kind = kind;
     this.#startOver();
-    if (this.file && kind !== 'areas') await this.#prepare(this.file);
+    if (this.file) await this.#prepare(this.file);
   }
 
   async chooseFile(file: File | null): Promise<void> {
     this.#startOver();
     this.file = file;
     if (!file) return;
-    if (this.kind === 'areas') {
-      this.#action.status = `‘${file.name}’ gekozen. Kies Inlezen om de gebiedsgrenzen te vervangen.`;
-      return;
-    }
     await this.#prepare(file);
   }
 
@@ -116,10 +115,12 @@ export class ImportSession {
     this.preview = null;
     this.report = null;
     this.areaReport = null;
+    this.areas.reset();
     this.#reported = null;
   }
 
   async #prepare(file: File): Promise<void> {
+    if (this.kind === 'areas') return this.#prepareAreas(file);
     const kind = this.kind;
     await this.#action.run(
       'lezen',
@@ -146,6 +147,21 @@ export class ImportSession {
         if (Object.keys(this.plan?.columns ?? {}).length === 0)
           this.#action.error = NOTHING_RECOGNISED;
         await this.#refreshPreview();
+      },
+      'Het bestand kon niet worden gelezen.',
+    );
+  }
+
+  async #prepareAreas(file: File): Promise<void> {
+    await this.#action.run(
+      'lezen',
+      `‘${file.name}’ wordt gelezen…`,
+      async (current) => {
+        const bytes = await readChosenFile(file);
+        await this.areas.read(file.name, bytes);
+        if (!current()) return;
+        const profile = this.areas.profileName;
+        this.#action.status = `‘${file.name}’ gelezen: ${this.areas.source?.features.length ?? 0} gebieden${profile ? `, profiel ‘${profile}’ toegepast` : ''}. Controleer niveau en koppeling en kies Inlezen om de gebiedsgrenzen te vervangen.`;
       },
       'Het bestand kon niet worden gelezen.',
     );
@@ -250,10 +266,7 @@ export class ImportSession {
         'inlezen',
         'De gebiedsgrenzen worden ingelezen…',
         async () => {
-          const bytes = await readChosenFile(file);
-          this.areaReport = await exclusive(() =>
-            importAreas(appData.connector, file.name, bytes, dataset),
-          );
+          this.areaReport = await this.areas.run(dataset);
           this.#action.status = `Gebiedsgrenzen ingelezen: ${this.areaReport.accepted} gebieden.`;
           await this.#keep();
         },
@@ -297,6 +310,7 @@ export class ImportSession {
   async saveProfile(): Promise<void> {
     const { plan, prepared } = this;
     const name = this.sourceLabel.trim();
+    if (this.kind === 'areas') return this.#saveAreaProfile(name);
     if (!plan || !prepared) return;
     if (!name) {
       this.#action.error = 'Vul eerst de naam van het bronsysteem in; het profiel krijgt die naam.';
@@ -314,6 +328,23 @@ export class ImportSession {
         this.profileName = name;
         await this.#keep();
         this.#action.status = `Profiel ‘${name}’ opgeslagen; het wordt voortaan voorgesteld bij exports met dezelfde kolommen.`;
+      },
+      'Het profiel kon niet worden opgeslagen.',
+    );
+  }
+
+  async #saveAreaProfile(name: string): Promise<void> {
+    if (!name) {
+      this.#action.error = 'Vul eerst een naam voor het profiel in (bijvoorbeeld de bron).';
+      return;
+    }
+    await this.#action.run(
+      'opslaan',
+      `Profiel ‘${name}’ wordt opgeslagen…`,
+      async () => {
+        this.areas.saveProfile(name);
+        await this.#keep();
+        this.#action.status = `Profiel ‘${name}’ opgeslagen; het wordt voortaan voorgesteld bij grenzen met dezelfde velden.`;
       },
       'Het profiel kon niet worden opgeslagen.',
     );

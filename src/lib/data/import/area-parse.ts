@@ -161,3 +161,28 @@ export function parseAreaSource(source: AreaSource, options: AreaParseOptions = 
   }
   return { rows, rejected, repaired, generatedCodes, gemeente, propertyNames };
 }
+
+export interface AreaSummary {
+  features: number;
+  /** Features per recognised level. */
+  levels: Record<AreaLevel, number>;
+  /** Features whose level is unknown (names only, no level chosen). */
+  unknown: number;
+}
+
+/** What the import would recognise, cheaply (no geometry): shown before Inlezen. */
+export function summariseAreaSource(
+  source: AreaSource,
+  options: AreaParseOptions = {},
+): AreaSummary {
+  const layerFields = fieldsPerLayer(source, options.mapping);
+  const levels = { gemeente: 0, wijk: 0, buurt: 0 };
+  let unknown = 0;
+  for (const feature of source.features) {
+    const fields = layerFields.get(feature.layer)!;
+    const level = readAreaAttributes(feature.properties, fields, options.level ?? null).level;
+    if (level) levels[level]++;
+    else unknown++;
+  }
+  return { features: source.features.length, levels, unknown };
+}

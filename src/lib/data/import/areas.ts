@@ -20,7 +20,13 @@ import {
   type HierarchyArea,
 } from './area-hierarchy';
 import { parseAreaSource, type ParsedAreas } from './area-parse';
-import { readAreaSource, type AreaCrs, type AreaFormat, type AreaReaders } from './area-sources';
+import {
+  readAreaSource,
+  type AreaCrs,
+  type AreaFormat,
+  type AreaReaders,
+  type AreaSource,
+} from './area-sources';
 
 export interface AreaImportOptions {
   level?: AreaLevel | null;
@@ -64,6 +70,17 @@ export async function importAreas(
   options: AreaImportOptions = {},
 ): Promise<AreaImportReport> {
   const source = await readAreaSource(fileName, bytes, options.readers);
+  return importAreaSource(conn, fileName, source, dataset, options);
+}
+
+/** The same for a file already read (the screen reads it once to offer the mapping). */
+export async function importAreaSource(
+  conn: Connector,
+  fileName: string,
+  source: AreaSource,
+  dataset: string,
+  options: AreaImportOptions = {},
+): Promise<AreaImportReport> {
   const parsed = parseAreaSource(source, options);
   const levels = LEVEL_ORDER.filter((l) => parsed.rows.some((r) => r.level === l));
   await initDatabase(conn);
