@@ -6,6 +6,7 @@
 import { withBrowser } from '../lib/chromium';
 import { startPreviewServer } from '../lib/preview-server';
 import { benchAppStart } from './app-start';
+import { benchAreaImport } from './areas';
 import { benchBuitengebied } from './buitengebied';
 import { benchBriefing } from './briefing';
 import { benchExplore } from './explore';
@@ -40,6 +41,10 @@ const SUITES: Suite[] = [
   {
     metrics: ['import.personal_data_50x1000_ms'],
     run: async ({ runs }) => benchPersonalData(Math.max(20, runs)),
+  },
+  {
+    metrics: ['import.areas_500_reassign_1m_ms'],
+    run: async () => benchAreaImport(Number(process.env.BENCH_AREAS_RUNS ?? 3)),
   },
   {
     metrics: ['hotspots.gistar_10k_ms'],

@@ -46,16 +46,64 @@ export function deriveParents(
   return changes;
 }
 
-/** The outline of all areas together (holes between them stay holes). */
+const edgeKey = (a: readonly number[], b: readonly number[]) =>
+  a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])
+    ? `${a[0]},${a[1]},${b[0]},${b[1]}`
+    : `${b[0]},${b[1]},${a[0]},${a[1]}`;
+
+/**
+ * The areas on the edge of the whole: those with an edge no other area shares exactly.
+ * An area all of whose edges are shared lies inside the others' outline.
+ */
+function outerAreas(areas: readonly HierarchyArea[]): boolean[] {
+  const uses = new Map<string, number>();
+  const each = (a: HierarchyArea, visit: (key: string) => void) => {
+    for (const polygon of a.geometry.coordinates) {
+      for (const ring of polygon) {
+        for (let i = 1; i < ring.length; i++) visit(edgeKey(ring[i - 1], ring[i]));
+      }
+    }
+  };
+  for (const a of areas) each(a, (key) => uses.set(key, (uses.get(key) ?? 0) + 1));
+  return areas.map((a) => {
+    let outer = false;
+    each(a, (key) => {
+      if (uses.get(key) === 1) outer = true;
+    });
+    return outer;
+  });
+}
+
+const toMulti = (g: Polygon | MultiPolygon): MultiPolygon =>
+  g.type === 'MultiPolygon' ? g : { type: 'MultiPolygon', coordinates: [g.coordinates] };
+
+/**
+ * The outline of all areas together (gaps between them stay holes). Turf's union of
+ * every buurt of a large city takes seconds, so only the areas on the edge are united;
+ * a hole of that union is dropped where inner areas fill it.
+ */
 export function dissolveOutline(areas: readonly HierarchyArea[]): MultiPolygon {
-  const features = areas.map((a) => feature(a.geometry));
-  const merged =
-    features.length === 1
-      ? features[0]
-      : (union(featureCollection(features)) as Feature<Polygon | MultiPolygon> | null);
-  const g = merged?.geometry;
-  if (!g) return { type: 'MultiPolygon', coordinates: [] };
-  return g.type === 'MultiPolygon' ? g : { type: 'MultiPolygon', coordinates: [g.coordinates] };
+  if (areas.length === 1) return areas[0].geometry;
+  const outer = outerAreas(areas);
+  const edge = areas.filter((_, i) => outer[i]);
+  const inner = areas.filter((_, i) => !outer[i]);
+  const merged = union(featureCollection(edge.map((a) => feature(a.geometry)))) as Feature<
+    Polygon | MultiPolygon
+  > | null;
+  if (!merged) return { type: 'MultiPolygon', coordinates: [] };
+  const multi = toMulti(merged.geometry);
+  if (inner.length === 0) return multi;
+  const index = buildAreaIndex(inner.map((a) => a.geometry.coordinates));
+  return {
+    type: 'MultiPolygon',
+    coordinates: multi.coordinates.map(([shell, ...holes]) => [
+      shell,
+      ...holes.filter((hole) => {
+        const [x, y] = innerPoint({ type: 'MultiPolygon', coordinates: [[hole]] });
+        return index.locate(x, y) < 0;
+      }),
+    ]),
+  };
 }
 
 /**
