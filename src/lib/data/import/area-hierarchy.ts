@@ -3,9 +3,17 @@
  * gemeente) by containment of a point inside it, and the gemeente outline as the
  * dissolved union of its wijken (or buurten) when no gemeente was imported.
  */
-import { feature, featureCollection, pointOnFeature, union } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { buildAreaIndex } from '../../analysis/area-index';
+import {
+  area as turfArea,
+  booleanClockwise,
+  feature,
+  featureCollection,
+  pointOnFeature,
+  rewind,
+  union,
+} from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { buildAreaIndex, pointInMultiPolygon } from '../../analysis/area-index';
 import { generatedAreaCode } from './area-fields';
 
 export interface HierarchyArea {
@@ -51,40 +59,95 @@ const edgeKey = (a: readonly number[], b: readonly number[]) =>
     ? `${a[0]},${a[1]},${b[0]},${b[1]}`
     : `${b[0]},${b[1]},${a[0]},${a[1]}`;
 
-/**
- * The areas on the edge of the whole: those with an edge no other area shares exactly.
- * An area all of whose edges are shared lies inside the others' outline.
- */
-function outerAreas(areas: readonly HierarchyArea[]): boolean[] {
+/** How many areas use each edge (undirected, exact coordinates). */
+function edgeUses(areas: readonly HierarchyArea[]): Map<string, number> {
   const uses = new Map<string, number>();
-  const each = (a: HierarchyArea, visit: (key: string) => void) => {
-    for (const polygon of a.geometry.coordinates) {
-      for (const ring of polygon) {
-        for (let i = 1; i < ring.length; i++) visit(edgeKey(ring[i - 1], ring[i]));
-      }
-    }
-  };
-  for (const a of areas) each(a, (key) => uses.set(key, (uses.get(key) ?? 0) + 1));
-  return areas.map((a) => {
-    let outer = false;
-    each(a, (key) => {
-      if (uses.get(key) === 1) outer = true;
-    });
-    return outer;
-  });
+  for (const a of areas)
+    eachEdge(a, (p, q) => uses.set(edgeKey(p, q), (uses.get(edgeKey(p, q)) ?? 0) + 1));
+  return uses;
+}
+
+function eachEdge(a: HierarchyArea, visit: (p: Position, q: Position) => void): void {
+  for (const polygon of a.geometry.coordinates) {
+    for (const ring of polygon) for (let i = 1; i < ring.length; i++) visit(ring[i - 1], ring[i]);
+  }
 }
 
 const toMulti = (g: Polygon | MultiPolygon): MultiPolygon =>
   g.type === 'MultiPolygon' ? g : { type: 'MultiPolygon', coordinates: [g.coordinates] };
 
 /**
+ * The outline traced from the edges no two areas share, for a clean partition (CBS
+ * buurten share their vertices exactly). Accepted only when every vertex has one way on
+ * and Turf's area of the result equals the areas' total; otherwise null (Turf's union).
+ */
+function outlineFromEdges(
+  areas: readonly HierarchyArea[],
+  uses: Map<string, number>,
+): MultiPolygon | null {
+  const next = new Map<string, Position>();
+  for (const a of areas) {
+    // Rings counter-clockwise outside, clockwise holes: outer edges then chain one way.
+    const wound = { ...a, geometry: rewind(a.geometry) as MultiPolygon };
+    let clash = false;
+    eachEdge(wound, (p, q) => {
+      if (uses.get(edgeKey(p, q)) !== 1) return;
+      const key = `${p[0]},${p[1]}`;
+      if (next.has(key)) clash = true;
+      next.set(key, q);
+    });
+    if (clash) return null;
+  }
+  const rings: Position[][] = [];
+  const seen = new Set<string>();
+  for (const [start, first] of next) {
+    if (seen.has(start)) continue;
+    const ring: Position[] = [start.split(',').map(Number)];
+    let at = first;
+    seen.add(start);
+    for (let key = `${at[0]},${at[1]}`; key !== start; key = `${at[0]},${at[1]}`) {
+      const onward = next.get(key);
+      if (!onward || seen.has(key)) return null;
+      seen.add(key);
+      ring.push(at);
+      at = onward;
+    }
+    ring.push(ring[0]);
+    rings.push(ring);
+  }
+  const shells = rings.filter((r) => booleanClockwise(r) === false);
+  const holes = rings.filter((r) => booleanClockwise(r));
+  const coordinates: Position[][][] = shells.map((shell) => [shell]);
+  for (const hole of holes) {
+    const owner = shells.findIndex((shell) =>
+      pointInMultiPolygon(hole[0][0], hole[0][1], [[shell]]),
+    );
+    if (owner < 0) return null;
+    coordinates[owner].push(hole);
+  }
+  const outline: MultiPolygon = { type: 'MultiPolygon', coordinates };
+  const total = areas.reduce((sum, a) => sum + turfArea(a.geometry), 0);
+  return Math.abs(turfArea(outline) - total) <= total * 1e-6 ? outline : null;
+}
+
+/**
  * The outline of all areas together (gaps between them stay holes). Turf's union of
- * every buurt of a large city takes seconds, so only the areas on the edge are united;
- * a hole of that union is dropped where inner areas fill it.
+ * every buurt of a large city takes many seconds: a clean partition is traced from its
+ * unshared edges (checked with Turf's area); otherwise only the areas with an unshared
+ * edge are united, and holes that the inner areas fill are dropped.
  */
 export function dissolveOutline(areas: readonly HierarchyArea[]): MultiPolygon {
   if (areas.length === 1) return areas[0].geometry;
-  const outer = outerAreas(areas);
+  const uses = edgeUses(areas);
+  const traced = outlineFromEdges(areas, uses);
+  if (traced) return traced;
+  const outer = areas.map((a) => {
+    let onEdge = false;
+    eachEdge(a, (p, q) => {
+      if (uses.get(edgeKey(p, q)) === 1) onEdge = true;
+    });
+    return onEdge;
+  });
   const edge = areas.filter((_, i) => outer[i]);
   const inner = areas.filter((_, i) => !outer[i]);
   const merged = union(featureCollection(edge.map((a) => feature(a.geometry)))) as Feature<
