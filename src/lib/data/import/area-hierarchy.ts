@@ -14,6 +14,7 @@ import {
 } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { buildAreaIndex, pointInMultiPolygon } from '../../analysis/area-index';
+import { bboxOf } from '../geojson-areas';
 import { generatedAreaCode } from './area-fields';
 
 export interface HierarchyArea {
@@ -76,10 +77,19 @@ function eachEdge(a: HierarchyArea, visit: (p: Position, q: Position) => void): 
 const toMulti = (g: Polygon | MultiPolygon): MultiPolygon =>
   g.type === 'MultiPolygon' ? g : { type: 'MultiPolygon', coordinates: [g.coordinates] };
 
+/** Whether any two rings' bounding boxes meet (islands of a municipality lie apart). */
+function shellsMeet(shells: readonly Position[][]): boolean {
+  const boxes = shells.map((ring) => bboxOf({ type: 'MultiPolygon', coordinates: [[ring]] }));
+  return boxes.some((a, i) =>
+    boxes.some((b, j) => j > i && a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]),
+  );
+}
+
 /**
  * The outline traced from the edges no two areas share, for a clean partition (CBS
  * buurten share their vertices exactly). Accepted only when every vertex has one way on
- * and Turf's area of the result equals the areas' total; otherwise null (Turf's union).
+ * Turf's area of the result equals the areas' total and no two shells meet; otherwise null
+ * (then Turf's union decides).
  */
 function outlineFromEdges(
   areas: readonly HierarchyArea[],
@@ -115,8 +125,12 @@ function outlineFromEdges(
     ring.push(ring[0]);
     rings.push(ring);
   }
-  const shells = rings.filter((r) => booleanClockwise(r) === false);
-  const holes = rings.filter((r) => booleanClockwise(r));
+  // A vertex on a neighbour's edge (a T-junction) leaves a ring without area: not a shape.
+  const real = rings.filter((r) => turfArea({ type: 'Polygon', coordinates: [r] }) > 0.01);
+  const shells = real.filter((r) => booleanClockwise(r) === false);
+  const holes = real.filter((r) => booleanClockwise(r));
+  // Overlapping areas would come out as shells over each other (same total area).
+  if (shellsMeet(shells)) return null;
   const coordinates: Position[][][] = shells.map((shell) => [shell]);
   for (const hole of holes) {
     const owner = shells.findIndex((shell) =>
