@@ -7,6 +7,8 @@ import {
   recogniseAreaFields,
   suggestAreaMapping,
 } from '../../src/lib/data/import/area-fields';
+import { findMatchingProfile } from '../../src/lib/data/import/profiles';
+import { buildAreaProfile } from '../../src/lib/state/import-view';
 
 describe('area field names in every spelling', () => {
   it.each([
@@ -75,5 +77,32 @@ describe('area field names in every spelling', () => {
     expect(generatedAreaCode('buurt', ' centrum ', 0)).toBe(a);
     expect(generatedAreaCode('buurt', 'Centrum', 1)).not.toBe(a);
     expect(generatedAreaCode('wijk', 'Centrum', 0)).toMatch(/^WKX/);
+  });
+});
+
+describe('area mapping profiles', () => {
+  it('a saved boundary mapping is found again for a file with the same fields', () => {
+    const profile = buildAreaProfile(
+      'Eigen GIS',
+      { code: 'GEBIED_ID', name: 'OMSCHR', parent: undefined },
+      new Date('2026-12-01T10:00:00Z'),
+    );
+    expect(profile).toEqual({
+      name: 'Eigen GIS',
+      kind: 'areas',
+      mapping: { code: 'GEBIED_ID', name: 'OMSCHR' },
+      duplicates: 'skip',
+      savedAt: '2026-12-01T10:00:00.000Z',
+    });
+    const headers = ['OMSCHR', 'GEBIED_ID', 'OPP'];
+    const found = findMatchingProfile([profile], 'areas', headers);
+    expect(found?.name).toBe('Eigen GIS');
+    expect(findMatchingProfile([profile], 'incidents', headers)).toBeNull();
+    const fields = recogniseAreaFields(headers, found!.mapping);
+    expect(readAreaAttributes({ GEBIED_ID: 'A1', OMSCHR: 'Dorp' }, fields, 'wijk')).toMatchObject({
+      level: 'wijk',
+      code: 'A1',
+      name: 'Dorp',
+    });
   });
 });
