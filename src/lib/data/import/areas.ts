@@ -221,12 +221,13 @@ async function reassignRecords(
   const lookup = await loadBuurtLookup(conn);
   let outside = 0;
   for (const table of RECORD_TABLES) {
+    // The row id is the key (tables hold far fewer than 2^31 rows; no column is named rowid).
     await conn.exec(`CREATE OR REPLACE TEMP TABLE stage_reassign AS
-      SELECT CAST(row_number() OVER (ORDER BY rowid) AS INTEGER) AS rn, rowid AS row_id, lon, lat FROM ${table}
+      SELECT CAST(rowid AS INTEGER) AS rn, lon, lat FROM ${table}
       WHERE lon IS NOT NULL AND lat IS NOT NULL`);
     outside += await stageAreaAssignment(conn, 'stage_reassign', lookup);
     await conn.exec(`UPDATE ${table} SET buurtcode = a.buurtcode, wijkcode = a.wijkcode
-      FROM stage_reassign s JOIN stage_reassign_area a USING (rn) WHERE ${table}.rowid = s.row_id`);
+      FROM stage_reassign_area a WHERE ${table}.rowid = a.rn`);
     await conn.exec('DROP TABLE stage_reassign; DROP TABLE stage_reassign_area');
   }
   return { outside, level: lookup.level };
