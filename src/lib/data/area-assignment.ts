@@ -35,10 +35,22 @@ export async function loadBuurtLookup(conn: Connector): Promise<BuurtLookup> {
           WHERE level = (SELECT CASE WHEN count(*) FILTER (level = 'buurt') > 0 THEN 'buurt' ELSE 'wijk' END FROM areas)
           ORDER BY code`,
   });
-  const level = rows[0]?.level ?? null;
-  const polygons: MultiPolygonCoords[] = rows.map(
-    (r) => (JSON.parse(r.geometry) as { coordinates: MultiPolygonCoords }).coordinates,
+  return buildBuurtLookup(
+    rows[0]?.level ?? null,
+    rows.map((r) => ({
+      code: r.code,
+      parent: r.parent,
+      coordinates: (JSON.parse(r.geometry) as { coordinates: MultiPolygonCoords }).coordinates,
+    })),
   );
+}
+
+/** The lookup over areas already in memory (ordered by code, as loadBuurtLookup reads them). */
+export function buildBuurtLookup(
+  level: 'buurt' | 'wijk' | null,
+  areas: readonly { code: string; parent: string | null; coordinates: MultiPolygonCoords }[],
+): BuurtLookup {
+  const polygons = areas.map((a) => a.coordinates);
   const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const polygon of polygons) {
     for (const [x, y] of polygon.flatMap((p) => p[0] ?? [])) {
@@ -51,8 +63,8 @@ export async function loadBuurtLookup(conn: Connector): Promise<BuurtLookup> {
   return {
     index: buildAreaIndex(polygons),
     level,
-    buurtcodes: rows.map((r) => (level === 'buurt' ? r.code : null)),
-    wijkcodes: rows.map((r) => (level === 'buurt' ? r.parent : r.code)),
+    buurtcodes: areas.map((a) => (level === 'buurt' ? a.code : null)),
+    wijkcodes: areas.map((a) => (level === 'buurt' ? a.parent : a.code)),
     polygons,
     bbox,
   };

@@ -6,7 +6,7 @@
  * assigned its buurt and wijk again — all in one transaction.
  */
 import { buildArrowTable } from '../arrow-build';
-import { loadBuurtLookup, stageAreaAssignment } from '../area-assignment';
+import { buildBuurtLookup, stageAreaAssignment, type BuurtLookup } from '../area-assignment';
 import type { Connector } from '../connector';
 import { inTransaction, initDatabase } from '../database';
 import { bboxOf, type AreaLevel, type AreaRow } from '../geojson-areas';
@@ -92,11 +92,21 @@ export async function importAreaSource(
       await conn.query({ sql: 'DELETE FROM areas WHERE level = ?', params: [level] });
     }
     await insertAreas(conn, parsed.rows, dataset);
-    derived = await completeHierarchy(conn, parsed, dataset);
+    const hierarchy = await completeHierarchy(conn, parsed, dataset);
+    derived = hierarchy.derived;
+    // Records go to buurten; without buurten to wijken (buurtcode NULL).
+    const placing = hierarchy.buurten.length ? hierarchy.buurten : hierarchy.wijken;
+    assignedTo = hierarchy.buurten.length ? 'buurt' : hierarchy.wijken.length ? 'wijk' : null;
     if (levels.some((l) => l !== 'gemeente') || derived.parents > 0) {
-      ({ outside: unassignedRecords, level: assignedTo } = await reassignRecords(conn));
-    } else {
-      assignedTo = (await loadBuurtLookup(conn)).level;
+      const lookup = buildBuurtLookup(
+        assignedTo,
+        placing.map((a) => ({
+          code: a.code,
+          parent: a.parent,
+          coordinates: a.geometry.coordinates,
+        })),
+      );
+      unassignedRecords = await reassignRecords(conn, lookup);
     }
   });
   return {
@@ -174,7 +184,11 @@ async function completeHierarchy(
   conn: Connector,
   parsed: ParsedAreas,
   dataset: string,
-): Promise<{ gemeente: boolean; parents: number }> {
+): Promise<{
+  derived: { gemeente: boolean; parents: number };
+  wijken: HierarchyArea[];
+  buurten: HierarchyArea[];
+}> {
   let gemeenten = await loadLevel(conn, 'gemeente');
   const wijken = await loadLevel(conn, 'wijk');
   const buurten = await loadLevel(conn, 'buurt');
@@ -208,17 +222,20 @@ async function completeHierarchy(
   const wijkParents = deriveParents(wijken, gemeenten);
   await updateParents(conn, 'buurt', buurtParents);
   await updateParents(conn, 'wijk', wijkParents);
-  return { gemeente: derivedGemeente, parents: buurtParents.size + wijkParents.size };
+  const withParents = (areas: HierarchyArea[], changes: Map<string, string | null>) =>
+    areas.map((a) => (changes.has(a.code) ? { ...a, parent: changes.get(a.code)! } : a));
+  return {
+    derived: { gemeente: derivedGemeente, parents: buurtParents.size + wijkParents.size },
+    wijken: withParents(wijken, wijkParents),
+    buurten: withParents(buurten, buurtParents),
+  };
 }
 
 /**
  * Assigns buurt and wijk again for every stored record with coordinates (in wijken when
  * there are no buurten); records located only by an area code keep it.
  */
-async function reassignRecords(
-  conn: Connector,
-): Promise<{ outside: number; level: 'buurt' | 'wijk' | null }> {
-  const lookup = await loadBuurtLookup(conn);
+async function reassignRecords(conn: Connector, lookup: BuurtLookup): Promise<number> {
   let outside = 0;
   for (const table of RECORD_TABLES) {
     // The row id is the key (tables hold far fewer than 2^31 rows; no column is named rowid).
@@ -230,5 +247,5 @@ async function reassignRecords(
       FROM stage_reassign_area a WHERE ${table}.rowid = a.rn`);
     await conn.exec('DROP TABLE stage_reassign; DROP TABLE stage_reassign_area');
   }
-  return { outside, level: lookup.level };
+  return outside;
 }
