@@ -8,6 +8,7 @@
  */
 import {
   area as turfArea,
+  booleanClockwise,
   feature,
   featureCollection,
   lineIntersect,
@@ -103,10 +104,11 @@ function asMulti(f: Feature<Polygon | MultiPolygon> | null): MultiPolygon | null
   return g.type === 'MultiPolygon' ? g : { type: 'MultiPolygon', coordinates: [g.coordinates] };
 }
 
+/** RFC 7946: outer rings counter-clockwise, holes clockwise. */
 function windingWrong(multi: MultiPolygon): boolean {
-  const before = JSON.stringify(multi.coordinates);
-  const after = JSON.stringify((rewind(multi) as MultiPolygon).coordinates);
-  return before !== after;
+  return multi.coordinates.some((polygon) =>
+    polygon.some((ring, i) => booleanClockwise(ring) !== i > 0),
+  );
 }
 
 /** The geometry as a valid WGS84 MultiPolygon, or the Dutch reason it cannot be one. */

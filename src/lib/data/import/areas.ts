@@ -189,9 +189,17 @@ async function completeHierarchy(
   wijken: HierarchyArea[];
   buurten: HierarchyArea[];
 }> {
-  let gemeenten = await loadLevel(conn, 'gemeente');
-  const wijken = await loadLevel(conn, 'wijk');
-  const buurten = await loadLevel(conn, 'buurt');
+  // Levels in this file are in memory already; only the others are read back.
+  const level = async (l: AreaLevel) => {
+    if (!parsed.rows.some((r) => r.level === l)) return loadLevel(conn, l);
+    return parsed.rows
+      .filter((r) => r.level === l)
+      .map((r) => ({ code: r.code, parent: r.parent, geometry: r.geometry, dataset }))
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  };
+  let gemeenten = await level('gemeente');
+  const wijken = await level('wijk');
+  const buurten = await level('buurt');
   let derivedGemeente = false;
   const onlyDerived = gemeenten.every((g) => g.dataset.startsWith(DERIVED_DATASET_PREFIX));
   const importedFiner = parsed.rows.some((r) => r.level !== 'gemeente');
