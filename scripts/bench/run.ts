@@ -6,6 +6,7 @@
 import { withBrowser } from '../lib/chromium';
 import { startPreviewServer } from '../lib/preview-server';
 import { benchAppStart } from './app-start';
+import { benchAreaImport } from './areas';
 import { benchBuitengebied } from './buitengebied';
 import { benchBriefing } from './briefing';
 import { benchExplore } from './explore';
@@ -47,6 +48,10 @@ const SUITES: Suite[] = [
       importFiles ??= await prepareImportBenchFiles(1_000_000);
       return benchPersonalDataScan(importFiles.csv, runs);
     },
+  },
+  {
+    metrics: ['import.areas_500_reassign_1m_ms'],
+    run: async () => benchAreaImport(Number(process.env.BENCH_AREAS_RUNS ?? 3)),
   },
   {
     metrics: ['hotspots.gistar_10k_ms'],

@@ -186,7 +186,7 @@ describe('CBS/PDOK boundaries in RD New (older field names)', () => {
       water: boolean;
       geometry: string;
     }>({
-      sql: 'SELECT code, inhabitants, water, geometry FROM areas ORDER BY code',
+      sql: "SELECT code, inhabitants, water, geometry FROM areas WHERE level = 'wijk' ORDER BY code",
     });
     expect(rows.map((r) => [r.code, r.inhabitants, r.water])).toEqual([
       ['WK099901', 0, true],
@@ -203,7 +203,7 @@ describe('CBS/PDOK boundaries in RD New (older field names)', () => {
   it('a point in the hole of one wijk belongs to the wijk that fills it', async () => {
     const [x, y] = rdToWgs84(151000, 451000);
     const lookup = await areasDb.query<{ code: string; geometry: string }>({
-      sql: 'SELECT code, geometry FROM areas ORDER BY code',
+      sql: "SELECT code, geometry FROM areas WHERE level = 'wijk' ORDER BY code",
     });
     const inside = lookup
       .filter((r) =>

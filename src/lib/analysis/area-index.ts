@@ -53,6 +53,9 @@ export function pointInMultiPolygon(x: number, y: number, multi: MultiPolygonCoo
 }
 
 export function buildAreaIndex(areas: readonly MultiPolygonCoords[], gridSize = 128): AreaIndex {
+  // No areas (e.g. only a gemeente imported): every point lies outside; the grid below
+  // would span an infinite box.
+  if (areas.length === 0) return { size: 0, locate: () => -1 };
   const boxes = areas.map(boxOf);
   const all = boxes.reduce(
     (acc, b) => ({
@@ -77,13 +80,15 @@ export function buildAreaIndex(areas: readonly MultiPolygonCoords[], gridSize = 
     }
   });
 
-  const resolved = resolveCleanCells(areas, all, cellW, cellH, gridSize, (lon, lat) =>
+  const cellEdges = new Map<number, Map<number, number[]>>();
+  const resolved = resolveCleanCells(areas, all, cellW, cellH, gridSize, cellEdges, (lon, lat) =>
     locateIn(
       cells[clampCell((lat - all.minY) / cellH) * gridSize + clampCell((lon - all.minX) / cellW)],
       lon,
       lat,
     ),
   );
+  const mixed = buildMixedCells(areas, cells, cellEdges, all, cellW, cellH, gridSize);
 
   function locateIn(cell: readonly number[], lon: number, lat: number): number {
     for (const index of cell) {
@@ -101,12 +106,99 @@ export function buildAreaIndex(areas: readonly MultiPolygonCoords[], gridSize = 
       const c =
         clampCell((lat - all.minY) / cellH) * gridSize + clampCell((lon - all.minX) / cellW);
       const known = resolved[c];
-      return known === MIXED ? locateIn(cells[c], lon, lat) : known;
+      return known === MIXED ? locateMixed(mixed.get(c)!, lon, lat) : known;
     },
   };
+
+  /**
+   * In a cell that edges cross: per candidate area, whether the cell's reference point is
+   * inside, flipped by each of the area's edges in this cell that the segment from the
+   * reference point to the point crosses — a handful of edges instead of all of them.
+   * Touching cases (a point on an edge or in line with one) take the full test.
+   */
+  function locateMixed(cell: MixedCell, lon: number, lat: number): number {
+    for (let k = 0; k < cell.candidates.length; k++) {
+      const index = cell.candidates[k];
+      const b = boxes[index];
+      if (lon < b.minX || lon > b.maxX || lat < b.minY || lat > b.maxY) continue;
+      const edges = cell.edges[k];
+      let inside = cell.inside[k] === 1;
+      if (edges) {
+        const flips = crossingParity(cell.refX, cell.refY, lon, lat, edges);
+        if (flips < 0) {
+          if (pointInMultiPolygon(lon, lat, areas[index])) return index;
+          continue;
+        }
+        if (flips === 1) inside = !inside;
+      }
+      if (inside) return index;
+    }
+    return -1;
+  }
 }
 
-/** A cell that some polygon edge crosses: its points are tested one by one. */
+interface MixedCell {
+  refX: number;
+  refY: number;
+  candidates: Int32Array;
+  /** 1 where the reference point lies in the candidate. */
+  inside: Uint8Array;
+  /** The candidate's edges in this cell as [x1, y1, x2, y2, …], or null for none. */
+  edges: (Float64Array | null)[];
+}
+
+function buildMixedCells(
+  areas: readonly MultiPolygonCoords[],
+  cells: readonly number[][],
+  cellEdges: Map<number, Map<number, number[]>>,
+  all: Box,
+  cellW: number,
+  cellH: number,
+  gridSize: number,
+): Map<number, MixedCell> {
+  const mixed = new Map<number, MixedCell>();
+  for (const [c, byArea] of cellEdges) {
+    // Off-centre, so that a grid-aligned edge never passes through it.
+    const refX = all.minX + ((c % gridSize) + 0.5137) * cellW;
+    const refY = all.minY + (Math.floor(c / gridSize) + 0.4871) * cellH;
+    const candidates = Int32Array.from(cells[c]);
+    mixed.set(c, {
+      refX,
+      refY,
+      candidates,
+      inside: Uint8Array.from(candidates, (i) =>
+        pointInMultiPolygon(refX, refY, areas[i]) ? 1 : 0,
+      ),
+      edges: Array.from(candidates, (i) => {
+        const list = byArea.get(i);
+        return list ? Float64Array.from(list) : null;
+      }),
+    });
+  }
+  return mixed;
+}
+
+const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
+  (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+
+/** Parity (0 or 1) of the edges the segment r→p crosses; -1 when it touches one. */
+function crossingParity(rx: number, ry: number, px: number, py: number, edges: Float64Array) {
+  let parity = 0;
+  for (let e = 0; e < edges.length; e += 4) {
+    const [x1, y1, x2, y2] = [edges[e], edges[e + 1], edges[e + 2], edges[e + 3]];
+    const o1 = orient(rx, ry, px, py, x1, y1);
+    const o2 = orient(rx, ry, px, py, x2, y2);
+    if ((o1 > 0 && o2 > 0) || (o1 < 0 && o2 < 0)) continue;
+    const o3 = orient(x1, y1, x2, y2, rx, ry);
+    const o4 = orient(x1, y1, x2, y2, px, py);
+    if ((o3 > 0 && o4 > 0) || (o3 < 0 && o4 < 0)) continue;
+    if (o1 === 0 || o2 === 0 || o3 === 0 || o4 === 0) return -1;
+    parity ^= 1;
+  }
+  return parity;
+}
+
+/** A cell that some polygon edge crosses: its points are tested against its edges. */
 const MIXED = -2;
 
 /**
@@ -121,6 +213,7 @@ function resolveCleanCells(
   cellW: number,
   cellH: number,
   gridSize: number,
+  cellEdges: Map<number, Map<number, number[]>>,
   locateAt: (lon: number, lat: number) => number,
 ): Int32Array {
   const resolved = new Int32Array(gridSize * gridSize);
@@ -128,7 +221,7 @@ function resolveCleanCells(
   const padY = cellH * 1e-6;
   const cellOf = (v: number, origin: number, size: number) =>
     Math.min(gridSize - 1, Math.max(0, Math.floor((v - origin) / size)));
-  for (const multi of areas) {
+  areas.forEach((multi, area) => {
     for (const polygon of multi) {
       for (const ring of polygon) {
         for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
@@ -140,7 +233,6 @@ function resolveCleanCells(
           const cy1 = cellOf(Math.max(y1, y2) + padY, all.minY, cellH);
           for (let cy = cy0; cy <= cy1; cy++) {
             for (let cx = cx0; cx <= cx1; cx++) {
-              if (resolved[cy * gridSize + cx] === MIXED) continue;
               const minX = all.minX + cx * cellW - padX;
               const minY = all.minY + cy * cellH - padY;
               if (
@@ -155,14 +247,20 @@ function resolveCleanCells(
                   minY + cellH + 2 * padY,
                 )
               ) {
-                resolved[cy * gridSize + cx] = MIXED;
+                const c = cy * gridSize + cx;
+                resolved[c] = MIXED;
+                let byArea = cellEdges.get(c);
+                if (!byArea) cellEdges.set(c, (byArea = new Map()));
+                let list = byArea.get(area);
+                if (!list) byArea.set(area, (list = []));
+                list.push(x1, y1, x2, y2);
               }
             }
           }
         }
       }
     }
-  }
+  });
   for (let cy = 0; cy < gridSize; cy++) {
     for (let cx = 0; cx < gridSize; cx++) {
       const c = cy * gridSize + cx;

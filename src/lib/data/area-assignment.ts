@@ -9,7 +9,10 @@ import type { Connector } from './connector';
 
 export interface BuurtLookup {
   index: AreaIndex;
-  buurtcodes: string[];
+  /** The level the index holds: buurten, or wijken where there are no buurten. */
+  level: 'buurt' | 'wijk' | null;
+  /** Null for every area when the index holds wijken. */
+  buurtcodes: (string | null)[];
   wijkcodes: (string | null)[];
   /** The buurt polygons, in the order of the codes. */
   polygons: MultiPolygonCoords[];
@@ -17,14 +20,37 @@ export interface BuurtLookup {
   bbox: [number, number, number, number];
 }
 
-/** Loads all buurten of the database (water-only included: a record on a lake is valid). */
+/**
+ * Loads all buurten of the database (water-only included: a record on a lake is valid);
+ * without buurten the wijken, so that records still get their wijk (buurtcode NULL).
+ */
 export async function loadBuurtLookup(conn: Connector): Promise<BuurtLookup> {
-  const rows = await conn.query<{ code: string; parent: string | null; geometry: string }>({
-    sql: "SELECT code, parent, geometry FROM areas WHERE level = 'buurt' ORDER BY code",
+  const rows = await conn.query<{
+    level: 'buurt' | 'wijk';
+    code: string;
+    parent: string | null;
+    geometry: string;
+  }>({
+    sql: `SELECT level, code, parent, geometry FROM areas
+          WHERE level = (SELECT CASE WHEN count(*) FILTER (level = 'buurt') > 0 THEN 'buurt' ELSE 'wijk' END FROM areas)
+          ORDER BY code`,
   });
-  const polygons: MultiPolygonCoords[] = rows.map(
-    (r) => (JSON.parse(r.geometry) as { coordinates: MultiPolygonCoords }).coordinates,
+  return buildBuurtLookup(
+    rows[0]?.level ?? null,
+    rows.map((r) => ({
+      code: r.code,
+      parent: r.parent,
+      coordinates: (JSON.parse(r.geometry) as { coordinates: MultiPolygonCoords }).coordinates,
+    })),
   );
+}
+
+/** The lookup over areas already in memory (ordered by code, as loadBuurtLookup reads them). */
+export function buildBuurtLookup(
+  level: 'buurt' | 'wijk' | null,
+  areas: readonly { code: string; parent: string | null; coordinates: MultiPolygonCoords }[],
+): BuurtLookup {
+  const polygons = areas.map((a) => a.coordinates);
   const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const polygon of polygons) {
     for (const [x, y] of polygon.flatMap((p) => p[0] ?? [])) {
@@ -36,8 +62,9 @@ export async function loadBuurtLookup(conn: Connector): Promise<BuurtLookup> {
   }
   return {
     index: buildAreaIndex(polygons),
-    buurtcodes: rows.map((r) => r.code),
-    wijkcodes: rows.map((r) => r.parent),
+    level,
+    buurtcodes: areas.map((a) => (level === 'buurt' ? a.code : null)),
+    wijkcodes: areas.map((a) => (level === 'buurt' ? a.parent : a.code)),
     polygons,
     bbox,
   };
@@ -73,20 +100,30 @@ export async function stageAreaAssignment(
   const lat = coords.getChild('lat')!.toArray() as ArrayLike<number | null>;
   const located = locatePoints(lookup, lon, lat);
   let outside = 0;
-  const buurt: (string | null)[] = new Array(located.length);
-  const wijk: (string | null)[] = new Array(located.length);
-  for (let i = 0; i < located.length; i++) {
-    const a = located[i];
-    if (a < 0) outside++;
-    buurt[i] = a < 0 ? null : lookup.buurtcodes[a];
-    wijk[i] = a < 0 ? null : lookup.wijkcodes[a];
-  }
-  await conn.exec(`DROP TABLE IF EXISTS ${stage}_area`);
-  const table = buildArrowTable([
-    { name: 'rn', kind: 'int', values: Int32Array.from(rn as ArrayLike<number>, Number) },
-    { name: 'buurtcode', kind: 'text', values: buurt },
-    { name: 'wijkcode', kind: 'text', values: wijk },
-  ]);
-  await conn.insertArrow(table, `${stage}_area`, { create: true });
+  for (let i = 0; i < located.length; i++) if (located[i] < 0) outside++;
+  // Area numbers travel (4 bytes a row); the codes join in SQL from a small lookup table,
+  // rather than a million strings built and encoded in JavaScript.
+  await conn.exec(`DROP TABLE IF EXISTS ${stage}_area; DROP TABLE IF EXISTS ${stage}_located`);
+  await conn.insertArrow(
+    buildArrowTable([
+      { name: 'rn', kind: 'int', values: Int32Array.from(rn as ArrayLike<number>, Number) },
+      { name: 'area', kind: 'int', values: located },
+    ]),
+    `${stage}_located`,
+    { create: true },
+  );
+  await conn.exec(`DROP TABLE IF EXISTS ${stage}_codes`);
+  await conn.insertArrow(
+    buildArrowTable([
+      { name: 'area', kind: 'int', values: Int32Array.from(lookup.buurtcodes, (_, i) => i) },
+      { name: 'buurtcode', kind: 'text', values: lookup.buurtcodes },
+      { name: 'wijkcode', kind: 'text', values: lookup.wijkcodes },
+    ]),
+    `${stage}_codes`,
+    { create: true },
+  );
+  await conn.exec(`CREATE TABLE ${stage}_area AS
+    SELECT p.rn, c.buurtcode, c.wijkcode FROM ${stage}_located p LEFT JOIN ${stage}_codes c USING (area);
+    DROP TABLE ${stage}_located; DROP TABLE ${stage}_codes`);
   return outside;
 }

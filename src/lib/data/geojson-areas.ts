@@ -65,7 +65,7 @@ function mapPositions(multi: MultiPolygon, fn: (p: Position) => Position): Multi
   };
 }
 
-function bboxOf(multi: MultiPolygon): [number, number, number, number] {
+export function bboxOf(multi: MultiPolygon): [number, number, number, number] {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const poly of multi.coordinates) {
     for (const [x, y] of poly[0]) {

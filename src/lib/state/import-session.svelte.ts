@@ -5,7 +5,7 @@
  */
 import { tick } from 'svelte';
 import type { Row } from '$lib/data/connector';
-import { importAreas, type AreaImportReport } from '$lib/data/import/areas';
+import type { AreaImportReport } from '$lib/data/import/areas';
 import { suggestColumnMapping, type RecordKind } from '$lib/data/import/column-mapping';
 import { browserParquetReader, warmParquetReader } from '$lib/data/import/parquet-browser';
 import { proposeIdPolicy, type IdCheck } from '$lib/data/import/id-check';
@@ -31,6 +31,7 @@ import type { Theme } from '$lib/data/themes';
 import { findMatchingProfile, upsertProfile, type MappingProfile } from '$lib/data/import/profiles';
 import { rejectedRowsCsv, type ImportReport } from '$lib/data/import/report';
 import { ActionStatus, keepChange, type KeptChange } from './action-status.svelte';
+import { AreaImport } from './area-import.svelte';
 import { appData } from './app-data.svelte';
 import { exclusive } from './db-queue';
 import { readChosenFile, saveFile } from './download';
@@ -67,6 +68,8 @@ export class ImportSession {
   unmapped = $state.raw<UnmappedCategory[]>([]);
   /** How the chosen id column repeats (for the "niet uniek" choice). */
   idCheck = $state.raw<IdCheck | null>(null);
+  /** Boundary files: level, column mapping and profile (kind 'areas'). */
+  readonly areas = new AreaImport();
   #origin = $state.raw<Record<string, Confidence>>({});
   #reported: PreparedImport | null = null;
   #previewRun = 0;
@@ -91,7 +94,7 @@ export class ImportSession {
   canImport = $derived(
     this.busy === null &&
       (this.kind === 'areas'
-        ? this.file !== null && this.areaReport === null
+        ? this.areas.ready && this.areaReport === null
         : this.plan !== null && this.problems.length === 0),
   );
 
@@ -107,17 +110,13 @@ export class ImportSession {
     if (kind === this.kind) return;
     this.kind = kind;
     this.#startOver();
-    if (this.file && kind !== 'areas') await this.#prepare(this.file);
+    if (this.file) await this.#prepare(this.file);
   }
 
   async chooseFile(file: File | null): Promise<void> {
     this.#startOver();
     this.file = file;
     if (!file) return;
-    if (this.kind === 'areas') {
-      this.#action.status = `‘${file.name}’ gekozen. Kies Inlezen om de gebiedsgrenzen te vervangen.`;
-      return;
-    }
     await this.#prepare(file);
   }
 
@@ -131,10 +130,12 @@ export class ImportSession {
     this.areaReport = null;
     this.unmapped = [];
     this.idCheck = null;
+    this.areas.reset();
     this.#reported = null;
   }
 
   async #prepare(file: File): Promise<void> {
+    if (this.kind === 'areas') return this.#prepareAreas(file);
     const kind = this.kind;
     await this.#action.run(
       'lezen',
@@ -163,6 +164,21 @@ export class ImportSession {
         if (Object.keys(this.plan?.columns ?? {}).length === 0)
           this.#action.error = NOTHING_RECOGNISED;
         await this.#refreshPreview();
+      },
+      'Het bestand kon niet worden gelezen.',
+    );
+  }
+
+  async #prepareAreas(file: File): Promise<void> {
+    await this.#action.run(
+      'lezen',
+      `‘${file.name}’ wordt gelezen…`,
+      async (current) => {
+        const bytes = await readChosenFile(file);
+        await this.areas.read(file.name, bytes);
+        if (!current()) return;
+        const profile = this.areas.profileName;
+        this.#action.status = `‘${file.name}’ gelezen: ${this.areas.source?.features.length ?? 0} gebieden${profile ? `, profiel ‘${profile}’ toegepast` : ''}. Controleer niveau en koppeling en kies Inlezen om de gebiedsgrenzen te vervangen.`;
       },
       'Het bestand kon niet worden gelezen.',
     );
@@ -326,9 +342,8 @@ export class ImportSession {
         'inlezen',
         'De gebiedsgrenzen worden ingelezen…',
         async () => {
-          const bytes = await readChosenFile(file);
           const kept = await keepChange(async () => {
-            const report = await importAreas(appData.connector, file.name, bytes, dataset);
+            const report = await this.areas.run(dataset);
             this.#action.status = SAVING;
             return report;
           });
@@ -380,6 +395,7 @@ export class ImportSession {
   async saveProfile(): Promise<void> {
     const { plan, prepared } = this;
     const name = this.sourceLabel.trim();
+    if (this.kind === 'areas') return this.#saveAreaProfile(name);
     if (!plan || !prepared) return;
     if (!name) {
       this.#action.error = 'Vul eerst de naam van het bronsysteem in; het profiel krijgt die naam.';
@@ -401,6 +417,24 @@ export class ImportSession {
         if (kept.problem) this.#action.error = kept.problem;
         else
           this.#action.status = `Profiel ‘${name}’ opgeslagen; het wordt voortaan voorgesteld bij exports met dezelfde kolommen.`;
+      },
+      'Het profiel kon niet worden opgeslagen.',
+    );
+  }
+
+  async #saveAreaProfile(name: string): Promise<void> {
+    if (!name) {
+      this.#action.error = 'Vul eerst een naam voor het profiel in (bijvoorbeeld de bron).';
+      return;
+    }
+    await this.#action.run(
+      'opslaan',
+      `Profiel ‘${name}’ wordt opgeslagen…`,
+      async () => {
+        const kept = await keepChange(async () => this.areas.saveProfile(name));
+        if (kept.problem) this.#action.error = kept.problem;
+        else
+          this.#action.status = `Profiel ‘${name}’ opgeslagen; het wordt voortaan voorgesteld bij grenzen met dezelfde velden.`;
       },
       'Het profiel kon niet worden opgeslagen.',
     );

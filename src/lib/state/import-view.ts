@@ -19,7 +19,11 @@ export const IMPORT_KINDS: readonly { kind: RecordKind; label: string; hint: str
   { kind: 'meldingen', label: 'Meldingen', hint: 'meldingen van bewoners en partners' },
   { kind: 'visits', label: 'Bezoeken', hint: 'surveillances, controles, schouwen' },
   { kind: 'buildings', label: 'Gebouwen buitengebied', hint: 'leegstaande stallen en schuren' },
-  { kind: 'areas', label: 'Gebiedsgrenzen', hint: 'wijken en buurten van CBS/PDOK, GeoJSON' },
+  {
+    kind: 'areas',
+    label: 'Gebiedsgrenzen',
+    hint: 'gemeente, wijken, buurten: GeoJSON, GeoPackage, Shapefile',
+  },
 ];
 
 export const KIND_TABLE: Record<Exclude<RecordKind, 'areas'>, TableName> = {
@@ -134,6 +138,22 @@ export function buildProfile(
 export function profileFileName(name: string): string {
   const safe = name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
   return `koppeling-${safe || 'profiel'}.json`;
+}
+
+/** A boundary mapping (field → property name) as a profile of kind 'areas'. */
+export function buildAreaProfile(
+  name: string,
+  mapping: Readonly<Record<string, string | undefined>>,
+  now: Date = new Date(),
+): MappingProfile {
+  const mapped = Object.entries(mapping).filter((e): e is [string, string] => Boolean(e[1]));
+  return {
+    name,
+    kind: 'areas',
+    mapping: Object.fromEntries(mapped),
+    duplicates: 'skip',
+    savedAt: now.toISOString(),
+  };
 }
 
 export function rejectedFileName(fileName: string): string {

@@ -1,118 +1,258 @@
 /**
- * Importing area boundaries (CBS/PDOK gemeenten, wijken, buurten; RD New or WGS84; the
- * field-name variants of STACK.md). The level is recognised from the fields; the new areas
- * replace that level's areas, and when buurten change every record is assigned again —
- * all in one transaction.
+ * Importing area boundaries (CBS/PDOK or a municipality's own GIS; GeoJSON, GeoPackage or
+ * zipped Shapefile; RD New or WGS84; any field spelling; any single level or several).
+ * Each level in the file replaces that level's areas; what the file leaves out is derived
+ * (a buurt's wijk by containment, the gemeente outline by dissolving); every record is
+ * assigned its buurt and wijk again — all in one transaction.
  */
-import type { Feature, FeatureCollection } from 'geojson';
-import { loadBuurtLookup, stageAreaAssignment } from '../area-assignment';
+import { buildArrowTable } from '../arrow-build';
+import { buildBuurtLookup, stageAreaAssignment, type BuurtLookup } from '../area-assignment';
 import type { Connector } from '../connector';
 import { inTransaction, initDatabase } from '../database';
-import { collectionIsRd, parseAreaFeature, type AreaLevel, type AreaRow } from '../geojson-areas';
+import { bboxOf, type AreaLevel, type AreaRow } from '../geojson-areas';
 import { insertAreas } from '../places';
 import { RECORD_TABLES } from '../schema';
-import { ImportError } from './stage';
-import { decodeText } from './sniff-text';
+import type { AreaMapping } from './area-fields';
+import {
+  deriveGemeenteCode,
+  deriveParents,
+  dissolveOutline,
+  type HierarchyArea,
+} from './area-hierarchy';
+import { parseAreaSource, type ParsedAreas } from './area-parse';
+import {
+  readAreaSource,
+  type AreaCrs,
+  type AreaFormat,
+  type AreaReaders,
+  type AreaSource,
+} from './area-sources';
+
+export interface AreaImportOptions {
+  level?: AreaLevel | null;
+  mapping?: AreaMapping;
+  readers?: AreaReaders;
+}
 
 export interface AreaImportReport {
   file: string;
+  format: AreaFormat;
+  /** The levels the file brought (each replaced the stored areas of that level). */
+  levels: AreaLevel[];
+  /** The first of `levels` (most specific), for short messages. */
   level: AreaLevel;
-  crs: 'rd' | 'wgs84';
+  crs: AreaCrs;
   features: number;
   accepted: number;
   rejected: { feature: number; reason: string }[];
+  repaired: { feature: number; repairs: string[] }[];
+  /** Areas known by name only that got a generated code. */
+  generatedCodes: number;
+  derived: { gemeente: boolean; parents: number };
+  /** Areas stored per level after the import. */
+  areas: Record<AreaLevel, number>;
   waterOnly: number;
-  /** Records (all tables) now outside every buurt, after reassignment. */
+  /** The level records are placed in: buurten, else wijken, else none. */
+  assignedTo: 'buurt' | 'wijk' | null;
+  /** Records (all tables) with coordinates that now lie in no area. */
   unassignedRecords: number;
 }
 
-const LEVEL_FIELDS: [AreaLevel, string[]][] = [
-  ['buurt', ['buurtcode', 'BU_CODE']],
-  ['wijk', ['wijkcode', 'WK_CODE']],
-  ['gemeente', ['gemeentecode', 'GM_CODE']],
-];
-
-/** The level of a collection: from its code fields, or the prefix of `statcode`. */
-export function detectAreaLevel(collection: FeatureCollection): AreaLevel | null {
-  const props = (collection.features.find((f) => f?.properties)?.properties ?? {}) as Record<
-    string,
-    unknown
-  >;
-  for (const [level, fields] of LEVEL_FIELDS) if (fields.some((f) => f in props)) return level;
-  const statcode = String(props.statcode ?? '');
-  if (statcode.startsWith('BU')) return 'buurt';
-  if (statcode.startsWith('WK')) return 'wijk';
-  if (statcode.startsWith('GM')) return 'gemeente';
-  return null;
-}
-
-function rejectReason(feature: Feature): string {
-  const type = feature?.geometry?.type;
-  if (type !== 'Polygon' && type !== 'MultiPolygon') return 'Geen vlak (Polygon of MultiPolygon)';
-  return 'Gebiedscode ontbreekt';
-}
+/** Derived gemeente outlines carry this dataset prefix, so a later import can renew them. */
+export const DERIVED_DATASET_PREFIX = 'afgeleid:';
+const LEVEL_ORDER: AreaLevel[] = ['buurt', 'wijk', 'gemeente'];
 
 export async function importAreas(
   conn: Connector,
   fileName: string,
   bytes: Uint8Array,
   dataset: string,
+  options: AreaImportOptions = {},
 ): Promise<AreaImportReport> {
-  let collection: FeatureCollection;
-  try {
-    collection = JSON.parse(decodeText(bytes).text) as FeatureCollection;
-    if (!Array.isArray(collection.features)) throw new Error();
-  } catch {
-    throw new ImportError('Het bestand is geen leesbare GeoJSON FeatureCollection met gebieden.');
-  }
-  const level = detectAreaLevel(collection);
-  if (!level) {
-    throw new ImportError(
-      'Niet herkend als gemeenten, wijken of buurten: verwacht velden als buurtcode, wijkcode, gemeentecode (of BU_CODE, WK_CODE, GM_CODE, statcode).',
-    );
-  }
-  const rd = collectionIsRd(collection);
-  const rows: AreaRow[] = [];
-  const rejected: AreaImportReport['rejected'] = [];
-  collection.features.forEach((feature, index) => {
-    const row = parseAreaFeature(feature, level, rd);
-    if (row) rows.push(row);
-    else rejected.push({ feature: index + 1, reason: rejectReason(feature) });
-  });
-  if (rows.length === 0) throw new ImportError('Het bestand bevat geen bruikbare gebieden.');
+  const source = await readAreaSource(fileName, bytes, options.readers);
+  return importAreaSource(conn, fileName, source, dataset, options);
+}
+
+/** The same for a file already read (the screen reads it once to offer the mapping). */
+export async function importAreaSource(
+  conn: Connector,
+  fileName: string,
+  source: AreaSource,
+  dataset: string,
+  options: AreaImportOptions = {},
+): Promise<AreaImportReport> {
+  const parsed = parseAreaSource(source, options);
+  const levels = LEVEL_ORDER.filter((l) => parsed.rows.some((r) => r.level === l));
   await initDatabase(conn);
+  let derived = { gemeente: false, parents: 0 };
   let unassignedRecords = 0;
+  let assignedTo: AreaImportReport['assignedTo'] = null;
   await inTransaction(conn, async () => {
-    await conn.query({ sql: 'DELETE FROM areas WHERE level = ?', params: [level] });
-    await insertAreas(conn, rows, dataset);
-    if (level === 'buurt') unassignedRecords = await reassignRecords(conn);
+    for (const level of levels) {
+      await conn.query({ sql: 'DELETE FROM areas WHERE level = ?', params: [level] });
+    }
+    await insertAreas(conn, parsed.rows, dataset);
+    const hierarchy = await completeHierarchy(conn, parsed, dataset);
+    derived = hierarchy.derived;
+    // Records go to buurten; without buurten to wijken (buurtcode NULL).
+    const placing = hierarchy.buurten.length ? hierarchy.buurten : hierarchy.wijken;
+    assignedTo = hierarchy.buurten.length ? 'buurt' : hierarchy.wijken.length ? 'wijk' : null;
+    if (levels.some((l) => l !== 'gemeente') || derived.parents > 0) {
+      const lookup = buildBuurtLookup(
+        assignedTo,
+        placing.map((a) => ({
+          code: a.code,
+          parent: a.parent,
+          coordinates: a.geometry.coordinates,
+        })),
+      );
+      unassignedRecords = await reassignRecords(conn, lookup);
+    }
   });
   return {
     file: fileName,
-    level,
-    crs: rd ? 'rd' : 'wgs84',
-    features: collection.features.length,
-    accepted: rows.length,
-    rejected,
-    waterOnly: rows.filter((r) => r.water).length,
+    format: source.format,
+    levels,
+    level: levels[0],
+    crs: source.crs,
+    features: source.features.length,
+    accepted: parsed.rows.length,
+    rejected: parsed.rejected,
+    repaired: parsed.repaired,
+    generatedCodes: parsed.generatedCodes,
+    derived,
+    areas: await countAreas(conn),
+    waterOnly: parsed.rows.filter((r) => r.water).length,
+    assignedTo,
     unassignedRecords,
   };
 }
 
+export async function countAreas(conn: Connector): Promise<Record<AreaLevel, number>> {
+  const rows = await conn.query<{ level: AreaLevel; n: number }>({
+    sql: 'SELECT level, CAST(count(*) AS INTEGER) AS n FROM areas GROUP BY level',
+  });
+  const counts = { gemeente: 0, wijk: 0, buurt: 0 };
+  for (const r of rows) if (r.level in counts) counts[r.level] = Number(r.n);
+  return counts;
+}
+
+async function loadLevel(
+  conn: Connector,
+  level: AreaLevel,
+): Promise<(HierarchyArea & { dataset: string })[]> {
+  const rows = await conn.query<{
+    code: string;
+    parent: string | null;
+    geometry: string;
+    dataset: string;
+  }>({
+    sql: 'SELECT code, parent, geometry, dataset FROM areas WHERE level = ? ORDER BY code',
+    params: [level],
+  });
+  return rows.map((r) => ({ ...r, geometry: JSON.parse(r.geometry) }));
+}
+
+async function updateParents(
+  conn: Connector,
+  level: AreaLevel,
+  changes: Map<string, string | null>,
+) {
+  if (changes.size === 0) return;
+  await conn.exec('DROP TABLE IF EXISTS stage_area_parents');
+  await conn.insertArrow(
+    buildArrowTable([
+      { name: 'code', kind: 'text', values: [...changes.keys()] },
+      { name: 'parent', kind: 'text', values: [...changes.values()] },
+    ]),
+    'stage_area_parents',
+    { create: true },
+  );
+  await conn.query({
+    sql: `UPDATE areas SET parent = s.parent FROM stage_area_parents s
+          WHERE areas.level = ? AND areas.code = s.code`,
+    params: [level],
+  });
+  await conn.exec('DROP TABLE stage_area_parents');
+}
+
 /**
- * Assigns buurt and wijk again for every stored record with coordinates (after new buurt
- * boundaries); records located only by an area code keep it.
+ * Parents by containment where the files leave them out, and a gemeente outline when no
+ * gemeente was imported (renewed when the wijken or buurten it came from change).
  */
-async function reassignRecords(conn: Connector): Promise<number> {
-  const lookup = await loadBuurtLookup(conn);
+async function completeHierarchy(
+  conn: Connector,
+  parsed: ParsedAreas,
+  dataset: string,
+): Promise<{
+  derived: { gemeente: boolean; parents: number };
+  wijken: HierarchyArea[];
+  buurten: HierarchyArea[];
+}> {
+  // Levels in this file are in memory already; only the others are read back.
+  const level = async (l: AreaLevel) => {
+    if (!parsed.rows.some((r) => r.level === l)) return loadLevel(conn, l);
+    return parsed.rows
+      .filter((r) => r.level === l)
+      .map((r) => ({ code: r.code, parent: r.parent, geometry: r.geometry, dataset }))
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  };
+  let gemeenten = await level('gemeente');
+  const wijken = await level('wijk');
+  const buurten = await level('buurt');
+  let derivedGemeente = false;
+  const onlyDerived = gemeenten.every((g) => g.dataset.startsWith(DERIVED_DATASET_PREFIX));
+  const importedFiner = parsed.rows.some((r) => r.level !== 'gemeente');
+  if (onlyDerived && importedFiner && (wijken.length || buurten.length)) {
+    const base = wijken.length ? wijken : buurten;
+    const outline = dissolveOutline(base);
+    const code = deriveGemeenteCode(
+      parsed.gemeente.code ?? base.map((a) => a.parent).find((p) => p?.startsWith('GM')) ?? null,
+      base.map((a) => a.code),
+    );
+    const row: AreaRow = {
+      code,
+      name: parsed.gemeente.name,
+      level: 'gemeente',
+      parent: null,
+      inhabitants: null,
+      water: false,
+      year: null,
+      geometry: outline,
+      bbox: bboxOf(outline),
+    };
+    await conn.query({ sql: "DELETE FROM areas WHERE level = 'gemeente'" });
+    await insertAreas(conn, [row], DERIVED_DATASET_PREFIX + dataset);
+    gemeenten = [{ code, parent: null, geometry: outline, dataset }];
+    derivedGemeente = true;
+  }
+  const buurtParents = deriveParents(buurten, wijken);
+  const wijkParents = deriveParents(wijken, gemeenten);
+  await updateParents(conn, 'buurt', buurtParents);
+  await updateParents(conn, 'wijk', wijkParents);
+  const withParents = (areas: HierarchyArea[], changes: Map<string, string | null>) =>
+    areas.map((a) => (changes.has(a.code) ? { ...a, parent: changes.get(a.code)! } : a));
+  return {
+    derived: { gemeente: derivedGemeente, parents: buurtParents.size + wijkParents.size },
+    wijken: withParents(wijken, wijkParents),
+    buurten: withParents(buurten, buurtParents),
+  };
+}
+
+/**
+ * Assigns buurt and wijk again for every stored record with coordinates (in wijken when
+ * there are no buurten); records located only by an area code keep it.
+ */
+async function reassignRecords(conn: Connector, lookup: BuurtLookup): Promise<number> {
   let outside = 0;
   for (const table of RECORD_TABLES) {
+    // The row id is the key (tables hold far fewer than 2^31 rows; no column is named rowid).
     await conn.exec(`CREATE OR REPLACE TEMP TABLE stage_reassign AS
-      SELECT CAST(row_number() OVER (ORDER BY rowid) AS INTEGER) AS rn, rowid AS row_id, lon, lat FROM ${table}
+      SELECT CAST(rowid AS INTEGER) AS rn, lon, lat FROM ${table}
       WHERE lon IS NOT NULL AND lat IS NOT NULL`);
     outside += await stageAreaAssignment(conn, 'stage_reassign', lookup);
     await conn.exec(`UPDATE ${table} SET buurtcode = a.buurtcode, wijkcode = a.wijkcode
-      FROM stage_reassign s JOIN stage_reassign_area a USING (rn) WHERE ${table}.rowid = s.row_id`);
+      FROM stage_reassign_area a WHERE ${table}.rowid = a.rn`);
     await conn.exec('DROP TABLE stage_reassign; DROP TABLE stage_reassign_area');
   }
   return outside;
