@@ -155,8 +155,11 @@ export function buildConvertSql(
       reason: 'Locatie ontbreekt',
       detail: 'NULL',
     });
+    // 'NaN', 'Infinity' and '1e999' cast to DOUBLE without error; they are no place, and
+    // must not reach the location check as a point "outside the municipality" (issue 27).
     checks.push({
-      when: '(x_raw IS NOT NULL OR y_raw IS NOT NULL) AND (x_num IS NULL OR y_num IS NULL)',
+      when: `(x_raw IS NOT NULL OR y_raw IS NOT NULL) AND (x_num IS NULL OR y_num IS NULL
+        OR NOT isfinite(x_num) OR NOT isfinite(y_num))`,
       reason: 'Coördinaten onleesbaar',
       detail: "concat_ws(' ', CAST(x_raw AS VARCHAR), CAST(y_raw AS VARCHAR))",
     });

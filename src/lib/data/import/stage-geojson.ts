@@ -27,6 +27,18 @@ function pointColumnNames(collection: FeatureCollection): [string, string] {
   return crs.includes('28992') ? ['x', 'y'] : ['lengtegraad', 'breedtegraad'];
 }
 
+/**
+ * A point's coordinate as staged text. RFC 7946 positions hold JSON numbers only: a string
+ * ("6.19", "NaN"), null, a missing element or a nested value is staged as its JSON text,
+ * which no number plan reads, so the row is rejected as "Coördinaten onleesbaar" with the
+ * value shown as written. 1e999 parses as Infinity and is staged as such; the conversion
+ * rejects non-finite coordinates (issue 27, item 12).
+ */
+function coordinateText(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value) ?? 'ontbreekt';
+}
+
 /** GeoJSON Point features: properties as columns, the point as two extra columns. */
 export async function stageGeoJson(conn: Connector, bytes: Uint8Array): Promise<StagedSource> {
   let collection: FeatureCollection;
@@ -66,13 +78,13 @@ export async function stageGeoJson(conn: Connector, bytes: Uint8Array): Promise<
       return;
     }
     const props = (feature.properties ?? {}) as Record<string, unknown>;
+    const point = [geometry.coordinates[0], geometry.coordinates[1]].map(coordinateText);
     headers.forEach((header, c) => {
-      const value =
-        c === headers.length - 2
-          ? geometry.coordinates[0]
-          : c === headers.length - 1
-            ? geometry.coordinates[1]
-            : props[header];
+      if (c >= headers.length - 2) {
+        columns[c].push(point[c - (headers.length - 2)]);
+        return;
+      }
+      const value = props[header];
       columns[c].push(
         value === undefined || value === null
           ? null
