@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
 import { prepareImport, runImport } from '../../src/lib/data/import/pipeline';
+import { rejectedRowsCsv } from '../../src/lib/data/import/report';
+import { ImportError } from '../../src/lib/data/import/stage';
 
 const HOSTILE = path.resolve(import.meta.dirname, '../fixtures/import/hostile');
 const fixture = async (name: string) => new Uint8Array(await readFile(path.join(HOSTILE, name)));
@@ -90,24 +92,45 @@ describe('several broken lines in one file keep their own line numbers', () => {
     const line = (i: number, feit = 'vernieling') =>
       `R${i},2026-03-0${(i % 9) + 1} 10:00,${feit},waarschuwing,6.19251,52.06491`;
     const lines = ['registratienummer,datum,feit,afdoening,lengtegraad,breedtegraad'];
-    for (let i = 1; i <= 12; i++) {
+    for (let i = 1; i <= 13; i++) {
       if (i === 3) lines.push(line(i, '"open'));
       else if (i === 6) lines.push(line(i, 'x"y'));
       else if (i === 7) lines.push(line(i, '"weer open'));
       else if (i === 9) lines.push(line(i, 'ver\0nieling'));
       else if (i === 11) lines.push('R11,2026-03-03 10:00');
+      else if (i === 12) lines.push(line(i, 'vernieling').replace('6.19251', 'NaN'));
       else lines.push(line(i));
     }
     const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
     const prepared = await prepareImport(conn, 'incidents', 'gemengd.csv', bytes);
     const report = await runImport(conn, prepared, { dataset: 'gemengd', commit: false });
-    expect(report.rows).toEqual({ total: 12, accepted: 8, rejected: 4 });
+    expect(report.rows).toEqual({ total: 13, accepted: 8, rejected: 5 });
     expect(prepared.staged.structureRejects.map((r) => [r.record, r.reason])).toEqual([
       [3, 'Aanhalingsteken niet afgesloten'],
       [7, 'Aanhalingsteken niet afgesloten'],
       [9, 'Ongeldige tekens (NUL) in de regel'],
       [11, 'Te weinig kolommen in de regel'],
     ]);
-    expect(await acceptedIds()).toEqual(['R1', 'R2', 'R4', 'R5', 'R6', 'R8', 'R10', 'R12']);
+    expect(await acceptedIds()).toEqual(['R1', 'R2', 'R4', 'R5', 'R6', 'R8', 'R10', 'R13']);
+    // The download numbers the rejected records as the file does (record n: line n + 1).
+    const csv = await rejectedRowsCsv(conn, prepared.staged, prepared.plan);
+    const listed = csv
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(';').slice(0, 2).join(' '));
+    expect(listed).toEqual([
+      '3 Aanhalingsteken niet afgesloten',
+      '7 Aanhalingsteken niet afgesloten',
+      '9 Ongeldige tekens (NUL) in de regel',
+      '11 Te weinig kolommen in de regel',
+      '12 Coördinaten onleesbaar',
+    ]);
+  });
+
+  it('refuses a file whose header holds a NUL byte, with a Dutch message', async () => {
+    const bytes = new TextEncoder().encode('registratie\0nummer,datum\nR1,2026-03-01\n');
+    await expect(prepareImport(conn, 'incidents', 'kop.csv', bytes)).rejects.toThrow(ImportError);
+    await expect(prepareImport(conn, 'incidents', 'kop.csv', bytes)).rejects.toThrow(/NUL/);
   });
 });

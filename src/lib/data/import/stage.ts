@@ -7,9 +7,8 @@
  */
 import type { Connector } from '../connector';
 import { IpcStreamError } from '../ipc-stream';
-import { EditedCsvLines, NUL_REASON, UNCLOSED_QUOTE_REASON } from './csv-lines';
 import { detectFormat, quoteIdentifier, type SourceFormat } from './formats';
-import { decodeText, detectDelimiter, isUtf16, readCsvSample } from './sniff-text';
+import { looksLikeBinary, stageCsv } from './stage-csv';
 import { stageGeoJson } from './stage-geojson';
 import {
   dropRelations,
@@ -24,6 +23,7 @@ import {
 } from './staged-source';
 
 export {
+  looksLikeBinary,
   dropRelations,
   ImportError,
   MAX_COLUMNS,
@@ -33,159 +33,6 @@ export {
   uniqueHeaders,
   type StagedSource,
   type StructureReject,
-};
-
-const BINARY_SAMPLE = 8000;
-/** Share of control characters (other than tab, line breaks, form feed) a text file won't reach. */
-const MAX_CONTROL_SHARE = 0.05;
-
-/**
- * True for bytes that would be read as CSV but are binary (a renamed Excel file, an
- * image): many control characters (NUL included) in the first 8,000 bytes. A few NUL bytes
- * do not make a file binary: the lines holding them are rejected wherever they are in the
- * file (stageCsv), so a NUL in the first 8,000 bytes is treated as one later (issue 27).
- */
-export function looksLikeBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, BINARY_SAMPLE);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
-  }
-  return n > 0 && control / n > MAX_CONTROL_SHARE;
-}
-
-async function stageCsv(conn: Connector, bytes: Uint8Array): Promise<StagedSource> {
-  if (isUtf16(bytes)) {
-    throw new ImportError(
-      'Dit bestand is opgeslagen als UTF-16 ("Unicode-tekst" in Excel). Sla het op als "CSV UTF-8 (door komma\'s gescheiden)" en lees het opnieuw in.',
-    );
-  }
-  if (looksLikeBinary(bytes)) {
-    throw new ImportError(
-      'Dit is geen tekstbestand: het bevat binaire gegevens. Kies een CSV-, GeoJSON-, Parquet- of Arrow-export van het bronsysteem (een Excel-bestand eerst opslaan als CSV).',
-    );
-  }
-  const { text, encoding } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
-  const headers = readCsvSample(text, delimiter, 0).header;
-  if (headers.length === 0 || headers.every((h) => h === '')) {
-    throw new ImportError('Het bestand is leeg of heeft geen kopregel met kolomnamen.');
-  }
-  if (headers.length > MAX_COLUMNS) {
-    throw new ImportError(
-      `Het bestand heeft ${headers.length} kolommen; wijkradar leest er hoogstens ${MAX_COLUMNS}.`,
-    );
-  }
-  // DuckDB reads UTF-8: a Windows-1252 file is re-encoded, a BOM dropped.
-  const utf8 = encoding === 'utf-8' ? bytes : new TextEncoder().encode(text);
-  const columns = headers.map((_, i) => `'${stagedColumn(i)}': 'VARCHAR'`).join(', ');
-  const sqlDelimiter = delimiter === '\t' ? '\\t' : delimiter;
-  let edits: EditedCsvLines | null = null;
-  // A NUL byte is no text: its line is rejected, early in the file or late.
-  if (utf8.indexOf(0) >= 0) {
-    edits = new EditedCsvLines(utf8);
-    const lines = edits.nulLines();
-    if (lines[0] === 0) throw new ImportError(NUL_HEADER);
-    edits.remove(lines, NUL_REASON);
-  }
-  await conn.registerFile('import_source.csv', edits?.bytes ?? utf8);
-  try {
-    await dropRelations(conn, STAGE_RELATIONS);
-    let rejects = await readCsvInto(conn, sqlDelimiter, columns);
-    for (let round = 0; round < MAX_QUOTE_ROUNDS; round++) {
-      // An unclosed quote makes the reader take every later line into one value, up to the
-      // next quote or the end of the file, and reject them all as one record. The rule:
-      // a quoted value spans lines only when its quote is closed. So the line that opened
-      // it is rejected on its own and the file read again without it, which reads the
-      // lines after it as records. Rarely more than one round.
-      const spanning = rejects.filter(
-        (r) => r.error_type === 'UNQUOTED VALUE' && /[\r\n]/.test(r.csv_line.trimEnd()),
-      );
-      if (spanning.length === 0) break;
-      const current: EditedCsvLines = (edits ??= new EditedCsvLines(utf8));
-      const lines = spanning.map((r) => current.originalLine(r.line_byte_position));
-      if (lines.includes(0)) break;
-      current.remove(lines, UNCLOSED_QUOTE_REASON);
-      await conn.dropFile('import_source.csv');
-      await conn.registerFile('import_source.csv', current.bytes);
-      rejects = await readCsvInto(conn, sqlDelimiter, columns);
-    }
-    const [{ n }] = await conn.query<{ n: number }>({
-      sql: 'SELECT count(*) AS n FROM import_raw',
-    });
-    const read = rejects.map((r) => ({
-      record: edits ? edits.originalLine(r.line_byte_position) : r.line - 1,
-      reason: CSV_ERROR_REASONS[r.error_type] ?? `Regel onleesbaar (${r.error_type.toLowerCase()})`,
-      raw: r.csv_line,
-    }));
-    return {
-      format: 'csv',
-      encoding,
-      delimiter,
-      headers: uniqueHeaders(headers),
-      rowCount: n,
-      structureRejects: [...(edits?.rejects() ?? []), ...read].sort((a, b) => a.record - b.record),
-    };
-  } finally {
-    await conn.dropFile('import_source.csv');
-  }
-}
-
-const MAX_QUOTE_ROUNDS = 20;
-const NUL_HEADER =
-  'De kopregel van het bestand bevat ongeldige tekens (NUL): het is geen leesbaar CSV-bestand.';
-
-interface CsvReject {
-  line: number;
-  line_byte_position: number;
-  error_type: string;
-  csv_line: string;
-}
-
-/**
- * DuckDB's strict CSV reader keeps malformed lines as rejects; input that is not CSV at
- * all can still stop its state machine. Then the lenient mode is tried once, and if that
- * fails too the file is refused with a Dutch message.
- */
-async function readCsvInto(
-  conn: Connector,
-  delimiter: string,
-  columns: string,
-): Promise<CsvReject[]> {
-  await conn.exec('DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans');
-  const read = (strict: boolean) =>
-    conn.exec(`CREATE OR REPLACE TABLE import_raw AS
-      SELECT CAST(row_number() OVER () AS INTEGER) AS rn, * FROM read_csv('import_source.csv',
-        delim = E'${delimiter}', quote = '"', escape = '"', header = true, auto_detect = false,
-        columns = {${columns}}, store_rejects = true, null_padding = false,
-        max_line_size = 10000000, strict_mode = ${strict})`);
-  try {
-    await read(true);
-  } catch {
-    try {
-      await conn.exec('DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans');
-      await read(false);
-    } catch {
-      throw new ImportError(
-        'Het bestand is geen leesbaar CSV-bestand (controleer of het een tekstbestand met kolommen is).',
-      );
-    }
-  }
-  return conn.query<CsvReject>({
-    sql: `SELECT line, any_value(line_byte_position) AS line_byte_position,
-            any_value(error_type) AS error_type, any_value(csv_line) AS csv_line
-          FROM reject_errors GROUP BY line ORDER BY line`,
-  });
-}
-
-const CSV_ERROR_REASONS: Record<string, string> = {
-  'MISSING COLUMNS': 'Te weinig kolommen in de regel',
-  'TOO MANY COLUMNS': 'Te veel kolommen in de regel',
-  'UNQUOTED VALUE': 'Aanhalingsteken niet afgesloten',
-  'LINE SIZE OVER MAXIMUM': 'Regel is te lang',
-  'INVALID UNICODE': 'Ongeldige tekens in de regel',
-  CAST: 'Waarde onleesbaar',
 };
 
 /**
