@@ -71,4 +71,15 @@ export class ActionStatus<Busy extends string> {
       done();
     }
   }
+
+  /** The outcome once a save is over: "Opgeslagen" only when the data is stored. */
+  finishSave(kept: KeptChange<unknown>, outcome: string): void {
+    if (kept.problem) {
+      this.status = `${outcome[0].toUpperCase()}${outcome.slice(1)}; niet opgeslagen.`;
+      this.error = kept.problem;
+      return;
+    }
+    const other = kept.caughtUp ? ` ${IMPORT_MESSAGES.OTHER_TAB_KEPT}` : '';
+    this.status = `Opgeslagen: ${outcome}.${other}`;
+  }
 }

@@ -28,28 +28,27 @@ import {
 import { THEME_KEYS, type UnmappedCategory } from '$lib/data/import/theme-lookup';
 import { chosenTheme, withChosenTheme } from '$lib/data/theme-labels';
 import type { Theme } from '$lib/data/themes';
-import { findMatchingProfile, upsertProfile, type MappingProfile } from '$lib/data/import/profiles';
+import { findMatchingProfile, type MappingProfile } from '$lib/data/import/profiles';
 import { rejectedRowsCsv, type ImportReport } from '$lib/data/import/report';
-import { ActionStatus, keepChange, type KeptChange } from './action-status.svelte';
+import { ActionStatus, keepChange } from './action-status.svelte';
 import { AreaImport } from './area-import.svelte';
+import { ImportProfileActions } from './import-profile-actions.svelte';
 import { appData } from './app-data.svelte';
 import { exclusive } from './db-queue';
 import { readChosenFile, saveFile } from './download';
 import {
   buildMappingRows,
-  buildProfile,
   errorMessage,
   importDatasetId,
   outsideWarning,
   IMPORT_MESSAGES,
-  profileFileName,
   rejectedFileName,
   type Confidence,
 } from './import-view';
 import { readiness } from './readiness.svelte';
 
 const PREVIEW_ROWS = 10;
-const { DUPLICATES_MISSING, NOTHING_RECOGNISED, OTHER_TAB_KEPT, SAVING } = IMPORT_MESSAGES;
+const { DUPLICATES_MISSING, NOTHING_RECOGNISED, SAVING } = IMPORT_MESSAGES;
 
 export class ImportSession {
   kind = $state<RecordKind>('incidents');
@@ -74,6 +73,7 @@ export class ImportSession {
   #reported: PreparedImport | null = null;
   #previewRun = 0;
   #action = new ActionStatus<'lezen' | 'inlezen' | 'opslaan'>();
+  #profiles = new ImportProfileActions(this, this.#action);
 
   get busy() {
     return this.#action.busy;
@@ -348,7 +348,10 @@ export class ImportSession {
             return report;
           });
           this.areaReport = kept.value;
-          this.#finish(kept, `gebiedsgrenzen ingelezen: ${kept.value.accepted} gebieden`);
+          this.#action.finishSave(
+            kept,
+            `gebiedsgrenzen ingelezen: ${kept.value.accepted} gebieden`,
+          );
         },
         'Het inlezen is mislukt; de opgeslagen gegevens zijn niet gewijzigd.',
       );
@@ -370,7 +373,10 @@ export class ImportSession {
         this.prepared = null;
         this.plan = null;
         this.preview = null;
-        this.#finish(kept, `${rows.accepted} rijen ingelezen, ${rows.rejected} afgewezen`);
+        this.#action.finishSave(
+          kept,
+          `${rows.accepted} rijen ingelezen, ${rows.rejected} afgewezen`,
+        );
         this.#action.error ??= outsideWarning(kept.value, appData.municipality);
       },
       'Het inlezen is mislukt; de opgeslagen gegevens zijn niet gewijzigd.',
@@ -392,75 +398,12 @@ export class ImportSession {
   }
 
   /** Saves the confirmed mapping under the Bronsysteem name, for next month's export. */
-  async saveProfile(): Promise<void> {
-    const { plan, prepared } = this;
-    const name = this.sourceLabel.trim();
-    if (this.kind === 'areas') return this.#saveAreaProfile(name);
-    if (!plan || !prepared) return;
-    if (!name) {
-      this.#action.error = 'Vul eerst de naam van het bronsysteem in; het profiel krijgt die naam.';
-      return;
-    }
-    const profile = this.#profile(name);
-    await this.#action.run(
-      'opslaan',
-      `Profiel ‘${name}’ wordt opgeslagen…`,
-      async () => {
-        // From the settings as stored: another tab may have saved profiles meanwhile.
-        const kept = await keepChange(async () => {
-          appData.settings = {
-            ...appData.settings,
-            profiles: upsertProfile(appData.settings.profiles, profile),
-          };
-        });
-        this.profileName = name;
-        if (kept.problem) this.#action.error = kept.problem;
-        else
-          this.#action.status = `Profiel ‘${name}’ opgeslagen; het wordt voortaan voorgesteld bij exports met dezelfde kolommen.`;
-      },
-      'Het profiel kon niet worden opgeslagen.',
-    );
-  }
-
-  async #saveAreaProfile(name: string): Promise<void> {
-    if (!name) {
-      this.#action.error = 'Vul eerst een naam voor het profiel in (bijvoorbeeld de bron).';
-      return;
-    }
-    await this.#action.run(
-      'opslaan',
-      `Profiel ‘${name}’ wordt opgeslagen…`,
-      async () => {
-        const kept = await keepChange(async () => this.areas.saveProfile(name));
-        if (kept.problem) this.#action.error = kept.problem;
-        else
-          this.#action.status = `Profiel ‘${name}’ opgeslagen; het wordt voortaan voorgesteld bij grenzen met dezelfde velden.`;
-      },
-      'Het profiel kon niet worden opgeslagen.',
-    );
-  }
-
-  #profile(name: string): MappingProfile {
-    const { plan, prepared } = this;
-    return buildProfile(name, plan!, prepared!.staged.headers, this.duplicates ?? 'skip');
+  saveProfile(): Promise<void> {
+    return this.#profiles.save();
   }
 
   /** The confirmed mapping as a file: the format of `import:check --mapping` (README). */
   exportProfile(): void {
-    if (!this.plan || !this.prepared) return;
-    const name = this.sourceLabel.trim() || this.prepared.fileName;
-    const json = JSON.stringify(this.#profile(name), null, 2) + '\n';
-    saveFile(json, profileFileName(name), 'application/json');
-    this.#action.status = `De koppeling is gedownload als ‘${profileFileName(name)}’.`;
-  }
-
-  /** The outcome once the save is over: "opgeslagen" only when the data is stored. */
-  #finish(kept: KeptChange<unknown>, outcome: string): void {
-    if (kept.problem) {
-      this.#action.status = `${outcome[0].toUpperCase()}${outcome.slice(1)}; niet opgeslagen.`;
-      this.#action.error = kept.problem;
-      return;
-    }
-    this.#action.status = `Opgeslagen: ${outcome}.${kept.caughtUp ? ` ${OTHER_TAB_KEPT}` : ''}`;
+    this.#profiles.export();
   }
 }
