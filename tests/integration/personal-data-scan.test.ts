@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
 import { ImportError } from '../../src/lib/data/import/staged-source';
 import { prepareImport, runImport } from '../../src/lib/data/import/pipeline';
-import { scanPersonalData } from '../../src/lib/data/import/personal-data-scan';
+import { couldCount } from '../../src/lib/data/import/personal-data-content';
+import { candidateSql, scanPersonalData } from '../../src/lib/data/import/personal-data-scan';
 import { rejectedRowsCsv } from '../../src/lib/data/import/report';
 import { loadDemoInNode } from '../helpers/demo-node';
 
@@ -110,6 +111,18 @@ describe('the scan over all rows', () => {
     await stage(values);
     expect(await scan()).toEqual([]);
   });
+
+  it('finds short notes and printed BSNs beyond row 1,000 (issue 27, item 7)', async () => {
+    const surnames = ['Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Mulder', 'Bos', 'Peters'];
+    const notes = Array.from({ length: 3000 }, (_, i) =>
+      i < 1500 ? `code-${i % 7}` : `gesproken met ${surnames[i % 8]} om ${10 + (i % 9)} uur`,
+    );
+    await stage(notes);
+    expect((await scan())[0]).toMatchObject({ kind: 'vrije tekst', evidence: 'inhoud' });
+    const bsns = ['123.456.782', '123 456 782', '123-456-782', '06.12.34.56.78'];
+    await stage(Array.from({ length: 3000 }, (_, i) => (i < 1500 ? 'x' : bsns[i % 3])));
+    expect((await scan())[0]).toMatchObject({ kind: 'bsn' });
+  });
 });
 
 describe('a file column named rowid', () => {
@@ -141,5 +154,23 @@ describe('a file column named rowid', () => {
     const lines = csv.replace('\ufeff', '').trim().split('\r\n');
     expect(lines).toHaveLength(3); // header + the two rows without an id
     expect(prepared.staged.headers[0]).toBe('rowid');
+  });
+});
+
+describe('candidateSql', () => {
+  it('admits every value couldCount admits (the new Dutch shapes included)', async () => {
+    const values = [
+      '123.456.782', '123 456 782', '123-456-782', '1234-56-782', '06.12.34.56.78',
+      '020.123.45.67', '+31.6.12345678', 'Dhr. Jansen', 'Mevr. de Vries', 'JANSEN, P.',
+      'Jansen, P.', 'Piet Jansen', 'gesproken met Jansen', 'bewoner niet thuis',
+      'geen actie', 'overlast-jeugd', 'a b', 'x  y  z', 'met  Jansen ', 'niet thuis\t',
+    ]; // prettier-ignore
+    const rows = await conn.query<{ v: string; c: boolean }>({
+      sql: `SELECT v, ${candidateSql('v')} AS c FROM (SELECT unnest(?::VARCHAR[]) AS v)`,
+      params: [JSON.stringify(values)],
+    });
+    const missed = rows.filter((r) => couldCount(r.v) && !r.c).map((r) => r.v);
+    expect(missed).toEqual([]);
+    expect(rows.filter((r) => couldCount(r.v)).length).toBeGreaterThanOrEqual(15);
   });
 });
