@@ -1,7 +1,8 @@
 /**
  * Snapshots of the whole database as Arrow IPC per table plus a manifest: what persistence
  * (IndexedDB in the browser) and the workspace file store. Restoring replaces every table
- * in one transaction, so a bad snapshot leaves the current data as it was.
+ * in one transaction, so a bad snapshot leaves the current data as it was; that includes a
+ * snapshot holding personal data (issue 27, item 6), checked after the insert.
  */
 import { toIpcStream } from './arrow-build';
 import { dictionarySelectList } from './arrow-dictionary';
@@ -11,6 +12,7 @@ import { isOutOfMemory } from './engine-errors';
 import { IpcStreamError } from './ipc-stream';
 import { insertIpcFilling } from './ipc-insert';
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema';
+import { describeStoredFinding, findStoredPersonalData } from './stored-personal-data';
 
 export interface SnapshotManifest {
   format: 'wijkradar-snapshot';
@@ -87,7 +89,10 @@ async function insertTable(conn: Connector, table: TableName, bytes: Uint8Array)
   }
 }
 
-/** Replaces every table with the snapshot's contents, atomically; verifies row counts. */
+/**
+ * Replaces every table with the snapshot's contents, atomically; verifies row counts and
+ * refuses personal data in any stored text column, as the import does.
+ */
 export async function restoreSnapshot(conn: Connector, snapshot: Snapshot): Promise<void> {
   validateSnapshot(snapshot);
   await initDatabase(conn);
@@ -105,5 +110,7 @@ export async function restoreSnapshot(conn: Connector, snapshot: Snapshot): Prom
         );
       }
     }
+    const found = await findStoredPersonalData(conn, TABLE_NAMES);
+    if (found) throw new SnapshotError(describeStoredFinding('De werkruimte', found));
   });
 }

@@ -20,7 +20,9 @@
  * with 20+ display categories outside the vocabulary is refused; map them on screen or use
  * the slugs.
  * Place-name columns (`placeNames`: names of areas, aandachtslocaties, interventions) are
- * exempt: every place has its own multi-word name (`Jan van Galenstraat`).
+ * exempt from both free-text rules: every place or intervention has its own multi-word,
+ * sometimes long name (`Cameratoezicht en extra surveillance Stationsplein`); the
+ * recognisers (names, BSN, e-mail, …) still apply to them.
  *
  * Dates in a column whose name says start, end or vacancy (`leeg_sinds`, `einddatum`; see
  * `isEventDateHeader`) are never judged birth dates (issue 27, item 11).
@@ -65,7 +67,7 @@ const NOTE_MAX_LENGTH = 200;
 export interface ColumnContext {
   /** The header: a start, end or vacancy header rules out birth dates. */
   header?: string;
-  /** A column of place names: exempt from the short-free-text rule. */
+  /** A column of place names: exempt from both free-text rules. */
   placeNames?: boolean;
 }
 
@@ -291,7 +293,7 @@ export function detectContentKind(
   const birth = eventDates ? null : birthDateShare(t, referenceDay);
   if (birth !== null) return { kind: 'geboortedatum', share: birth };
   if (share(NAME) >= th.naam) return { kind: 'naam', share: share(NAME) };
-  const text = freeTextShare(t) ?? (column.placeNames ? null : shortTextShare(t));
+  const text = column.placeNames ? null : (freeTextShare(t) ?? shortTextShare(t));
   return text === null ? null : { kind: 'vrije tekst', share: text };
 }
 

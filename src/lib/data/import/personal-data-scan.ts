@@ -152,7 +152,7 @@ export interface ScanColumn {
   header: string;
   /** The column's sample, to choose how to test it. */
   sample?: readonly string[];
-  /** Names of places: exempt from the short free-text rule (see personal-data-content.ts). */
+  /** Names of places: exempt from the free-text rules (see personal-data-content.ts). */
   placeNames?: boolean;
 }
 

@@ -54,8 +54,8 @@ export interface PersonalDataOptions {
    */
   allowHeaders?: readonly string[];
   /**
-   * The column holds names of places (areas, aandachtslocaties): exempt from the short
-   * free-text rule. Implied for a header in `allowHeaders`.
+   * The column holds names of places (areas, aandachtslocaties): exempt from the
+   * free-text rules. Implied for a header in `allowHeaders`.
    */
   placeNames?: boolean;
   /** "Today" for the date-of-birth test (dates more than 12 years before it). Default: now. */
