@@ -17,8 +17,9 @@
  * Notes and names repeat too (the same person, the same remark), hence the low share. A
  * category column has a fixed list: under 20 labels never counts, and more labels repeat
  * over a sample of 1,000 (50 labels are 5%). Known limit: a small file (under ~200 rows)
- * with 20+ display categories outside the vocabulary is refused; map them on screen or use
- * the slugs.
+ * with 20+ display categories outside the vocabulary is refused, and so is a column of 20+
+ * distinct business names (`Café De Kroon`) over half its values; map the categories on
+ * screen or use the slugs.
  * Place-name columns (`placeNames`: names of areas, aandachtslocaties, interventions) are
  * exempt from both free-text rules: every place or intervention has its own multi-word,
  * sometimes long name (`Cameratoezicht en extra surveillance Stationsplein`); the
