@@ -89,11 +89,26 @@ async function insertTable(conn: Connector, table: TableName, bytes: Uint8Array)
   }
 }
 
+export interface RestoreOptions {
+  /**
+   * The snapshot is this app's own save of data it checked when it came in (this browser's
+   * store, another tab's save, the build-time demo, the cached publication): the
+   * personal-data scan is skipped, so a start-up with a million rows does not pay for it.
+   * Anything from outside (a workspace file) leaves this unset.
+   */
+  ownSave?: boolean;
+}
+
 /**
- * Replaces every table with the snapshot's contents, atomically; verifies row counts and
- * refuses personal data in any stored text column, as the import does.
+ * Replaces every table with the snapshot's contents, atomically; verifies row counts and,
+ * unless it is the app's own save, refuses personal data in any stored text column as the
+ * import does.
  */
-export async function restoreSnapshot(conn: Connector, snapshot: Snapshot): Promise<void> {
+export async function restoreSnapshot(
+  conn: Connector,
+  snapshot: Snapshot,
+  options: RestoreOptions = {},
+): Promise<void> {
   validateSnapshot(snapshot);
   await initDatabase(conn);
   await inTransaction(conn, async () => {
@@ -110,7 +125,7 @@ export async function restoreSnapshot(conn: Connector, snapshot: Snapshot): Prom
         );
       }
     }
-    const found = await findStoredPersonalData(conn, TABLE_NAMES);
+    const found = options.ownSave ? null : await findStoredPersonalData(conn, TABLE_NAMES);
     if (found) throw new SnapshotError(describeStoredFinding('De werkruimte', found));
   });
 }
