@@ -66,7 +66,7 @@ export async function findStoredPersonalData(
   return null;
 }
 
-/** One Dutch sentence for a refusal: what was refused, the table, and the finding's reason. */
+/** The Dutch refusal: what was refused, table and column, the finding's reason, no change. */
 export function describeStoredFinding(what: string, { table, finding }: StoredFinding): string {
-  return `${what} bevat persoonsgegevens in tabel ‘${table}’, kolom ‘${finding.column}’: ${finding.reason}`;
+  return `${what} bevat persoonsgegevens in tabel ‘${table}’, kolom ‘${finding.column}’: ${finding.reason} De gegevens zijn niet gewijzigd.`;
 }
