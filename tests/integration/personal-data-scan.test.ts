@@ -1,7 +1,8 @@
 /**
  * Issue 27, items 1 and 2: personal data is looked for in every row that could be stored,
- * and no column of the file can switch that off. The hostile files are fixtures
- * (tests/fixtures/import/hostile/README.md).
+ * and no column of the file can switch that off. Items 7 and 11 end to end: the Dutch
+ * formats the check missed are refused, and vacancy dates are not taken for birth dates.
+ * The hostile files are fixtures (tests/fixtures/import/hostile/README.md).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
 import { ImportError } from '../../src/lib/data/import/staged-source';
 import { prepareImport, runImport } from '../../src/lib/data/import/pipeline';
-import { scanPersonalData } from '../../src/lib/data/import/personal-data-scan';
+import { couldCount } from '../../src/lib/data/import/personal-data-content';
+import { candidateSql, scanPersonalData } from '../../src/lib/data/import/personal-data-scan';
 import { rejectedRowsCsv } from '../../src/lib/data/import/report';
 import { loadDemoInNode } from '../helpers/demo-node';
 
@@ -110,6 +112,18 @@ describe('the scan over all rows', () => {
     await stage(values);
     expect(await scan()).toEqual([]);
   });
+
+  it('finds short notes and printed BSNs beyond row 1,000 (issue 27, item 7)', async () => {
+    const surnames = ['Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Mulder', 'Bos', 'Peters'];
+    const notes = Array.from({ length: 3000 }, (_, i) =>
+      i < 1500 ? `code-${i % 7}` : `gesproken met ${surnames[i % 8]} om ${10 + (i % 9)} uur`,
+    );
+    await stage(notes);
+    expect((await scan())[0]).toMatchObject({ kind: 'vrije tekst', evidence: 'inhoud' });
+    const bsns = ['123.456.782', '123 456 782', '123-456-782', '06.12.34.56.78'];
+    await stage(Array.from({ length: 3000 }, (_, i) => (i < 1500 ? 'x' : bsns[i % 3])));
+    expect((await scan())[0]).toMatchObject({ kind: 'bsn' });
+  });
 });
 
 describe('a file column named rowid', () => {
@@ -141,5 +155,66 @@ describe('a file column named rowid', () => {
     const lines = csv.replace('\ufeff', '').trim().split('\r\n');
     expect(lines).toHaveLength(3); // header + the two rows without an id
     expect(prepared.staged.headers[0]).toBe('rowid');
+  });
+});
+
+describe('candidateSql', () => {
+  it('admits every value couldCount admits (the new Dutch shapes included)', async () => {
+    const values = [
+      '123.456.782', '123 456 782', '123-456-782', '1234-56-782', '06.12.34.56.78',
+      '020.123.45.67', '+31.6.12345678', 'Dhr. Jansen', 'Mevr. de Vries', 'JANSEN, P.',
+      'Jansen, P.', 'Piet Jansen', 'gesproken met Jansen', 'bewoner niet thuis',
+      'geen actie', 'overlast-jeugd', 'a b', 'x  y  z', 'met  Jansen ', 'niet thuis\t',
+    ]; // prettier-ignore
+    const rows = await conn.query<{ v: string; c: boolean }>({
+      sql: `SELECT v, ${candidateSql('v')} AS c FROM (SELECT unnest(?::VARCHAR[]) AS v)`,
+      params: [JSON.stringify(values)],
+    });
+    const missed = rows.filter((r) => couldCount(r.v) && !r.c).map((r) => r.v);
+    expect(missed).toEqual([]);
+    expect(rows.filter((r) => couldCount(r.v)).length).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('Dutch formats of personal data (item 7)', () => {
+  it('refuses each column, keeps categories and outcomes, and stores no personal value', async () => {
+    const bytes = await fixture('persoonsgegevens-nederlandse-vormen.csv');
+    const prepared = await prepareImport(conn, 'incidents', 'vormen.csv', bytes);
+    const refused = Object.fromEntries(prepared.plan.refused.map((r) => [r.column, r.kind]));
+    expect(refused).toEqual({
+      kenmerk: 'bsn',
+      bereikbaar: 'telefoonnummer',
+      wie: 'naam',
+      contact: 'vrije tekst',
+      aantekening: 'vrije tekst',
+    });
+    const report = await runImport(conn, prepared, { dataset: 'vormen' });
+    expect(report.rows.accepted).toBe(300);
+    const stored = await conn.query<{ category: string; n: number }>({
+      sql: `SELECT category, count(*) AS n FROM incidents WHERE dataset = 'vormen'
+            GROUP BY category ORDER BY category`,
+    });
+    expect(stored.map((s) => s.category)).toContain('Overlast Bedrijven');
+    const [{ personal }] = await conn.query<{ personal: number }>({
+      sql: `SELECT count(*) AS personal FROM incidents WHERE dataset = 'vormen' AND (
+              regexp_matches(concat_ws('|', id, category, outcome, source), '[0-9]{3}[ .-][0-9]{3}|06\\.|Dhr|Mevr|Jansen|Bakker'))`,
+    });
+    expect(personal).toBe(0);
+  });
+});
+
+describe('vacancy dates (item 11)', () => {
+  it('imports leeg_sinds from 1990–2007 as vacant_since, not refused as birth dates', async () => {
+    const bytes = await fixture('panden-leeg-sinds.csv');
+    const prepared = await prepareImport(conn, 'buildings', 'panden.csv', bytes);
+    expect(prepared.plan.refused).toEqual([]);
+    const report = await runImport(conn, prepared, { dataset: 'leeg-sinds' });
+    expect(report.reasons).toEqual([]);
+    expect(report.rows.accepted).toBe(60);
+    const [{ first, last }] = await conn.query<{ first: number; last: number }>({
+      sql: `SELECT min(year(vacant_since)) AS first, max(year(vacant_since)) AS last
+            FROM buildings WHERE dataset = 'leeg-sinds'`,
+    });
+    expect([first, last]).toEqual([1990, 2007]);
   });
 });

@@ -23,7 +23,7 @@ import {
   appendFiles,
   selectFiles,
 } from '../../src/lib/data/published';
-import { takeSnapshot } from '../../src/lib/data/snapshot';
+import { restoreSnapshot, takeSnapshot } from '../../src/lib/data/snapshot';
 import { encodeWorkspace } from '../../src/lib/data/workspace-file';
 import { directoryReader, writePublication } from '../../scripts/lib/publish-files';
 import { loadDemoInNode } from '../helpers/demo-node';
@@ -166,6 +166,30 @@ describe('published dataset', () => {
       expect(await answers(target)).toEqual(before);
     } finally {
       await rm(broken, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a publication holding personal data and keeps the open data (issue 27, item 6)', async () => {
+    const hostile = await mkdtemp(path.join(os.tmpdir(), 'wijkradar-hostile-'));
+    const conn = await createNodeConnector();
+    try {
+      await restoreSnapshot(conn, await takeSnapshot(source));
+      await conn.exec(`UPDATE visits SET target = '06.12.34.' || lpad(CAST(rn % 100 AS VARCHAR), 2, '0')
+          || '.' || lpad(CAST(rn // 100 % 100 AS VARCHAR), 2, '0')
+        FROM (SELECT id AS vid, row_number() OVER (ORDER BY id) AS rn FROM visits) s
+        WHERE visits.id = s.vid AND s.rn <= 800`);
+      await writePublication(
+        await buildPublication(conn, { version: 'x', now: new Date('2026-12-06T10:00:00Z') }),
+        hostile,
+      );
+      const before = await answers(target);
+      await expect(open(target, hostile)).rejects.toThrow(
+        /^De publicatie bevat persoonsgegevens in tabel ‘visits’, kolom ‘target’: .*telefoonnummers/,
+      );
+      expect(await answers(target)).toEqual(before);
+    } finally {
+      await conn.close();
+      await rm(hostile, { recursive: true, force: true });
     }
   });
 

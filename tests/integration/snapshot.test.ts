@@ -3,6 +3,8 @@
  * damaged or foreign file is refused with a Dutch message while the data stays intact.
  */
 import { DataType, tableFromIPC } from 'apache-arrow';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
 import { createNodeConnector } from '../../src/lib/data/duckdb-node';
@@ -113,5 +115,42 @@ describe('snapshot store (persistence across reloads)', () => {
     await restoreSnapshot(fresh, saved!);
     expect(await answers(fresh)).toEqual(await answers(source));
     await fresh.close();
+  });
+});
+
+describe('a workspace file holding personal data (issue 27, item 6)', () => {
+  const HOSTILE = path.resolve(import.meta.dirname, '../fixtures/import/hostile');
+
+  it('is refused, naming table and column, and changes nothing', async () => {
+    const file = await readFile(path.join(HOSTILE, 'werkruimte-persoonsgegevens.wijkradar'));
+    const snapshot = await decodeWorkspace(new Uint8Array(file));
+    await restoreSnapshot(target, await takeSnapshot(source));
+    const before = await answers(target);
+    const refusal = restoreSnapshot(target, snapshot);
+    await expect(refusal).rejects.toThrow(
+      /^De werkruimte bevat persoonsgegevens in tabel ‘incidents’, kolom ‘outcome’: .*burgerservicenummers.* De gegevens zijn niet gewijzigd\.$/,
+    );
+    expect(await answers(target)).toEqual(before);
+    const [{ n }] = await target.query<{ n: number }>({
+      sql: `SELECT count(*) AS n FROM incidents WHERE contains(source, '@') OR outcome SIMILAR TO '[0-9.]+'`,
+    });
+    expect(n).toBe(0);
+  });
+
+  it('is refused for the e-mail addresses alone', async () => {
+    const file = await readFile(path.join(HOSTILE, 'werkruimte-persoonsgegevens.wijkradar'));
+    const conn = await createNodeConnector();
+    try {
+      await restoreSnapshot(conn, await takeSnapshot(source));
+      await conn.exec(`UPDATE incidents SET source = 'bewoner' || id || '@voorbeeld.nl'
+        WHERE id IN (SELECT id FROM incidents LIMIT 400)`);
+      const withEmail = await takeSnapshot(conn);
+      await expect(restoreSnapshot(target, withEmail)).rejects.toThrow(
+        /tabel ‘incidents’, kolom ‘source’: .*e-mailadressen/,
+      );
+      expect((await decodeWorkspace(new Uint8Array(file))).manifest.tables.incidents).toBe(40);
+    } finally {
+      await conn.close();
+    }
   });
 });

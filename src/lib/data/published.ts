@@ -20,6 +20,7 @@ import {
 } from './publish';
 import { SCHEMA_VERSION, TABLE_NAMES, TABLES, type ColumnDef, type TableName } from './schema';
 import { sha256Hex } from './sha256';
+import { describeStoredFinding, findStoredPersonalData } from './stored-personal-data';
 
 export class DatasetError extends Error {}
 
@@ -219,7 +220,14 @@ export async function replaceWithPublication(
       expected.set(file.table, expected.get(file.table)! + file.rows);
     }
     await checkCounts(conn, expected);
+    await refusePersonalData(conn, files);
   });
+}
+
+/** Throws when the tables of `files` hold personal data (issue 27, item 6): nothing is kept. */
+async function refusePersonalData(conn: Connector, files: readonly DatasetFile[]): Promise<void> {
+  const found = await findStoredPersonalData(conn, [...new Set(files.map((f) => f.table))]);
+  if (found) throw new DatasetError(describeStoredFinding('De publicatie', found));
 }
 
 /** Adds the remaining record files (years not loaded yet), atomically. */
@@ -235,6 +243,7 @@ export async function appendFiles(
       expected.set(file.table, expected.get(file.table)! + file.rows);
     }
     await checkCounts(conn, expected);
+    await refusePersonalData(conn, files);
   });
 }
 

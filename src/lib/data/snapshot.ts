@@ -1,7 +1,8 @@
 /**
  * Snapshots of the whole database as Arrow IPC per table plus a manifest: what persistence
  * (IndexedDB in the browser) and the workspace file store. Restoring replaces every table
- * in one transaction, so a bad snapshot leaves the current data as it was.
+ * in one transaction, so a bad snapshot leaves the current data as it was; that includes a
+ * snapshot holding personal data (issue 27, item 6), checked after the insert.
  */
 import { toIpcStream } from './arrow-build';
 import { dictionarySelectList } from './arrow-dictionary';
@@ -11,6 +12,7 @@ import { isOutOfMemory } from './engine-errors';
 import { IpcStreamError } from './ipc-stream';
 import { insertIpcFilling } from './ipc-insert';
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema';
+import { describeStoredFinding, findStoredPersonalData } from './stored-personal-data';
 
 export interface SnapshotManifest {
   format: 'wijkradar-snapshot';
@@ -87,8 +89,26 @@ async function insertTable(conn: Connector, table: TableName, bytes: Uint8Array)
   }
 }
 
-/** Replaces every table with the snapshot's contents, atomically; verifies row counts. */
-export async function restoreSnapshot(conn: Connector, snapshot: Snapshot): Promise<void> {
+export interface RestoreOptions {
+  /**
+   * The snapshot is this app's own save of data it checked when it came in (this browser's
+   * store, another tab's save, the build-time demo, the cached publication): the
+   * personal-data scan is skipped, so a start-up with a million rows does not pay for it.
+   * Anything from outside (a workspace file) leaves this unset.
+   */
+  ownSave?: boolean;
+}
+
+/**
+ * Replaces every table with the snapshot's contents, atomically; verifies row counts and,
+ * unless it is the app's own save, refuses personal data in any stored text column as the
+ * import does.
+ */
+export async function restoreSnapshot(
+  conn: Connector,
+  snapshot: Snapshot,
+  options: RestoreOptions = {},
+): Promise<void> {
   validateSnapshot(snapshot);
   await initDatabase(conn);
   await inTransaction(conn, async () => {
@@ -105,5 +125,7 @@ export async function restoreSnapshot(conn: Connector, snapshot: Snapshot): Prom
         );
       }
     }
+    const found = options.ownSave ? null : await findStoredPersonalData(conn, TABLE_NAMES);
+    if (found) throw new SnapshotError(describeStoredFinding('De werkruimte', found));
   });
 }

@@ -123,7 +123,7 @@ export class WorkspaceWriter {
       this.#known = await this.#store.generation();
       return false;
     }
-    await restoreSnapshot(conn, stored);
+    await restoreSnapshot(conn, stored, { ownSave: true });
     hooks.adopted(stored);
     this.#known = stored.generation;
     return true;

@@ -285,7 +285,7 @@ class AppData {
   async #loadDemo(conn: Connector, snapshot: Uint8Array | null): Promise<void> {
     if (snapshot) {
       try {
-        await restoreSnapshot(conn, await decodeWorkspace(snapshot));
+        await restoreSnapshot(conn, await decodeWorkspace(snapshot), { ownSave: true });
         return;
       } catch {
         // A damaged snapshot: the files below give the same data, only slower.
@@ -300,7 +300,7 @@ class AppData {
       rememberOwnWorkspace(saved !== null);
       if (!saved) return false;
       performance.mark('app.restore.start');
-      await restoreSnapshot(conn, saved);
+      await restoreSnapshot(conn, saved, { ownSave: true });
       performance.measure('app.restore', 'app.restore.start');
       this.settings = readSettings(saved.manifest.settings);
       this.origin = 'opgeslagen';

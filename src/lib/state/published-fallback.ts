@@ -55,7 +55,7 @@ async function openCached(
     };
   }
   try {
-    await restoreSnapshot(conn, cached);
+    await restoreSnapshot(conn, cached, { ownSave: true });
     return {
       opened: 'cached',
       info,

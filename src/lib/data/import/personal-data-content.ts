@@ -2,8 +2,36 @@
  * Content evidence for personal data: which kind, if any, a sample of one column's values
  * holds, and for what share of the sample. One pass over the values with cheap pre-checks
  * before each recogniser, so 50 columns x 1000 values stay well under 50 ms.
+ *
+ * Short free text (issue 27, item 7): notes such as `gesproken met Jansen` and bare names
+ * such as `Piet Jansen` are too short for the free-text rule and too varied for the name
+ * shapes, and one such value cannot be told from a category label (`Overlast Bedrijven`).
+ * So the decision is made for the column. A value is a *note* when it has two or more words
+ * (tokens with two letters or more), is not a known label — theme keys, names and synonyms,
+ * the default theme mapping's (Signalen) categories, outcomes and visit kinds, compared as
+ * `normalizeLabel` does — nor an address or street name, and either a word after the first
+ * starts with a capital or it has three words or more (`geen actie` is not a note). A column is short free text when
+ *   - at least SHORT_TEXT.minShare (50%) of its values are notes,
+ *   - the notes vary: distinct notes ≥ SHORT_TEXT.minDistinctShare (10%) of them,
+ *   - and there are at least SHORT_TEXT.minDistinct (20) distinct notes.
+ * Notes and names repeat too (the same person, the same remark), hence the low share. A
+ * category column has a fixed list: under 20 labels never counts, and more labels repeat
+ * over a sample of 1,000 (50 labels are 5%). Known limit: a small file (under ~200 rows)
+ * with 20+ display categories outside the vocabulary is refused, and so is a column of 20+
+ * distinct business names (`Café De Kroon`) over half its values; map the categories on
+ * screen or use the slugs.
+ * Place-name columns (`placeNames`: names of areas, aandachtslocaties, interventions) are
+ * exempt from both free-text rules: every place or intervention has its own multi-word,
+ * sometimes long name (`Cameratoezicht en extra surveillance Stationsplein`); the
+ * recognisers (names, BSN, e-mail, …) still apply to them.
+ *
+ * Dates in a column whose name says start, end or vacancy (`leeg_sinds`, `einddatum`; see
+ * `isEventDateHeader`) are never judged birth dates (issue 27, item 11).
  */
+import { DEFAULT_THEME_MAPPING, OUTCOMES, VISIT_KINDS } from '../themes';
+import { normalizeLabel, themeLabels } from '../theme-labels';
 import type { PersonalDataKind } from './personal-data';
+import { isEventDateHeader } from './personal-data-header';
 import { looksLikePersonName } from './personal-data-names';
 import {
   isValidBsn,
@@ -32,6 +60,27 @@ export const BIRTH_DATE_MIN_SPAN_YEARS = 15;
 const PLATE_MAX_PREFIX_SHARE = 0.5;
 const PLATE_PREFIX_MIN_MATCHES = 10;
 export const FREE_TEXT = { minMedianLength: 30, minMeanWords: 5, minDistinctShare: 0.7 } as const;
+export const SHORT_TEXT = { minShare: 0.5, minDistinctShare: 0.1, minDistinct: 20 } as const;
+/** Longer values are judged by the free-text rule alone. */
+const NOTE_MAX_LENGTH = 200;
+
+/** What the content check knows of the column besides its values. */
+export interface ColumnContext {
+  /** The header: a start, end or vacancy header rules out birth dates. */
+  header?: string;
+  /** A column of place names: exempt from both free-text rules. */
+  placeNames?: boolean;
+}
+
+/** Labels of the app's own vocabulary, normalised: never a note. */
+const KNOWN_LABELS = new Set(
+  [
+    ...themeLabels().map((t) => t.label),
+    ...DEFAULT_THEME_MAPPING.flatMap((row) => [row.main, row.sub]),
+    ...OUTCOMES,
+    ...VISIT_KINDS,
+  ].map(normalizeLabel),
+);
 
 export interface ContentEvidence {
   kind: PersonalDataKind;
@@ -49,6 +98,7 @@ const BSN = 4;
 const PHONE = 8;
 const PLATE = 16;
 const NAME = 32;
+const NOTE = 64;
 
 /** What one distinct value is; computed once per distinct value, since columns repeat a lot. */
 interface ValueFacts {
@@ -80,7 +130,24 @@ function classify(v: string): ValueFacts {
   }
   if (len <= 60 && isUpper(c0) && (v.includes(' ') || v.includes('.')) && looksLikePersonName(v))
     facts.mask |= NAME;
+  if (len <= NOTE_MAX_LENGTH && v.includes(' ') && isNote(v)) facts.mask |= NOTE;
   return facts;
+}
+
+/**
+ * Addresses and street names (`Eikenstraat 12, 9901 AB Donderdeel`, `Jan van Galenstraat`):
+ * a postcode, or a word with a street suffix at the end or before a house number.
+ */
+const ADDRESS =
+  /\d{4} ?[A-Z]{2}\b|\p{L}(?:straat|straatje|weg|laan|plein|pad|dreef|singel|gracht|kade|markt|steeg|plantsoen|park|boulevard|allee|erf)(?:\s+\d|[\s,]*$)/u;
+
+/** A short multi-word value outside the known vocabulary (see the module comment). */
+function isNote(v: string): boolean {
+  if (ADDRESS.test(v)) return false;
+  const tokens = v.split(' ').filter((t) => t !== '');
+  if (tokens.length < 2) return false;
+  if (tokens.length < 3 && !tokens.slice(1).some((t) => isUpper(t.charCodeAt(0)))) return false;
+  return countWords(v) >= 2 && !KNOWN_LABELS.has(normalizeLabel(v));
 }
 
 interface Tally {
@@ -93,6 +160,7 @@ interface Tally {
   long: number;
   texts: string[];
   distinct: number;
+  distinctNotes: number;
 }
 
 function tallyValues(values: readonly string[]): Tally {
@@ -107,6 +175,7 @@ function tallyValues(values: readonly string[]): Tally {
     long: 0,
     texts: [],
     distinct: 0,
+    distinctNotes: 0,
   };
   for (const raw of values) {
     const v = raw.trim();
@@ -132,6 +201,7 @@ function tallyValues(values: readonly string[]): Tally {
     }
   }
   t.distinct = facts.size;
+  for (const f of facts.values()) if (f.mask & NOTE) t.distinctNotes++;
   return t;
 }
 
@@ -193,6 +263,13 @@ function freeTextShare(t: Tally): number | null {
   return words / t.n >= FREE_TEXT.minMeanWords ? sentences / t.n : null;
 }
 
+/** Share of notes if the column is short free text (see the module comment), else null. */
+function shortTextShare(t: Tally): number | null {
+  const notes = t.counts.get(NOTE) ?? 0;
+  if (notes < SHORT_TEXT.minShare * t.n || t.distinctNotes < SHORT_TEXT.minDistinct) return null;
+  return t.distinctNotes >= SHORT_TEXT.minDistinctShare * notes ? notes / t.n : null;
+}
+
 /**
  * The kind of personal data the sampled values hold, or null. Kinds are tried from the most
  * specific recogniser to the least (e-mail before free text), and the first that reaches its
@@ -201,6 +278,7 @@ function freeTextShare(t: Tally): number | null {
 export function detectContentKind(
   values: readonly string[],
   referenceDay: number,
+  column: ColumnContext = {},
 ): ContentEvidence | null {
   const t = tallyValues(values);
   if (t.n === 0) return null;
@@ -212,16 +290,17 @@ export function detectContentKind(
   if (share(PHONE) >= th.telefoonnummer) return { kind: 'telefoonnummer', share: share(PHONE) };
   if (share(PLATE) >= th.kenteken && platesAreVaried(t, t.counts.get(PLATE) ?? 0))
     return { kind: 'kenteken', share: share(PLATE) };
-  const birth = birthDateShare(t, referenceDay);
+  const eventDates = column.header !== undefined && isEventDateHeader(column.header);
+  const birth = eventDates ? null : birthDateShare(t, referenceDay);
   if (birth !== null) return { kind: 'geboortedatum', share: birth };
   if (share(NAME) >= th.naam) return { kind: 'naam', share: share(NAME) };
-  const text = freeTextShare(t);
+  const text = column.placeNames ? null : (freeTextShare(t) ?? shortTextShare(t));
   return text === null ? null : { kind: 'vrije tekst', share: text };
 }
 
 /**
  * Whether a value could count towards some kind's threshold: a recogniser matches it, it is
- * a date without a time (a birth date), or it has free-text length. A set of values where
+ * a date without a time (a birth date), a note, or it has free-text length. A set of values where
  * fewer than the lowest threshold (30%) could count holds no personal data by these rules.
  */
 export function couldCount(raw: string): boolean {

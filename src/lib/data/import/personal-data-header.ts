@@ -169,3 +169,21 @@ export function isAllowedHeader(header: string, allowHeaders: readonly string[])
   const joined = normalizeHeader(header).joined;
   return allowHeaders.some((a) => normalizeHeader(a).joined === joined);
 }
+
+/**
+ * Header parts saying a date column holds when something began, ended or stood empty —
+ * `leeg_sinds`, `leegstand`, `startdatum`, `einde`, `vacant_since` — never a date of birth
+ * (issue 27, item 11: vacancy dates from 1988–2007 were refused as birth dates). Dutch
+ * stems match inside compounds; the short English words only as whole tokens.
+ */
+const EVENT_DATE_STEMS = ['leeg', 'sinds', 'begin', 'start', 'eind', 'vacan', 'ingang', 'aanvang'];
+const EVENT_DATE_TOKENS = new Set(['end', 'ended', 'since', 'from', 'until', 'tot', 'vanaf']);
+
+/** Whether a column's name says its dates are a start, an end or a vacancy (not a birth). */
+export function isEventDateHeader(header: string): boolean {
+  const { tokens, joined } = normalizeHeader(header);
+  return (
+    EVENT_DATE_STEMS.some((stem) => joined.includes(stem)) ||
+    tokens.some((t) => EVENT_DATE_TOKENS.has(t))
+  );
+}

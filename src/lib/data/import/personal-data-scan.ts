@@ -8,8 +8,8 @@
  * personal data is never split into two halves that each stay under a threshold.
  *
  * Speed: the engine counts per 500 rows how many values could be personal data at all — a
- * cheap superset test per value (an `@`, a long text, a capital and a space, a digit shape
- * of a BSN, phone number, date, plate or IBAN). No recogniser reaches its threshold in a
+ * cheap superset test per value (an `@`, a long text, a capital and a space, the shape of a
+ * short note, a digit shape of a BSN, phone number, date, plate or IBAN). No recogniser reaches its threshold in a
  * window where fewer than 30% of the values are candidates (the lowest threshold), so only
  * windows over that share are read into JavaScript — as distinct values with their counts
  * — and judged with the sample's own rule. A clean million rows cost one scan.
@@ -46,6 +46,8 @@ const SHAPES = {
   plate: `(?:${PLATE})\\s*`,
   date: `${D}{1,4}[-/.]${D}{1,2}[-/.]${D}{1,4}(?:[ T]00:00(?::00)?)?\\s*`,
 };
+/** A note (couldCount): a later word with a capital, or three space-separated words. */
+const NOTE_SHAPE = ' [A-ZÀ-Ý]| [^ ]+ +[^ ]';
 const digitFirst = (v: string) => `(${v} >= '0' AND ${v} < ':')`;
 const upperFirst = (v: string) => `((${v} >= 'A' AND ${v} < '[') OR (${v} >= 'À' AND ${v} < 'Þ'))`;
 const letterFirst = (v: string) => `(${upperFirst(v)} OR (${v} >= 'a' AND ${v} < '{'))`;
@@ -63,6 +65,7 @@ export function candidateSql(v: string): string {
   const len = `length(${v})`;
   return `(contains(${v}, '@') OR ${len} >= 30 OR contains(${v}, ',') OR ${v} < '!'
     OR (${upperFirst(v)} AND (contains(${v}, ' ') OR contains(${v}, '.')))
+    OR (contains(${v}, ' ') AND regexp_matches(${v}, '${NOTE_SHAPE}'))
     OR (${len} BETWEEN 6 AND 10 AND ${matches(v, 'plate')})
     OR (${letterFirst(v)} AND ${len} >= 15 AND ${matches(v, 'iban')})
     OR (${digitFirst(v)} AND ${len} BETWEEN 8 AND 14 AND ${matches(v, 'bsn')})
@@ -123,7 +126,10 @@ export async function scanPersonalData(
     const values = await readHalves(conn, source, index, halves);
     for (const h of halves) {
       const window = [...(values.get(h) ?? []), ...(values.get(h + 1) ?? [])];
-      const evidence = detectContentKind(window, referenceDay);
+      const evidence = detectContentKind(window, referenceDay, {
+        header,
+        placeNames: columns[c].placeNames,
+      });
       if (evidence === null) continue;
       const rows = { from: h * HALF + 1, to: (h + 2) * HALF };
       findings.push({ ...describeContentFinding(header, evidence, rows), index });
@@ -146,6 +152,8 @@ export interface ScanColumn {
   header: string;
   /** The column's sample, to choose how to test it. */
   sample?: readonly string[];
+  /** Names of places: exempt from the free-text rules (see personal-data-content.ts). */
+  placeNames?: boolean;
 }
 
 /**

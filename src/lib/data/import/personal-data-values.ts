@@ -7,14 +7,16 @@
 /**
  * BSN (burgerservicenummer, formerly sofinummer): nine digits passing the 11-proef
  * 9a+8b+7c+6d+5e+4f+3g+2h−1i ≡ 0 (mod 11), not all zeros. Also accepted: eight digits, read
- * as a BSN whose leading zero a spreadsheet dropped, and the printed form `1234.56.782`
- * (dots or spaces). Source: Logius, "Burgerservicenummer — elfproef".
+ * as a BSN whose leading zero a spreadsheet dropped, and the printed forms `1234.56.782` and
+ * `123.456.782`, with dots, spaces or dashes as separators (issue 27, item 7).
+ * Source: Logius, "Burgerservicenummer — elfproef".
  */
 export function isValidBsn(value: string): boolean {
   const v = value.trim();
   let digits: string;
   if (/^\d{8,9}$/.test(v)) digits = v;
-  else if (/^\d{4}([. ])\d{2}\1\d{3}$/.test(v)) digits = v.replace(/[. ]/g, '');
+  else if (/^(?:\d{4}([. -])\d{2}\1|\d{3}([. -])\d{3}\2)\d{3}$/.test(v))
+    digits = v.replace(/[. -]/g, '');
   else return false;
   if (digits.length === 8) digits = '0' + digits;
   if (/^0+$/.test(digits)) return false;
@@ -104,13 +106,14 @@ export function looksLikeDutchPlate(value: string): boolean {
  * Dutch phone numbers (ACM numbering plan): ten digits starting with 0 and a non-zero area
  * or mobile digit (`0612345678`, `020-1234567`, `(020) 123 45 67`), or the same without the
  * leading 0 after +31 or 0031 (`+31 6 12345678`, `+31 (0)20 1234567`). Spaces, dashes,
- * slashes and brackets may separate groups; dots may not, so that decimals like
- * `0.123456789` never pass.
+ * slashes and brackets may separate groups; dots too (`06.12.34.56.78`, issue 27 item 7),
+ * but only two or more of them, so that decimals like `0.123456789` never pass.
  */
 export function looksLikeDutchPhone(value: string): boolean {
   const v = value.trim();
-  if (v.length < 10 || v.length > 22 || !/^[+(]?[\d\s()/-]+$/.test(v)) return false;
-  const compact = v.replace('(0)', '').replace(/[\s()/-]/g, '');
+  if (v.length < 10 || v.length > 22 || !/^[+(]?[\d\s()/.-]+$/.test(v)) return false;
+  if (v.includes('.') && v.indexOf('.') === v.lastIndexOf('.')) return false;
+  const compact = v.replace('(0)', '').replace(/[\s()/.-]/g, '');
   return /^(?:0[1-9]\d{8}|(?:\+|00)31[1-9]\d{8})$/.test(compact);
 }
 

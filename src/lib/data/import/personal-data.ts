@@ -53,6 +53,11 @@ export interface PersonalDataOptions {
    * header check only; their values are still checked.
    */
   allowHeaders?: readonly string[];
+  /**
+   * The column holds names of places (areas, aandachtslocaties): exempt from the
+   * free-text rules. Implied for a header in `allowHeaders`.
+   */
+  placeNames?: boolean;
   /** "Today" for the date-of-birth test (dates more than 12 years before it). Default: now. */
   referenceDate?: Date;
 }
@@ -119,9 +124,14 @@ export function detectPersonalData(
   values: readonly string[],
   options: PersonalDataOptions = {},
 ): PersonalDataFinding | null {
-  const content = detectContentKind(values, toDayNumber(options.referenceDate ?? new Date()));
+  const allowed =
+    options.allowHeaders !== undefined && isAllowedHeader(header, options.allowHeaders);
+  const content = detectContentKind(values, toDayNumber(options.referenceDate ?? new Date()), {
+    header,
+    placeNames: options.placeNames || allowed,
+  });
   if (content !== null) return describeContentFinding(header, content);
-  if (options.allowHeaders && isAllowedHeader(header, options.allowHeaders)) return null;
+  if (allowed) return null;
   const kind = detectHeaderKind(header);
   if (kind === null) return null;
   return {
