@@ -98,7 +98,6 @@ const BSN = 4;
 const PHONE = 8;
 const PLATE = 16;
 const NAME = 32;
-const NOTE = 64;
 
 /** What one distinct value is; computed once per distinct value, since columns repeat a lot. */
 interface ValueFacts {
@@ -130,7 +129,6 @@ function classify(v: string): ValueFacts {
   }
   if (len <= 60 && isUpper(c0) && (v.includes(' ') || v.includes('.')) && looksLikePersonName(v))
     facts.mask |= NAME;
-  if (len <= NOTE_MAX_LENGTH && v.includes(' ') && isNote(v)) facts.mask |= NOTE;
   return facts;
 }
 
@@ -141,13 +139,15 @@ function classify(v: string): ValueFacts {
 const ADDRESS =
   /\d{4} ?[A-Z]{2}\b|\p{L}(?:straat|straatje|weg|laan|plein|pad|dreef|singel|gracht|kade|markt|steeg|plantsoen|park|boulevard|allee|erf)(?:\s+\d|[\s,]*$)/u;
 
+const looksLikeNote = (v: string) => v.length <= NOTE_MAX_LENGTH && v.includes(' ') && isNote(v);
+
 /** A short multi-word value outside the known vocabulary (see the module comment). */
 function isNote(v: string): boolean {
-  if (ADDRESS.test(v)) return false;
+  // Cheapest tests first: timestamps and numbers with spaces have no words at all.
+  if (countWords(v) < 2) return false;
   const tokens = v.split(' ').filter((t) => t !== '');
-  if (tokens.length < 2) return false;
   if (tokens.length < 3 && !tokens.slice(1).some((t) => isUpper(t.charCodeAt(0)))) return false;
-  return countWords(v) >= 2 && !KNOWN_LABELS.has(normalizeLabel(v));
+  return !ADDRESS.test(v) && !KNOWN_LABELS.has(normalizeLabel(v));
 }
 
 interface Tally {
@@ -160,7 +160,8 @@ interface Tally {
   long: number;
   texts: string[];
   distinct: number;
-  distinctNotes: number;
+  /** Occurrences per distinct value, for the note rule (judged only when it is needed). */
+  occurrences: Map<string, number>;
 }
 
 function tallyValues(values: readonly string[]): Tally {
@@ -175,7 +176,7 @@ function tallyValues(values: readonly string[]): Tally {
     long: 0,
     texts: [],
     distinct: 0,
-    distinctNotes: 0,
+    occurrences: new Map(),
   };
   for (const raw of values) {
     const v = raw.trim();
@@ -188,6 +189,7 @@ function tallyValues(values: readonly string[]): Tally {
       f = classify(v);
       facts.set(v, f);
     }
+    t.occurrences.set(v, (t.occurrences.get(v) ?? 0) + 1);
     for (let bit = 1; bit <= f.mask; bit <<= 1) {
       if (f.mask & bit) counts.set(bit, (counts.get(bit) ?? 0) + 1);
     }
@@ -201,7 +203,6 @@ function tallyValues(values: readonly string[]): Tally {
     }
   }
   t.distinct = facts.size;
-  for (const f of facts.values()) if (f.mask & NOTE) t.distinctNotes++;
   return t;
 }
 
@@ -265,9 +266,16 @@ function freeTextShare(t: Tally): number | null {
 
 /** Share of notes if the column is short free text (see the module comment), else null. */
 function shortTextShare(t: Tally): number | null {
-  const notes = t.counts.get(NOTE) ?? 0;
-  if (notes < SHORT_TEXT.minShare * t.n || t.distinctNotes < SHORT_TEXT.minDistinct) return null;
-  return t.distinctNotes >= SHORT_TEXT.minDistinctShare * notes ? notes / t.n : null;
+  // Judged last and per distinct value: columns caught by an earlier rule never pay for it.
+  let notes = 0;
+  let distinctNotes = 0;
+  for (const [v, count] of t.occurrences) {
+    if (!looksLikeNote(v)) continue;
+    notes += count;
+    distinctNotes++;
+  }
+  if (notes < SHORT_TEXT.minShare * t.n || distinctNotes < SHORT_TEXT.minDistinct) return null;
+  return distinctNotes >= SHORT_TEXT.minDistinctShare * notes ? notes / t.n : null;
 }
 
 /**
@@ -308,5 +316,5 @@ export function couldCount(raw: string): boolean {
   if (v === '') return false;
   if (v.length >= FREE_TEXT.minMedianLength) return true;
   const f = classify(v);
-  return f.mask !== 0 || (!Number.isNaN(f.day) && !f.timed);
+  return f.mask !== 0 || (!Number.isNaN(f.day) && !f.timed) || looksLikeNote(v);
 }
