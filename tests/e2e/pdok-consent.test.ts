@@ -106,7 +106,7 @@ describe('online achtergrondkaart uit een link', () => {
 
   it('asks too when the user ticks the PDOK checkbox, before anything is requested', async () => {
     const { page, context, requests } = await openLink('');
-    await page.check('[data-testid="basemap-pdok"]');
+    await page.click('[data-testid="basemap-pdok"]');
     await page.waitForSelector(QUESTION);
     expect(await page.textContent(QUESTION)).toContain(
       'U kiest de online achtergrondkaart van PDOK.',
