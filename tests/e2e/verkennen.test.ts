@@ -3,7 +3,8 @@
  * filter changes the map and both charts, brushing the histogram and clicking a theme bar
  * filter the map, clicking a wijk filters the charts, a click opens the records behind it,
  * the view (filter, layers, map position) round-trips through the URL, the page stays
- * accessible, and with the PDOK base map off nothing leaves the app's origin.
+ * accessible, and with the PDOK base map off nothing leaves the app's origin (the PDOK
+ * base map itself, its consent and its fallback: pdok-consent.test.ts).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -224,7 +225,7 @@ describe('lagen', () => {
   });
 });
 
-describe('punten en achtergrondkaart', () => {
+describe('punten op de kaart', () => {
   it('shows the fields of a record in Dutch when hovering a point', async () => {
     await page.goto(`${baseUrl}/verkennen?kaart=6.22500,52.06500,14.00`);
     await waitForReady(page);
@@ -243,18 +244,6 @@ describe('punten en achtergrondkaart', () => {
     expect(text).toMatch(/Tijdstip: \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(text).toContain('Thema:');
     expect(text).toContain('Wijk:');
-  });
-
-  it('falls back to the offline map, with the data layers, when PDOK cannot be reached', async () => {
-    const { page: online, context } = await openPage(browser);
-    await context.route('https://api.pdok.nl/**', (route) => route.abort());
-    await online.goto(`${baseUrl}/verkennen?achtergrond=pdok`);
-    await waitForReady(online);
-    await online.waitForSelector('[data-testid="pdok-attribution"]:has-text("niet bereikbaar")');
-    expect(await value(online, 'points-count')).toBeGreaterThan(10_000);
-    expect(await deckPixels(online)).toBeGreaterThan(100);
-    expect(await online.isChecked('[data-testid="basemap-pdok"]')).toBe(true);
-    await context.close();
   });
 });
 

@@ -199,7 +199,7 @@ describe('published dataset', () => {
       files: [{ ...publication.manifest.files[0], path: '../index.html' }],
     };
     expect(() => parseManifest(new TextEncoder().encode(JSON.stringify(manifest)))).toThrow(
-      'Het manifest noemt een onbekend bestand: ../index.html.',
+      'Het manifest noemt een ongeldige bestandsnaam: ../index.html.',
     );
   });
 

@@ -176,6 +176,21 @@ describe('early downloads in the page head', () => {
     expect(takeEarly('./dataset/incidents-2024.arrow')).toBeUndefined();
   });
 
+  it.each([
+    '../../secret.txt',
+    '/secret.arrow',
+    'https://evil.example/incidents-2026.arrow',
+    '//evil.example/incidents-2026.arrow',
+    'incidents-2026.arrow?x=1',
+    'sub/incidents-2026.arrow',
+  ])('fetch no file of a manifest that names %j, only the manifest', async (path) => {
+    const unsafe = manifest('2026-10-31');
+    unsafe.files.push({ ...unsafe.files[0], path, year: 2026 });
+    served = unsafe as unknown as Record<string, unknown>;
+    await runPage('/wijkradar/briefing', '.');
+    expect(fetched).toEqual([`${ORIGIN}/wijkradar/dataset/manifest.json`]);
+  });
+
   it('answer "not there" when the host has no published dataset', async () => {
     served = null;
     await runPage('/wijkradar/briefing', '.');

@@ -10,6 +10,7 @@
  * data/published.ts would insert, typed as the table's CAST would type them.
  */
 import type { BuildingSchouwRow, HistoryRecord, WatchVisitRow } from '../analysis/briefing';
+import { checkDatasetFileName } from './dataset-files';
 import type { DatasetFile } from './publish';
 import {
   geoJsonRows,
@@ -52,10 +53,13 @@ export class PublishedBriefingTables {
   readonly #buildings: Row[] = [];
   readonly #watch: Row[] = [];
 
-  /** The files that were loaded (verified) with their bytes; other tables are ignored. */
+  /**
+   * The files that were loaded (verified) with their bytes; other tables are ignored. A
+   * file whose name is not a plain file name of the dataset folder throws (dataset-files.ts).
+   */
   constructor(files: readonly DatasetFile[], contents: ReadonlyMap<string, Uint8Array>) {
     for (const file of files) {
-      const bytes = contents.get(file.path);
+      const bytes = contents.get(checkDatasetFileName(file.path));
       if (!bytes || file.rows === 0) continue;
       if (file.table === 'incidents' || file.table === 'meldingen') {
         this.#records.push(recordColumns(file.table, bytes));

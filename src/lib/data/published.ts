@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { buildArrowTable, type StagingColumn } from './arrow-build';
 import type { Connector } from './connector';
 import { inTransaction, initDatabase } from './database';
+import { checkDatasetFileName, DatasetError } from './dataset-files';
 import { IpcStreamError } from './ipc-stream';
 import { insertIpcFilling } from './ipc-insert';
 import {
@@ -22,7 +23,7 @@ import { SCHEMA_VERSION, TABLE_NAMES, TABLES, type ColumnDef, type TableName } f
 import { sha256Hex } from './sha256';
 import { describeStoredFinding, findStoredPersonalData } from './stored-personal-data';
 
-export class DatasetError extends Error {}
+export { DatasetError };
 
 /** Reads a file of the dataset folder; null when it is not there. */
 export interface DatasetReader {
@@ -46,9 +47,9 @@ export function parseManifest(bytes: Uint8Array | null): DatasetManifest {
     );
   }
   for (const file of manifest.files) {
-    const safe = /^[a-z_]+(-\d{4})?\.(arrow|geojson|json)$/.test(file.path);
-    if (!safe || !(TABLE_NAMES as string[]).includes(file.table)) {
-      throw new DatasetError(`Het manifest noemt een onbekend bestand: ${String(file.path)}.`);
+    checkDatasetFileName(file?.path);
+    if (!(TABLE_NAMES as string[]).includes(file.table)) {
+      throw new DatasetError(`Het manifest noemt een onbekend bestand: ${file.path}.`);
     }
   }
   return manifest;
@@ -86,7 +87,7 @@ export async function readVerified(
   const result = new Map<string, Uint8Array>();
   await Promise.all(
     files.map(async (file) => {
-      const bytes = await reader.read(file.path).catch(() => null);
+      const bytes = await reader.read(checkDatasetFileName(file.path)).catch(() => null);
       if (!bytes)
         throw new DatasetError(`Het bestand ${file.path} van de gepubliceerde gegevens ontbreekt.`);
       if (bytes.length !== file.bytes || (await sha256Hex(bytes)) !== file.sha256) {

@@ -12,6 +12,7 @@
  *   with the worker's own first message, as `AsyncDuckDB.instantiate` would send it. The
  *   app's connector adopts that worker (`takeEarlyEngine`) instead of starting one.
  */
+import { DATASET_FILE_NAME } from '$lib/data/dataset-files';
 import { reportFailedInstantiation, type StartedEngine } from '$lib/data/engine-worker';
 
 /** The engine worker the page started, with the module it instantiates. */
@@ -39,12 +40,14 @@ export const BRIEFING_PATH = /\/briefing\/?$/;
 
 /**
  * Runs in the page's head as `(source)(datasetDir, briefingDays, briefingPath, ownKey,
- * engineFiles, workerScript)` (earlyDownloadsScript): it may use nothing from outside its own body, and
- * only what a browser runs without the app's code (no imports), so the app's constants
- * come in as arguments. `datasetDir` is the dataset folder relative to the page
- * (`./dataset/`). On the briefing it fetches what `selectFiles(manifest,
+ * engineFiles, workerScript, fileName)` (earlyDownloadsScript): it may use nothing from
+ * outside its own body, and only what a browser runs without the app's code (no imports),
+ * so the app's constants come in as arguments. `datasetDir` is the dataset folder relative
+ * to the page (`./dataset/`). On the briefing it fetches what `selectFiles(manifest,
  * recentFromYear(manifest, briefingDays))` selects; that selection is written out here
- * once more (tested equal).
+ * once more (tested equal). A manifest naming any file that is not a plain file name of
+ * the dataset folder (`fileName`: dataset-files.ts's rule) gets no file fetched; the app
+ * then refuses it with its own message.
  */
 export function startEarlyDownloads(
   datasetDir: string,
@@ -53,6 +56,7 @@ export function startEarlyDownloads(
   ownWorkspaceKey: string,
   engineFiles: EngineFiles | null,
   workerScript: (scriptUrl: string) => void,
+  fileName: RegExp,
 ): void {
   const responses = new Map<string, Promise<ArrayBuffer | null>>();
   const early: EarlyDownloads = { responses, engine: null };
@@ -118,7 +122,9 @@ export function startEarlyDownloads(
         day.setUTCDate(day.getUTCDate() - briefingDays);
         fromYear = day.getUTCFullYear();
       }
-      for (const file of parsed.files ?? []) {
+      const files = Array.isArray(parsed.files) ? parsed.files : [];
+      if (!files.every((f) => typeof f?.path === 'string' && fileName.test(f.path))) return;
+      for (const file of files) {
         if (file.year === null || file.year >= fromYear) void fetchBytes(file.path, 'no-cache');
       }
     } catch {
@@ -183,6 +189,7 @@ export function earlyDownloadsScript(
     JSON.stringify(OWN_WORKSPACE_KEY),
     engineFilesExpression,
     reportFailedInstantiation.toString(),
+    String(DATASET_FILE_NAME),
   ];
   return `(${startEarlyDownloads.toString()})(${args.join(', ')});`;
 }

@@ -9,6 +9,7 @@ import { untrack } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import type { PickingInfo } from '@deck.gl/core';
+import { basemapToShow, readPdokConsent, storePdokConsent } from '$lib/map/pdok';
 import { appData } from './app-data.svelte';
 import { getBaseMap, type BaseMap } from './base-map.svelte';
 import { DrilldownModel } from './drilldown.svelte';
@@ -34,6 +35,10 @@ export class ExplorePage {
   baseMap = $state.raw<BaseMap | null>(null);
   loadError = $state<string | null>(null);
   pdokFailed = $state(false);
+  /** This browser's consent to the online PDOK basemap (map/pdok.ts). */
+  pdokConsent = $state(readPdokConsent());
+  /** PDOK was asked for with the checkbox in this tab, not by the link that opened it. */
+  pdokAskedHere = $state(false);
   drawing = $state(false);
   /** The visible lon/lat box, for "Kaartbeeld als gebied" and the points around the view. */
   visibleBox = $state.raw<[number, number, number, number] | null>(null);
@@ -44,6 +49,8 @@ export class ExplorePage {
   readonly selection = $derived(sharedFilter.selection);
   readonly ready = $derived(appData.status === 'gereed');
   readonly period = $derived(sharedFilter.options?.period);
+  /** PDOK only with consent; a link or the checkbox without it asks first. */
+  readonly basemap = $derived(basemapToShow(this.view.basemap, this.pdokConsent));
 
   /** Wires the models to the URL and the data; call during component initialisation. */
   connect(): void {
@@ -107,6 +114,7 @@ export class ExplorePage {
   }
 
   setView(patch: Partial<ExploreView>, replace = false): void {
+    if (patch.basemap === 'pdok') this.pdokAskedHere = true;
     const params = writeExploreView(sharedFilter.currentParams(), {
       ...this.view,
       ...patch,
@@ -117,6 +125,24 @@ export class ExplorePage {
       noScroll: true,
       replaceState: replace,
     });
+  }
+
+  /** The user confirmed the online basemap: remembered in this browser, PDOK requested. */
+  allowPdok(): void {
+    storePdokConsent(true);
+    this.pdokConsent = true;
+  }
+
+  /** The user declined it: the view (and the URL) goes back to the offline map. */
+  stayOffline(): void {
+    this.setView({ basemap: 'offline' }, true);
+  }
+
+  /** Withdraws this browser's consent; the offline map returns and a later link asks again. */
+  revokePdok(): void {
+    storePdokConsent(false);
+    this.pdokConsent = false;
+    if (this.view.basemap === 'pdok') this.setView({ basemap: 'offline' });
   }
 
   /** After the map moved: the position goes into the URL without a history entry. */

@@ -4,15 +4,18 @@
  * page (or 404): both read as "not there".
  */
 import { base } from '$app/paths';
+import { checkDatasetFileName } from '$lib/data/dataset-files';
 import type { DatasetReader } from '$lib/data/published';
 import { DATASET_DIR, MANIFEST_FILE } from '$lib/data/publish';
 import { takeEarly } from './early-downloads';
 
 /**
  * A file of the dataset: the page's early download when it started one (the manifest as
- * it came; a data file fetched again when that download failed), else fetched now.
+ * it came; a data file fetched again when that download failed), else fetched now. Only a
+ * plain file name of the dataset folder is fetched (dataset-files.ts); another path throws.
  */
 async function fetchFile(name: string, cache: RequestCache): Promise<Uint8Array | null> {
+  checkDatasetFileName(name);
   const url = `${base}/${DATASET_DIR}/${name}`;
   const early = takeEarly(url);
   if (early) {
