@@ -90,3 +90,23 @@ export async function canvasHasContent(page: Page, selector: string): Promise<bo
     });
   }, selector);
 }
+
+/**
+ * On Gegevens: chooses the kind and the file to import, and waits until the screen has read
+ * it (the app's ready signal with the chosen name shown).
+ */
+export async function chooseImportFile(page: Page, kind: RegExp, file: string): Promise<void> {
+  await page.getByRole('radio', { name: kind }).check();
+  await page.waitForFunction(
+    () =>
+      document.documentElement.dataset.ready === 'true' &&
+      !(document.querySelector('#import-bestand') as HTMLInputElement).disabled,
+  );
+  await page.locator('#import-bestand').setInputFiles(file);
+  await page.waitForFunction(
+    (name) =>
+      document.querySelector('[data-testid="import-file-name"]')?.textContent === name &&
+      document.documentElement.dataset.ready === 'true',
+    file.split('/').pop(),
+  );
+}

@@ -7,7 +7,14 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, runAxe, waitForReady, type RecordedPage } from './browser';
+import {
+  chooseImportFile,
+  launchBrowser,
+  openPage,
+  runAxe,
+  waitForReady,
+  type RecordedPage,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import/eigen-gemeente');
@@ -26,19 +33,7 @@ afterAll(async () => {
 });
 
 async function importFile(page: Page, kind: RegExp, file: string): Promise<void> {
-  await page.getByRole('radio', { name: kind }).check();
-  await page.waitForFunction(
-    () =>
-      document.documentElement.dataset.ready === 'true' &&
-      !(document.querySelector('#import-bestand') as HTMLInputElement).disabled,
-  );
-  await page.locator('#import-bestand').setInputFiles(path.join(FIXTURES, file));
-  await page.waitForFunction(
-    (name) =>
-      document.querySelector('[data-testid="import-file-name"]')?.textContent === name &&
-      document.documentElement.dataset.ready === 'true',
-    path.basename(file),
-  );
+  await chooseImportFile(page, kind, path.join(FIXTURES, file));
   if (!kind.test('Gebiedsgrenzen')) await page.getByRole('radio', { name: /^Overslaan/ }).check();
   const problems = page.getByTestId('import-problems');
   if ((await problems.count()) > 0)

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, waitForReady } from './browser';
+import { chooseImportFile, launchBrowser, openPage, waitForReady } from './browser';
 
 const baseUrl = inject('baseUrl');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
@@ -25,20 +25,8 @@ afterAll(async () => {
 });
 
 async function readIncidents(file: string): Promise<void> {
-  await page.getByRole('radio', { name: /^Incidenten/ }).check();
-  await page.waitForFunction(
-    () =>
-      document.documentElement.dataset.ready === 'true' &&
-      !(document.querySelector('#import-bestand') as HTMLInputElement).disabled,
-  );
-  await page.locator('#import-bestand').setInputFiles(path.join(FIXTURES, file));
-  await page.waitForFunction(
-    (name) =>
-      document.querySelector('[data-testid="import-file-name"]')?.textContent === name &&
-      document.documentElement.dataset.ready === 'true' &&
-      document.querySelector('[data-testid="file-summary"], [data-testid="import-error"]') !== null,
-    file,
-  );
+  await chooseImportFile(page, /^Incidenten/, path.join(FIXTURES, file));
+  await page.waitForSelector('[data-testid="file-summary"], [data-testid="import-error"]');
 }
 
 async function importFile(): Promise<void> {
