@@ -204,7 +204,7 @@ describe('Dutch formats of personal data (item 7)', () => {
 });
 
 describe('vacancy dates (item 11)', () => {
-  it('imports leeg_sinds from 1990–2007 as vacant_since, not refused as birth dates', async () => {
+  it('imports leeg_sinds from 1988–2007 as vacant_since, not refused as birth dates nor as too early', async () => {
     const bytes = await fixture('panden-leeg-sinds.csv');
     const prepared = await prepareImport(conn, 'buildings', 'panden.csv', bytes);
     expect(prepared.plan.refused).toEqual([]);
@@ -215,6 +215,6 @@ describe('vacancy dates (item 11)', () => {
       sql: `SELECT min(year(vacant_since)) AS first, max(year(vacant_since)) AS last
             FROM buildings WHERE dataset = 'leeg-sinds'`,
     });
-    expect([first, last]).toEqual([1990, 2007]);
+    expect([first, last]).toEqual([1988, 2007]);
   });
 });

@@ -192,6 +192,11 @@ interface TimeSpec {
   /** Date used for a time column when the own date column is not mapped. */
   fallbackDate?: string;
   required?: boolean;
+  /**
+   * The earliest plausible year, when it is not the records' 1990 (convert.ts): a farm
+   * building in the buitengebied may have stood empty since long before any registration.
+   */
+  earliestYear?: number;
 }
 
 /** How the canonical time columns are composed from import fields, per kind. */
@@ -240,7 +245,7 @@ export const TIME_SPECS: Record<Exclude<RecordKind, 'areas'>, TimeSpec[]> = {
       fallbackDate: 'started_date',
     },
   ],
-  buildings: [{ target: 'vacant_since', timestamp: 'vacant_since' }],
+  buildings: [{ target: 'vacant_since', timestamp: 'vacant_since', earliestYear: 1900 }],
 };
 
 export interface TimeExpression {

@@ -115,9 +115,10 @@ export function buildConvertSql(
       reason: `${label} onleesbaar`,
       detail: raw,
     });
+    const earliest = spec.earliestYear ?? EARLIEST_YEAR;
     checks.push({
-      when: `year(${parsed}) NOT BETWEEN ${EARLIEST_YEAR} AND ${latestYear}`,
-      reason: `${label} buiten ${EARLIEST_YEAR}–${latestYear}`,
+      when: `year(${parsed}) NOT BETWEEN ${earliest} AND ${latestYear}`,
+      reason: `${label} buiten ${earliest}–${latestYear}`,
       detail: raw,
     });
   }
