@@ -30,6 +30,7 @@ import { nodeParquetReader } from '../src/lib/data/import/parquet-node';
 import { prepareImport, runImport } from '../src/lib/data/import/pipeline';
 import { parseProfile, type MappingProfile } from '../src/lib/data/import/profiles';
 import { nodeSqlite } from '../src/lib/data/import/sqlite-node';
+import { knownReason } from '../src/lib/data/engine-errors';
 import { ImportError } from '../src/lib/data/import/stage';
 
 const KINDS: RecordKind[] = ['incidents', 'meldingen', 'visits', 'buildings', 'areas'];
@@ -201,17 +202,19 @@ async function main(): Promise<number> {
       print({ file: error.file, kind, error: error.message });
       return 2;
     }
-    const detail = error instanceof Error ? error.message : String(error);
-    print({
-      file,
-      kind,
-      error: `Het bestand kon niet worden verwerkt (technische melding: ${detail}).`,
-    });
+    // Never English or a stack trace: the Dutch reason, the detail only when asked for.
+    if (process.env.WIJKRADAR_DEBUG) console.error(error);
+    print({ file, kind, error: knownReason(error) ?? UNEXPECTED_CHECK });
     return 2;
   } finally {
     await conn.close();
   }
 }
+
+const UNEXPECTED_CHECK =
+  'Het bestand kon niet worden verwerkt door een onverwachte fout; er is niets opgeslagen. ' +
+  'Meld het bij de beheerder van wijkradar, met het bestand als dat mag; ' +
+  'met WIJKRADAR_DEBUG=1 voor het commando staan de technische details erbij.';
 
 function print(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');

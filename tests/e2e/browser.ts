@@ -42,6 +42,16 @@ export async function waitForReady(page: Page, timeout = 60_000): Promise<void> 
   await page.waitForSelector('html[data-ready="true"]', { timeout, state: 'attached' });
 }
 
+/** Follows a link of the main navigation (no reload) and waits until the page is ready. */
+export async function navigate(page: Page, label: string, pathname: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Hoofdnavigatie' })
+    .getByRole('link', { name: label, exact: true })
+    .click();
+  await page.waitForURL((url) => url.pathname === pathname);
+  await waitForReady(page);
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

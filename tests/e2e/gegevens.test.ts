@@ -13,7 +13,14 @@ import { Table as WasmTable, writeParquet } from 'parquet-wasm/node';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readTruth, type Truth } from '../helpers/demo-node';
-import { launchBrowser, openPage, runAxe, waitForReady, type RecordedPage } from './browser';
+import {
+  launchBrowser,
+  navigate,
+  openPage,
+  runAxe,
+  waitForReady,
+  type RecordedPage,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
@@ -51,15 +58,6 @@ async function open(pathname: string): Promise<RecordedPage & { pageErrors: stri
   await opened.page.goto(baseUrl + pathname);
   await waitForReady(opened.page);
   return { ...opened, pageErrors };
-}
-
-async function navigate(page: Page, label: string, pathname: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Hoofdnavigatie' })
-    .getByRole('link', { name: label, exact: true })
-    .click();
-  await page.waitForURL((url) => url.pathname === pathname);
-  await waitForReady(page);
 }
 
 /** The record counts as the start page shows them (through the navigation, no reload). */

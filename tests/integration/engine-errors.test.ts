@@ -3,10 +3,18 @@
  * the user a Dutch explanation and what to do, not DuckDB's English error. The error is
  * provoked for real, with a low memory limit.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
 import { createNodeConnector } from '../../src/lib/data/duckdb-node';
-import { errorText, isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from '../../src/lib/data/engine-errors';
+import { DatasetError } from '../../src/lib/data/dataset-files';
+import {
+  errorReason,
+  errorText,
+  isOutOfMemory,
+  OUT_OF_MEMORY_MESSAGE,
+  STORAGE_FULL_MESSAGE,
+} from '../../src/lib/data/engine-errors';
+import { ImportError } from '../../src/lib/data/import/stage';
 import { errorMessage } from '../../src/lib/state/import-view';
 
 let conn: Connector;
@@ -37,11 +45,31 @@ it('explains running out of memory in Dutch, in the views and in the import', as
   expect(errorMessage(error, 'Het inlezen is mislukt.')).toBe(OUT_OF_MEMORY_MESSAGE);
 });
 
-it('keeps the text of other engine errors', async () => {
+it("never shows the engine's English text: a Dutch sentence, the detail in the console", async () => {
   const error = await failure('SELECT * FROM no_such_table');
   expect(isOutOfMemory(error)).toBe(false);
-  expect(errorText(error)).toMatch(/no_such_table/);
-  expect(errorMessage(error, 'Het inlezen is mislukt.')).toMatch(
-    /^Het inlezen is mislukt\. \(Technische melding: .*no_such_table/,
+  const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    const view = errorText(error);
+    expect(view).toMatch(/^Er trad een onverwachte fout op\. Kies een andere selectie/);
+    const imported = errorMessage(error, 'Het inlezen is mislukt.');
+    expect(imported).toMatch(/^Het inlezen is mislukt\. Er is niets gewijzigd\./);
+    expect(errorReason(new TypeError('t is not iterable'))).toMatch(/onverwachte fout/);
+    for (const text of [view, imported]) expect(text).not.toMatch(/no_such_table|Catalog|Error/);
+    expect(String(logged.mock.calls[0])).toMatch(/no_such_table/);
+  } finally {
+    logged.mockRestore();
+  }
+});
+
+it("shows the app's own Dutch errors as they are, and explains storage and file faults", () => {
+  const own = new ImportError('Het bestand is leeg.');
+  expect(errorMessage(own, 'Het inlezen is mislukt.')).toBe('Het bestand is leeg.');
+  expect(errorText(new DatasetError('Het manifest is onleesbaar.'))).toBe(
+    'Het manifest is onleesbaar.',
   );
+  const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  expect(errorMessage(quota, 'Opslaan is mislukt.')).toBe(STORAGE_FULL_MESSAGE);
+  const unreadable = new DOMException('The requested file could not be read', 'NotReadableError');
+  expect(errorReason(unreadable)).toMatch(/^De browser kon het bestand niet lezen/);
 });

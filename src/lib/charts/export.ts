@@ -1,3 +1,4 @@
+import { UserError } from '$lib/data/user-error';
 /**
  * Chart exports: the canvas as PNG (canvas.toBlob) and a file name that says what and when.
  * The CSV text comes from analysis/csv-export.ts (with small counts suppressed).
@@ -8,7 +9,7 @@ export function canvasToPng(canvas: HTMLCanvasElement): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     canvas.toBlob((blob) => {
       if (!blob) {
-        reject(new Error('De grafiek kon niet als afbeelding worden opgeslagen.'));
+        reject(new UserError('De grafiek kon niet als afbeelding worden opgeslagen.'));
         return;
       }
       blob.arrayBuffer().then((buffer) => resolve(new Uint8Array(buffer)), reject);

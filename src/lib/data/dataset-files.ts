@@ -7,7 +7,8 @@
  * that reads a manifest's files checks it (published.ts, state/published-source.ts, the
  * page head's early downloads, published-briefing.ts).
  */
-export class DatasetError extends Error {}
+import { UserError } from './user-error';
+export class DatasetError extends UserError {}
 
 export const DATASET_FILE_NAME = /^[a-z0-9_-]{1,64}\.(arrow|geojson|json)$/;
 

@@ -11,6 +11,7 @@ import { ENGINE_LOAD_FAILED } from './engine-errors';
 import { ENGINE_BUNDLES, startEngineWorker, type StartedEngine } from './engine-worker';
 import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
 import { wholeIpcStream } from './ipc-stream';
+import { UserError } from './user-error';
 
 /**
  * The worker receives bytes by transfer, which detaches the *whole* ArrayBuffer behind a
@@ -173,7 +174,7 @@ async function instantiatedWorker(
     await db.instantiate(new URL(bundle.mainModule, location.href).href, bundle.pthreadWorker);
   } catch (error) {
     worker.terminate();
-    throw new Error(ENGINE_LOAD_FAILED, { cause: error });
+    throw new UserError(ENGINE_LOAD_FAILED, { cause: error });
   }
   return { db, worker, started };
 }

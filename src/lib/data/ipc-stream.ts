@@ -8,12 +8,13 @@
  * copy of the data); the engine still validates the contents.
  */
 import { Message, MessageHeader } from 'apache-arrow';
+import { UserError } from './user-error';
 
 /**
  * The bytes are not a whole Arrow IPC stream. `reason` completes "Het bestand … is" in a
  * caller's Dutch message that names the file; the message is that sentence without a name.
  */
-export class IpcStreamError extends Error {
+export class IpcStreamError extends UserError {
   constructor(readonly reason: string) {
     super(`Het bestand is ${reason}.`);
   }

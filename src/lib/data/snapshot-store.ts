@@ -8,6 +8,7 @@
  */
 import type { Snapshot, SnapshotManifest } from './snapshot';
 import type { TableName } from './schema';
+import { UserError } from './user-error';
 
 /** A stored snapshot with the generation it was saved as. */
 export interface StoredSnapshot extends Snapshot {
@@ -27,7 +28,7 @@ export interface SnapshotStore {
 }
 
 /** Another tab saved after the generation a save expected. */
-export class StaleSnapshotError extends Error {
+export class StaleSnapshotError extends UserError {
   constructor(readonly stored: number) {
     super('Een ander tabblad heeft intussen gegevens opgeslagen.');
   }

@@ -13,6 +13,7 @@ import { IpcStreamError } from './ipc-stream';
 import { insertIpcFilling } from './ipc-insert';
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema';
 import { describeStoredFinding, findStoredPersonalData } from './stored-personal-data';
+import { UserError } from './user-error';
 
 export interface SnapshotManifest {
   format: 'wijkradar-snapshot';
@@ -28,7 +29,7 @@ export interface Snapshot {
   tables: Map<TableName, Uint8Array>;
 }
 
-export class SnapshotError extends Error {}
+export class SnapshotError extends UserError {}
 
 export async function takeSnapshot(
   conn: Connector,

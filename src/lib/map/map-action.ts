@@ -21,6 +21,10 @@ function loadRuntime(): Promise<MapRuntime> {
   return runtime;
 }
 
+/** Shown when MapLibre or deck.gl reports an error (their text goes to the console). */
+export const MAP_FAILED =
+  'De kaart kon niet volledig worden getekend. Laad de pagina opnieuw; de cijfers en grafieken naast de kaart blijven kloppen.';
+
 export interface MapCamera {
   lon: number;
   lat: number;

@@ -2,7 +2,7 @@
  * The app's data session: starts DuckDB-WASM once, loads the demo municipality on first
  * run, and holds the start page's overview. Components read this; they never query.
  */
-import { errorText } from '$lib/data/engine-errors';
+import { errorReason, userMessage } from '$lib/data/engine-errors';
 import type { Connector } from '$lib/data/connector';
 import { EMPTY_SETTINGS, readSettings, type WorkspaceSettings } from '$lib/data/import/profiles';
 import { loadDemoFiles, readDemoFiles } from '$lib/data/load-demo';
@@ -141,7 +141,7 @@ class AppData {
     this.#starting ??= this.#run(options).catch((error: unknown) => {
       this.#starting = null;
       this.status = 'fout';
-      this.error = errorText(error);
+      this.error = userMessage(error, 'wijkradar kon niet worden gestart.');
     });
     return this.#starting;
   }
@@ -260,7 +260,7 @@ class AppData {
         this.dataVersion++;
         this.#cachePublished();
       } catch (error) {
-        this.warning = `De oudere jaren konden niet worden geladen: ${errorText(error)}`;
+        this.warning = `De oudere jaren konden niet worden geladen. ${errorReason(error)}`;
       } finally {
         this.#completing = null;
         done();
@@ -308,7 +308,7 @@ class AppData {
     } catch (error) {
       this.warning =
         'De opgeslagen gegevens in deze browser konden niet worden hersteld; de demogemeente is geladen. ' +
-        (error instanceof Error ? error.message : '');
+        errorReason(error);
       return false;
     }
   }

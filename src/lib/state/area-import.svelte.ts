@@ -13,6 +13,7 @@ import { findMatchingProfile, upsertProfile, type MappingProfile } from '$lib/da
 import { browserSqlite } from '$lib/data/import/sqlite-browser';
 import { appData } from './app-data.svelte';
 import { buildAreaProfile } from './import-view';
+import { UserError } from '$lib/data/user-error';
 
 export class AreaImport {
   source = $state.raw<AreaSource | null>(null);
@@ -79,7 +80,7 @@ export class AreaImport {
   /** Imports the chosen boundaries; runs inside keepChange, which holds the database queue. */
   async run(dataset: string): Promise<AreaImportReport> {
     const source = this.source;
-    if (!source) throw new Error('Geen bestand gekozen');
+    if (!source) throw new UserError('Er is geen bestand gekozen.');
     return importAreaSource(appData.connector, this.fileName, source, dataset, {
       level: this.level || null,
       mapping: this.mapping,

@@ -14,6 +14,7 @@ import wijken from '../../../data/wijken.geojson?url';
 import basemap from '../../../data/basemap.geojson?url';
 import { base } from '$app/paths';
 import type { FileSource } from '$lib/data/load-demo';
+import { UserError } from '$lib/data/user-error';
 
 const URLS: Record<string, string> = {
   'gemeente.geojson': gemeente,
@@ -31,10 +32,12 @@ const URLS: Record<string, string> = {
 export const demoSource: FileSource = {
   async read(name) {
     const url = URLS[name];
-    if (!url) throw new Error(`Onbekend demobestand: ${name}`);
+    if (!url) throw new UserError(`Onbekend demobestand: ${name}.`);
     const response = await fetch(url);
     if (!response.ok)
-      throw new Error(`Demobestand ${name} niet geladen (HTTP ${response.status}).`);
+      throw new UserError(
+        `Het demobestand ${name} kon niet van de server worden geladen (HTTP ${response.status}). Laad de pagina opnieuw.`,
+      );
     return new Uint8Array(await response.arrayBuffer());
   },
 };

@@ -1,3 +1,4 @@
+import { UserError } from '../data/user-error';
 /** Saves bytes or text as a file through the browser's download (nothing leaves the tab). */
 export function saveFile(content: string | Uint8Array, fileName: string, type: string): void {
   const part = typeof content === 'string' ? content : (content as Uint8Array<ArrayBuffer>);
@@ -14,7 +15,7 @@ export function saveFile(content: string | Uint8Array, fileName: string, type: s
 }
 
 /** A problem with a chosen file, in Dutch, shown as it is. */
-export class FileReadError extends Error {}
+export class FileReadError extends UserError {}
 
 /** Reads a chosen file; a file the browser cannot read becomes a Dutch message. */
 export async function readChosenFile(file: File): Promise<Uint8Array> {

@@ -2,17 +2,14 @@
  * Pure helpers for the Gegevens screen: Dutch labels for what the import pipeline reports,
  * the preview's columns and cells, file names of downloads, and error messages.
  */
-import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from '$lib/data/engine-errors';
+import { userMessage } from '$lib/data/engine-errors';
 import type { RecordKind } from '$lib/data/import/column-mapping';
 import { FORMAT_LABELS, type SourceFormat } from '$lib/data/import/formats';
 import type { Delimiter, TextEncodingName } from '$lib/data/import/sniff-text';
-import { ImportError } from '$lib/data/import/stage';
-import { SnapshotError } from '$lib/data/snapshot';
 import { TABLES, type TableName } from '$lib/data/schema';
 import { IMPORT_FIELDS, type FieldSpec } from '$lib/data/import/column-mapping';
 import type { ColumnSample, DuplicatePolicy, ImportPlan } from '$lib/data/import/plan';
 import type { MappingProfile } from '$lib/data/import/profiles';
-import { FileReadError } from './download';
 
 export const IMPORT_KINDS: readonly { kind: RecordKind; label: string; hint: string }[] = [
   { kind: 'incidents', label: 'Incidenten', hint: 'registraties van handhavers' },
@@ -164,22 +161,8 @@ export function workspaceFileName(now: Date = new Date()): string {
   return `wijkradar-werkruimte-${localDate(now)}.wijkradar`;
 }
 
-/**
- * A Dutch message for any error: the pipeline's own messages as they are, anything else
- * with the context sentence first and the technical detail after it.
- */
-export function errorMessage(error: unknown, context: string): string {
-  if (
-    error instanceof ImportError ||
-    error instanceof SnapshotError ||
-    error instanceof FileReadError
-  ) {
-    return error.message;
-  }
-  if (isOutOfMemory(error)) return OUT_OF_MEMORY_MESSAGE;
-  const detail = error instanceof Error ? error.message : String(error);
-  return detail ? `${context} (Technische melding: ${detail})` : context;
-}
+/** A Dutch message for any error, with the context sentence saying what failed. */
+export { userMessage as errorMessage };
 
 export interface PreviewColumn {
   key: string;

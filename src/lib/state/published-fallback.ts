@@ -6,12 +6,13 @@
  * reads it (data/ipc-stream.ts), so a failed one leaves the engine whole for the next.
  */
 import type { Connector } from '$lib/data/connector';
-import { errorText } from '$lib/data/engine-errors';
+import { errorReason } from '$lib/data/engine-errors';
 import type { DatasetFile, DatasetManifest } from '$lib/data/publish';
 import { replaceWithPublication } from '$lib/data/published';
 import { restoreSnapshot } from '$lib/data/snapshot';
 import type { SnapshotStore } from '$lib/data/snapshot-store';
 import type { DatasetInfo, DownloadedDataset } from './published-start';
+import { UserError } from '$lib/data/user-error';
 
 /** The setting under which a cached publication keeps what users see of it. */
 export const PUBLISHED_SETTING = 'published_dataset';
@@ -31,12 +32,12 @@ export async function openPublished(
   cache: SnapshotStore,
 ): Promise<PublishedOpening> {
   try {
-    if (!download) throw new Error('De gepubliceerde gegevens zijn niet gedownload.');
+    if (!download) throw new UserError('De gepubliceerde gegevens zijn niet gedownload.');
     if ('error' in download) throw download.error;
     await replaceWithPublication(conn, download.files, download.contents);
     return { opened: 'published', manifest: download.manifest, files: download.files };
   } catch (error) {
-    return openCached(conn, errorText(error), cache);
+    return openCached(conn, errorReason(error), cache);
   }
 }
 
@@ -64,7 +65,7 @@ async function openCached(
   } catch (error) {
     return {
       opened: 'none',
-      warning: `${reason} De laatst goed geladen versie (${info.version}) kon ook niet worden geopend (${errorText(error)}); ${DEMO_LOADED}`,
+      warning: `${reason} De laatst goed geladen versie (${info.version}) kon ook niet worden geopend. ${errorReason(error)} De demogemeente Donderdeel is geladen.`,
     };
   }
 }

@@ -5,7 +5,7 @@
  * read the new data in. Whatever is read in from another tab is said on screen.
  */
 import type { Connector } from '$lib/data/connector';
-import { errorText } from '$lib/data/engine-errors';
+import { errorReason } from '$lib/data/engine-errors';
 import type { SnapshotStore } from '$lib/data/snapshot-store';
 import {
   browserSaveLock,
@@ -22,7 +22,7 @@ export const TAB_MESSAGES = {
   CAUGHT_UP_BEFORE_SAVE:
     'Een ander tabblad had intussen gegevens opgeslagen; die zijn eerst ingelezen en daarna is uw wijziging toegevoegd en opgeslagen.',
   READ_IN: 'Een ander tabblad heeft gegevens opgeslagen; die zijn hier ingelezen.',
-  READ_IN_FAILED: 'De gegevens die een ander tabblad opsloeg, konden hier niet worden ingelezen:',
+  READ_IN_FAILED: 'De gegevens die een ander tabblad opsloeg, konden hier niet worden ingelezen.',
 } as const;
 
 interface SavedMessage {
@@ -94,7 +94,7 @@ export class TabSync {
       await this.#hooks.changed();
       this.notice = TAB_MESSAGES.READ_IN;
     } catch (error) {
-      this.notice = `${TAB_MESSAGES.READ_IN_FAILED} ${errorText(error)}`;
+      this.notice = `${TAB_MESSAGES.READ_IN_FAILED} ${errorReason(error)}`;
     } finally {
       done();
     }

@@ -5,6 +5,7 @@
 import type { Connector } from '../connector';
 import type { SourceFormat } from './formats';
 import type { Delimiter, TextEncodingName } from './sniff-text';
+import { UserError } from '../user-error';
 
 export const MAX_IMPORT_BYTES = 1_500_000_000;
 export const MAX_COLUMNS = 400;
@@ -32,7 +33,7 @@ export interface StagedSource {
   structureRejects: StructureReject[];
 }
 
-export class ImportError extends Error {}
+export class ImportError extends UserError {}
 
 export const stagedColumn = (index: number) => `c${index}`;
 
