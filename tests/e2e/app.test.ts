@@ -14,9 +14,10 @@ import {
   canvasHasContent,
   launchBrowser,
   openPage,
-  runAxe,
-  waitForReady,
   type RecordedPage,
+  runAxe,
+  scaled,
+  waitForReady,
 } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -106,7 +107,7 @@ describe('de rekenmodule', () => {
       await offline.page.goto(baseUrl + '/');
       const alert = offline.page.getByRole('alert');
       await expect
-        .poll(() => alert.textContent(), { timeout: 30_000 })
+        .poll(() => alert.textContent(), { timeout: scaled(30_000) })
         .toContain(ENGINE_LOAD_FAILED);
       await offline.context.unroute(ENGINE_WASM);
       await offline.page.getByRole('button', { name: 'Opnieuw proberen' }).click();

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canvasHasContent, launchBrowser, openPage, runAxe, waitForReady } from './browser';
+import { canvasHasContent, launchBrowser, openPage, runAxe, scaled, waitForReady } from './browser';
 
 const baseUrl = inject('baseUrl');
 const FULL_HD = { width: 1920, height: 1080 };
@@ -135,7 +135,7 @@ describe('bediening', () => {
         document.querySelector('[data-current="true"]')?.getAttribute('data-testid') !==
         'slide-focus',
       undefined,
-      { timeout: 15_000 },
+      { timeout: scaled(15_000) },
     );
     await page.click('[data-testid="auto-advance"]');
     expect(await page.getAttribute('[data-testid="auto-advance"]', 'aria-pressed')).toBe('false');

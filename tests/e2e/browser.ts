@@ -5,7 +5,10 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
+import { scaled } from './time-scale';
+
 export { launchBrowser } from '../../scripts/lib/chromium';
+export { scaled } from './time-scale';
 
 const require = createRequire(import.meta.url);
 
@@ -26,6 +29,9 @@ export async function openPage(
     timezoneId: 'Europe/Amsterdam',
     locale: 'nl-NL',
   });
+  // Playwright's own limits (30 s for an action, a wait or a navigation), scaled.
+  context.setDefaultTimeout(scaled(30_000));
+  context.setDefaultNavigationTimeout(scaled(60_000));
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleErrors: string[] = [];
@@ -38,7 +44,7 @@ export async function openPage(
   return { context, page, requests, consoleErrors };
 }
 
-export async function waitForReady(page: Page, timeout = 60_000): Promise<void> {
+export async function waitForReady(page: Page, timeout = scaled(60_000)): Promise<void> {
   await page.waitForSelector('html[data-ready="true"]', { timeout, state: 'attached' });
 }
 

@@ -8,14 +8,14 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canvasHasContent, launchBrowser, openPage, runAxe, waitForReady } from './browser';
+import { canvasHasContent, launchBrowser, openPage, runAxe, scaled, waitForReady } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 let page: Page;
 let consoleErrors: string[];
 /** The page saves to IndexedDB and recomputes; on a busy machine that takes seconds. */
-const POLL = { timeout: 30_000 };
+const POLL = { timeout: scaled(30_000) };
 
 const rowIds = () =>
   page.$$eval('[data-testid="risk-row"]', (rows) =>

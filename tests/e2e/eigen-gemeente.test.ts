@@ -11,9 +11,10 @@ import {
   chooseImportFile,
   launchBrowser,
   openPage,
-  runAxe,
-  waitForReady,
   type RecordedPage,
+  runAxe,
+  scaled,
+  waitForReady,
 } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -50,19 +51,19 @@ async function goTo(page: Page, label: string): Promise<void> {
     .getByRole('navigation', { name: 'Hoofdnavigatie' })
     .getByRole('link', { name: label, exact: true })
     .click();
-  await waitForReady(page, 120_000);
+  await waitForReady(page, scaled(120_000));
 }
 
 describe('eigen gemeente inrichten vanuit een leeg profiel', () => {
   it('offers the choice on first start and removes the demo after one confirmation', async () => {
     const { page } = session;
     await page.goto(baseUrl + '/');
-    await waitForReady(page, 120_000);
+    await waitForReady(page, scaled(120_000));
     const welcome = page.getByTestId('welcome');
     expect(await welcome.getByRole('button', { name: 'Demogemeente bekijken' }).count()).toBe(1);
     expect(await runAxe(page)).toEqual([]);
     await page.getByTestId('welcome-setup').click();
-    await waitForReady(page, 120_000);
+    await waitForReady(page, scaled(120_000));
     expect(page.url()).toContain('#eigen-gemeente');
     await page.getByTestId('own-start').click();
     // Cancel leaves everything as it was.
@@ -103,7 +104,7 @@ describe('eigen gemeente inrichten vanuit een leeg profiel', () => {
   it('every view shows only Testdorp after a reload', async () => {
     const { page } = session;
     await page.goto(baseUrl + '/');
-    await waitForReady(page, 120_000);
+    await waitForReady(page, scaled(120_000));
     expect(await page.getByTestId('welcome').count()).toBe(0);
     expect(await page.getByTestId('count-incidents').getAttribute('data-value')).toBe('60');
     expect(await page.getByTestId('count-meldingen').getAttribute('data-value')).toBe('0');

@@ -17,7 +17,7 @@ import { directorySource } from '../../scripts/lib/directory-source';
 import { writePublication } from '../../scripts/lib/publish-files';
 import { BUILD_DIR, ROOT } from '../../scripts/lib/preview-server';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { launchBrowser, openPage, waitForReady, type RecordedPage } from './browser';
+import { launchBrowser, openPage, type RecordedPage, scaled, waitForReady } from './browser';
 
 const HOST = 'wijkradar.intranet';
 let browser: Browser;
@@ -59,7 +59,7 @@ describe('on a plain-http intranet host (no secure context)', () => {
   it('opens a publication with its checksums verified', async () => {
     const { page } = session;
     await page.goto(`${app}/`);
-    await waitForReady(page, 120_000);
+    await waitForReady(page, scaled(120_000));
     expect(await page.evaluate(() => [window.isSecureContext, typeof crypto.subtle])).toEqual([
       false,
       'undefined',
@@ -71,7 +71,7 @@ describe('on a plain-http intranet host (no secure context)', () => {
   it('exports and restores a workspace file', async () => {
     const { page } = session;
     await page.goto(`${app}/gegevens`);
-    await waitForReady(page, 120_000);
+    await waitForReady(page, scaled(120_000));
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Werkruimte exporteren' }).click(),

@@ -20,9 +20,10 @@ import {
   canvasHasContent,
   launchBrowser,
   openPage,
-  runAxe,
-  waitForReady,
   type RecordedPage,
+  runAxe,
+  scaled,
+  waitForReady,
 } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -67,7 +68,7 @@ const TRUNCATED_MELDINGEN =
 async function reloadOnLastGoodVersion(page: Page, reason: string) {
   const before = await answers(analyst.page);
   await page.reload();
-  await waitForReady(page, 90_000);
+  await waitForReady(page, scaled(90_000));
   await expect
     .poll(() => page.getByRole('alert').first().textContent())
     .toContain(`${reason} De laatst goed geladen versie (2026-11 (team)) is geopend.`);
@@ -172,7 +173,7 @@ describe('publishing the workspace for the team', () => {
       expect(dataset.filter((url) => url.endsWith('/incidents-2026.arrow'))).toHaveLength(1);
       expect(new Set(dataset).size).toBe(dataset.length);
       await page.getByRole('link', { name: 'Overzicht' }).click();
-      await expect.poll(firstYear, { timeout: 30_000 }).toBe(2023);
+      await expect.poll(firstYear, { timeout: scaled(30_000) }).toBe(2023);
       await waitForReady(page);
       expect(await page.getByRole('row', { name: /Incidenten/ }).textContent()).toContain('15.000');
     } finally {
@@ -192,12 +193,14 @@ describe('publishing the workspace for the team', () => {
         await route.continue();
       });
       await page.goto(`${server.url}/briefing?datum=2026-07-17&dagdeel=avond`);
-      await page.getByTestId('expected-list').waitFor({ state: 'attached', timeout: 30_000 });
+      await page
+        .getByTestId('expected-list')
+        .waitFor({ state: 'attached', timeout: scaled(30_000) });
       // Both maps made and drawn (their scale bars are part of the text).
       await page.waitForFunction(
         () => performance.getEntriesByName('briefing.drawn', 'mark').length > 0,
         undefined,
-        { timeout: 30_000 },
+        { timeout: scaled(30_000) },
       );
       const deck = page.getByTestId('briefing-deck');
       const shown = await deck.textContent();
@@ -231,7 +234,9 @@ describe('publishing the workspace for the team', () => {
     const { page } = colleague;
     // The last good version is kept in the background after opening.
     await expect
-      .poll(() => page.evaluate('localStorage.getItem("wijkradar.published")'), { timeout: 60_000 })
+      .poll(() => page.evaluate('localStorage.getItem("wijkradar.published")'), {
+        timeout: scaled(60_000),
+      })
       .toContain('2026-11 (team)');
     const file = path.join(site, 'dataset', 'meldingen-2025.arrow');
     const bytes = await readFile(file);

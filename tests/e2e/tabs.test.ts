@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, waitForReady } from './browser';
+import { launchBrowser, openPage, scaled, waitForReady } from './browser';
 
 const baseUrl = inject('baseUrl');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
@@ -69,12 +69,12 @@ async function importFixture(page: Page, kind: RegExp, file: string): Promise<vo
   await page.getByRole('radio', { name: kind }).check();
   await waitForReady(page);
   await page.locator('#import-bestand').setInputFiles(path.join(FIXTURES, file));
-  await page.waitForSelector('[data-testid="file-summary"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="file-summary"]', { timeout: scaled(60_000) });
   await waitForReady(page);
   await page.getByRole('radio', { name: /^Overslaan/ }).check();
   await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
   await page.waitForSelector('[data-testid="import-report"], [data-testid="import-error"]', {
-    timeout: 60_000,
+    timeout: scaled(60_000),
   });
   await waitForReady(page);
 }
@@ -82,7 +82,7 @@ async function importFixture(page: Page, kind: RegExp, file: string): Promise<vo
 const status = (page: Page) => page.getByTestId('import-status').textContent();
 const notice = (page: Page) =>
   page
-    .waitForSelector('[data-testid="tab-notice"]', { timeout: 60_000 })
+    .waitForSelector('[data-testid="tab-notice"]', { timeout: scaled(60_000) })
     .then((n) => n.textContent());
 
 beforeAll(async () => {
@@ -148,6 +148,6 @@ describe('two tabs importing one after the other', () => {
     const expected = { incidents: demo.incidents + 6, meldingen: demo.meldingen + 6 };
     expect(await counts(tabA)).toEqual(expected);
     // The listening tab read B's save in as well.
-    await expect.poll(() => counts(tabC), { timeout: 60_000 }).toEqual(expected);
+    await expect.poll(() => counts(tabC), { timeout: scaled(60_000) }).toEqual(expected);
   });
 });

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canvasHasContent, launchBrowser, openPage, runAxe, waitForReady } from './browser';
+import { canvasHasContent, launchBrowser, openPage, runAxe, scaled, waitForReady } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -51,7 +51,9 @@ describe('Tijden', () => {
     await page.locator('[data-filter="thema"][value="jeugd"]').check();
     await waitForChange('data-known', before);
     // The URL follows once the views have drawn (filters.svelte.ts).
-    await page.waitForURL((url) => url.searchParams.get('thema') === 'jeugd', { timeout: 5000 });
+    await page.waitForURL((url) => url.searchParams.get('thema') === 'jeugd', {
+      timeout: scaled(5000),
+    });
     expect(Number(await summary('data-known'))).toBeLessThan(Number(before));
     const [, hour] = (await summary('data-hottest'))!.split('-').map(Number);
     expect([19, 20, 21, 22, 23]).toContain(hour);

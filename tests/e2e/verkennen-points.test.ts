@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, waitForReady } from './browser';
+import { launchBrowser, openPage, scaled, waitForReady } from './browser';
 
 const baseUrl = inject('baseUrl');
 /** SOFTWARE_POINT_LIMIT of src/lib/state/explore-points.ts. */
@@ -64,7 +64,7 @@ const attr = (p: Page, testid: string, name: string) =>
 describe('te veel punten', () => {
   it('shows the density with a Dutch notice and the exact count', async () => {
     await page.goto(`${baseUrl}/verkennen`);
-    await page.waitForSelector('[data-testid="map-points-notice"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="map-points-notice"]', { timeout: scaled(60_000) });
     await waitForReady(page);
     const count = await locatedCount(page);
     expect(count).toBeGreaterThan(LIMIT);
@@ -82,7 +82,7 @@ describe('te veel punten', () => {
   it('opens the records behind a clicked density hexagon', async () => {
     const map = (await page.locator('[data-testid="map"]').boundingBox())!;
     await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
-    await page.waitForSelector('[data-testid="drilldown"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="drilldown"]', { timeout: scaled(60_000) });
     const title = (await page.textContent('[data-testid="drilldown"] h2')) ?? '';
     expect(title).toMatch(/Zeshoek met [\d.]+ registraties/);
     // The cell found from the clicked position holds exactly the records the drill-down lists.
@@ -94,7 +94,7 @@ describe('te veel punten', () => {
   it('draws the points again under a narrow filter, and they can be hovered', async () => {
     await page.goto(`${baseUrl}/verkennen?thema=horeca&kaart=6.22500,52.06500,14.00`);
     await page.waitForSelector('[data-testid="points-count"][data-mode="alle"]', {
-      timeout: 60_000,
+      timeout: scaled(60_000),
     });
     await waitForReady(page);
     const count = await locatedCount(page, 'horeca');
@@ -109,7 +109,7 @@ describe('te veel punten', () => {
       const y = map.y + map.height * (0.3 + (0.4 * ((i * 11) % 40)) / 40);
       await page.mouse.move(x, y, { steps: 3 });
       text = await page
-        .waitForSelector('[data-testid="map-tooltip"]', { timeout: 1500 })
+        .waitForSelector('[data-testid="map-tooltip"]', { timeout: scaled(1500) })
         .then((el) => el.textContent())
         .catch(() => null);
     }
@@ -119,7 +119,7 @@ describe('te veel punten', () => {
   it('zoomed in, draws only the points around the view and says so', async () => {
     await page.goto(`${baseUrl}/verkennen?kaart=6.22500,52.06500,15.50`);
     await page.waitForSelector('[data-testid="map-points-notice"][data-mode="beeld"]', {
-      timeout: 60_000,
+      timeout: scaled(60_000),
     });
     await waitForReady(page);
     const total = Number(await attr(page, 'points-count', 'data-value'));

@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canvasHasContent, launchBrowser, openPage, runAxe, waitForReady } from './browser';
+import { canvasHasContent, launchBrowser, openPage, runAxe, scaled, waitForReady } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -59,7 +59,7 @@ async function changed(p: Page, selector: string, attribute: string, before: str
       return v != null && v !== old;
     },
     [selector, attribute, before],
-    { timeout: 60_000 },
+    { timeout: scaled(60_000) },
   );
   await waitForReady(p);
 }
@@ -163,7 +163,7 @@ describe('lagen', () => {
     expect(await deckPixels(page)).toBe(0);
     for (const [layer, legend] of layers) {
       await page.check(`input[data-layer="${layer}"]`);
-      await page.waitForSelector(`[data-testid="${legend}"]`, { timeout: 60_000 });
+      await page.waitForSelector(`[data-testid="${legend}"]`, { timeout: scaled(60_000) });
       await waitForReady(page);
       // Even the three small aandachtslocaties cover more than a few sampled pixels.
       expect(await deckPixels(page), layer).toBeGreaterThan(5);
@@ -201,7 +201,7 @@ describe('lagen', () => {
     const themes = await total(page, 'theme-bars');
     const map = (await page.locator('[data-testid="map"]').boundingBox())!;
     await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
-    await page.waitForSelector('[data-testid="drilldown"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="drilldown"]', { timeout: scaled(60_000) });
     await changed(page, '[data-testid="theme-bars"]', 'data-total', String(themes));
     expect(await total(page, 'theme-bars')).toBeLessThan(themes);
     await page.waitForURL((u) => Boolean(u.searchParams.get('wijk')));
@@ -218,7 +218,7 @@ describe('lagen', () => {
     await waitForReady(page);
     const map = (await page.locator('[data-testid="map"]').boundingBox())!;
     await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
-    await page.waitForSelector('[data-testid="drilldown"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="drilldown"]', { timeout: scaled(60_000) });
     expect(await page.textContent('[data-testid="drilldown"] h2')).toContain('Zeshoek met');
     expect(await total(page, 'drilldown')).toBeGreaterThan(0);
     expect(await page.textContent('[data-testid="drilldown-dagdelen"]')).toContain('Avond');
@@ -237,7 +237,7 @@ describe('punten op de kaart', () => {
       await page.mouse.move(x, y, { steps: 3 });
       // The record is fetched from the database on hover.
       text = await page
-        .waitForSelector('[data-testid="map-tooltip"]', { timeout: 1500 })
+        .waitForSelector('[data-testid="map-tooltip"]', { timeout: scaled(1500) })
         .then((el) => el.textContent())
         .catch(() => null);
     }
@@ -267,7 +267,7 @@ describe('geheugen vol', () => {
     // Room for the page's queries, not for the projection of Donderdeel's records.
     await query(`SET memory_limit = '${Math.ceil(Number(used) + 9)}MB'`);
     await full.click('nav a[href^="/verkennen"]');
-    await full.waitForSelector('[data-testid="facts-notice"]', { timeout: 60_000 });
+    await full.waitForSelector('[data-testid="facts-notice"]', { timeout: scaled(60_000) });
     await waitForReady(full);
     expect(await full.textContent('[data-testid="facts-notice"]')).toMatch(/geheugen .* trager/);
     expect(await full.locator('[role="alert"]').count()).toBe(0);
