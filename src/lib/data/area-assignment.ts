@@ -86,15 +86,17 @@ export function locatePoints(
 }
 
 /**
- * Creates `<stage>_area` (rn, buurtcode, wijkcode) for the staged table `<stage>`, which
- * must have columns rn, lon and lat. Returns the number of rows outside every buurt.
+ * Locates the rows that `coordinatesSql` returns (columns rn, lon, lat, any order) and
+ * creates `<target>` (rn, area) and `<target>_codes` (area, buurtcode, wijkcode) to join
+ * on. Returns the number of rows outside every buurt.
  */
-export async function stageAreaAssignment(
+export async function locateRows(
   conn: Connector,
-  stage: string,
+  coordinatesSql: string,
+  target: string,
   lookup: BuurtLookup,
 ): Promise<number> {
-  const coords = await conn.queryArrow({ sql: `SELECT rn, lon, lat FROM ${stage} ORDER BY rn` });
+  const coords = await conn.queryArrow({ sql: coordinatesSql });
   const rn = coords.getChild('rn')!.toArray() as ArrayLike<number>;
   const lon = coords.getChild('lon')!.toArray() as ArrayLike<number | null>;
   const lat = coords.getChild('lat')!.toArray() as ArrayLike<number | null>;
@@ -103,27 +105,45 @@ export async function stageAreaAssignment(
   for (let i = 0; i < located.length; i++) if (located[i] < 0) outside++;
   // Area numbers travel (4 bytes a row); the codes join in SQL from a small lookup table,
   // rather than a million strings built and encoded in JavaScript.
-  await conn.exec(`DROP TABLE IF EXISTS ${stage}_area; DROP TABLE IF EXISTS ${stage}_located`);
+  await conn.exec(`DROP TABLE IF EXISTS ${target}; DROP TABLE IF EXISTS ${target}_codes`);
   await conn.insertArrow(
     buildArrowTable([
       { name: 'rn', kind: 'int', values: Int32Array.from(rn as ArrayLike<number>, Number) },
       { name: 'area', kind: 'int', values: located },
     ]),
-    `${stage}_located`,
+    target,
     { create: true },
   );
-  await conn.exec(`DROP TABLE IF EXISTS ${stage}_codes`);
   await conn.insertArrow(
     buildArrowTable([
       { name: 'area', kind: 'int', values: Int32Array.from(lookup.buurtcodes, (_, i) => i) },
       { name: 'buurtcode', kind: 'text', values: lookup.buurtcodes },
       { name: 'wijkcode', kind: 'text', values: lookup.wijkcodes },
     ]),
-    `${stage}_codes`,
+    `${target}_codes`,
     { create: true },
   );
-  await conn.exec(`CREATE TABLE ${stage}_area AS
-    SELECT p.rn, c.buurtcode, c.wijkcode FROM ${stage}_located p LEFT JOIN ${stage}_codes c USING (area);
-    DROP TABLE ${stage}_located; DROP TABLE ${stage}_codes`);
+  return outside;
+}
+
+/**
+ * Creates `<stage>_area` (rn, buurtcode, wijkcode) for the staged table `<stage>`, which
+ * must have columns rn, lon and lat. Returns the number of rows outside every buurt.
+ */
+export async function stageAreaAssignment(
+  conn: Connector,
+  stage: string,
+  lookup: BuurtLookup,
+): Promise<number> {
+  const outside = await locateRows(
+    conn,
+    `SELECT rn, lon, lat FROM ${stage}`,
+    `${stage}_located`,
+    lookup,
+  );
+  await conn.exec(`DROP TABLE IF EXISTS ${stage}_area;
+    CREATE TABLE ${stage}_area AS
+    SELECT p.rn, c.buurtcode, c.wijkcode FROM ${stage}_located p LEFT JOIN ${stage}_located_codes c USING (area);
+    DROP TABLE ${stage}_located; DROP TABLE ${stage}_located_codes`);
   return outside;
 }

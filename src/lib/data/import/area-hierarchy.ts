@@ -9,7 +9,6 @@ import {
   feature,
   featureCollection,
   pointOnFeature,
-  rewind,
   union,
 } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
@@ -55,23 +54,66 @@ export function deriveParents(
   return changes;
 }
 
-const edgeKey = (a: readonly number[], b: readonly number[]) =>
-  a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])
-    ? `${a[0]},${a[1]},${b[0]},${b[1]}`
-    : `${b[0]},${b[1]},${a[0]},${a[1]}`;
+/**
+ * Numbers for exact vertex positions and for the undirected edges between them: a shared
+ * edge of two buurten gets one number. Numbers, not strings: a large city has ~500,000
+ * edges, and building a string key for each cost most of the dissolve.
+ */
+class EdgeNumbers {
+  readonly #ids = new Map<number, Map<number, number>>();
+  readonly points: Position[] = [];
 
-/** How many areas use each edge (undirected, exact coordinates). */
-function edgeUses(areas: readonly HierarchyArea[]): Map<string, number> {
-  const uses = new Map<string, number>();
-  for (const a of areas)
-    eachEdge(a, (p, q) => uses.set(edgeKey(p, q), (uses.get(edgeKey(p, q)) ?? 0) + 1));
-  return uses;
+  vertex(p: Position): number {
+    let column = this.#ids.get(p[0]);
+    if (!column) this.#ids.set(p[0], (column = new Map()));
+    let id = column.get(p[1]);
+    if (id === undefined) {
+      id = this.points.length;
+      column.set(p[1], id);
+      this.points.push(p);
+    }
+    return id;
+  }
+
+  /** The undirected edge a–b (vertex numbers below 2^26: far more than any city has). */
+  static edge(a: number, b: number): number {
+    return a < b ? a * 67_108_864 + b : b * 67_108_864 + a;
+  }
 }
 
-function eachEdge(a: HierarchyArea, visit: (p: Position, q: Position) => void): void {
+/**
+ * Every edge of an area as vertex numbers, outer rings counter-clockwise and holes
+ * clockwise (RFC 7946 winding), so that a partition's unshared edges chain one way.
+ */
+function eachEdge(
+  a: HierarchyArea,
+  numbers: EdgeNumbers,
+  visit: (from: number, to: number) => void,
+): void {
   for (const polygon of a.geometry.coordinates) {
-    for (const ring of polygon) for (let i = 1; i < ring.length; i++) visit(ring[i - 1], ring[i]);
+    polygon.forEach((ring, r) => {
+      if (ring.length < 2) return;
+      const reverse = booleanClockwise(ring as Position[]) === (r === 0);
+      let previous = numbers.vertex(ring[reverse ? ring.length - 1 : 0]);
+      for (let i = 1; i < ring.length; i++) {
+        const at = numbers.vertex(ring[reverse ? ring.length - 1 - i : i]);
+        visit(previous, at);
+        previous = at;
+      }
+    });
   }
+}
+
+/** How many areas use each edge (undirected, exact coordinates). */
+function edgeUses(areas: readonly HierarchyArea[], numbers: EdgeNumbers): Map<number, number> {
+  const uses = new Map<number, number>();
+  for (const a of areas) {
+    eachEdge(a, numbers, (p, q) => {
+      const key = EdgeNumbers.edge(p, q);
+      uses.set(key, (uses.get(key) ?? 0) + 1);
+    });
+  }
+  return uses;
 }
 
 const toMulti = (g: Polygon | MultiPolygon): MultiPolygon =>
@@ -93,33 +135,30 @@ function shellsMeet(shells: readonly Position[][]): boolean {
  */
 function outlineFromEdges(
   areas: readonly HierarchyArea[],
-  uses: Map<string, number>,
+  numbers: EdgeNumbers,
+  uses: Map<number, number>,
 ): MultiPolygon | null {
-  const next = new Map<string, Position>();
+  const next = new Map<number, number>();
   for (const a of areas) {
-    // Rings counter-clockwise outside, clockwise holes: outer edges then chain one way.
-    const wound = { ...a, geometry: rewind(a.geometry) as MultiPolygon };
     let clash = false;
-    eachEdge(wound, (p, q) => {
-      if (uses.get(edgeKey(p, q)) !== 1) return;
-      const key = `${p[0]},${p[1]}`;
-      if (next.has(key)) clash = true;
-      next.set(key, q);
+    eachEdge(a, numbers, (p, q) => {
+      if (uses.get(EdgeNumbers.edge(p, q)) !== 1) return;
+      if (next.has(p)) clash = true;
+      next.set(p, q);
     });
     if (clash) return null;
   }
   const rings: Position[][] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (const [start, first] of next) {
     if (seen.has(start)) continue;
-    const ring: Position[] = [start.split(',').map(Number)];
-    let at = first;
+    const ring: Position[] = [numbers.points[start]];
     seen.add(start);
-    for (let key = `${at[0]},${at[1]}`; key !== start; key = `${at[0]},${at[1]}`) {
-      const onward = next.get(key);
-      if (!onward || seen.has(key)) return null;
-      seen.add(key);
-      ring.push(at);
+    for (let at = first; at !== start;) {
+      const onward = next.get(at);
+      if (onward === undefined || seen.has(at)) return null;
+      seen.add(at);
+      ring.push(numbers.points[at]);
       at = onward;
     }
     ring.push(ring[0]);
@@ -152,13 +191,14 @@ function outlineFromEdges(
  */
 export function dissolveOutline(areas: readonly HierarchyArea[]): MultiPolygon {
   if (areas.length === 1) return areas[0].geometry;
-  const uses = edgeUses(areas);
-  const traced = outlineFromEdges(areas, uses);
+  const numbers = new EdgeNumbers();
+  const uses = edgeUses(areas, numbers);
+  const traced = outlineFromEdges(areas, numbers, uses);
   if (traced) return traced;
   const outer = areas.map((a) => {
     let onEdge = false;
-    eachEdge(a, (p, q) => {
-      if (uses.get(edgeKey(p, q)) === 1) onEdge = true;
+    eachEdge(a, numbers, (p, q) => {
+      if (uses.get(EdgeNumbers.edge(p, q)) === 1) onEdge = true;
     });
     return onEdge;
   });
