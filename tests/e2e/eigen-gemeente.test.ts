@@ -133,4 +133,16 @@ describe('eigen gemeente inrichten vanuit een leeg profiel', () => {
     );
     expect(offOrigin).toEqual([]);
   });
+
+  it('stores a register with a count column as its count of records (issue 22, item 4)', async () => {
+    const { page } = session;
+    await goTo(page, 'Gegevens');
+    await importFile(page, /^Incidenten/, 'ongevallen-per-locatie.csv');
+    const records = page.getByTestId('report-records');
+    expect(await records.textContent()).toContain('10 rijen → 33 registraties (kolom count)');
+    expect(await page.getByTestId('report-rejected').getAttribute('data-value')).toBe('6');
+    await page.goto(baseUrl + '/');
+    await waitForReady(page, 120_000);
+    expect(await page.getByTestId('count-incidents').getAttribute('data-value')).toBe('93');
+  });
 });

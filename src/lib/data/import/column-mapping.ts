@@ -10,7 +10,15 @@
  * pipeline combines into the canonical timestamp.
  */
 import { applyValueClasses, classifyColumns } from './column-content';
-import { fuzzyScore, HEADER_NAMES, NEVER_FUZZY, normalize, tokens } from './column-names';
+import {
+  EXACT_ONLY,
+  fuzzyScore,
+  HEADER_NAMES,
+  NEVER_FUZZY,
+  normalize,
+  tokens,
+} from './column-names';
+import { confirmCount } from './count-column';
 
 export type RecordKind = 'incidents' | 'meldingen' | 'visits' | 'buildings' | 'areas';
 
@@ -51,6 +59,8 @@ const LOCATION: FieldSpec[] = [
   spec('y', 'Y-coördinaat', 'coordinate-y', { requires: ['x'] }),
 ];
 const THEME = spec('theme', 'Thema', 'category');
+/** Registers with one row per location: the registrations a row stands for (count-column.ts). */
+const COUNT = spec('count', 'Aantal (registraties per rij)', 'number');
 
 /**
  * The fields per kind. The order matters to suggestColumnMapping: a field earlier in the
@@ -72,6 +82,7 @@ export const IMPORT_FIELDS: Record<RecordKind, FieldSpec[]> = {
     spec('outcome', 'Afdoening', 'category'),
     spec('source', 'Bronsysteem', 'category'),
     ...LOCATION,
+    COUNT,
   ],
   meldingen: [
     spec('id', 'Meldingnummer', 'text', { required: true }),
@@ -87,6 +98,7 @@ export const IMPORT_FIELDS: Record<RecordKind, FieldSpec[]> = {
     spec('closed_at', 'Afgehandeld op', 'timestamp'),
     spec('source', 'Bron / kanaal', 'category'),
     ...LOCATION,
+    COUNT,
   ],
   visits: [
     spec('id', 'Bezoeknummer', 'text', { required: true }),
@@ -231,7 +243,8 @@ const DATE_TIME_PAIRS: Record<RecordKind, [date: string, time: string, timestamp
  * hold, whatever their names (column-content.ts): clock times go to the time field, a date
  * and a time column are combined, and such a field is 'zeker' only when its values confirm
  * it. A date column without a time column becomes the timestamp field (a 'Datum' column
- * may hold '23-11-2026 14:05'; date-only values are stored with precision 'day').
+ * may hold '23-11-2026 14:05'; date-only values are stored with precision 'day'). The
+ * count column is matched by exact name only, and confirmed by its values (count-column.ts).
  */
 export function suggestColumnMapping(
   kind: RecordKind,
@@ -261,7 +274,7 @@ export function suggestColumnMapping(
 
   const fuzzy: { field: string; index: number; score: number; order: number }[] = [];
   defs.forEach((def, order) => {
-    if (chosen.has(def.field)) return;
+    if (chosen.has(def.field) || EXACT_ONLY.has(def.field)) return;
     normalized.forEach((h, index) => {
       if (used.has(index) || h === '') return;
       if (NEVER_FUZZY.some((word) => h.includes(word))) return;
@@ -277,6 +290,7 @@ export function suggestColumnMapping(
   }
 
   if (samples) applyValueClasses(DATE_TIME_PAIRS[kind], chosen, used, classifyColumns(samples));
+  if (samples) confirmCount(chosen, used, samples);
 
   for (const [date, time, timestamp] of DATE_TIME_PAIRS[kind]) {
     const dateColumn = chosen.get(date);

@@ -15,6 +15,17 @@ const LOCATION_NAMES: Record<string, string> = {
 
 const THEME_NAMES = 'thema theme hoofdthema handhavingsthema';
 
+/**
+ * Count columns (count-column.ts), by their exact names only. Not every `aantal_*` is one:
+ * `aantal_slachtoffers`, `aantal_doden` or `aantal_voertuigen` count something else per
+ * registration, and reading them as counts would multiply accidents by victims.
+ */
+const COUNT_NAMES =
+  'aantal count n frequentie frequency freq aantal_registraties aantal_ongevallen aantal_meldingen aantal_incidenten aantal_voorvallen aantal_gevallen aantal_feiten aantal_overtredingen aantal_keer accident_count incident_count number_of_accidents';
+
+/** Fields matched by an exact name only, never loosely (see COUNT_NAMES). */
+export const EXACT_ONLY: ReadonlySet<string> = new Set(['count']);
+
 export const HEADER_NAMES: Record<RecordKind, Record<string, string>> = {
   incidents: {
     ...LOCATION_NAMES,
@@ -34,6 +45,7 @@ export const HEADER_NAMES: Record<RecordKind, Record<string, string>> = {
     outcome:
       'afdoening afdoeningswijze afhandeling wijze_van_afhandeling uitkomst outcome resultaat result maatregel sanctie actie',
     source: 'bron bronsysteem source source_system systeem registratiesysteem',
+    count: COUNT_NAMES,
   },
   meldingen: {
     ...LOCATION_NAMES,
@@ -56,6 +68,7 @@ export const HEADER_NAMES: Record<RecordKind, Record<string, string>> = {
     closed_at:
       'closed_at afgehandeld_op datum_afgehandeld afhandeldatum datum_afhandeling gesloten_op datum_gesloten afgesloten_op datum_afgesloten afgerond_op datum_afgerond resolved_at',
     source: 'bron source kanaal meldkanaal channel herkomst',
+    count: COUNT_NAMES,
   },
   visits: {
     ...LOCATION_NAMES,

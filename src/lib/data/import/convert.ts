@@ -5,6 +5,7 @@
  */
 import type { Connector } from '../connector';
 import type { RecordKind } from './column-mapping';
+import { countConvertSql } from './count-column';
 import {
   columnSql,
   isInSpringGapSql,
@@ -166,6 +167,13 @@ export function buildConvertSql(
     });
   } else if (kind !== 'visits') {
     checks.push({ when: 'TRUE', reason: 'Locatie ontbreekt', detail: 'NULL' });
+  }
+
+  const count = countConvertSql(plan);
+  if (count) {
+    inner.push(...count.inner);
+    outer.push(...count.outer);
+    checks.push(...count.checks);
   }
 
   const reason = `CASE ${checks.map((c) => `WHEN ${c.when} THEN ${sqlLiteral(c.reason)}`).join(' ')} END`;

@@ -10,6 +10,7 @@
 import type { Connector } from '../connector';
 import { inTransaction } from '../database';
 import { generatedIds, type RecordImportKind } from './convert';
+import { copiesOfSql, expandedRowsSql, hasCountColumn } from './count-column';
 import { lonLatSql } from './locate';
 import type { DuplicatePolicy, ImportPlan } from './plan';
 import { countThemeKeys, THEME_KEYS, themeLookupSql, writeThemeLabels } from './theme-lookup';
@@ -165,7 +166,7 @@ export async function finalizeRows(
     ${areaJoins(kind)}`);
   await conn.exec(`CREATE VIEW import_decided AS
     SELECT rn, lon, lat, area, theme_resolved, gap_shifted, coord_swapped, reason_final,
-      exists_already${kind === 'buildings' ? '' : ', time_precision'}
+      exists_already${kind === 'buildings' ? '' : ', time_precision'}${hasCountColumn(plan) ? ', "count"' : ''}
     FROM import_final`);
 }
 
@@ -184,11 +185,16 @@ export function acceptedCondition(policy: DuplicatePolicy): string {
   return policy === 'skip' ? 'reason_final IS NULL AND NOT exists_already' : 'reason_final IS NULL';
 }
 
+/**
+ * Stores the accepted rows; with `counted` (a count column is mapped) each row as its
+ * count of records (count-column.ts). Answers the number of records inserted.
+ */
 export async function commitImport(
   conn: Connector,
   kind: RecordImportKind,
   policy: DuplicatePolicy,
   dataset: string,
+  counted = false,
 ): Promise<number> {
   return inTransaction(conn, async () => {
     // Each id stored already has exactly one accepted row (its first): see finalizeRows.
@@ -196,14 +202,17 @@ export async function commitImport(
       sql: 'SELECT count(*) AS existing FROM import_repeated WHERE exists_already',
     });
     if (policy === 'replace' && existing > 0) {
+      const ids = 'SELECT id FROM import_repeated WHERE exists_already';
       await conn.exec(
-        `DELETE FROM ${kind} WHERE id IN (SELECT id FROM import_repeated WHERE exists_already)`,
+        `DELETE FROM ${kind} WHERE id IN (${ids})${counted ? ` OR ${copiesOfSql(ids)}` : ''}`,
       );
     }
+    const accepted = acceptedCondition(policy);
+    const rows = counted ? expandedRowsSql(accepted) : `import_final WHERE ${accepted}`;
     const [inserted] = await withLookupJoins(conn, () =>
       conn.query<Record<string, number>>({
         sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ?${kind === 'buildings' ? '' : ', time_precision'}
-          FROM import_final WHERE ${acceptedCondition(policy)}`,
+          FROM ${rows}`,
         params: [dataset],
       }),
     );

@@ -13,6 +13,7 @@ import { initDatabase } from '../database';
 import type { Theme } from '../themes';
 import { IMPORT_FIELDS, type RecordKind } from './column-mapping';
 import { buildConvertSql, convertStaged, stagedRowsSource, type RecordImportKind } from './convert';
+import { hasCountColumn } from './count-column';
 import { checkIdColumn, computeFileKey, proposeIdPolicy, type IdCheck } from './id-check';
 import { commitImport, finalizeRows } from './finalize';
 import { columnsToScan, scanBeyondSample } from './personal-data-scan';
@@ -239,7 +240,9 @@ export async function runImport(
   await timed('finalize', () => finalizeRows(conn, plan, stagedRowsSource(plan)));
   const commit = options.commit ?? true;
   if (commit) {
-    await timed('commit', () => commitImport(conn, kind, plan.duplicates, options.dataset));
+    await timed('commit', () =>
+      commitImport(conn, kind, plan.duplicates, options.dataset, hasCountColumn(plan)),
+    );
   }
   return timed('report', () =>
     buildReport(conn, prepared.fileName, staged, plan, options.dataset, commit, unassigned),

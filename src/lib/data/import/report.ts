@@ -8,6 +8,7 @@ import type { RecordKind } from './column-mapping';
 import type { SourceFormat } from './formats';
 import { generatedIds } from './convert';
 import { constantPrecision } from './convert-sql';
+import { countColumnHeader, countRecords, recordsMeasureSql } from './count-column';
 import { acceptedCondition, duplicateReason } from './finalize';
 import type { DuplicatePolicy, IdPolicy, ImportPlan } from './plan';
 import type { Delimiter, TextEncodingName } from './sniff-text';
@@ -23,6 +24,13 @@ export interface ImportReport {
   crs: { crs: string; swapped: boolean; message: string } | null;
   dataset: string;
   rows: { total: number; accepted: number; rejected: number };
+  /**
+   * Records stored (checked only: that would be). Equal to the accepted rows, unless a
+   * count column is mapped: then each accepted row stands for its count of records.
+   */
+  records: number;
+  /** The header of the mapped count column (count-column.ts), else null. */
+  countColumn: string | null;
   reasons: { reason: string; count: number }[];
   refusedColumns: { column: string; kind: string; reason: string }[];
   /** Columns of the file that no field uses: not stored. */
@@ -71,6 +79,7 @@ export async function buildReport(
   unassigned: number,
 ): Promise<ImportReport> {
   const accepted = acceptedCondition(plan.duplicates);
+  const measure = recordsMeasureSql(plan);
   const counts = await decisionCounts(conn, plan);
   const reasonRows = counts.reasons;
   const structure = new Map<string, number>();
@@ -102,7 +111,7 @@ export async function buildReport(
   const unmapped =
     plan.kind !== 'buildings' && (await hasUnthemedCategory(conn))
       ? await conn.query<{ category: string; count: number }>({
-          sql: `SELECT theme_label AS category, count(*) AS count FROM import_final
+          sql: `SELECT theme_label AS category, ${measure} AS count FROM import_final
               WHERE ${accepted} AND theme_resolved IS NULL AND theme_label IS NOT NULL
               GROUP BY ALL ORDER BY count DESC, category`,
         })
@@ -111,6 +120,7 @@ export async function buildReport(
   const used = new Set(Object.values(plan.columns));
   const refused = new Set(plan.refused.map((r) => r.index));
   const total = staged.rowCount + staged.structureRejects.length;
+  const records = await countRecords(conn, plan, accepted, stats.accepted);
   return {
     file,
     kind: plan.kind,
@@ -126,6 +136,8 @@ export async function buildReport(
       : null,
     dataset,
     rows: { total, accepted: stats.accepted, rejected: total - stats.accepted },
+    records,
+    countColumn: countColumnHeader(plan, staged.headers),
     reasons,
     refusedColumns: plan.refused.map((r) => ({ column: r.column, kind: r.kind, reason: r.reason })),
     ignoredColumns: staged.headers.filter((_, i) => !used.has(i) && !refused.has(i)),
@@ -138,7 +150,7 @@ export async function buildReport(
     timePrecision:
       plan.kind === 'buildings'
         ? null
-        : await precisionCounts(conn, accepted, stats.accepted, constantPrecision(plan)),
+        : await precisionCounts(conn, accepted, records, constantPrecision(plan), measure),
     committed,
   };
 }
@@ -157,7 +169,7 @@ async function countSwapped(conn: Connector, accepted: string): Promise<number> 
 
 /**
  * Accepted records per time precision. Usually a file has one precision (`constant`, from
- * the plan, or found in the converted rows): then the count of accepted rows says it all,
+ * the plan, or found in the converted rows): then the count of records says it all,
  * and the decision view is read only for a mixed file.
  */
 async function precisionCounts(
@@ -165,6 +177,8 @@ async function precisionCounts(
   accepted: string,
   total: number,
   constant: TimePrecision | null,
+  /** How a group of rows counts in records (count-column.ts). */
+  measure: string,
 ): Promise<Record<TimePrecision, number>> {
   const counts = Object.fromEntries(TIME_PRECISIONS.map((p) => [p, 0])) as Record<
     TimePrecision,
@@ -182,7 +196,7 @@ async function precisionCounts(
     return counts;
   }
   const rows = await conn.query<{ p: TimePrecision; n: number }>({
-    sql: `SELECT time_precision AS p, count(*) AS n FROM import_decided WHERE ${accepted} GROUP BY 1`,
+    sql: `SELECT time_precision AS p, ${measure} AS n FROM import_decided WHERE ${accepted} GROUP BY 1`,
   });
   for (const row of rows) counts[row.p] = row.n;
   return counts;
