@@ -138,6 +138,46 @@ describe('publishing the workspace for the team', () => {
     expect(colleague.consoleErrors).toEqual([]);
   });
 
+  it('shows the steps of opening the published dataset while it loads', async () => {
+    const opening = await openPage(browser);
+    try {
+      const { page } = opening;
+      // Held when it starts loading the files into the engine (src/lib/state/step-hold.ts).
+      await page.addInitScript(() => {
+        (window as unknown as { __wijkradarHold: unknown }).__wijkradarHold = { at: 'load' };
+      });
+      await page.goto(`${server.url}/`);
+      const steps = page.getByTestId('start-progress').locator('li');
+      await page.waitForSelector(
+        '[data-testid="start-progress"] li[data-step="load"][data-state="bezig"]',
+      );
+      expect(
+        await steps.evaluateAll((items) => items.map((li) => li.getAttribute('data-state'))),
+      ).toEqual(['klaar', 'klaar', 'bezig', 'wacht']);
+      expect(await steps.allTextContents()).toEqual([
+        expect.stringContaining('Bestanden ophalen en controleren'),
+        expect.stringContaining('Rekenmodule starten'),
+        expect.stringContaining('Gegevens laden'),
+        expect.stringContaining('Controle op persoonsgegevens'),
+      ]);
+      expect(
+        await page.getByRole('progressbar', { name: 'Voortgang' }).getAttribute('aria-valuetext'),
+      ).toBe('Stap 3 van 4: Gegevens laden');
+      // Opening at the start cannot be cancelled: there is no earlier data to go back to.
+      expect(await page.getByTestId('start-cancel').count()).toBe(0);
+      await page.evaluate(() =>
+        (
+          window as unknown as { __wijkradarHold: { release: () => void } }
+        ).__wijkradarHold.release(),
+      );
+      await waitForReady(page);
+      expect(await page.getByTestId('start-progress').count()).toBe(0);
+      expect(await page.getByTestId('dataset-badge').textContent()).toContain('2026-11 (team)');
+    } finally {
+      await opening.context.close();
+    }
+  });
+
   it('works under the documented Content-Security-Policy on every view', async () => {
     const { page, consoleErrors } = colleague;
     for (const view of ['Verkennen', 'Tijden', 'Wijken', 'Buitengebied', 'Management']) {

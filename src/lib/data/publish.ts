@@ -18,6 +18,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { dictionarySelectList } from './arrow-dictionary';
 import { toIpcStream } from './arrow-build';
 import type { Connector, Row } from './connector';
+import type { StepProgress } from './progress';
 import { sha256Hex } from './sha256';
 import { buildZip } from './zip';
 import {
@@ -138,6 +139,8 @@ export interface PublishOptions {
   /** Shown to users; default: the publication moment 'YYYY-MM-DD HH:MM'. */
   version?: string;
   now?: Date;
+  /** Steps (progress-steps PUBLISH_STEPS 'records', 'reference') and cancel. */
+  progress?: StepProgress;
 }
 
 /** Builds every file of a published dataset from the database's current contents. */
@@ -146,6 +149,7 @@ export async function buildPublication(
   options: PublishOptions = {},
 ): Promise<Publication> {
   const now = options.now ?? new Date();
+  const { progress } = options;
   const files = new Map<string, Uint8Array>();
   const entries: DatasetFile[] = [];
   const tables: Record<string, number> = {};
@@ -155,7 +159,9 @@ export async function buildPublication(
     tables[entry.table] = (tables[entry.table] ?? 0) + entry.rows;
   };
 
-  for (const table of RECORD_TABLES) {
+  await progress?.step('records');
+  for (const [done, table] of RECORD_TABLES.entries()) {
+    progress?.advance(done, RECORD_TABLES.length);
     const time = RECORD_TIME_COLUMN[table];
     const years = await conn.query<{ y: number; n: number }>({
       sql: `SELECT year(${time}) AS y, count(*)::INTEGER AS n FROM ${table} GROUP BY 1 ORDER BY 1`,
@@ -172,7 +178,10 @@ export async function buildPublication(
       );
     }
   }
-  for (const table of Object.keys(GEOJSON_TABLES) as GeoJsonTable[]) {
+  await progress?.step('reference');
+  const geoJsonTables = Object.keys(GEOJSON_TABLES) as GeoJsonTable[];
+  for (const [done, table] of geoJsonTables.entries()) {
+    progress?.advance(done, geoJsonTables.length);
     const { bytes, rows } = await tableAsGeoJson(conn, table);
     await add({ path: `${table}.geojson`, table, year: null, format: 'geojson', rows }, bytes);
   }
@@ -210,5 +219,6 @@ export async function buildPublication(
     files: entries,
   };
   files.set(MANIFEST_FILE, encoder.encode(JSON.stringify(manifest, null, 2)));
+  progress?.checkpoint();
   return { manifest, files };
 }

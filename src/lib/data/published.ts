@@ -20,6 +20,7 @@ import {
   type GeoJsonTable,
 } from './publish';
 import { SCHEMA_VERSION, TABLE_NAMES, TABLES, type ColumnDef, type TableName } from './schema';
+import type { StepProgress } from './progress';
 import { sha256Hex } from './sha256';
 import { describeStoredFinding, findStoredPersonalData } from './stored-personal-data';
 
@@ -83,6 +84,8 @@ export function recentFromYear(
 export async function readVerified(
   reader: DatasetReader,
   files: readonly DatasetFile[],
+  /** Files verified of all (progress.advance). */
+  progress?: Pick<StepProgress, 'advance'>,
 ): Promise<Map<string, Uint8Array>> {
   const result = new Map<string, Uint8Array>();
   await Promise.all(
@@ -96,6 +99,7 @@ export async function readVerified(
         );
       }
       result.set(file.path, bytes);
+      progress?.advance(result.size, files.length);
     }),
   );
   return result;
@@ -211,16 +215,21 @@ export async function replaceWithPublication(
   conn: Connector,
   files: readonly DatasetFile[],
   contents: ReadonlyMap<string, Uint8Array>,
+  /** Steps (progress-steps PUBLISHED_LOAD_STEPS 'load', 'personal_data'). */
+  progress?: StepProgress,
 ): Promise<void> {
+  await progress?.step('load');
   await initDatabase(conn);
   await inTransaction(conn, async () => {
     await conn.exec(TABLE_NAMES.map((table) => `DELETE FROM ${table}`).join(';\n'));
     const expected = new Map<TableName, number>(TABLE_NAMES.map((table) => [table, 0]));
-    for (const file of files) {
+    for (const [done, file] of files.entries()) {
+      progress?.advance(done, files.length);
       await insertFile(conn, file, contents.get(file.path)!);
       expected.set(file.table, expected.get(file.table)! + file.rows);
     }
     await checkCounts(conn, expected);
+    await progress?.step('personal_data');
     await refusePersonalData(conn, files);
   });
 }

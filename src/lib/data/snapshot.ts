@@ -11,6 +11,7 @@ import { inTransaction, initDatabase } from './database';
 import { isOutOfMemory } from './engine-errors';
 import { IpcStreamError } from './ipc-stream';
 import { insertIpcFilling } from './ipc-insert';
+import type { StepProgress } from './progress';
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema';
 import { describeStoredFinding, findStoredPersonalData } from './stored-personal-data';
 import { UserError } from './user-error';
@@ -98,6 +99,12 @@ export interface RestoreOptions {
    * Anything from outside (a workspace file) leaves this unset.
    */
   ownSave?: boolean;
+  /**
+   * Steps (progress-steps RESTORE_STEPS 'tables', 'personal_data', 'save') and cancel: the
+   * replacement is one transaction, so a cancel rolls it back; its last statement is the
+   * point of no return (progress.finish).
+   */
+  progress?: StepProgress;
 }
 
 /**
@@ -111,9 +118,12 @@ export async function restoreSnapshot(
   options: RestoreOptions = {},
 ): Promise<void> {
   validateSnapshot(snapshot);
+  const { progress } = options;
+  await progress?.step('tables');
   await initDatabase(conn);
   await inTransaction(conn, async () => {
-    for (const table of TABLE_NAMES) {
+    for (const [done, table] of TABLE_NAMES.entries()) {
+      progress?.advance(done, TABLE_NAMES.length);
       await conn.exec(`DELETE FROM ${table}`);
       const bytes = snapshot.tables.get(table)!;
       if (snapshot.manifest.tables[table] > 0) await insertTable(conn, table, bytes);
@@ -126,7 +136,11 @@ export async function restoreSnapshot(
         );
       }
     }
-    const found = options.ownSave ? null : await findStoredPersonalData(conn, TABLE_NAMES);
+    if (!options.ownSave) await progress?.step('personal_data');
+    const found = options.ownSave
+      ? null
+      : await findStoredPersonalData(conn, TABLE_NAMES, undefined, progress);
     if (found) throw new SnapshotError(describeStoredFinding('De werkruimte', found));
+    await progress?.finish();
   });
 }

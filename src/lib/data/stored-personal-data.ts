@@ -9,6 +9,7 @@
 import type { Connector } from './connector';
 import type { PersonalDataFinding } from './import/personal-data';
 import { scanPersonalData, type ScanColumn } from './import/personal-data-scan';
+import type { StepProgress } from './progress';
 import { TABLES, type TableName } from './schema';
 
 /** Text the app writes itself (labels of its own, GeoJSON geometry): never scanned. */
@@ -42,8 +43,11 @@ export async function findStoredPersonalData(
   conn: Connector,
   tables: readonly TableName[],
   referenceDate?: Date,
+  /** Tables done of all (and a cancel checkpoint per table). */
+  progress?: Pick<StepProgress, 'advance'>,
 ): Promise<StoredFinding | null> {
-  for (const table of tables) {
+  for (const [done, table] of tables.entries()) {
+    progress?.advance(done, tables.length);
     const names = scannedColumns(table);
     const places = PLACE_NAME_COLUMNS[table] ?? [];
     const columns: ScanColumn[] = names.map((header, index) => ({

@@ -7,6 +7,7 @@
  * Arrow IPC bytes, so truncation or corruption is detected before anything is replaced.
  * The whole file is gzip-compressed (CompressionStream: browsers and Node ≥ 18).
  */
+import type { StepProgress } from './progress';
 import { sha256Hex } from './sha256';
 import { SnapshotError, type Snapshot, type SnapshotManifest } from './snapshot';
 import type { TableName } from './schema';
@@ -53,7 +54,12 @@ export async function encodeWorkspace(snapshot: Snapshot): Promise<Uint8Array> {
   return pipeThrough(out, new CompressionStream('gzip'));
 }
 
-export async function decodeWorkspace(file: Uint8Array): Promise<Snapshot> {
+/** With `progress`: the step 'check', tables checked of all, a cancel checkpoint each. */
+export async function decodeWorkspace(
+  file: Uint8Array,
+  progress?: StepProgress,
+): Promise<Snapshot> {
+  await progress?.step('check');
   let raw: Uint8Array;
   try {
     raw = await pipeThrough(file, new DecompressionStream('gzip'));
@@ -76,7 +82,9 @@ export async function decodeWorkspace(file: Uint8Array): Promise<Snapshot> {
   }
   const blobStart = start + headerLength;
   const tables = new Map<TableName, Uint8Array>();
-  for (const entry of header.entries ?? []) {
+  const entries = header.entries ?? [];
+  for (const [done, entry] of entries.entries()) {
+    progress?.advance(done, entries.length);
     const bytes = raw.subarray(blobStart + entry.offset, blobStart + entry.offset + entry.length);
     if (bytes.length !== entry.length || (await sha256Hex(bytes)) !== entry.sha256) {
       throw new SnapshotError(

@@ -4,8 +4,10 @@
  * Dutch message instead of an exception.
  */
 import { tick } from 'svelte';
+import { describeProgress, isCancelled, type StepDef, type StepProgress } from '$lib/data/progress';
 import { appData } from './app-data.svelte';
 import { errorMessage, IMPORT_MESSAGES } from './import-view';
+import { OperationProgress } from './operation-progress.svelte';
 import { readiness } from './readiness.svelte';
 
 export interface KeptChange<T> {
@@ -32,6 +34,8 @@ export class ActionStatus<Busy extends string> {
   /** The latest progress or outcome, for a polite live region. */
   status = $state('');
   error = $state<string | null>(null);
+  /** The steps of the running action, where it has them (runSteps). */
+  readonly progress = new OperationProgress();
   #generation = 0;
 
   /** Forgets the current action: its late outcome is ignored (a new file was chosen). */
@@ -43,14 +47,42 @@ export class ActionStatus<Busy extends string> {
   }
 
   /**
+   * Runs an action that reports its `steps` (data/progress.ts): each step is announced, and
+   * Annuleren stops it at the next checkpoint with `cancelled` said instead of an error.
+   */
+  async runSteps(
+    busy: Busy,
+    steps: readonly StepDef[],
+    action: (progress: StepProgress, current: () => boolean) => Promise<void>,
+    messages: { failure: string; cancelled: string },
+  ): Promise<void> {
+    const progress = this.progress.start(steps, (view) => {
+      if (view.current >= 0) this.status = `${describeProgress(view).text}…`;
+    });
+    try {
+      await this.run(
+        busy,
+        `${steps[0].label}…`,
+        (current) => action(progress, current),
+        messages.failure,
+        messages.cancelled,
+      );
+    } finally {
+      this.progress.end(progress);
+    }
+  }
+
+  /**
    * Runs one action with `progress` shown; on failure the error's Dutch message, or
-   * `failure` with the technical detail. `current()` is false once the action was overtaken.
+   * `failure` with the technical detail; when cancelled (runSteps), `cancelled`.
+   * `current()` is false once the action was overtaken.
    */
   async run(
     busy: Busy,
     progress: string,
     action: (current: () => boolean) => Promise<void>,
     failure: string,
+    cancelled = failure,
   ): Promise<void> {
     const generation = this.#generation;
     const current = () => generation === this.#generation;
@@ -61,7 +93,9 @@ export class ActionStatus<Busy extends string> {
     try {
       await action(current);
     } catch (error) {
-      if (current()) {
+      if (current() && isCancelled(error)) {
+        this.status = cancelled;
+      } else if (current()) {
         this.error = errorMessage(error, failure);
         this.status = '';
       }

@@ -6,6 +6,8 @@ import { errorReason, userMessage } from '$lib/data/engine-errors';
 import type { Connector } from '$lib/data/connector';
 import { EMPTY_SETTINGS, readSettings, type WorkspaceSettings } from '$lib/data/import/profiles';
 import { loadDemoFiles, readDemoFiles } from '$lib/data/load-demo';
+import type { StepProgress } from '$lib/data/progress';
+import { PUBLISHED_LOAD_STEPS } from '$lib/data/progress-steps';
 import type { DatasetFile, DatasetManifest } from '$lib/data/publish';
 import { appendFiles, parseManifest, readVerified } from '$lib/data/published';
 import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
@@ -26,6 +28,7 @@ import { invalidateBaseMap } from './base-map.svelte';
 import { installDebugHandle } from './debug-handle';
 import { demoSource, readDemoSnapshot } from './demo-source';
 import { BRIEFING_PATH, rememberOwnWorkspace, takeEarlyEngine } from './early-downloads';
+import { OperationProgress } from './operation-progress.svelte';
 import { openPublished, PUBLISHED_SETTING } from './published-fallback';
 import { publishedReader, readPublishedManifest } from './published-source';
 import { readiness } from './readiness.svelte';
@@ -98,6 +101,9 @@ class AppData {
    * published dataset); null once the database has the data or when there is none.
    */
   earlyBriefing = $state.raw<BriefingSource | null>(null);
+  /** The steps of opening the published dataset at the start (shown while it loads). */
+  readonly loading = new OperationProgress();
+  #loadSteps: StepProgress | null = null;
   /** Which data the database holds; every change of the data gives a new key. */
   #identity = $state(`start:${Date.now()}`);
   #store: SnapshotStore = createIndexedDbSnapshotStore();
@@ -160,9 +166,11 @@ class AppData {
     );
     // The published files download and are verified while the engine starts, once it is
     // clear that this browser has no workspace of its own to open instead.
-    const download = Promise.all([manifestBytes, saved]).then(([bytes, own]) =>
-      bytes && !own ? downloadPublished(bytes, Boolean(options.recentOnly)) : null,
-    );
+    const download = Promise.all([manifestBytes, saved]).then(([bytes, own]) => {
+      if (!bytes || own) return null;
+      this.#loadSteps = this.loading.start(PUBLISHED_LOAD_STEPS, undefined, false);
+      return downloadPublished(bytes, Boolean(options.recentOnly), this.#loadSteps);
+    });
     // The engine's script (DuckDB-WASM's JavaScript, ~0.5 MB) loads with the start, except
     // on the briefing, which is drawn from the files first and holds the engine back.
     const engine = options.recentOnly ? null : loadEngine();
@@ -228,7 +236,9 @@ class AppData {
    */
   async #openPublished(conn: Connector, download: DownloadedDataset | null): Promise<boolean> {
     performance.mark('app.published_load.start');
-    const opening = await openPublished(conn, download, this.#publishedCache);
+    const steps = this.#loadSteps;
+    const opening = await openPublished(conn, download, this.#publishedCache, steps ?? undefined);
+    if (steps) this.loading.end(steps);
     if (opening.opened === 'published') {
       const { manifest, files } = opening;
       this.#manifest = manifest;

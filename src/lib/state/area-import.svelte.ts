@@ -11,6 +11,7 @@ import { readAreaSource, type AreaSource } from '$lib/data/import/area-sources';
 import { importAreaSource, type AreaImportReport } from '$lib/data/import/areas';
 import { findMatchingProfile, upsertProfile, type MappingProfile } from '$lib/data/import/profiles';
 import { browserSqlite } from '$lib/data/import/sqlite-browser';
+import type { StepProgress } from '$lib/data/progress';
 import { appData } from './app-data.svelte';
 import { buildAreaProfile } from './import-view';
 import { UserError } from '$lib/data/user-error';
@@ -78,12 +79,13 @@ export class AreaImport {
   }
 
   /** Imports the chosen boundaries; runs inside keepChange, which holds the database queue. */
-  async run(dataset: string): Promise<AreaImportReport> {
+  async run(dataset: string, progress?: StepProgress): Promise<AreaImportReport> {
     const source = this.source;
     if (!source) throw new UserError('Er is geen bestand gekozen.');
     return importAreaSource(appData.connector, this.fileName, source, dataset, {
       level: this.level || null,
       mapping: this.mapping,
+      progress,
     });
   }
 }

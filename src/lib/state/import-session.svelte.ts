@@ -1,22 +1,12 @@
 /**
  * The import on the Gegevens screen, as one model: the chosen kind and file, the prepared
- * import with the mapping the analyst edits, the preview, the run and its report. Every
- * button of the screen is a method here; components only render and forward.
+ * import with the mapping the analyst edits and the preview; reading and importing, with
+ * their steps and Annuleren, run in ImportRunner. Every button of the screen is a method
+ * here; components only render and forward.
  */
-import { tick } from 'svelte';
-import type { Row } from '$lib/data/connector';
-import type { AreaImportReport } from '$lib/data/import/areas';
 import { suggestColumnMapping, type RecordKind } from '$lib/data/import/column-mapping';
-import { browserParquetReader, warmParquetReader } from '$lib/data/import/parquet-browser';
 import { proposeIdPolicy, type IdCheck } from '$lib/data/import/id-check';
-import {
-  checkIds,
-  listUnmappedCategories,
-  prepareImport,
-  previewImport,
-  runImport,
-  type PreparedImport,
-} from '$lib/data/import/pipeline';
+import { checkIds, listUnmappedCategories, type PreparedImport } from '$lib/data/import/pipeline';
 import {
   planProblems,
   planValues,
@@ -29,40 +19,26 @@ import { THEME_KEYS, type UnmappedCategory } from '$lib/data/import/theme-lookup
 import { chosenTheme, withChosenTheme } from '$lib/data/theme-labels';
 import type { Theme } from '$lib/data/themes';
 import { findMatchingProfile, type MappingProfile } from '$lib/data/import/profiles';
-import { rejectedRowsCsv, type ImportReport } from '$lib/data/import/report';
-import { ActionStatus, keepChange } from './action-status.svelte';
+import { ActionStatus } from './action-status.svelte';
 import { AreaImport } from './area-import.svelte';
 import { ImportProfileActions } from './import-profile-actions.svelte';
+import { ImportPreview } from './import-preview.svelte';
+import { ImportRunner, type ImportBusy } from './import-runner.svelte';
 import { appData } from './app-data.svelte';
 import { exclusive } from './db-queue';
-import { readChosenFile, saveFile } from './download';
-import {
-  buildMappingRows,
-  errorMessage,
-  importDatasetId,
-  outsideWarning,
-  IMPORT_MESSAGES,
-  rejectedFileName,
-  type Confidence,
-} from './import-view';
-import { readiness } from './readiness.svelte';
+import { buildMappingRows, IMPORT_MESSAGES, type Confidence } from './import-view';
 
-const PREVIEW_ROWS = 10;
-const { DUPLICATES_MISSING, NOTHING_RECOGNISED, SAVING } = IMPORT_MESSAGES;
+const { DUPLICATES_MISSING, NOTHING_RECOGNISED } = IMPORT_MESSAGES;
 
 export class ImportSession {
   kind = $state<RecordKind>('incidents');
   file = $state.raw<File | null>(null);
   prepared = $state.raw<PreparedImport | null>(null);
   plan = $state.raw<ImportPlan | null>(null);
-  preview = $state.raw<Row[] | null>(null);
-  previewNote = $state<string | null>(null);
   duplicates = $state<DuplicatePolicy | null>(null);
   sourceLabel = $state('');
   /** The saved profile whose mapping is applied ('' = suggested from the headers). */
   profileName = $state('');
-  report = $state.raw<ImportReport | null>(null);
-  areaReport = $state.raw<AreaImportReport | null>(null);
   /** Categories no rule maps (without the analyst's choices: those show in the list). */
   unmapped = $state.raw<UnmappedCategory[]>([]);
   /** How the chosen id column repeats (for the "niet uniek" choice). */
@@ -70,10 +46,10 @@ export class ImportSession {
   /** Boundary files: level, column mapping and profile (kind 'areas'). */
   readonly areas = new AreaImport();
   #origin = $state.raw<Record<string, Confidence>>({});
-  #reported: PreparedImport | null = null;
-  #previewRun = 0;
-  #action = new ActionStatus<'lezen' | 'inlezen' | 'opslaan'>();
+  #preview = new ImportPreview();
+  #action = new ActionStatus<ImportBusy>();
   #profiles = new ImportProfileActions(this, this.#action);
+  #runner = new ImportRunner(this, this.#action);
 
   get busy() {
     return this.#action.busy;
@@ -83,6 +59,22 @@ export class ImportSession {
   }
   get error() {
     return this.#action.error;
+  }
+  /** The running read's or import's steps (null when none runs). */
+  get progress() {
+    return this.#action.progress;
+  }
+  get preview() {
+    return this.#preview.rows;
+  }
+  get previewNote() {
+    return this.#preview.note;
+  }
+  get report() {
+    return this.#runner.report;
+  }
+  get areaReport() {
+    return this.#runner.areaReport;
   }
 
   problems = $derived.by(() => {
@@ -110,14 +102,14 @@ export class ImportSession {
     if (kind === this.kind) return;
     this.kind = kind;
     this.#startOver();
-    if (this.file) await this.#prepare(this.file);
+    if (this.file) await this.#runner.read(this.file);
   }
 
   async chooseFile(file: File | null): Promise<void> {
     this.#startOver();
     this.file = file;
     if (!file) return;
-    await this.#prepare(file);
+    await this.#runner.read(file);
   }
 
   /** A new kind or file: what belonged to the previous one goes, late answers are ignored. */
@@ -125,63 +117,35 @@ export class ImportSession {
     this.#action.startOver();
     this.prepared = null;
     this.plan = null;
-    this.preview = null;
-    this.report = null;
-    this.areaReport = null;
+    this.#preview.clear();
+    this.#runner.reset();
     this.unmapped = [];
     this.idCheck = null;
     this.areas.reset();
-    this.#reported = null;
   }
 
-  async #prepare(file: File): Promise<void> {
-    if (this.kind === 'areas') return this.#prepareAreas(file);
-    const kind = this.kind;
-    await this.#action.run(
-      'lezen',
-      `‘${file.name}’ wordt gelezen…`,
-      async (current) => {
-        warmParquetReader(file.name);
-        const bytes = await readChosenFile(file);
-        const prepared = await exclusive(() =>
-          prepareImport(appData.connector, kind, file.name, bytes, {
-            parquet: browserParquetReader,
-          }),
-        );
-        if (!current()) return;
-        this.prepared = prepared;
-        this.unmapped = prepared.unmapped;
-        this.idCheck = prepared.idCheck;
-        const profile = findMatchingProfile(
-          appData.settings.profiles,
-          kind,
-          prepared.staged.headers,
-        );
-        if (profile) this.#applyProfile(profile);
-        else this.#applySuggestion();
-        const rows = prepared.staged.rowCount + prepared.staged.structureRejects.length;
-        this.#action.status = `‘${file.name}’ gelezen: ${rows} rijen${profile ? `, profiel ‘${profile.name}’ toegepast` : ''}. Controleer de koppeling en kies Inlezen.`;
-        if (Object.keys(this.plan?.columns ?? {}).length === 0)
-          this.#action.error = NOTHING_RECOGNISED;
-        await this.#refreshPreview();
-      },
-      'Het bestand kon niet worden gelezen.',
+  /** The file was read (ImportRunner): the profile or the suggestion, and the preview. */
+  async adoptPrepared(prepared: PreparedImport, file: File): Promise<void> {
+    this.prepared = prepared;
+    this.unmapped = prepared.unmapped;
+    this.idCheck = prepared.idCheck;
+    const profile = findMatchingProfile(
+      appData.settings.profiles,
+      this.kind,
+      prepared.staged.headers,
     );
+    if (profile) this.#applyProfile(profile);
+    else this.#applySuggestion();
+    const rows = prepared.staged.rowCount + prepared.staged.structureRejects.length;
+    this.#action.status = `‘${file.name}’ gelezen: ${rows} rijen${profile ? `, profiel ‘${profile.name}’ toegepast` : ''}. Controleer de koppeling en kies Inlezen.`;
+    if (Object.keys(this.plan?.columns ?? {}).length === 0) this.#action.error = NOTHING_RECOGNISED;
+    await this.#refreshPreview();
   }
 
-  async #prepareAreas(file: File): Promise<void> {
-    await this.#action.run(
-      'lezen',
-      `‘${file.name}’ wordt gelezen…`,
-      async (current) => {
-        const bytes = await readChosenFile(file);
-        await this.areas.read(file.name, bytes);
-        if (!current()) return;
-        const profile = this.areas.profileName;
-        this.#action.status = `‘${file.name}’ gelezen: ${this.areas.source?.features.length ?? 0} gebieden${profile ? `, profiel ‘${profile}’ toegepast` : ''}. Controleer niveau en koppeling en kies Inlezen om de gebiedsgrenzen te vervangen.`;
-      },
-      'Het bestand kon niet worden gelezen.',
-    );
+  clearPrepared(): void {
+    this.prepared = null;
+    this.plan = null;
+    this.#preview.clear();
   }
 
   #applySuggestion(): void {
@@ -299,7 +263,7 @@ export class ImportSession {
   }
 
   /** The plan as confirmed on screen: source name and duplicate choice included. */
-  #confirmedPlan(): ImportPlan {
+  confirmedPlan(): ImportPlan {
     return {
       ...this.plan!,
       sourceLabel: this.sourceLabel.trim() || this.prepared!.fileName,
@@ -307,94 +271,19 @@ export class ImportSession {
     };
   }
 
-  async #refreshPreview(): Promise<void> {
-    const run = ++this.#previewRun;
+  #refreshPreview(): Promise<void> {
     const { prepared, plan } = this;
-    if (!prepared || !plan) return;
-    if (planProblems(plan, prepared.staged.headers).length > 0) {
-      this.preview = null;
-      this.previewNote = 'Het voorbeeld verschijnt zodra de verplichte velden gekoppeld zijn.';
-      return;
-    }
-    const done = readiness.begin();
-    const confirmed = { ...prepared, plan: this.#confirmedPlan() };
-    try {
-      const rows = await exclusive(() => previewImport(appData.connector, confirmed, PREVIEW_ROWS));
-      if (run !== this.#previewRun) return;
-      this.preview = rows;
-      this.previewNote = null;
-    } catch (error) {
-      if (run !== this.#previewRun) return;
-      this.preview = null;
-      this.previewNote = errorMessage(error, 'Het voorbeeld kon niet worden gemaakt.');
-    } finally {
-      await tick();
-      done();
-    }
-  }
-
-  async runImport(): Promise<void> {
-    if (!this.canImport || !this.file) return;
-    const file = this.file;
-    const dataset = importDatasetId(file.name);
-    if (this.kind === 'areas') {
-      await this.#action.run(
-        'inlezen',
-        'De gebiedsgrenzen worden ingelezen…',
-        async () => {
-          const kept = await keepChange(async () => {
-            const report = await this.areas.run(dataset);
-            this.#action.status = SAVING;
-            return report;
-          });
-          this.areaReport = kept.value;
-          this.#action.finishSave(
-            kept,
-            `gebiedsgrenzen ingelezen: ${kept.value.accepted} gebieden`,
-          );
-        },
-        'Het inlezen is mislukt; de opgeslagen gegevens zijn niet gewijzigd.',
-      );
-      return;
-    }
-    const confirmed = { ...this.prepared!, plan: this.#confirmedPlan() };
-    await this.#action.run(
-      'inlezen',
-      'Bezig met inlezen…',
-      async () => {
-        const kept = await keepChange(async () => {
-          const report = await runImport(appData.connector, confirmed, { dataset });
-          this.#action.status = SAVING;
-          return report;
-        });
-        const { rows } = kept.value;
-        this.report = kept.value;
-        this.#reported = confirmed;
-        this.prepared = null;
-        this.plan = null;
-        this.preview = null;
-        this.#action.finishSave(
-          kept,
-          `${rows.accepted} rijen ingelezen, ${rows.rejected} afgewezen`,
-        );
-        this.#action.error ??= outsideWarning(kept.value, appData.municipality);
-      },
-      'Het inlezen is mislukt; de opgeslagen gegevens zijn niet gewijzigd.',
+    return this.#preview.refresh(
+      prepared && plan ? { ...prepared, plan: this.confirmedPlan() } : null,
     );
   }
 
-  async downloadRejected(): Promise<void> {
-    const reported = this.#reported;
-    if (!reported) return;
-    try {
-      const csv = await exclusive(() =>
-        rejectedRowsCsv(appData.connector, reported.staged, reported.plan),
-      );
-      saveFile(csv, rejectedFileName(reported.fileName), 'text/csv;charset=utf-8');
-      this.#action.status = 'De afgewezen rijen zijn gedownload.';
-    } catch (error) {
-      this.#action.error = errorMessage(error, 'De afgewezen rijen konden niet worden gedownload.');
-    }
+  async runImport(): Promise<void> {
+    if (this.canImport && this.file) await this.#runner.run(this.file);
+  }
+
+  downloadRejected(): Promise<void> {
+    return this.#runner.downloadRejected();
   }
 
   /** Saves the confirmed mapping under the Bronsysteem name, for next month's export. */

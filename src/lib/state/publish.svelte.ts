@@ -9,6 +9,7 @@ import {
   publicationFileName,
   publicationZip,
 } from '$lib/data/publish';
+import { PUBLISH_STEPS } from '$lib/data/progress-steps';
 import { formatCount } from '$lib/format/nl';
 import { ActionStatus } from './action-status.svelte';
 import { appData } from './app-data.svelte';
@@ -19,21 +20,31 @@ export class PublishModel {
   version = $state(defaultVersion());
   readonly action = new ActionStatus<'publiceren'>();
 
+  /** Builds and downloads the publication; Annuleren stops it before the download. */
   async publish(): Promise<void> {
-    await this.action.run(
+    await this.action.runSteps(
       'publiceren',
-      'De publicatie wordt samengesteld…',
-      async () => {
+      PUBLISH_STEPS,
+      async (progress) => {
         const version = this.version.trim() || defaultVersion();
-        const publication = await exclusive(() => buildPublication(appData.connector, { version }));
+        const publication = await exclusive(() =>
+          buildPublication(appData.connector, { version, progress }),
+        );
         const name = publicationFileName(version);
-        saveFile(publicationZip(publication), name, 'application/zip');
+        await progress.step('zip');
+        const zip = publicationZip(publication);
+        await progress.finish();
+        saveFile(zip, name, 'application/zip');
         const { manifest } = publication;
         const records =
           manifest.tables.incidents + manifest.tables.meldingen + manifest.tables.visits;
         this.action.status = `‘${name}’ is gedownload: versie ${manifest.version}, ${formatCount(records)} registraties${manifest.data_until ? `, gegevens t/m ${manifest.data_until.split('-').reverse().join('-')}` : ''}. Pak het uit in de map van de app op de webserver (de map dataset/ vervangen).`;
       },
-      'De publicatie kon niet worden gemaakt.',
+      {
+        failure: 'De publicatie kon niet worden gemaakt.',
+        cancelled:
+          'Het maken van de publicatie is geannuleerd; er is niets gewijzigd en niets gedownload.',
+      },
     );
   }
 }

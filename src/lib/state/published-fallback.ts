@@ -8,6 +8,7 @@
 import type { Connector } from '$lib/data/connector';
 import { errorReason } from '$lib/data/engine-errors';
 import type { DatasetFile, DatasetManifest } from '$lib/data/publish';
+import type { StepProgress } from '$lib/data/progress';
 import { replaceWithPublication } from '$lib/data/published';
 import { restoreSnapshot } from '$lib/data/snapshot';
 import type { SnapshotStore } from '$lib/data/snapshot-store';
@@ -30,11 +31,12 @@ export async function openPublished(
   conn: Connector,
   download: DownloadedDataset | null,
   cache: SnapshotStore,
+  progress?: StepProgress,
 ): Promise<PublishedOpening> {
   try {
     if (!download) throw new UserError('De gepubliceerde gegevens zijn niet gedownload.');
     if ('error' in download) throw download.error;
-    await replaceWithPublication(conn, download.files, download.contents);
+    await replaceWithPublication(conn, download.files, download.contents, progress);
     return { opened: 'published', manifest: download.manifest, files: download.files };
   } catch (error) {
     return openCached(conn, errorReason(error), cache);

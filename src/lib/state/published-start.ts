@@ -7,6 +7,7 @@
 import type { DatasetFile, DatasetManifest } from '$lib/data/publish';
 import { parseManifest, readVerified, recentFromYear, selectFiles } from '$lib/data/published';
 import { PublishedBriefingTables } from '$lib/data/published-briefing';
+import type { StepProgress } from '$lib/data/progress';
 import { publishedBriefingSource, type BriefingSource } from './briefing-sources';
 import { publishedReader } from './published-source';
 
@@ -43,13 +44,18 @@ export function publishedIdentity(
 export async function downloadPublished(
   manifestBytes: Uint8Array,
   recentOnly: boolean,
+  /** PUBLISHED_LOAD_STEPS: 'download' (files verified of all), then 'engine'. */
+  progress?: StepProgress,
 ): Promise<DownloadedDataset> {
   try {
+    await progress?.step('download');
     const manifest = parseManifest(manifestBytes);
     const files = selectFiles(manifest, recentOnly ? recentFromYear(manifest) : undefined);
     const started = performance.now();
-    const contents = await readVerified(publishedReader, files);
+    const contents = await readVerified(publishedReader, files, progress);
     performance.measure('app.published_download', { start: started });
+    // What follows waits for the engine (it may have started already).
+    await progress?.step('engine');
     return { manifest, files, contents };
   } catch (error) {
     return { error };

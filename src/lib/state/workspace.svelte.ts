@@ -5,6 +5,7 @@
 import { tick } from 'svelte';
 import { listDatasets, removeDataset } from '$lib/data/datasets';
 import { readSettings } from '$lib/data/import/profiles';
+import { RESTORE_STEPS } from '$lib/data/progress-steps';
 import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
 import { decodeWorkspace, encodeWorkspace } from '$lib/data/workspace-file';
 import { ActionStatus, keepChange } from './action-status.svelte';
@@ -79,21 +80,28 @@ export class WorkspaceModel {
     );
   }
 
-  /** Replaces all data and settings with a workspace file; atomic, so a bad file changes nothing. */
+  /**
+   * Replaces all data and settings with a workspace file; atomic, so a bad file changes
+   * nothing, and so does Annuleren before the final step (RESTORE_STEPS).
+   */
   async restoreWorkspace(file: File): Promise<void> {
-    await this.file.run(
+    await this.file.runSteps(
       'herstellen',
-      `‘${file.name}’ wordt hersteld…`,
-      async () => {
-        const snapshot = await decodeWorkspace(await readChosenFile(file));
+      RESTORE_STEPS,
+      async (progress) => {
+        await progress.step('read');
+        const snapshot = await decodeWorkspace(await readChosenFile(file), progress);
         const { problem } = await keepChange(async () => {
-          await restoreSnapshot(appData.connector, snapshot);
+          await restoreSnapshot(appData.connector, snapshot, { progress });
           appData.settings = readSettings(snapshot.manifest.settings);
         });
         this.file.status = `De werkruimte uit ‘${file.name}’ is hersteld.`;
         this.file.error = problem;
       },
-      'De werkruimte kon niet worden hersteld; de gegevens zijn niet gewijzigd.',
+      {
+        failure: 'De werkruimte kon niet worden hersteld; de gegevens zijn niet gewijzigd.',
+        cancelled: `Het herstellen van ‘${file.name}’ is geannuleerd; er is niets gewijzigd.`,
+      },
     );
   }
 }

@@ -11,6 +11,7 @@ import type { Connector } from '../connector';
 import { inTransaction, initDatabase } from '../database';
 import { bboxOf, type AreaLevel, type AreaRow } from '../geojson-areas';
 import { insertAreas } from '../places';
+import type { StepProgress } from '../progress';
 import { RECORD_TABLES } from '../schema';
 import type { AreaMapping } from './area-fields';
 import {
@@ -32,6 +33,11 @@ export interface AreaImportOptions {
   level?: AreaLevel | null;
   mapping?: AreaMapping;
   readers?: AreaReaders;
+  /**
+   * Steps (progress-steps AREA_STEPS) and cancel: everything runs in one transaction, so a
+   * cancel rolls it back; its last statement is the point of no return (progress.finish).
+   */
+  progress?: StepProgress;
 }
 
 export interface AreaImportReport {
@@ -81,6 +87,8 @@ export async function importAreaSource(
   dataset: string,
   options: AreaImportOptions = {},
 ): Promise<AreaImportReport> {
+  const { progress } = options;
+  await progress?.step('parse');
   const parsed = parseAreaSource(source, options);
   const levels = LEVEL_ORDER.filter((l) => parsed.rows.some((r) => r.level === l));
   await initDatabase(conn);
@@ -88,10 +96,12 @@ export async function importAreaSource(
   let unassignedRecords = 0;
   let assignedTo: AreaImportReport['assignedTo'] = null;
   await inTransaction(conn, async () => {
+    await progress?.step('replace');
     for (const level of levels) {
       await conn.query({ sql: 'DELETE FROM areas WHERE level = ?', params: [level] });
     }
     await insertAreas(conn, parsed.rows, dataset);
+    await progress?.step('hierarchy');
     const hierarchy = await completeHierarchy(conn, parsed, dataset);
     derived = hierarchy.derived;
     // Records go to buurten; without buurten to wijken (buurtcode NULL).
@@ -106,8 +116,11 @@ export async function importAreaSource(
           coordinates: a.geometry.coordinates,
         })),
       );
-      unassignedRecords = await reassignRecords(conn, lookup);
+      await progress?.step('assign');
+      unassignedRecords = await reassignRecords(conn, lookup, progress);
     }
+    // The last checkpoint: a cancel up to here rolls everything back.
+    await progress?.finish();
   });
   return {
     file: fileName,
@@ -243,9 +256,14 @@ async function completeHierarchy(
  * Assigns buurt and wijk again for every stored record with coordinates (in wijken when
  * there are no buurten); records located only by an area code keep it.
  */
-async function reassignRecords(conn: Connector, lookup: BuurtLookup): Promise<number> {
+async function reassignRecords(
+  conn: Connector,
+  lookup: BuurtLookup,
+  progress?: StepProgress,
+): Promise<number> {
   let outside = 0;
-  for (const table of RECORD_TABLES) {
+  for (const [done, table] of RECORD_TABLES.entries()) {
+    progress?.advance(done, RECORD_TABLES.length);
     // The row id is the key (tables hold far fewer than 2^31 rows; no column is named
     // rowid). Located straight from the table, and updated in one statement that joins the
     // codes: no staged copy of a million coordinates, no sort.

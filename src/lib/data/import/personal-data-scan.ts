@@ -15,6 +15,7 @@
  * — and judged with the sample's own rule. A clean million rows cost one scan.
  */
 import type { Connector } from '../connector';
+import type { StepProgress } from '../progress';
 import { couldCount, detectContentKind } from './personal-data-content';
 import { describeContentFinding, type PersonalDataFinding } from './personal-data';
 import { SAMPLE_ROWS, type ColumnSample, type ImportPlan } from './plan';
@@ -103,6 +104,8 @@ export interface ScanOptions {
   referenceDate?: Date;
   /** Rows already judged (the sample): windows lying wholly within them are skipped. */
   judgedRows?: number;
+  /** Columns done of all, reported per column (and a cancel checkpoint). */
+  progress?: Pick<StepProgress, 'advance'>;
 }
 
 /**
@@ -121,6 +124,7 @@ export async function scanPersonalData(
   const counts = await countCandidates(conn, source, columns);
   const findings: (PersonalDataFinding & { index: number })[] = [];
   for (const [c, { index, header }] of columns.entries()) {
+    options.progress?.advance(c, columns.length);
     const halves = suspiciousWindows(counts[c], options.judgedRows ?? 0);
     if (halves.length === 0) continue;
     const values = await readHalves(conn, source, index, halves);

@@ -18,6 +18,7 @@ import { checkIdColumn, computeFileKey, proposeIdPolicy, type IdCheck } from './
 import { commitImport, finalizeRows } from './finalize';
 import { columnsToScan, scanBeyondSample } from './personal-data-scan';
 import { locateRecords } from './locate';
+import type { StepProgress } from '../progress';
 import {
   planProblems,
   proposePlan,
@@ -61,6 +62,8 @@ export interface PrepareOptions {
   /** A saved profile's theme per otherwise unmapped category. */
   themes?: Record<string, Theme>;
   parquet?: ParquetReader;
+  /** Steps (progress-steps PREPARE_STEPS) and cancel: nothing is stored here either way. */
+  progress?: StepProgress;
 }
 
 const WORK_TABLES = [
@@ -106,12 +109,15 @@ export async function prepareImport(
   options: PrepareOptions = {},
 ): Promise<PreparedImport> {
   if (kind === 'areas') throw new ImportError('Gebiedsgrenzen worden apart ingelezen.');
+  const { progress } = options;
+  await progress?.step('read');
   await initDatabase(conn);
   await clearImportTables(conn);
   const staged = await timed('stage', () => stageSource(conn, fileName, bytes, options.parquet));
   if (staged.rowCount === 0 && staged.structureRejects.length === 0) {
     throw new ImportError('Het bestand bevat geen rijen met gegevens.');
   }
+  await progress?.step('columns');
   const samples = await timed('sample', () => sampleColumns(conn, staged));
   const propose = () =>
     proposePlan(kind, staged, samples, {
@@ -120,8 +126,10 @@ export async function prepareImport(
       mapping: options.mapping,
     });
   const columns = columnsToScan(propose(), samples, (field) => fieldType(kind, field));
-  await timed('personal_data', () => scanBeyondSample(conn, samples, columns));
+  await progress?.step('personal_data');
+  await timed('personal_data', () => scanBeyondSample(conn, samples, columns, { progress }));
   const proposed = propose();
+  await progress?.step('ids');
   const idCheck = await checkIds(conn, staged, proposed);
   const rows = staged.rowCount;
   const plan: ImportPlan = {
@@ -130,7 +138,9 @@ export async function prepareImport(
     ...(options.themes ? { themes: options.themes } : {}),
   };
   const problems = planProblems(plan, staged.headers);
+  await progress?.step('themes');
   const unmapped = problems.length ? [] : await listUnmappedCategories(conn, staged, plan);
+  progress?.checkpoint();
   return { fileName, staged, samples, plan, problems, unmapped, idCheck };
 }
 
@@ -197,6 +207,11 @@ export interface RunOptions {
   /** False: check only (the report), nothing is stored. */
   commit?: boolean;
   now?: Date;
+  /**
+   * Steps (progress-steps IMPORT_STEPS) and cancel: a cancel before the commit leaves the
+   * stored tables as they were; the commit is the point of no return (progress.finish).
+   */
+  progress?: StepProgress;
 }
 
 /**
@@ -207,10 +222,11 @@ export interface RunOptions {
 async function refuseNewlyMappedPersonalData(
   conn: Connector,
   { plan, samples }: PreparedImport,
+  progress?: StepProgress,
 ): Promise<void> {
   const mapped = new Set(Object.values(plan.columns));
   const columns = columnsToScan(plan, samples, (field) => fieldType(plan.kind, field), mapped);
-  const findings = await scanBeyondSample(conn, samples, columns);
+  const findings = await scanBeyondSample(conn, samples, columns, { progress });
   if (findings.length > 0) {
     throw new ImportError(
       `${findings.map((f) => f.reason).join(' ')} Koppel deze kolom niet, of haal de persoonsgegevens uit het bestand en lees het opnieuw in.`,
@@ -224,12 +240,16 @@ export async function runImport(
   options: RunOptions,
 ): Promise<ImportReport> {
   const { staged } = prepared;
+  const { progress } = options;
+  await progress?.step('personal_data');
   const plan = await runnablePlan(conn, prepared);
   const problems = planProblems(plan, staged.headers);
   if (problems.length) throw new ImportError(problems.join(' '));
-  await refuseNewlyMappedPersonalData(conn, prepared);
+  await refuseNewlyMappedPersonalData(conn, prepared, progress);
   const kind = plan.kind as RecordImportKind;
+  await progress?.step('convert');
   await timed('convert', () => convertStaged(conn, plan, options.now));
+  await progress?.step('locate');
   const lookup = await loadBuurtLookup(conn);
   let unassigned = 0;
   const coordinates = plan.coordinates;
@@ -237,9 +257,12 @@ export async function runImport(
     const located = await timed('locate', () => locateRecords(conn, coordinates, lookup));
     unassigned = located.unassigned;
   }
+  await progress?.step('finalize');
   await timed('finalize', () => finalizeRows(conn, plan, stagedRowsSource(plan)));
   const commit = options.commit ?? true;
   if (commit) {
+    // The point of no return: from here the rows land and are saved, whatever is clicked.
+    await progress?.finish();
     await timed('commit', () =>
       commitImport(conn, kind, plan.duplicates, options.dataset, hasCountColumn(plan)),
     );
