@@ -20,6 +20,8 @@ import {
   historyWindow,
 } from '../../src/lib/analysis/briefing';
 import { composeExpected, composeFocus, composeRecent } from '../../src/lib/state/briefing-slides';
+import { buildHourMatrixConfig, HIDDEN_COLOUR } from '../../src/lib/charts/hour-matrix';
+import { protectTimes } from '../../src/lib/analysis/times-tables';
 import { findRecoveries, readCsv, type Derived } from '../helpers/disclosure';
 
 describe('management report: intervention evaluation', () => {
@@ -154,6 +156,22 @@ describe('Tijden: the dagdeel and hour × weekday CSVs', () => {
     );
     expect(dagdeelRows[0].slice(0, 3)).toEqual(['nacht', '46,0', '<5']);
     expect(findRecoveries({ cells, margins, whole: false })).toEqual([]);
+  });
+
+  it('the PNG of the matrix colours no hidden cell by its weight', () => {
+    const protection = protectTimes(summary);
+    const colours = buildHourMatrixConfig(summary.weekdayHour, protection.weekdayHour).data
+      .datasets[0].backgroundColor as string[];
+    const csv = readCsv(hourMatrixCsv(summary, protection)).slice(1);
+    const cells = new Map<string, string>();
+    csv.forEach(([, ...hours], d) => hours.forEach((v, h) => cells.set(`h.${d}.${h}`, v)));
+    const derived = colours.map((colour, i) => ({
+      label: `kleur ${i}`,
+      text: colour === HIDDEN_COLOUR ? '—' : colour.replace(/\D+/g, ''),
+      from: [`h.${Math.floor(i / 24)}.${i % 24}`],
+    }));
+    expect(findRecoveries({ cells, margins: [], derived, whole: false })).toEqual([]);
+    expect(colours.filter((c) => c === HIDDEN_COLOUR).length).toBeGreaterThan(0);
   });
 });
 
