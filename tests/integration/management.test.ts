@@ -184,6 +184,8 @@ describe('rapportgegevens', () => {
     );
     const smallTrend = trends.find((t) => t.comparison && t.comparison.currentCount < 5)!;
     expect(buildReportTrendRow('x', smallTrend).current).toBe('<5');
+    // Issue 23: the p-value beside a "<5" gave the count back.
+    expect(buildReportTrendRow('x', smallTrend).pValue).toBe('—');
 
     const outcomes = assessOutcomeConsistency(
       await conn.query<OutcomeCountRow>(
@@ -207,10 +209,12 @@ describe('rapportgegevens', () => {
         control: { before: 50, after: 40 },
       }),
     );
+    // A zero reads "0" since issue 23: it points to nobody; SM and WDQ are withheld instead.
     expect(evaluation.rows.map((r) => [r.before, r.after])).toEqual([
-      ['<5', '<5'],
+      ['<5', '0'],
       ['12', '<5'],
       ['50', '40'],
     ]);
+    expect([evaluation.successMeasure, evaluation.wdq]).toEqual(['—', '—']);
   });
 });

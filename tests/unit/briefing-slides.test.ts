@@ -30,7 +30,8 @@ describe('composeRecent', () => {
     ]);
     expect(slide.total).toBe('10');
     expect(slide.buurten).toEqual([
-      { code: 'BU1', n: 4, count: '<5' },
+      // The map colours by `n`: null for a hidden count, so the colour cannot tell it.
+      { code: 'BU1', n: null, count: '<5' },
       { code: 'BU2', n: 5, count: '5' },
     ]);
   });
@@ -74,7 +75,8 @@ describe('composeExpected and composeFocus', () => {
       place: 'Parkwijk',
       theme: 'Jeugdoverlast',
       count: '<5',
-      weeks: '3 van 4 weken',
+      // Weeks with a record bound the hidden count from below (4 of 4 weeks: it is 4).
+      weeks: '—',
     });
     expect(slide.total).toBe('<5');
     expect(slide.hours.find((h) => h.hour === 21)!.count).toBe('<5');
@@ -84,9 +86,9 @@ describe('composeExpected and composeFocus', () => {
     const watch = [
       { id: 'AL-X', name: 'X', reason: null, visits_per_week: 2, visits: 0, last_visit: null },
     ];
-    const chosen = composeFocus(records, ['afval'], watch);
+    const chosen = composeFocus(records, ['afval'], watch, window);
     expect(chosen.themes).toEqual([{ theme: 'afval', label: 'Afval', count: '0', chosen: true }]);
-    const busiest = composeFocus(records, [], watch);
+    const busiest = composeFocus(records, [], watch, window);
     expect(busiest.themes.map((x) => [x.theme, x.count])).toEqual([['jeugd', '<5']]);
     expect(busiest.watch[0]).toMatchObject({ name: 'X', due: true, lastVisit: null });
   });

@@ -3,12 +3,8 @@
  * derived from a suppressed count too; Dutch spreadsheet format (semicolon, decimal comma).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  buildCsv,
-  csvField,
-  isSuppressed,
-  type CsvColumn,
-} from '../../src/lib/analysis/csv-export';
+import { buildCsv, csvField, type CsvColumn } from '../../src/lib/analysis/csv-export';
+import { isSmallCount } from '../../src/lib/analysis/suppression';
 
 interface Row {
   wijk: string;
@@ -69,9 +65,9 @@ describe('buildCsv', () => {
     const csv = buildCsv(columns, [{ wijk: 'Oost; "kern"', n: 9, rate: 2 }], { threshold: 10 });
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(lines(csv)[1]).toBe('"Oost; ""kern""";<10;<10');
-    expect(isSuppressed(9, 10)).toBe(true);
-    expect(isSuppressed(10, 10)).toBe(false);
-    expect(isSuppressed(0)).toBe(false);
+    expect(isSmallCount(9, 10)).toBe(true);
+    expect(isSmallCount(10, 10)).toBe(false);
+    expect(isSmallCount(0)).toBe(false);
   });
 });
 

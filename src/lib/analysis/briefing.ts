@@ -1,7 +1,6 @@
 /**
- * The briefing's pure logic (issue 7): small-count suppression, the ranking of expected
- * hotspots for one weekday and dagdeel from the last weeks, and what is due a visit or a
- * schouw. Dagdelen and time windows: briefing-time.ts (re-exported here). No database, no
+ * The briefing's pure logic (issue 7): the ranking of expected hotspots for one weekday and
+ * dagdeel from the last weeks, and what is due a visit or a schouw. Dagdelen and time windows: briefing-time.ts (re-exported here). No database, no
  * Svelte: the state model feeds rows in and the slides show what comes out.
  */
 import { wgs84ToRd } from './rd';
@@ -10,18 +9,9 @@ import { dateToLocalMs, type HistoryWindow } from './briefing-time';
 
 export * from './briefing-time';
 
-/** Counts below this show as "<5" on the briefing (PRODUCT.md, Privacy). */
-export const SUPPRESSION_THRESHOLD = 5;
-
-/**
- * A count as it may be shown on a shared screen: 1 … threshold-1 become "<threshold", so
- * a small number cannot point to a person. Zero stays "0": it reveals nobody.
- */
-export function suppressCount(n: number, threshold = SUPPRESSION_THRESHOLD): string {
-  if (!Number.isFinite(n) || n < 0) throw new RangeError(`not a count: ${n}`);
-  if (n > 0 && n < threshold) return `<${threshold}`;
-  return new Intl.NumberFormat('nl-NL').format(Math.round(n));
-}
+// Small-count suppression: analysis/suppression.ts (the one place) and
+// analysis/briefing-suppression.ts (the slides' margins).
+export { SUPPRESSION_THRESHOLD, formatCount as suppressCount } from './suppression';
 
 const DAY = 86_400_000;
 

@@ -1,13 +1,17 @@
 /**
  * CSV for the exports of charts and tables (PRODUCT.md, Privacy): small counts can point to
  * people, so every count between 0 and the threshold (default 5) is written as "<5"; a zero
- * identifies nobody and stays 0. Figures derived from a count (a rate per 1,000 inhabitants,
- * a share) are suppressed together with it. Weighted (aoristic) counts are suppressed the
- * same way.
+ * identifies nobody and stays 0 (analysis/suppression.ts decides). Figures derived from a
+ * count (a rate per 1,000 inhabitants, a share) are suppressed together with it. Weighted
+ * (aoristic) counts are suppressed the same way. A table whose cells add up to a total that
+ * is shown too gives the column a `state` from suppression.ts's `protectCells`, so cells
+ * kept back to protect a small one (complementary suppression) are written as "x".
  *
  * Format: semicolon-separated with a decimal comma — what Dutch spreadsheet programs open
  * without an import dialog — UTF-8 with a byte-order mark so Excel reads the accents.
  */
+
+import { isSmallCount, renderCell, SUPPRESSION_THRESHOLD, type CellState } from './suppression';
 
 export type CsvColumnKind = 'count' | 'number' | 'text';
 
@@ -19,6 +23,8 @@ export interface CsvColumn<Row> {
   decimals?: number;
   /** For a derived number: the count it comes from; suppressed when that count is. */
   derivedFrom?: (row: Row) => number | null | undefined;
+  /** For a count in a table with shown totals: its state after complementary suppression. */
+  state?: (row: Row) => CellState;
 }
 
 export interface CsvOptions {
@@ -29,12 +35,7 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
-
-/** True when a count must not be shown: more than zero and below the threshold. */
-export function isSuppressed(count: number, threshold = DEFAULT_SUPPRESSION_THRESHOLD): boolean {
-  return count > 0 && count < threshold;
-}
+export const DEFAULT_SUPPRESSION_THRESHOLD = SUPPRESSION_THRESHOLD;
 
 function formatNumber(value: number, decimals: number): string {
   const rounded = Number(value.toFixed(decimals));
@@ -68,13 +69,13 @@ function cell<Row>(column: CsvColumn<Row>, row: Row, threshold: number): string 
   if (typeof raw === 'string') return raw;
   const hidden = `<${threshold}`;
   if (column.kind === 'count') {
-    if (isSuppressed(raw, threshold)) return hidden;
     const decimals = column.decimals ?? (Number.isInteger(raw) ? 0 : 1);
-    return formatNumber(raw, decimals);
+    const state = column.state?.(row) ?? (isSmallCount(raw, threshold) ? 'small' : 'shown');
+    return renderCell(raw, state, (v) => formatNumber(v, decimals), threshold);
   }
   if (column.kind === 'number') {
     const source = column.derivedFrom?.(row);
-    if (source != null && isSuppressed(source, threshold)) return hidden;
+    if (source != null && isSmallCount(source, threshold)) return hidden;
     return formatNumber(raw, column.decimals ?? 1);
   }
   return String(raw);

@@ -35,13 +35,8 @@ export interface KpiTotals {
   visitHours: number;
 }
 
-export const SUPPRESSION_THRESHOLD = 5;
-
-/** A count for a shared output: below the threshold (0 included) it reads "<5". */
-export function suppressCount(n: number, threshold = SUPPRESSION_THRESHOLD): string {
-  if (n < threshold) return `<${threshold}`;
-  return new Intl.NumberFormat('nl-NL').format(Math.round(n));
-}
+// Small-count suppression lives in analysis/suppression.ts; 0 now reads "0" there too.
+export { SUPPRESSION_THRESHOLD, formatCount as suppressCount } from './suppression';
 
 const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 const parseMonth = (ym: string) => {

@@ -1,7 +1,9 @@
 /**
  * The management report's tables as display strings, with every count below 5 shown as
  * "<5" (PRODUCT.md, Privacy) — also inside sentences, so a trend line never reads
- * "van 3 naar 6". Shares are only given where the count behind them is at least 5.
+ * "van 3 naar 6". No statistic computed from a hidden count is printed beside it (p-value,
+ * hours per 100, success measure, WDQ: "—"), and the outcome shares, which add up to the
+ * shown total, get complementary suppression (analysis/suppression.ts).
  */
 import type {
   DisplacementInput,
@@ -9,15 +11,19 @@ import type {
   DisplacementResult,
 } from './displacement';
 import { ZONES, ZONE_LABELS } from './intervention-zones';
-import {
-  suppressCount,
-  SUPPRESSION_THRESHOLD,
-  type DemandTrend,
-  type KpiTotals,
-} from './management-kpis';
+import type { DemandTrend, KpiTotals } from './management-kpis';
 import { OUTCOME_CLASS_LABELS, type WijkThemeOutcomes } from './outcome-consistency';
 import type { PresenceResult } from './presence-demand';
 import { formatPValue } from './trend-flags';
+import {
+  COMPLEMENT_MARK,
+  formatCount as suppressCount,
+  isSmallCount,
+  protectCells,
+  SUPPRESSION_THRESHOLD,
+  WITHHELD,
+  WITHHELD_TEXT,
+} from './suppression';
 
 const nl1 = (value: number) =>
   new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(
@@ -39,8 +45,11 @@ export function buildReportKpiRow(
   totals: KpiTotals,
   presence: PresenceResult | null,
 ): ReportKpiRow {
-  const demand = totals.meldingen + totals.incidents;
-  const smallDemand = demand < SUPPRESSION_THRESHOLD;
+  // Hours per 100 of demand with the hours shown give demand back, and so a hidden part of it.
+  const smallDemand =
+    totals.meldingen + totals.incidents < SUPPRESSION_THRESHOLD ||
+    isSmallCount(totals.meldingen) ||
+    isSmallCount(totals.incidents);
   return {
     wijk,
     meldingen: suppressCount(totals.meldingen),
@@ -71,7 +80,12 @@ export function buildReportTrendRow(label: string, trend: DemandTrend): ReportTr
     previous: c ? suppressCount(c.referenceCount) : '–',
     current: c ? suppressCount(c.currentCount) : '–',
     flag: c ? c.flag : 'onvoldoende gegevens',
-    pValue: c ? formatPValue(c.pValue) : '–',
+    // The p-value with the other count gives a hidden one back.
+    pValue: !c
+      ? '–'
+      : isSmallCount(c.referenceCount) || isSmallCount(c.currentCount)
+        ? WITHHELD
+        : formatPValue(c.pValue),
   };
 }
 
@@ -85,16 +99,23 @@ export interface ReportOutcomeRow {
 
 export function buildReportOutcomeRow(label: string, cell: WijkThemeOutcomes): ReportOutcomeRow {
   const small = cell.total < SUPPRESSION_THRESHOLD;
-  const smallShares = cell.shares.some((s) => s.count > 0 && s.count < SUPPRESSION_THRESHOLD);
+  const smallShares = cell.shares.some((s) => isSmallCount(s.count));
+  // A share of a shown total is a count: the shares add up to the total like a table row.
+  const states = protectCells(
+    [cell.total, ...cell.shares.map((s) => s.count)],
+    [{ totals: [0], parts: cell.shares.map((_, i) => i + 1) }],
+  );
   return {
     label,
-    total: suppressCount(cell.total),
-    shares: cell.shares.map((s) =>
-      small || s.count < SUPPRESSION_THRESHOLD
+    total: states[0] === 'complement' ? COMPLEMENT_MARK : suppressCount(cell.total),
+    shares: cell.shares.map((s, i) =>
+      small || states[i + 1] === 'small'
         ? s.count === 0 && !small
           ? '0%'
           : '<5 zaken'
-        : `${Math.round(s.share * 100)}%`,
+        : states[i + 1] === 'complement'
+          ? COMPLEMENT_MARK
+          : `${Math.round(s.share * 100)}%`,
     ),
     highlighted: cell.highlighted,
     explanation: smallShares ? explainWithoutNumbers(cell) : cell.explanation,
@@ -134,12 +155,23 @@ export function buildReportEvaluation(
   counts: DisplacementInput,
   result: DisplacementResult | DisplacementNotComputable,
 ): ReportEvaluation {
+  const rows = ZONES.map((zone) => ({
+    zone: ZONE_LABELS[zone],
+    before: suppressCount(counts[zone].before),
+    after: suppressCount(counts[zone].after),
+  }));
+  // The success measure (3 decimals) and the WDQ (2) give the zone counts back exactly.
+  const small = ZONES.some((z) => isSmallCount(counts[z].before) || isSmallCount(counts[z].after));
+  if (small) {
+    return {
+      rows,
+      wdq: WITHHELD,
+      successMeasure: WITHHELD,
+      interpretation: `Succesmaat en WDQ ${WITHHELD_TEXT}: ze zouden een klein aantal in de tabel terug laten rekenen.`,
+    };
+  }
   return {
-    rows: ZONES.map((zone) => ({
-      zone: ZONE_LABELS[zone],
-      before: suppressCount(counts[zone].before),
-      after: suppressCount(counts[zone].after),
-    })),
+    rows,
     wdq: result.computable ? signed(result.wdq, 2) : 'niet te berekenen',
     successMeasure: result.successMeasure === null ? '–' : signed(result.successMeasure, 3),
     interpretation: result.computable ? result.explanation : result.reason,

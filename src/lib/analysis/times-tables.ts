@@ -1,9 +1,16 @@
 /**
  * The hot-times charts' data as tables and CSV (for the "toon als tabel" alternative and the
  * export), and the share of records whose time is unknown or spread, in words.
+ *
+ * The dagdeel table (total column, one column per weekday) and the hour × weekday matrix
+ * add up: a row's weekdays to its total, and a weekday's hours within a dagdeel to that
+ * dagdeel's cell. Both exports are therefore protected together (`protectTimes`), so that no
+ * small weight comes back from "total minus the shown weekdays" nor from "dagdeel cell minus
+ * the shown hours" (analysis/suppression.ts).
  */
 import type { AoristicSummary, Dagdeel } from './aoristic';
 import { buildCsv, type CsvColumn } from './csv-export';
+import { protectCells, type CellState, type Margin } from './suppression';
 
 export const WEEKDAYS = [
   'maandag',
@@ -68,15 +75,57 @@ export function timingShare(summary: AoristicSummary): TimingShare {
   };
 }
 
-const weightColumn = <R>(label: string, value: (r: R) => number): CsvColumn<R> => ({
-  label,
-  kind: 'count',
-  value,
-  decimals: 1,
-});
+const weightColumn = <R>(
+  label: string,
+  value: (r: R) => number,
+  state?: (r: R) => CellState,
+): CsvColumn<R> => ({ label, kind: 'count', value, decimals: 1, state });
+
+/** States of the Tijden tables' cells after primary and complementary suppression. */
+export interface TimesProtection {
+  /** 7 × 24, index weekday × 24 + hour. */
+  weekdayHour: CellState[];
+  /** 7 × dagdelen, index weekday × dagdelen + dagdeel. */
+  weekdayDagdeel: CellState[];
+  dagdeelTotals: CellState[];
+}
+
+/** Which hour a dagdeel index covers: the one the summary assigned it to. */
+function dagdeelOfHour(dagdelen: readonly Dagdeel[], hour: number): number {
+  return dagdelen.findIndex((d) =>
+    d.startHour < d.endHour
+      ? hour >= d.startHour && hour < d.endHour
+      : hour >= d.startHour || hour < d.endHour,
+  );
+}
+
+/** Suppression of the hour matrix and the dagdeel table together (shown to one decimal). */
+export function protectTimes(summary: AoristicSummary): TimesProtection {
+  const k = summary.dagdelen.length;
+  const values = [...summary.weekdayHour, ...summary.weekdayDagdeel, ...summary.dagdeelTotals];
+  const cellOf = (d: number, i: number) => 168 + d * k + i;
+  const margins: Margin[] = summary.dagdelen.map((_, i) => ({
+    totals: [168 + 7 * k + i],
+    parts: WEEKDAYS.map((_, d) => cellOf(d, i)),
+  }));
+  for (let d = 0; d < 7; d++) {
+    const blocks = summary.dagdelen.map((): number[] => []);
+    for (let h = 0; h < 24; h++) blocks[dagdeelOfHour(summary.dagdelen, h)]?.push(d * 24 + h);
+    blocks.forEach((parts, i) => margins.push({ totals: [cellOf(d, i)], parts }));
+  }
+  const states = protectCells(values, margins, { rounding: 0.05 });
+  return {
+    weekdayHour: states.slice(0, 168),
+    weekdayDagdeel: states.slice(168, 168 + 7 * k),
+    dagdeelTotals: states.slice(168 + 7 * k),
+  };
+}
 
 /** Rows weekday × hour: one line per weekday, a column per hour. */
-export function hourMatrixCsv(summary: AoristicSummary): string {
+export function hourMatrixCsv(
+  summary: AoristicSummary,
+  protection = protectTimes(summary),
+): string {
   const rows = WEEKDAYS.map((name, d) => ({ name, d }));
   const columns: CsvColumn<{ name: string; d: number }>[] = [
     { label: 'Weekdag', kind: 'text', value: (r) => r.name },
@@ -84,26 +133,37 @@ export function hourMatrixCsv(summary: AoristicSummary): string {
       weightColumn<{ name: string; d: number }>(
         `${String(h).padStart(2, '0')}:00`,
         (r) => summary.weekdayHour[r.d * 24 + h],
+        (r) => protection.weekdayHour[r.d * 24 + h],
       ),
     ),
   ];
   return buildCsv(columns, rows);
 }
 
-export function dagdeelCsv(summary: AoristicSummary, labels: readonly string[]): string {
+export function dagdeelCsv(
+  summary: AoristicSummary,
+  labels: readonly string[],
+  protection = protectTimes(summary),
+): string {
   type DagdeelRow = { label: string; i: number };
   const rows: DagdeelRow[] = summary.dagdelen.map((d: Dagdeel, i) => ({
     label: labels[i] ?? d.name,
     i,
   }));
+  const k = summary.dagdelen.length;
   return buildCsv<DagdeelRow>(
     [
       { label: 'Dagdeel', kind: 'text', value: (r) => r.label },
-      weightColumn('Gewogen aantal', (r) => summary.dagdeelTotals[r.i]),
+      weightColumn(
+        'Gewogen aantal',
+        (r) => summary.dagdeelTotals[r.i],
+        (r) => protection.dagdeelTotals[r.i],
+      ),
       ...WEEKDAYS.map((name, d) =>
         weightColumn<DagdeelRow>(
           name,
-          (r) => summary.weekdayDagdeel[d * summary.dagdelen.length + r.i],
+          (r) => summary.weekdayDagdeel[d * k + r.i],
+          (r) => protection.weekdayDagdeel[d * k + r.i],
         ),
       ),
     ],

@@ -6,6 +6,10 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { MatrixDataPoint } from 'chartjs-chart-matrix';
 import { formatDecimal } from '$lib/format/nl';
+import { renderCell, type CellState } from '$lib/analysis/suppression';
+
+/** A hidden cell's colour: one neutral grey, so the shade does not tell its weight. */
+export const HIDDEN_COLOUR = 'rgb(200, 200, 200)';
 
 export const WEEKDAY_NAMES = [
   'maandag',
@@ -29,12 +33,18 @@ export function sequentialColour(t: number): string {
 
 const formatWeight = (v: number) => formatDecimal(v);
 
-/** `weekdayHour`: 7 × 24 weights, index weekday × 24 + hour (0 = maandag). */
+/**
+ * `weekdayHour`: 7 × 24 weights, index weekday × 24 + hour (0 = maandag). `states`: the
+ * cells' suppression (analysis/times-tables.ts protectTimes); a hidden cell is drawn grey
+ * and its tooltip reads "<5" or "x", as in the CSV — the PNG export shows what the CSV shows.
+ */
 export function buildHourMatrixConfig(
   weekdayHour: ArrayLike<number>,
+  states?: readonly CellState[],
 ): ChartConfiguration<'matrix', MatrixDataPoint[]> {
+  const shown = (i: number) => (states?.[i] ?? 'shown') === 'shown';
   let max = 0;
-  for (let i = 0; i < 168; i++) max = Math.max(max, weekdayHour[i]);
+  for (let i = 0; i < 168; i++) if (shown(i)) max = Math.max(max, weekdayHour[i]);
   const data: MatrixDataPoint[] = [];
   for (let d = 0; d < 7; d++) {
     for (let h = 0; h < 24; h++) {
@@ -49,7 +59,9 @@ export function buildHourMatrixConfig(
           label: 'Registraties (gewogen)',
           data,
           // One colour per cell, worked out once (a scriptable colour is resolved on every draw).
-          backgroundColor: data.map(({ v }) => sequentialColour(max > 0 ? (v ?? 0) / max : 0)),
+          backgroundColor: data.map(({ v }, i) =>
+            shown(i) ? sequentialColour(max > 0 ? (v ?? 0) / max : 0) : HIDDEN_COLOUR,
+          ),
           borderColor: '#ffffff',
           borderWidth: 1,
           width: ({ chart }) => (chart.chartArea?.width ?? 0) / 24 - 1,
@@ -68,7 +80,9 @@ export function buildHourMatrixConfig(
             label: (item: TooltipItem<'matrix'>) => {
               const p = item.raw as MatrixDataPoint;
               const hour = Number(p.x);
-              return `${p.y} ${p.x}:00–${String(hour + 1).padStart(2, '0')}:00: ${formatWeight(p.v ?? 0)}`;
+              const state = states?.[item.dataIndex] ?? 'shown';
+              const value = renderCell(p.v ?? 0, state, formatWeight);
+              return `${p.y} ${p.x}:00–${String(hour + 1).padStart(2, '0')}:00: ${value}`;
             },
           },
         },

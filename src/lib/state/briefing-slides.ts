@@ -1,7 +1,8 @@
 /**
  * Turns the briefing's query rows into what the slides show: Dutch labels, places at buurt
  * level, counts suppressed below 5, at most seven items per slide. Plain TypeScript (no
- * runes), so it can be tested without a page.
+ * runes), so it can be tested without a page. The focus and verwacht slides show one history
+ * and are protected together (analysis/briefing-suppression.ts): both take the same inputs.
  */
 import {
   fitSlide,
@@ -10,14 +11,20 @@ import {
   rankThemes,
   rankWatchDue,
   selectSchouwDue,
-  suppressCount,
   type BriefingMoment,
   type BuildingSchouwRow,
   type HistoryRecord,
   type HistoryWindow,
   type WatchVisitRow,
 } from '$lib/analysis/briefing';
+import {
+  protectHistory,
+  protectRecent,
+  slideCount,
+  type HistoryStates,
+} from '$lib/analysis/briefing-suppression';
 import { cellCentre, cellPolygon } from '$lib/analysis/hex-grid';
+import { WITHHELD } from '$lib/analysis/suppression';
 import { rdToWgs84 } from '$lib/analysis/rd';
 import { THEME_LABELS, type Theme } from '$lib/data/themes';
 
@@ -72,22 +79,42 @@ export interface FocusSlide {
   watchMore: number;
 }
 
+/** The history as the focus and verwacht slides count it, with its suppression. */
+function countHistory(
+  history: readonly HistoryRecord[],
+  window: HistoryWindow,
+  chosen: readonly string[],
+) {
+  const ranked = rankThemes(history);
+  const counts = new Map(ranked.map((t) => [t.theme, t.n]));
+  const themes = (chosen.length > 0 ? [...chosen] : ranked.slice(0, 3).map((t) => t.theme))
+    .slice(0, 3)
+    .map((theme) => ({ theme, n: counts.get(theme) ?? 0 }));
+  const top = rankExpectedAreas(history, { window, size: CELL_SIZE, top: 5 });
+  const profile = hourProfile(history, window.hours);
+  const states: HistoryStates = protectHistory({
+    total: history.length,
+    hours: profile.map((h) => h.count),
+    themes: themes.map((t) => t.n),
+    areas: top.map((a) => a.total),
+  });
+  return { themes, top, profile, states };
+}
+
 /** Focus: the chosen themes (or else the busiest in this dagdeel) and the aandachtslocaties. */
 export function composeFocus(
   history: readonly HistoryRecord[],
   chosen: readonly string[],
   watchRows: readonly WatchVisitRow[],
+  window: HistoryWindow,
 ): FocusSlide {
-  const ranked = rankThemes(history);
-  const counts = new Map(ranked.map((t) => [t.theme, t.n]));
-  const themes = (chosen.length > 0 ? [...chosen] : ranked.slice(0, 3).map((t) => t.theme))
-    .slice(0, 3)
-    .map((theme) => ({
-      theme,
-      label: themeLabel(theme),
-      count: suppressCount(counts.get(theme) ?? 0),
-      chosen: chosen.includes(theme),
-    }));
+  const counted = countHistory(history, window, chosen);
+  const themes = counted.themes.map(({ theme, n }, i) => ({
+    theme,
+    label: themeLabel(theme),
+    count: slideCount(n, counted.states.themes[i]),
+    chosen: chosen.includes(theme),
+  }));
   const watch = fitSlide(rankWatchDue(watchRows), 7 - themes.length);
   return {
     themes,
@@ -118,37 +145,42 @@ export interface ExpectedArea {
 
 export interface ExpectedSlide {
   areas: ExpectedArea[];
-  hours: { hour: number; label: string; count: string; share: number }[];
+  /** `share`: bar height against the busiest hour; null where the count is hidden. */
+  hours: { hour: number; label: string; count: string; share: number | null }[];
   total: string;
   weeks: number;
 }
 
+/** `chosen`: the focus themes, shown with the same history on the focus slide. */
 export function composeExpected(
   history: readonly HistoryRecord[],
   window: HistoryWindow,
   names: Names,
+  chosen: readonly string[] = [],
 ): ExpectedSlide {
-  const top = rankExpectedAreas(history, { window, size: CELL_SIZE, top: 5 });
-  const profile = hourProfile(history, window.hours);
-  const max = Math.max(1, ...profile.map((h) => h.count));
+  const { top, profile, states } = countHistory(history, window, chosen);
+  const shown = profile.filter((_, i) => states.hours[i] === 'shown');
+  const max = Math.max(1, ...shown.map((h) => h.count));
   return {
-    areas: top.map((area) => ({
+    areas: top.map((area, i) => ({
       rank: area.rank,
       place: place(names, area.buurtcode),
       theme: themeLabel(area.theme),
-      count: suppressCount(area.total),
+      count: slideCount(area.total, states.areas[i]),
       peak: formatHours(area.peak.from, area.peak.to),
-      weeks: `${area.weeksActive} van ${window.weeks} weken`,
+      // Weeks with a record bound the count from below: not beside a hidden one.
+      weeks:
+        states.areas[i] === 'shown' ? `${area.weeksActive} van ${window.weeks} weken` : WITHHELD,
       polygon: cellPolygon(area.q, area.r, CELL_SIZE),
       centre: rdToWgs84(...cellCentre(area.q, area.r, CELL_SIZE)),
     })),
-    hours: profile.map((h) => ({
+    hours: profile.map((h, i) => ({
       hour: h.hour,
       label: `${h.hour}–${h.hour + 1}`,
-      count: suppressCount(h.count),
-      share: h.count / max,
+      count: slideCount(h.count, states.hours[i]),
+      share: states.hours[i] === 'shown' ? h.count / max : null,
     })),
-    total: suppressCount(history.length),
+    total: slideCount(history.length, states.total),
     weeks: window.weeks,
   };
 }
@@ -169,8 +201,8 @@ export interface RecentSlide {
   more: number;
   /** Buurten of the listed themes' places (for zooming the map). */
   listedBuurten: string[];
-  /** Per buurt for the map: code and suppressed count. */
-  buurten: { code: string; n: number; count: string }[];
+  /** Per buurt for the map: code, count as shown, and `n` for its colour (null: hidden). */
+  buurten: { code: string; n: number | null; count: string }[];
 }
 
 export function composeRecent(
@@ -200,18 +232,30 @@ export function composeRecent(
     }))
     .sort((a, b) => b.n - a.n || b.last - a.last || a.theme.localeCompare(b.theme));
   const list = fitSlide(themes, 7);
+  const total = groups.reduce((s, g) => s + g.n, 0);
+  const buurten = [...perBuurt];
+  const states = protectRecent(
+    total,
+    list.shown.map((t) => t.n),
+    list.more > 0,
+    buurten.map(([, n]) => n),
+  );
   return {
     hours,
-    total: suppressCount(groups.reduce((s, g) => s + g.n, 0)),
-    items: list.shown.map((t) => ({
+    total: slideCount(total, states.total),
+    items: list.shown.map((t, i) => ({
       theme: themeLabel(t.theme),
-      count: suppressCount(t.n),
+      count: slideCount(t.n, states.themes[i]),
       places: t.top.map((code) => place(names, code || null)).join(', '),
       last: formatHourOf(t.last),
     })),
     more: list.more,
     listedBuurten: [...new Set(list.shown.flatMap((t) => t.top).filter(Boolean))],
-    buurten: [...perBuurt].map(([code, n]) => ({ code, n, count: suppressCount(n) })),
+    buurten: buurten.map(([code, n], i) => ({
+      code,
+      n: states.buurten[i] === 'shown' ? n : null,
+      count: slideCount(n, states.buurten[i]),
+    })),
   };
 }
 

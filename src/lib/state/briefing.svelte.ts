@@ -176,8 +176,8 @@ export class BriefingModel {
       this.slides = {
         title: describeMoment(moment, dateToLocalMs(moment.date)),
         period: describePeriod(moment, dateToLocalMs(moment.date)),
-        focus: composeFocus(data.history, this.focusThemes, data.watch),
-        expected: composeExpected(data.history, window, nameMap),
+        focus: composeFocus(data.history, this.focusThemes, data.watch, window),
+        expected: composeExpected(data.history, window, nameMap, this.focusThemes),
         recent: composeRecent(data.groups, s.recentHours, nameMap),
         schouw: composeSchouw(data.schouw, start, s.schouwDays, nameMap),
         baseMap: data.baseMap,

@@ -47,16 +47,20 @@ export function buildRankedCellLayers(id: string, cells: readonly RankedCell[]) 
 
 export interface CountedArea {
   code: string;
-  n: number;
+  /** The count behind the colour; null where it is hidden ("<5" or "x"). */
+  n: number | null;
   count: string;
   polygons: MultiPolygonCoords;
   /** Where the label goes. */
   anchor: [number, number];
 }
 
-/** Four classes, light to dark (ColorBrewer Oranges). */
-function fillFor(n: number, max: number): Rgba {
-  const share = n / Math.max(1, max);
+/**
+ * Four classes, light to dark (ColorBrewer Oranges). A hidden count gets the lightest class
+ * whatever it is: its colour must not tell "<5" apart any more than its label does.
+ */
+function fillFor(n: number | null, max: number): Rgba {
+  const share = n === null ? 0 : n / Math.max(1, max);
   if (share > 0.75) return [166, 54, 3, 220];
   if (share > 0.5) return [230, 85, 13, 200];
   if (share > 0.25) return [253, 141, 60, 190];
@@ -64,7 +68,7 @@ function fillFor(n: number, max: number): Rgba {
 }
 
 export function buildCountedAreaLayers(id: string, areas: readonly CountedArea[]) {
-  const max = Math.max(0, ...areas.map((a) => a.n));
+  const max = Math.max(0, ...areas.map((a) => a.n ?? 0));
   const rings = areas.flatMap((area) => area.polygons.map((polygon) => ({ area, polygon })));
   return [
     new PolygonLayer<(typeof rings)[number]>({
