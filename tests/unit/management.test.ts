@@ -224,6 +224,30 @@ describe('periods and suppression', () => {
     expect(a.map((m) => m.meldingen)).toEqual([3, 0, 9]);
   });
 
+  it('leaves records known to the year only out of the monthly chart (no January spike)', () => {
+    // A register that gives the year only: its 40 incidents are stored on 1 January.
+    const rows = [
+      {
+        wijkcode: 'A',
+        theme: 'verkeer',
+        year: 2026,
+        month: 1,
+        meldingen: 5,
+        incidents: 43,
+        visits: 0,
+        visit_hours: 0,
+        year_level: 42,
+        year_level_meldingen: 2,
+        year_level_incidents: 40,
+      },
+    ];
+    const months = monthlyTotals(rows, { from: '2026-01', to: '2026-02' }, null, null);
+    expect(months.map((m) => [m.month, m.meldingen, m.incidents])).toEqual([
+      ['2026-01', 3, 3],
+      ['2026-02', 0, 0],
+    ]);
+  });
+
   // 0 reads "0" since issue 23 (one suppression module): a zero points to nobody, and where it
   // would help difference a hidden cell out of a total, the margin audit suppresses more.
   it('shows counts below 5 as "<5", and 0 as "0"', () => {

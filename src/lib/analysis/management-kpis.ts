@@ -20,6 +20,9 @@ export interface KpiMonthRow {
    * counted in totals, left out of monthly comparisons (demandSeries).
    */
   year_level?: number;
+  /** The same, per table (for the monthly chart, monthlyTotals). */
+  year_level_meldingen?: number;
+  year_level_incidents?: number;
 }
 
 /** Whole months 'YYYY-MM', both inclusive. */
@@ -185,12 +188,16 @@ export function monthlyTotals(
   wijk: string | null,
   theme: string | null,
 ): KpiMonth[] {
-  const sums = sumKpis(
-    rows.filter((r) => wijk === null || r.wijkcode === wijk),
-    span,
-    (r) => monthKey(r.year, r.month),
-    theme,
-  );
+  // Records known to the year only are stored in January: a monthly chart leaves them
+  // out, or January would show a spike of a whole year's records.
+  const monthly = rows
+    .filter((r) => wijk === null || r.wijkcode === wijk)
+    .map((r) => ({
+      ...r,
+      meldingen: r.meldingen - (r.year_level_meldingen ?? 0),
+      incidents: r.incidents - (r.year_level_incidents ?? 0),
+    }));
+  const sums = sumKpis(monthly, span, (r) => monthKey(r.year, r.month), theme);
   const out: KpiMonth[] = [];
   for (let m = span.from; m <= span.to; m = shiftMonth(m, 1)) {
     out.push({ month: m, ...(sums.get(m) ?? emptyTotals()) });

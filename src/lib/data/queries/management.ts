@@ -46,11 +46,13 @@ export function buildMonthlyKpiQuery(period: DatePeriod): Query {
       CAST(year(m) AS INTEGER) AS year, CAST(month(m) AS INTEGER) AS month,
       CAST(sum(meldingen) AS INTEGER) AS meldingen, CAST(sum(incidents) AS INTEGER) AS incidents,
       CAST(sum(visits) AS INTEGER) AS visits, sum(visit_hours) AS visit_hours,
-      CAST(sum(year_level) AS INTEGER) AS year_level
+      CAST(sum(year_level_meldingen) + sum(year_level_incidents) AS INTEGER) AS year_level,
+      CAST(sum(year_level_meldingen) AS INTEGER) AS year_level_meldingen,
+      CAST(sum(year_level_incidents) AS INTEGER) AS year_level_incidents
     FROM (
-      ${part('meldingen', MELDING_TIME, `count(*) AS meldingen, 0 AS incidents, 0 AS visits, 0.0 AS visit_hours, ${YEAR_LEVEL('meldingen')} AS year_level`)}
-      UNION ALL ${part('incidents', 'occurred_from', `0, count(*), 0, 0.0, ${YEAR_LEVEL('incidents')}`)}
-      UNION ALL ${part('visits', 'started_at', `0, 0, count(*), sum(${hours}), 0`)}
+      ${part('meldingen', MELDING_TIME, `count(*) AS meldingen, 0 AS incidents, 0 AS visits, 0.0 AS visit_hours, ${YEAR_LEVEL('meldingen')} AS year_level_meldingen, 0 AS year_level_incidents`)}
+      UNION ALL ${part('incidents', 'occurred_from', `0, count(*), 0, 0.0, 0, ${YEAR_LEVEL('incidents')}`)}
+      UNION ALL ${part('visits', 'started_at', `0, 0, count(*), sum(${hours}), 0, 0`)}
     )
     GROUP BY ALL
     ORDER BY wijkcode, theme, year, month`;
