@@ -52,12 +52,14 @@ export function buildBuurtLookup(
 ): BuurtLookup {
   const polygons = areas.map((a) => a.coordinates);
   const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const polygon of polygons) {
-    for (const [x, y] of polygon.flatMap((p) => p[0] ?? [])) {
-      bbox[0] = Math.min(bbox[0], x);
-      bbox[1] = Math.min(bbox[1], y);
-      bbox[2] = Math.max(bbox[2], x);
-      bbox[3] = Math.max(bbox[3], y);
+  for (const multi of polygons) {
+    for (const polygon of multi) {
+      for (const [x, y] of polygon[0] ?? []) {
+        if (x < bbox[0]) bbox[0] = x;
+        if (y < bbox[1]) bbox[1] = y;
+        if (x > bbox[2]) bbox[2] = x;
+        if (y > bbox[3]) bbox[3] = y;
+      }
     }
   }
   return {

@@ -15,6 +15,7 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { buildAreaIndex, pointInMultiPolygon } from '../../analysis/area-index';
 import { bboxOf } from '../geojson-areas';
 import { generatedAreaCode } from './area-fields';
+import { buildEdgeGraph, type EdgeGraph } from './edge-graph';
 
 export interface HierarchyArea {
   code: string;
@@ -54,68 +55,6 @@ export function deriveParents(
   return changes;
 }
 
-/**
- * Numbers for exact vertex positions and for the undirected edges between them: a shared
- * edge of two buurten gets one number. Numbers, not strings: a large city has ~500,000
- * edges, and building a string key for each cost most of the dissolve.
- */
-class EdgeNumbers {
-  readonly #ids = new Map<number, Map<number, number>>();
-  readonly points: Position[] = [];
-
-  vertex(p: Position): number {
-    let column = this.#ids.get(p[0]);
-    if (!column) this.#ids.set(p[0], (column = new Map()));
-    let id = column.get(p[1]);
-    if (id === undefined) {
-      id = this.points.length;
-      column.set(p[1], id);
-      this.points.push(p);
-    }
-    return id;
-  }
-
-  /** The undirected edge a–b (vertex numbers below 2^26: far more than any city has). */
-  static edge(a: number, b: number): number {
-    return a < b ? a * 67_108_864 + b : b * 67_108_864 + a;
-  }
-}
-
-/**
- * Every edge of an area as vertex numbers, outer rings counter-clockwise and holes
- * clockwise (RFC 7946 winding), so that a partition's unshared edges chain one way.
- */
-function eachEdge(
-  a: HierarchyArea,
-  numbers: EdgeNumbers,
-  visit: (from: number, to: number) => void,
-): void {
-  for (const polygon of a.geometry.coordinates) {
-    polygon.forEach((ring, r) => {
-      if (ring.length < 2) return;
-      const reverse = booleanClockwise(ring as Position[]) === (r === 0);
-      let previous = numbers.vertex(ring[reverse ? ring.length - 1 : 0]);
-      for (let i = 1; i < ring.length; i++) {
-        const at = numbers.vertex(ring[reverse ? ring.length - 1 - i : i]);
-        visit(previous, at);
-        previous = at;
-      }
-    });
-  }
-}
-
-/** How many areas use each edge (undirected, exact coordinates). */
-function edgeUses(areas: readonly HierarchyArea[], numbers: EdgeNumbers): Map<number, number> {
-  const uses = new Map<number, number>();
-  for (const a of areas) {
-    eachEdge(a, numbers, (p, q) => {
-      const key = EdgeNumbers.edge(p, q);
-      uses.set(key, (uses.get(key) ?? 0) + 1);
-    });
-  }
-  return uses;
-}
-
 const toMulti = (g: Polygon | MultiPolygon): MultiPolygon =>
   g.type === 'MultiPolygon' ? g : { type: 'MultiPolygon', coordinates: [g.coordinates] };
 
@@ -133,32 +72,24 @@ function shellsMeet(shells: readonly Position[][]): boolean {
  * Turf's area of the result equals the areas' total and no two shells meet; otherwise null
  * (then Turf's union decides).
  */
-function outlineFromEdges(
-  areas: readonly HierarchyArea[],
-  numbers: EdgeNumbers,
-  uses: Map<number, number>,
-): MultiPolygon | null {
-  const next = new Map<number, number>();
-  for (const a of areas) {
-    let clash = false;
-    eachEdge(a, numbers, (p, q) => {
-      if (uses.get(EdgeNumbers.edge(p, q)) !== 1) return;
-      if (next.has(p)) clash = true;
-      next.set(p, q);
-    });
-    if (clash) return null;
+function outlineFromEdges(areas: readonly HierarchyArea[], graph: EdgeGraph): MultiPolygon | null {
+  const next = new Int32Array(graph.points.length).fill(-1);
+  for (let e = 0; e < graph.from.length; e++) {
+    if (graph.uses(e) !== 1) continue;
+    if (next[graph.from[e]] >= 0) return null;
+    next[graph.from[e]] = graph.to[e];
   }
   const rings: Position[][] = [];
-  const seen = new Set<number>();
-  for (const [start, first] of next) {
-    if (seen.has(start)) continue;
-    const ring: Position[] = [numbers.points[start]];
-    seen.add(start);
-    for (let at = first; at !== start;) {
-      const onward = next.get(at);
-      if (onward === undefined || seen.has(at)) return null;
-      seen.add(at);
-      ring.push(numbers.points[at]);
+  const seen = new Uint8Array(graph.points.length);
+  for (let start = 0; start < next.length; start++) {
+    if (next[start] < 0 || seen[start]) continue;
+    const ring: Position[] = [graph.points[start]];
+    seen[start] = 1;
+    for (let at = next[start]; at !== start;) {
+      const onward = next[at];
+      if (onward < 0 || seen[at]) return null;
+      seen[at] = 1;
+      ring.push(graph.points[at]);
       at = onward;
     }
     ring.push(ring[0]);
@@ -191,16 +122,14 @@ function outlineFromEdges(
  */
 export function dissolveOutline(areas: readonly HierarchyArea[]): MultiPolygon {
   if (areas.length === 1) return areas[0].geometry;
-  const numbers = new EdgeNumbers();
-  const uses = edgeUses(areas, numbers);
-  const traced = outlineFromEdges(areas, numbers, uses);
+  const graph = buildEdgeGraph(areas);
+  const traced = outlineFromEdges(areas, graph);
   if (traced) return traced;
-  const outer = areas.map((a) => {
-    let onEdge = false;
-    eachEdge(a, numbers, (p, q) => {
-      if (uses.get(EdgeNumbers.edge(p, q)) === 1) onEdge = true;
-    });
-    return onEdge;
+  const outer = areas.map((_, i) => {
+    for (let e = graph.areaStart[i]; e < graph.areaStart[i + 1]; e++) {
+      if (graph.uses(e) === 1) return true;
+    }
+    return false;
   });
   const edge = areas.filter((_, i) => outer[i]);
   const inner = areas.filter((_, i) => !outer[i]);
