@@ -1,6 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { demoSnapshotPlugin } from './scripts/lib/demo-snapshot';
+import { measureTimeScale } from './tests/helpers/time-scale';
+
+// Test limits scale with the machine's load, as the browser tests' (tests/helpers/time-scale.ts):
+// a test that runs the import:check CLI twice takes 30 s on two busy cores.
+const scale = measureTimeScale();
 
 export default defineConfig({
   plugins: [sveltekit(), demoSnapshotPlugin()],
@@ -12,8 +17,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    env: { TZ: 'Europe/Amsterdam' },
+    testTimeout: 60_000 * scale,
+    hookTimeout: 60_000 * scale,
+    env: { TZ: 'Europe/Amsterdam', E2E_TIME_SCALE: String(scale) },
   },
 });

@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import { measureTimeScale } from './tests/e2e/time-scale';
+import { measureTimeScale } from './tests/helpers/time-scale';
 
 // Browser tests: real Chromium (Debian's) driven by playwright-core against the built app
 // served by `vite preview`. Run after `vite build`. Every wait limit is scaled for how busy
-// the machine is (tests/e2e/time-scale.ts); the scale is passed to the test files.
+// the machine is (tests/helpers/time-scale.ts); the scale is passed to the test files.
 const scale = measureTimeScale();
 process.stderr.write(`Browsertests: wachttijden × ${scale} (belasting van de machine)\n`);
 

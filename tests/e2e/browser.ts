@@ -5,10 +5,10 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { scaled } from './time-scale';
+import { scaled } from '../helpers/time-scale';
 
 export { launchBrowser } from '../../scripts/lib/chromium';
-export { scaled } from './time-scale';
+export { scaled } from '../helpers/time-scale';
 
 const require = createRequire(import.meta.url);
 

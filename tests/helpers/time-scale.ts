@@ -1,5 +1,5 @@
 /**
- * The browser tests wait on the app's own signals (data-ready, a shown element), never on
+ * Test limits for a loaded machine. The browser tests wait on the app's own signals (data-ready, a shown element), never on
  * a fixed pause; their limits only decide when a wait counts as hung. On a loaded machine
  * everything is slower, so the limits are scaled: by E2E_TIME_SCALE when set, otherwise by
  * how busy the machine is when the suite starts — the 1-minute load average per core, plus
@@ -18,7 +18,7 @@ export function measureTimeScale(env: NodeJS.ProcessEnv = process.env): number {
   return Math.min(MAX_SCALE, Math.max(floor, Math.ceil((1 + busy) * 10) / 10));
 }
 
-/** The scale this run uses (set by vitest.e2e.config.ts for every test file). */
+/** The scale this run uses (set by the vitest configs for every test file). */
 export const TIME_SCALE = Number(process.env.E2E_TIME_SCALE) || 1;
 
 /** A wait limit for this machine: `ms` on a quiet one. */

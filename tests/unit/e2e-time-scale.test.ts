@@ -4,7 +4,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { expect, it } from 'vitest';
-import { measureTimeScale } from '../e2e/time-scale';
+import { measureTimeScale } from '../helpers/time-scale';
 
 it('uses E2E_TIME_SCALE when it is set', () => {
   expect(measureTimeScale({ E2E_TIME_SCALE: '3' })).toBe(3);
