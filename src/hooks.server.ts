@@ -1,8 +1,10 @@
 /**
  * Runs when the pages are prerendered (every route is an empty shell, svelte.config.js):
  * writes the early download script into each page's head (state/early-downloads.ts), so
- * the published dataset downloads and the engine instantiates while the app's code loads.
+ * the published dataset downloads and the engine instantiates while the app's code loads;
+ * then completes the page's Content-Security-Policy (coverInlineScripts).
  */
+import { createHash } from 'node:crypto';
 import type { Handle } from '@sveltejs/kit';
 import { BRIEFING_DAYS } from '$lib/data/published';
 import { ENGINE_BUNDLES } from '$lib/data/engine-worker';
@@ -13,7 +15,7 @@ const MARKER = '/* wijkradar:early-downloads */';
 
 export const handle: Handle = ({ event, resolve }) =>
   resolve(event, {
-    transformPageChunk: ({ html }) => injectEarlyDownloads(html),
+    transformPageChunk: ({ html }) => coverInlineScripts(injectEarlyDownloads(html)),
   });
 
 /** An asset's path below the app's assets folder, as the build names it (`/_app/…`). */
@@ -31,4 +33,36 @@ export function injectEarlyDownloads(html: string): string {
   const { mainWorker, mainModule } = ENGINE_BUNDLES.eh;
   const engine = `{ worker: ${assets} + ${JSON.stringify(assetPath(mainWorker))}, wasm: ${assets} + ${JSON.stringify(assetPath(mainModule))} }`;
   return html.replace(MARKER, earlyDownloadsScript(datasetDir, BRIEFING_DAYS, engine));
+}
+
+const CSP_META = /<meta http-equiv="content-security-policy" content="([^"]*)">\s*/i;
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
+
+/**
+ * Completes the Content-Security-Policy that SvelteKit wrote into the page (kit.csp): it
+ * hashes only its own start script, and writes the policy before the page is transformed
+ * and in the middle of the head. Here every inline script (app.html's, filled in above)
+ * gets its `'sha256-…'` in script-src, and the policy moves to the top of the head: a
+ * meta policy governs only what the page lists after it, and the early download script
+ * runs before the head's other tags.
+ */
+export function coverInlineScripts(html: string): string {
+  const meta = CSP_META.exec(html);
+  if (!meta)
+    throw new Error('Pagina zonder Content-Security-Policy (kit.csp in svelte.config.js).');
+  let policy = meta[1];
+  if (!/(^|; )script-src /.test(policy))
+    throw new Error('Content-Security-Policy zonder script-src.');
+  for (const [, attributes, content] of html.matchAll(INLINE_SCRIPT)) {
+    if (/\bsrc=/i.test(attributes) || !content.trim()) continue;
+    const source = `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;
+    if (policy.includes(source)) continue;
+    policy = policy.replace(/(^|; )script-src [^;]*/, (directive) => `${directive} ${source}`);
+  }
+  const tag = `<meta http-equiv="content-security-policy" content="${policy}">`;
+  const withoutMeta = html.replace(CSP_META, '');
+  const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(withoutMeta);
+  if (!charset) throw new Error('Pagina zonder <meta charset> vóór de Content-Security-Policy.');
+  const at = charset.index + charset[0].length;
+  return `${withoutMeta.slice(0, at)}\n    ${tag}${withoutMeta.slice(at)}`;
 }
