@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Handle } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { BRIEFING_DAYS } from '$lib/data/published';
 import { ENGINE_BUNDLES } from '$lib/data/engine-worker';
 import { DATASET_DIR } from '$lib/data/publish';
@@ -13,10 +14,20 @@ import { earlyDownloadsScript } from '$lib/state/early-downloads';
 
 const MARKER = '/* wijkradar:early-downloads */';
 
-export const handle: Handle = ({ event, resolve }) =>
-  resolve(event, {
-    transformPageChunk: ({ html }) => coverInlineScripts(injectEarlyDownloads(html)),
+export const handle: Handle = async ({ event, resolve }) => {
+  let sources: string[] = [];
+  const response = await resolve(event, {
+    transformPageChunk: ({ html }) => {
+      const page = injectEarlyDownloads(html);
+      sources = inlineScriptSources(page);
+      return coverInlineScripts(page);
+    },
   });
+  // `vite dev` renders on request and sends the policy as a header, not in the page.
+  const header = response.headers.get('content-security-policy');
+  if (header) response.headers.set('content-security-policy', withScriptSources(header, sources));
+  return response;
+};
 
 /** An asset's path below the app's assets folder, as the build names it (`/_app/…`). */
 function assetPath(url: string): string {
@@ -38,27 +49,41 @@ export function injectEarlyDownloads(html: string): string {
 const CSP_META = /<meta http-equiv="content-security-policy" content="([^"]*)">\s*/i;
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
 
+/** The `'sha256-…'` source of every inline script in the page. */
+export function inlineScriptSources(html: string): string[] {
+  return [...html.matchAll(INLINE_SCRIPT)]
+    .filter(([, attributes, content]) => !/\bsrc=/i.test(attributes) && content.trim())
+    .map(([, , content]) => `'sha256-${createHash('sha256').update(content).digest('base64')}'`);
+}
+
+/** The policy with `sources` added to its script-src (once each). */
+function withScriptSources(policy: string, sources: string[]): string {
+  if (!/(^|; )script-src /.test(policy))
+    throw new Error('Content-Security-Policy zonder script-src.');
+  const missing = sources.filter((source) => !policy.includes(source));
+  if (missing.length === 0) return policy;
+  return policy.replace(
+    /(^|; )script-src [^;]*/,
+    (directive) => `${directive} ${missing.join(' ')}`,
+  );
+}
+
 /**
- * Completes the Content-Security-Policy that SvelteKit wrote into the page (kit.csp): it
- * hashes only its own start script, and writes the policy before the page is transformed
- * and in the middle of the head. Here every inline script (app.html's, filled in above)
- * gets its `'sha256-…'` in script-src, and the policy moves to the top of the head: a
- * meta policy governs only what the page lists after it, and the early download script
- * runs before the head's other tags.
+ * Completes the Content-Security-Policy that SvelteKit wrote into a prerendered page
+ * (kit.csp): it hashes only its own start script, and writes the policy before the page
+ * is transformed and in the middle of the head. Here every inline script (app.html's,
+ * filled in above) gets its `'sha256-…'` in script-src, and the policy moves to the top of
+ * the head: a meta policy governs only what the page lists after it, and the early
+ * download script runs before the head's other tags.
  */
 export function coverInlineScripts(html: string): string {
   const meta = CSP_META.exec(html);
-  if (!meta)
-    throw new Error('Pagina zonder Content-Security-Policy (kit.csp in svelte.config.js).');
-  let policy = meta[1];
-  if (!/(^|; )script-src /.test(policy))
-    throw new Error('Content-Security-Policy zonder script-src.');
-  for (const [, attributes, content] of html.matchAll(INLINE_SCRIPT)) {
-    if (/\bsrc=/i.test(attributes) || !content.trim()) continue;
-    const source = `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;
-    if (policy.includes(source)) continue;
-    policy = policy.replace(/(^|; )script-src [^;]*/, (directive) => `${directive} ${source}`);
+  if (!meta) {
+    if (building)
+      throw new Error('Pagina zonder Content-Security-Policy (kit.csp, svelte.config.js).');
+    return html;
   }
+  const policy = withScriptSources(meta[1], inlineScriptSources(html));
   const tag = `<meta http-equiv="content-security-policy" content="${policy}">`;
   const withoutMeta = html.replace(CSP_META, '');
   const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(withoutMeta);
