@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { PAGE_CSP_DIRECTIVES } from './scripts/lib/csp.js';
 import { precompress } from './scripts/lib/precompress.js';
 
 const staticAdapter = adapter({ fallback: '404.html', strict: true });
@@ -20,6 +21,9 @@ const config = {
       },
     },
     paths: { base: process.env.BASE_PATH ?? '', relative: true },
+    // Every page carries its Content-Security-Policy as a <meta>, with the hashes of its
+    // inline scripts and no 'unsafe-inline' (scripts/lib/csp.js, hooks.server.ts).
+    csp: { mode: 'hash', directives: PAGE_CSP_DIRECTIVES },
   },
 };
 

@@ -31,21 +31,6 @@ export interface StaticServer {
   stop(): Promise<void>;
 }
 
-/** The Content-Security-Policy the README documents for deployments (offline basemap). */
-export const DEPLOY_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
-
 export async function startStaticServer(
   root: string,
   basePath = '',

@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BUILD_DIR } from '../../scripts/lib/preview-server';
 import type { DatasetManifest } from '../../src/lib/data/publish';
 import { sha256Hex } from '../../src/lib/data/sha256';
-import { DEPLOY_CSP, startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { SERVER_SECURITY_HEADERS } from '../../scripts/lib/csp.js';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { PARITY_QUERIES } from '../helpers/parity-queries';
 import {
   canvasHasContent,
@@ -25,6 +26,7 @@ import {
   scaled,
   waitForReady,
 } from './browser';
+import { recordCspViolations, type CspViolations } from './csp-violations';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -33,6 +35,7 @@ let site: string;
 let server: StaticServer;
 let analyst: RecordedPage;
 let colleague: RecordedPage;
+let colleagueRefused: CspViolations;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -102,16 +105,14 @@ describe('publishing the workspace for the team', () => {
       await readFile(path.join(site, 'dataset', 'manifest.json'), 'utf8'),
     );
     expect(manifest).toMatchObject({ version: '2026-11 (team)', data_until: '2026-10-31' });
-    // Served with the security headers the README documents: the app must work under them.
-    server = await startStaticServer(site, '/wijkradar', {
-      'content-security-policy': DEPLOY_CSP,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-    });
+    // Served with the security headers the README documents: the app must work under them
+    // and under the policy each page carries itself (scripts/lib/csp.js).
+    server = await startStaticServer(site, '/wijkradar', SERVER_SECURITY_HEADERS);
   });
 
   it('opens on the published data under a sub-path, showing its version and date, all from its own origin', async () => {
     colleague = await openPage(browser);
+    colleagueRefused = await recordCspViolations(colleague.context);
     await colleague.page.goto(`${server.url}/`);
     await waitForReady(colleague.page);
     const badge = colleague.page.getByTestId('dataset-badge');
@@ -188,10 +189,12 @@ describe('publishing the workspace for the team', () => {
     await page.getByRole('link', { name: 'Overzicht', exact: true }).click();
     await waitForReady(page);
     expect(consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+    expect(colleagueRefused.list).toEqual([]);
   });
 
   it('loads only the recent years when the briefing is opened, and the rest for other views', async () => {
     const briefing = await openPage(browser);
+    const refused = await recordCspViolations(briefing.context);
     try {
       const { page, requests } = briefing;
       await page.goto(`${server.url}/briefing`);
@@ -216,6 +219,8 @@ describe('publishing the workspace for the team', () => {
       await expect.poll(firstYear, { timeout: scaled(30_000) }).toBe(2023);
       await waitForReady(page);
       expect(await page.getByRole('row', { name: /Incidenten/ }).textContent()).toContain('15.000');
+      // The page's early downloads and the briefing ran under both policies, refused nothing.
+      expect(refused.list).toEqual([]);
     } finally {
       await briefing.context.close();
     }
