@@ -375,6 +375,12 @@ describe('emerging hot spots', () => {
     );
     const emerging = (code: string) =>
       inWijk(result.cells, code).filter((c) => EMERGING.has(c.category));
+    for (const c of emerging(stable.wijkcode!)) {
+      findings.push(
+        `    ${c.q},${c.r} ${c.category}: counts ${c.counts.join(',')}, ` +
+          `classes ${c.confidence.join(',')}, z ${c.z.map((v) => v.toFixed(1)).join(',')}`,
+      );
+    }
     expect(inWijk(result.cells, stable.wijkcode!).length).toBeGreaterThan(10);
     expect(emerging(stable.wijkcode!)).toEqual([]);
     // The control: the same check does fire where the truth file plants a rise.

@@ -75,8 +75,16 @@
  * Where the definitions overlap, a location that was ever a cold spot is oscillating rather
  * than new or consecutive (as in R sfdep's classify_hotspot). "90 percent" is ≥ 90 % of the
  * periods. Gi* per period is purely spatial here (ArcGIS can add neighbouring time steps).
+ * The hot and cold spots of each period come from conditional-permutation p-values with
+ * BH-FDR (gistar-permutation.ts), so a sparse period does not light up by chance (issue 23:
+ * ~170 random points per quarter gave ~25 "Nieuwe hotspot" cells with normal p-values).
  */
-import { computeHotspots, twoSidedPValue, type HotspotResult, type NeighbourIndex } from './gistar';
+import { twoSidedPValue, type NeighbourIndex } from './gistar';
+import {
+  computePermutationHotspots,
+  type PermutationHotspots,
+  type PermutationOptions,
+} from './gistar-permutation';
 
 export interface MannKendallResult {
   n: number;
@@ -179,7 +187,7 @@ export const EMERGING_CATEGORIES = ((): Record<
   return out;
 })();
 
-export interface EmergingOptions {
+export interface EmergingOptions extends PermutationOptions {
   /** Two-sided significance level of the Mann-Kendall trend (default 0.05). */
   trendAlpha?: number;
   /** Lowest confidence class counted as a significant hot/cold spot: 1 (90 %, default),
@@ -241,7 +249,9 @@ export interface EmergingResult {
   trendZ: Float64Array;
   trendP: Float64Array;
   /** Gi* per period (oldest first). */
-  periods: HotspotResult[];
+  periods: PermutationHotspots[];
+  /** In no period could any cell reach significance (too few records). */
+  tooFew: boolean;
 }
 
 /** Gi* with FDR per period over the same cells and neighbourhoods, then the emerging
@@ -251,7 +261,10 @@ export function computeEmergingHotspots(
   index: NeighbourIndex,
   options: EmergingOptions = {},
 ): EmergingResult {
-  const periods = valuesPerPeriod.map((values) => computeHotspots(values, index));
+  // Each period its own stream of draws, reproducible from the seed.
+  const periods = valuesPerPeriod.map((values, t) =>
+    computePermutationHotspots(values, index, { ...options, seed: (options.seed ?? 1) + 7919 * t }),
+  );
   const n = index.n;
   const categories: EmergingCategory[] = new Array(n);
   const trendZ = new Float64Array(n);
@@ -268,5 +281,5 @@ export function computeEmergingHotspots(
     trendZ[i] = result.trend.z;
     trendP[i] = result.trend.p;
   }
-  return { categories, trendZ, trendP, periods };
+  return { categories, trendZ, trendP, periods, tooFew: periods.every((p) => p.tooFew) };
 }
