@@ -17,7 +17,9 @@ import {
   type HistoryWindow,
   type WatchVisitRow,
 } from '$lib/analysis/briefing';
+import { findHotCells } from '$lib/analysis/briefing-hotspots';
 import { cellCentre, cellPolygon } from '$lib/analysis/hex-grid';
+import type { HexStudy } from '$lib/analysis/hotspot-study';
 import { rdToWgs84 } from '$lib/analysis/rd';
 import { THEME_LABELS, type Theme } from '$lib/data/themes';
 
@@ -118,17 +120,35 @@ export interface ExpectedArea {
 
 export interface ExpectedSlide {
   areas: ExpectedArea[];
+  /** Records, but no place is a significant hot spot: "Geen duidelijke hotspot". */
+  noHotspot: boolean;
   hours: { hour: number; label: string; count: string; share: number }[];
   total: string;
   weeks: number;
 }
 
+/**
+ * The expected hotspots slide. With a `study` (the municipality's cells at CELL_SIZE) only
+ * cells that are significant hot spots at 95 % are listed (briefing-hotspots.ts), busiest
+ * first; none (also without area boundaries: `null`) gives "Geen duidelijke hotspot".
+ * Without the argument the busiest cells are listed unconditionally (kept for callers that
+ * only test the slide's wording).
+ */
 export function composeExpected(
   history: readonly HistoryRecord[],
   window: HistoryWindow,
   names: Names,
+  study?: HexStudy | null,
 ): ExpectedSlide {
-  const top = rankExpectedAreas(history, { window, size: CELL_SIZE, top: 5 });
+  const ranked = rankExpectedAreas(history, {
+    window,
+    size: CELL_SIZE,
+    top: study === undefined ? 5 : Infinity,
+  });
+  const hot = study ? findHotCells(history, study) : new Set<string>();
+  const top = (study === undefined ? ranked : ranked.filter((a) => hot.has(a.key)))
+    .slice(0, 5)
+    .map((area, i) => ({ ...area, rank: i + 1 }));
   const profile = hourProfile(history, window.hours);
   const max = Math.max(1, ...profile.map((h) => h.count));
   return {
@@ -150,6 +170,7 @@ export function composeExpected(
     })),
     total: suppressCount(history.length),
     weeks: window.weeks,
+    noHotspot: history.length > 0 && top.length === 0,
   };
 }
 
