@@ -4,7 +4,9 @@
  *   counting must give identical counts);
  * - the exact permutation distribution of a small grid, enumerated over all neighbour
  *   subsets (Monte Carlo error within 4 standard errors);
- * - the floor: one record cannot make a hot spot, three in one neighbourhood can.
+ * - the floor: one record cannot make a hot spot, three in one neighbourhood can;
+ * - the pooled space-time null (emerging hot spots): a brute-force count over the pooled
+ *   table, and a cell's p-value in one period unchanged when another area changes in it.
  * The Gi* statistic itself keeps its published reference tests (gistar.test.ts).
  */
 import { describe, expect, it } from 'vitest';
@@ -13,12 +15,95 @@ import {
   cannotReachSignificance,
   computePermutationHotspots,
   computePermutationPValues,
+  computePooledPermutationPValues,
   defaultPermutations,
   drawSubsets,
 } from '../../src/lib/analysis/gistar-permutation';
 import { ringOffsets } from '../../src/lib/analysis/hex-grid';
 import { createRandom } from '../../src/lib/analysis/random';
 import { hexPatch } from '../helpers/hex-patch';
+
+describe('pooled space-time permutation p-values', () => {
+  it('count each period against the values of all periods pooled', () => {
+    const { q, r } = hexPatch(8, 7);
+    const index = buildHexNeighbourIndex(q, r, ringOffsets(1));
+    const n = q.length;
+    const rng = createRandom(31);
+    const periods = [0.4, 1.5, 0.8].map((rate) => Float64Array.from(q, () => rng.poisson(rate)));
+    const permutations = 499;
+    const results = computePooledPermutationPValues(periods, index, { permutations, seed: 3 });
+    const pool = periods.flatMap((v) => Array.from(v));
+    const total = pool.reduce((a, b) => a + b, 0);
+    const table = drawSubsets(permutations, 7, pool.length, 3);
+    periods.forEach((values, t) => {
+      for (let i = 0; i < n; i++) {
+        const cells = Array.from(index.neighbours.subarray(index.offsets[i], index.offsets[i + 1]));
+        const w = cells.length;
+        const sum = cells.reduce((a, j) => a + values[j], 0);
+        const mean = (w * total) / pool.length;
+        const threshold = Math.abs(sum - mean) - 1e-9 * (1 + Math.abs(sum) + Math.abs(mean));
+        let g = 0;
+        for (let row = 0; row < permutations; row++) {
+          let s = 0;
+          for (let c = 0; c < w; c++) s += pool[table[row * 7 + c]];
+          if (Math.abs(s - mean) >= threshold) g++;
+        }
+        expect(results[t].p[i], `period ${t} cell ${i}`).toBe(Math.min(1, (g + 1) / 500));
+        expect(results[t].direction[i]).toBe(Math.sign(sum - mean));
+      }
+    });
+  });
+
+  it('sum a space-time neighbourhood of one time step back (timeSteps 1)', () => {
+    const { q, r } = hexPatch(7, 6);
+    const index = buildHexNeighbourIndex(q, r, ringOffsets(1));
+    const n = q.length;
+    const rng = createRandom(77);
+    const periods = [0.6, 1.2, 0.9].map((rate) => Float64Array.from(q, () => rng.poisson(rate)));
+    const permutations = 399;
+    const results = computePooledPermutationPValues(periods, index, {
+      permutations,
+      seed: 5,
+      timeSteps: 1,
+    });
+    const pool = periods.flatMap((v) => Array.from(v));
+    const total = pool.reduce((a, b) => a + b, 0);
+    // Widest neighbourhood: 7 cells × 2 periods.
+    const table = drawSubsets(permutations, 14, pool.length, 5);
+    periods.forEach((_, t) => {
+      for (let i = 0; i < n; i++) {
+        const cells = Array.from(index.neighbours.subarray(index.offsets[i], index.offsets[i + 1]));
+        const bins = (t === 0 ? [0] : [t - 1, t]).flatMap((s) => cells.map((j) => s * n + j));
+        const w = bins.length;
+        const sum = bins.reduce((a, k) => a + pool[k], 0);
+        const mean = (w * total) / pool.length;
+        const threshold = Math.abs(sum - mean) - 1e-9 * (1 + Math.abs(sum) + Math.abs(mean));
+        let g = 0;
+        for (let row = 0; row < permutations; row++) {
+          let s = 0;
+          for (let c = 0; c < w; c++) s += pool[table[row * 14 + c]];
+          if (Math.abs(s - mean) >= threshold) g++;
+        }
+        expect(results[t].p[i], `period ${t} cell ${i}`).toBe(Math.min(1, (g + 1) / 400));
+        expect(results[t].direction[i]).toBe(Math.sign(sum - mean));
+      }
+    });
+  });
+
+  it('with one period equal the single-map p-values', () => {
+    const { q, r } = hexPatch(9, 9);
+    const index = buildHexNeighbourIndex(q, r, ringOffsets(1));
+    const rng = createRandom(8);
+    const values = Float64Array.from(q, () => rng.poisson(0.7));
+    const single = computePermutationPValues(values, index, { permutations: 999, seed: 4 });
+    const [pooled] = computePooledPermutationPValues([values], index, {
+      permutations: 999,
+      seed: 4,
+    });
+    expect(Array.from(pooled.p)).toEqual(Array.from(single.p));
+    expect(Array.from(pooled.direction)).toEqual(Array.from(single.direction));
+  });
+});
 
 describe('permutation p-values', () => {
   it('equal a brute-force count over the same permutations, edge cells and ties included', () => {

@@ -50,6 +50,12 @@ export interface PermutationOptions {
   seed?: number;
 }
 
+export interface SpaceTimeOptions extends PermutationOptions {
+  /** Neighbourhood time step k of a space-time cube (default 0: purely spatial). Bin (i, t)
+   * then sums its spatial neighbours in periods t − k … t (fewer at the start). */
+  timeSteps?: number;
+}
+
 /** N such that one cell can pass Benjamini-Hochberg at q = 0.05 over n cells. */
 export function defaultPermutations(n: number): number {
   return Math.max(999, 20 * n - 1);
@@ -116,60 +122,104 @@ export function computePermutationPValues(
   index: NeighbourIndex,
   options: PermutationOptions = {},
 ): PermutationPValues {
+  if (values.length !== index.n)
+    throw new RangeError(`${values.length} values for ${index.n} cells`);
+  return computePooledPermutationPValues([values], index, options)[0];
+}
+
+/**
+ * Permutation p-values of Gi* for every cell in every period of a space-time cube, against
+ * one reference built from the cell values of all periods pooled (the space-time cube's
+ * null, see emerging.ts): under it a neighbourhood of W bins holds a random sample of W of
+ * the n·T values without replacement, so E S_it = W·X̄ with X̄ the mean of the whole cube.
+ * With `timeSteps` k the neighbourhood of bin (i, t) is space-time, as in ArcGIS's space-time
+ * cube (Esri, "How Create Space Time Cube works" / "How Emerging Hot Spot Analysis works":
+ * neighbourhood time step): cell i's spatial neighbours in periods max(0, t − k) … t, so
+ * W = w_i·(min(t, k) + 1). The same table of N subsets (of the n·T pooled values; a smaller
+ * W reads a row's first W entries) and the same sorted row sums per W serve every period,
+ * so T periods cost one set of draws plus T·n binary searches. With one period and k = 0
+ * this is exactly computePermutationPValues. N defaults to defaultPermutations(n):
+ * Benjamini-Hochberg then runs per period over the n cells.
+ */
+export function computePooledPermutationPValues(
+  valuesPerPeriod: readonly ArrayLike<number>[],
+  index: NeighbourIndex,
+  options: SpaceTimeOptions = {},
+): PermutationPValues[] {
   const n = index.n;
-  if (values.length !== n) throw new RangeError(`${values.length} values for ${n} cells`);
+  const periods = valuesPerPeriod.length;
   const permutations = options.permutations ?? defaultPermutations(n);
+  const timeSteps = options.timeSteps ?? 0;
+  if (!Number.isInteger(timeSteps) || timeSteps < 0) throw new RangeError('timeSteps ≥ 0');
   const { offsets, neighbours } = index;
-  const x = Float64Array.from(values);
+  // The pool: period t's cell i at t·n + i.
+  const pooled = new Float64Array(n * periods);
+  valuesPerPeriod.forEach((values, t) => {
+    if (values.length !== n) throw new RangeError(`${values.length} values for ${n} cells`);
+    for (let i = 0; i < n; i++) pooled[t * n + i] = values[i];
+  });
+  const size = pooled.length;
   let total = 0;
-  for (let i = 0; i < n; i++) total += x[i];
-  const p = new Float64Array(n).fill(1);
-  const direction = new Int8Array(n);
-  // Per testable cell: neighbourhood size w (0: not testable), E S_i and the threshold.
-  const sizeOf = new Int32Array(n);
-  const expected = new Float64Array(n);
-  const threshold = new Float64Array(n);
+  for (let k = 0; k < size; k++) total += pooled[k];
+  const results = valuesPerPeriod.map(() => ({
+    p: new Float64Array(n).fill(1),
+    direction: new Int8Array(n),
+    permutations,
+  }));
+  // Testable bins (t·n + i) by space-time neighbourhood size W (W ≥ n·T: the whole cube,
+  // nothing to permute).
   const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const w = offsets[i + 1] - offsets[i];
-    if (w === 0 || w >= n) continue; // the whole study area: nothing to permute, p = 1
-    let sum = 0;
-    for (let at = offsets[i]; at < offsets[i + 1]; at++) sum += x[neighbours[at]];
-    const mean = (w * total) / n;
-    direction[i] = sum > mean ? 1 : sum < mean ? -1 : 0;
-    sizeOf[i] = w;
-    expected[i] = mean;
-    // Ties count as extreme (conservative); the tolerance absorbs rounding of float sums.
-    threshold[i] = Math.abs(sum - mean) - 1e-9 * (1 + Math.abs(sum) + Math.abs(mean));
-    const group = groups.get(w);
-    if (group) group.push(i);
-    else groups.set(w, [i]);
+  for (let t = 0; t < periods; t++) {
+    const depth = Math.min(t, timeSteps) + 1;
+    for (let i = 0; i < n; i++) {
+      const w = (offsets[i + 1] - offsets[i]) * depth;
+      if (w === 0 || w >= size) continue;
+      const group = groups.get(w);
+      if (group) group.push(t * n + i);
+      else groups.set(w, [t * n + i]);
+    }
   }
-  const width = Math.max(0, ...groups.keys());
-  const table = drawSubsets(permutations, width, n, options.seed ?? 1);
+  if (groups.size === 0) return results;
+  const width = Math.max(...groups.keys());
+  const table = drawSubsets(permutations, width, size, options.seed ?? 1);
   const rowSums = new Float64Array(permutations);
   for (const [w, group] of groups) {
     for (let row = 0; row < permutations; row++) {
       let s = 0;
-      for (let c = row * width; c < row * width + w; c++) s += x[table[c]];
+      for (let c = row * width; c < row * width + w; c++) s += pooled[table[c]];
       rowSums[row] = s;
     }
-    // Sorting pays off for many cells; a few edge cells with this w are counted directly.
+    const mean = (w * total) / size;
+    // Sorting pays off for many bins; a few edge cells with this W are counted directly.
     const sorted = group.length > 16 ? rowSums.slice().sort() : null;
-    for (const i of group) {
-      const [t, mean] = [threshold[i], expected[i]];
+    for (const bin of group) {
+      const t = Math.floor(bin / n);
+      const i = bin - t * n;
+      const { p, direction } = results[t];
+      let sum = 0;
+      for (let s = Math.max(0, t - timeSteps); s <= t; s++) {
+        for (let at = offsets[i]; at < offsets[i + 1]; at++) sum += pooled[s * n + neighbours[at]];
+      }
+      direction[i] = sum > mean ? 1 : sum < mean ? -1 : 0;
+      // Ties count as extreme (conservative); the tolerance absorbs rounding of float sums.
+      const threshold = Math.abs(sum - mean) - 1e-9 * (1 + Math.abs(sum) + Math.abs(mean));
       // Extreme: a row sum ≥ E + t or ≤ E − t (two disjoint tails when t > 0).
       let g = permutations;
-      if (t > 0 && sorted) {
-        g = permutations - countBelow(sorted, mean + t) + countBelow(sorted, mean - t, true);
-      } else if (t > 0) {
+      if (threshold > 0 && sorted) {
+        g =
+          permutations -
+          countBelow(sorted, mean + threshold) +
+          countBelow(sorted, mean - threshold, true);
+      } else if (threshold > 0) {
         g = 0;
-        for (let row = 0; row < permutations; row++) if (Math.abs(rowSums[row] - mean) >= t) g++;
+        for (let row = 0; row < permutations; row++) {
+          if (Math.abs(rowSums[row] - mean) >= threshold) g++;
+        }
       }
       p[i] = Math.min(1, (g + 1) / (permutations + 1));
     }
   }
-  return { p, direction, permutations };
+  return results;
 }
 
 /**
@@ -181,21 +231,35 @@ export function computePermutationPValues(
  * least the chance that a random neighbourhood holds all min(w, Z) non-empty cells it
  * holds, Π_{t<min(w,Z)} (w − t)/(n − t); a cold cell's p is at least the chance that a
  * random neighbourhood is all empty, C(n − Z, w)/C(n, w). BH flags R cells only if R of
- * them have p ≤ qR/m; and no p is below 1/(N + 1).
+ * them have p ≤ qR/m; and no p is below 1/(N + 1). With a `pool` (the values of the whole
+ * space-time cube, of which `values` is one period: computePooledPermutationPValues) the
+ * random neighbourhood is drawn from its P values instead: n becomes P in both bounds and
+ * the cold bound counts the pool's non-empty values; the hot side still counts this
+ * period's non-empty cells. With a space-time neighbourhood of `depth` periods
+ * (computePooledPermutationPValues' timeSteps), `values` holds those periods' n·depth
+ * values, each neighbourhood has depth·w bins and Z counts the non-empty bins among them
+ * (each can make at most w cells of the period hot). Values must be non-negative (counts,
+ * rates).
  */
 export function cannotReachSignificance(
   values: ArrayLike<number>,
   index: NeighbourIndex,
   q: number,
   permutations = defaultPermutations(index.n),
+  pool: ArrayLike<number> = values,
+  depth = 1,
 ): boolean {
   const n = index.n;
-  if (n < 2) return true;
+  const size = pool.length;
+  if (n < 2 || size < 2) return true;
+  if (values.length !== n * depth) throw new RangeError(`${values.length} values, ${depth}·${n}`);
   let nonEmpty = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] !== 0) nonEmpty++;
+  let poolNonEmpty = 0;
   let allEqual = true;
-  for (let i = 0; i < n; i++) {
-    if (values[i] !== 0) nonEmpty++;
-    if (values[i] !== values[0]) allEqual = false;
+  for (let k = 0; k < size; k++) {
+    if (pool[k] !== 0) poolNonEmpty++;
+    if (pool[k] !== pool[0]) allEqual = false;
   }
   if (allEqual) return true;
   let hotBound = 1;
@@ -203,13 +267,14 @@ export function cannotReachSignificance(
   let wMax = 0;
   const sizes = new Set<number>();
   for (let i = 0; i < n; i++) sizes.add(index.offsets[i + 1] - index.offsets[i]);
-  for (const w of sizes) {
-    if (w <= 0 || w >= n) continue;
-    wMax = Math.max(wMax, w);
+  for (const spatial of sizes) {
+    const w = spatial * depth;
+    if (w <= 0 || w >= size) continue;
+    wMax = Math.max(wMax, spatial);
     let hot = 1;
-    for (let t = 0; t < Math.min(w, nonEmpty); t++) hot *= (w - t) / (n - t);
+    for (let t = 0; t < Math.min(w, nonEmpty); t++) hot *= (w - t) / (size - t);
     let cold = 1;
-    for (let t = 0; t < w; t++) cold *= Math.max(0, n - nonEmpty - t) / (n - t);
+    for (let t = 0; t < w; t++) cold *= Math.max(0, size - poolNonEmpty - t) / (size - t);
     hotBound = Math.min(hotBound, hot);
     coldBound = Math.min(coldBound, cold);
   }
@@ -247,4 +312,40 @@ export function computePermutationHotspots(
     ? new Int8Array(index.n)
     : classifyConfidence(result.direction, result.p, true);
   return { z, ...result, confidence, tooFew };
+}
+
+/**
+ * Per period of a space-time cube: permutation p-values against the pooled cube, with the
+ * space-time neighbourhood of `timeSteps` (computePooledPermutationPValues), and
+ * Benjamini-Hochberg FDR classes per period. `z` is each period's own, purely spatial Gi*
+ * (computeGiStar), for display and trends.
+ */
+export function computePooledPermutationHotspots(
+  valuesPerPeriod: readonly ArrayLike<number>[],
+  index: NeighbourIndex,
+  options: SpaceTimeOptions = {},
+): PermutationHotspots[] {
+  const results = computePooledPermutationPValues(valuesPerPeriod, index, options);
+  const n = index.n;
+  const pool = new Float64Array(n * valuesPerPeriod.length);
+  valuesPerPeriod.forEach((values, t) => pool.set(Array.from(values), t * n));
+  const timeSteps = options.timeSteps ?? 0;
+  const loosest = Math.max(...CONFIDENCE_LEVELS.map((c) => c.alpha));
+  return valuesPerPeriod.map((values, t) => {
+    const result = results[t];
+    const first = Math.max(0, t - timeSteps);
+    const window = pool.subarray(first * n, (t + 1) * n);
+    const tooFew = cannotReachSignificance(
+      window,
+      index,
+      loosest,
+      result.permutations,
+      pool,
+      t - first + 1,
+    );
+    const confidence = tooFew
+      ? new Int8Array(index.n)
+      : classifyConfidence(result.direction, result.p, true);
+    return { z: computeGiStar(values, index), ...result, confidence, tooFew };
+  });
 }
