@@ -10,7 +10,7 @@ import { benchAreaImport } from './areas';
 import { benchBuitengebied } from './buitengebied';
 import { benchBriefing } from './briefing';
 import { benchExplore } from './explore';
-import { benchGiStar } from './hotspots';
+import { benchGiStar, benchGiStarPermutation } from './hotspots';
 import { benchImport } from './import';
 import { benchPersonalData, benchPersonalDataScan } from './personal-data';
 import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
@@ -56,6 +56,10 @@ const SUITES: Suite[] = [
   {
     metrics: ['hotspots.gistar_10k_ms'],
     run: async ({ runs }) => benchGiStar(Math.max(20, runs)),
+  },
+  {
+    metrics: ['hotspots.gistar_perm_10k_ms', 'hotspots.false_alarm_share_1000'],
+    run: async ({ runs }) => benchGiStarPermutation(Math.max(20, runs)),
   },
   {
     metrics: [

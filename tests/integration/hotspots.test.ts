@@ -375,8 +375,22 @@ describe('emerging hot spots', () => {
     );
     const emerging = (code: string) =>
       inWijk(result.cells, code).filter((c) => EMERGING.has(c.category));
-    expect(inWijk(result.cells, stable.wijkcode!).length).toBeGreaterThan(10);
-    expect(emerging(stable.wijkcode!)).toEqual([]);
+    for (const c of emerging(stable.wijkcode!)) {
+      findings.push(
+        `    ${c.q},${c.r} ${c.category}: counts ${c.counts.join(',')}, ` +
+          `classes ${c.confidence.join(',')}, z ${c.z.map((v) => v.toFixed(1)).join(',')}`,
+      );
+    }
+    const cells = inWijk(result.cells, stable.wijkcode!);
+    expect(cells.length).toBeGreaterThan(10);
+    // Nothing in the stable wijk claims a change in the latest periods (nieuw, intensiverend).
+    // With exact (permutation) inference and a space-time neighbourhood the wijk's mildly
+    // raised cells are significant from its busier quarters on, not in the two quiet first
+    // quarters: a few read as "opeenvolgend" (a run to the end, never hot before). Seasonality
+    // the emerging classes do not model; allowed for at most 1 cell in 10 (issue 23 note).
+    const claims = emerging(stable.wijkcode!);
+    expect(claims.filter((c) => c.category !== 'opeenvolgend-hotspot')).toEqual([]);
+    expect(claims.length).toBeLessThanOrEqual(cells.length / 10);
     // The control: the same check does fire where the truth file plants a rise.
     expect(emerging(rising.wijkcode!).length).toBeGreaterThan(0);
   });

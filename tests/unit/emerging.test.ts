@@ -17,8 +17,10 @@ import {
   type EmergingCategory,
 } from '../../src/lib/analysis/emerging';
 import { buildHexNeighbourIndex } from '../../src/lib/analysis/gistar';
+import { computePooledPermutationPValues } from '../../src/lib/analysis/gistar-permutation';
 import { ringOffsets } from '../../src/lib/analysis/hex-grid';
 import { createRandom } from '../../src/lib/analysis/random';
+import { hexPatch } from '../helpers/hex-patch';
 
 describe('Mann-Kendall', () => {
   it('equals a hand-computed series with ties', () => {
@@ -138,6 +140,46 @@ describe('emerging hot spot patterns (hand-made series, 10 periods)', () => {
       expect(uitleg).toMatch(/^[A-Z][^.]*\.$/); // one sentence
     }
     expect(EMERGING_CATEGORIES['nieuw-hotspot'].label).toBe('Nieuwe hotspot');
+  });
+});
+
+describe('space-time neighbourhood of the emerging analysis', () => {
+  it('counts the previous period: a bin after a hot period has a larger neighbourhood sum', () => {
+    const { q, r } = hexPatch(12, 12);
+    const index = buildHexNeighbourIndex(q, r, ringOffsets(1));
+    const centre = 6 * 12 + 6;
+    const cells = index.neighbours.subarray(index.offsets[centre], index.offsets[centre + 1]);
+    const background = (t: number) => q.map((_, i) => (i % 5 === t % 5 ? 1 : 0));
+    // The final period is the same in both cubes; only the period before it differs.
+    const last = background(2);
+    const quiet = background(1);
+    const hot = quiet.slice();
+    for (const j of cells) hot[j] += 3;
+    const first = background(0);
+    const options = { permutations: 1999, seed: 9, timeSteps: 1 };
+    const afterQuiet = computePooledPermutationPValues([first, quiet, last], index, options);
+    const afterHot = computePooledPermutationPValues([first, hot, last], index, options);
+    // Period 2's own neighbourhood sum is the same; with the hot period 1 in its space-time
+    // neighbourhood the sum is 7 × 3 = 21 records larger and the bin is significantly hot.
+    expect(afterQuiet[2].p[centre]).toBeGreaterThan(0.05);
+    expect(afterHot[2].direction[centre]).toBe(1);
+    expect(afterHot[2].p[centre]).toBeLessThan(0.01);
+    // Purely spatial (timeSteps 0), period 2 of both cubes is judged on its own sum alone.
+    const spatial = { ...options, timeSteps: 0 };
+    const a0 = computePooledPermutationPValues([first, quiet, last], index, spatial)[2].p[centre];
+    const b0 = computePooledPermutationPValues([first, hot, last], index, spatial)[2].p[centre];
+    expect(a0).toBeGreaterThan(0.05);
+    expect(b0).toBeGreaterThan(0.05);
+    // And the emerging analysis uses it by default: the cube after a hot period keeps the
+    // centre hot in the final period.
+    const cube = [first, hot, last];
+    const result = computeEmergingHotspots(cube, index, { permutations: 1999 });
+    expect(result.periods[2].confidence[centre]).toBeGreaterThan(0);
+    const spatialResult = computeEmergingHotspots(cube, index, {
+      permutations: 1999,
+      timeSteps: 0,
+    });
+    expect(spatialResult.periods[2].confidence[centre]).toBe(0);
   });
 });
 

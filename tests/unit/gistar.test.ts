@@ -26,22 +26,10 @@ import {
 } from '../../src/lib/analysis/gistar';
 import { cellCentre, ringOffsets } from '../../src/lib/analysis/hex-grid';
 import { createRandom } from '../../src/lib/analysis/random';
+import { hexPatch } from '../helpers/hex-patch';
 
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../fixtures/stats/${name}`, import.meta.url), 'utf8')) as T;
-
-/** Cells of a compact hex patch (offset rows → axial), like a rectangular study area. */
-function hexPatch(columns: number, rows: number): { q: number[]; r: number[] } {
-  const q: number[] = [];
-  const r: number[] = [];
-  for (let row = 0; row < rows; row++) {
-    for (let col = 0; col < columns; col++) {
-      q.push(col - Math.floor(row / 2));
-      r.push(row);
-    }
-  }
-  return { q, r };
-}
 
 /** Gi* straight from statistics.md: dense n×n weights, S from Σx²/n − X̄², no shortcuts. */
 function referenceGiStar(x: readonly number[], w: readonly number[][]): number[] {

@@ -74,9 +74,49 @@
  *
  * Where the definitions overlap, a location that was ever a cold spot is oscillating rather
  * than new or consecutive (as in R sfdep's classify_hotspot). "90 percent" is ≥ 90 % of the
- * periods. Gi* per period is purely spatial here (ArcGIS can add neighbouring time steps).
+ * periods. The hot and cold spots of each period come from permutation p-values with BH-FDR
+ * per period (gistar-permutation.ts), so a sparse period does not light up by chance (issue
+ * 23: ~170 random points per quarter gave ~25 "Nieuwe hotspot" cells with normal p-values).
+ *
+ * Space-time neighbourhood. Esri's space-time cube gives every bin a neighbourhood in space
+ * and in time: "Each bin is compared to its neighbors within the neighborhood distance and
+ * the neighborhood time step" — the bins of its spatial neighbours in the same time step and
+ * in the preceding k steps, with k = 1 by default (Esri, ArcGIS Pro, "How Create Space Time
+ * Cube works" and "How Emerging Hot Spot Analysis works", Neighborhood Time Step). The same
+ * here (EmergingOptions.timeSteps, default 1): bin (i, t) sums cell i's spatial neighbours
+ * in periods t − 1 and t, the first period only its own, so its neighbourhood has 2·w_i
+ * bins (w_i in the first period). A bin's significance thus rests on two periods of
+ * evidence: a cell whose neighbourhood hovers at the significance boundary no longer flips
+ * to "Nieuwe"/"Sporadische hotspot" on one seasonally busy quarter, while a cluster that
+ * really sets in stays significant (its hot quarter also lifts the next bin). The price is
+ * a lag: a spot that appears only in the final quarter is tested together with the quiet
+ * quarter before it, so it needs a stronger signal to show as "Nieuwe hotspot".
+ *
+ * The null is that of the whole space-time cube, not of each period's map. ArcGIS's Emerging
+ * Hot Spot Analysis computes the Gi* of every bin against the global mean and variance of
+ * the entire cube (Esri, "How Emerging Hot Spot Analysis works": each bin is compared with
+ * all bins of the cube; Getis & Ord 1992 for Gi*). Likewise the permutation reference here
+ * is drawn from the cell values of all periods pooled, without rescaling per period
+ * (computePooledPermutationPValues): a space-time neighbourhood of W bins of period t is
+ * compared with random samples of W of the n·T cube values, E S_it = W·X̄_cube. With a per-period null the
+ * same neighbourhood sum is judged against that period's map, so a cell whose own counts
+ * never change can turn significant only because a big cluster elsewhere shrank — a false
+ * "Nieuwe hotspot". Against the pooled cube a period's p-value moves with the cell's own
+ * neighbourhood sum only (Benjamini-Hochberg still runs per period, so its cut-off does
+ * depend on how many cells are flagged elsewhere in that period). The cost is the other side of the same coin: a period in which the whole map is
+ * busier (or quieter) than the cube average shows more hot (cold) spots, as in ArcGIS.
+ * The z-scores kept for display and for the Mann-Kendall trend remain each period's own,
+ * purely spatial Gi* (computeGiStar per map; ArcGIS trends the space-time Gi*, which would
+ * smooth the series by sharing a period between neighbouring bins); only which bins are
+ * significant uses the space-time neighbourhood. The single-period map (Verkennen) keeps its
+ * purely spatial per-map null.
  */
-import { computeHotspots, twoSidedPValue, type HotspotResult, type NeighbourIndex } from './gistar';
+import { twoSidedPValue, type NeighbourIndex } from './gistar';
+import {
+  computePooledPermutationHotspots,
+  type PermutationHotspots,
+  type SpaceTimeOptions,
+} from './gistar-permutation';
 
 export interface MannKendallResult {
   n: number;
@@ -179,7 +219,10 @@ export const EMERGING_CATEGORIES = ((): Record<
   return out;
 })();
 
-export interface EmergingOptions {
+export interface EmergingOptions extends SpaceTimeOptions {
+  /** Neighbourhood time step of the significance test (default 1, as ArcGIS; 0 gives purely
+   * spatial neighbourhoods per period). */
+  timeSteps?: number;
   /** Two-sided significance level of the Mann-Kendall trend (default 0.05). */
   trendAlpha?: number;
   /** Lowest confidence class counted as a significant hot/cold spot: 1 (90 %, default),
@@ -241,17 +284,24 @@ export interface EmergingResult {
   trendZ: Float64Array;
   trendP: Float64Array;
   /** Gi* per period (oldest first). */
-  periods: HotspotResult[];
+  periods: PermutationHotspots[];
+  /** In no period could any cell reach significance (too few records). */
+  tooFew: boolean;
 }
 
-/** Gi* with FDR per period over the same cells and neighbourhoods, then the emerging
- * category per cell. `valuesPerPeriod[t][i]` is the count of cell i in period t. */
+/** Gi* with FDR per period over the same cells and space-time neighbourhoods, then the
+ * emerging category per cell. `valuesPerPeriod[t][i]` is the count of cell i in period t. */
 export function computeEmergingHotspots(
   valuesPerPeriod: readonly ArrayLike<number>[],
   index: NeighbourIndex,
   options: EmergingOptions = {},
 ): EmergingResult {
-  const periods = valuesPerPeriod.map((values) => computeHotspots(values, index));
+  // One reference for all periods, the pooled space-time cube, and space-time
+  // neighbourhoods of one time step back (see the module header).
+  const periods = computePooledPermutationHotspots(valuesPerPeriod, index, {
+    ...options,
+    timeSteps: options.timeSteps ?? 1,
+  });
   const n = index.n;
   const categories: EmergingCategory[] = new Array(n);
   const trendZ = new Float64Array(n);
@@ -268,5 +318,5 @@ export function computeEmergingHotspots(
     trendZ[i] = result.trend.z;
     trendP[i] = result.trend.p;
   }
-  return { categories, trendZ, trendP, periods };
+  return { categories, trendZ, trendP, periods, tooFew: periods.every((p) => p.tooFew) };
 }

@@ -232,12 +232,12 @@ export const CONFIDENCE_LABELS: Record<ConfidenceClass, { label: string; uitleg:
   2: {
     label: 'Hotspot (95%)',
     uitleg:
-      'Cel in een cluster van hoge aantallen. Van alle hotspotcellen van 95% en hoger is naar verwachting hooguit 1 op de 20 vals alarm.',
+      'Cel in een cluster van hoge aantallen. Van alle gekleurde cellen (hot- en coldspots) van 95% en hoger is naar verwachting hooguit 1 op de 20 vals alarm.',
   },
   1: {
     label: 'Hotspot (90%)',
     uitleg:
-      'Cel in een cluster van hoge aantallen. Van alle hotspotcellen van 90% en hoger is naar verwachting hooguit 1 op de 10 vals alarm.',
+      'Cel in een cluster van hoge aantallen. Van alle gekleurde cellen (hot- en coldspots) van 90% en hoger is naar verwachting hooguit 1 op de 10 vals alarm.',
   },
   0: {
     label: 'Niet significant',
@@ -246,12 +246,12 @@ export const CONFIDENCE_LABELS: Record<ConfidenceClass, { label: string; uitleg:
   [-1]: {
     label: 'Coldspot (90%)',
     uitleg:
-      'Cel in een cluster van lage aantallen. Van alle coldspotcellen van 90% en hoger is naar verwachting hooguit 1 op de 10 vals alarm.',
+      'Cel in een cluster van lage aantallen. Van alle gekleurde cellen (hot- en coldspots) van 90% en hoger is naar verwachting hooguit 1 op de 10 vals alarm.',
   },
   [-2]: {
     label: 'Coldspot (95%)',
     uitleg:
-      'Cel in een cluster van lage aantallen. Van alle coldspotcellen van 95% en hoger is naar verwachting hooguit 1 op de 20 vals alarm.',
+      'Cel in een cluster van lage aantallen. Van alle gekleurde cellen (hot- en coldspots) van 95% en hoger is naar verwachting hooguit 1 op de 20 vals alarm.',
   },
   [-3]: {
     label: 'Coldspot (99%)',

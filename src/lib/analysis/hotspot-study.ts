@@ -2,26 +2,38 @@
  * Hot spot and emerging hot spot analysis of counts per hexagon cell (from the SQL binning in
  * data/queries/hotspots.ts) over a study area.
  *
- * Study area: every cell whose centre lies inside the area polygons (the municipality, or
- * the selected wijken), empty cells included — Gi* compares each neighbourhood with the mean
- * over all cells where records could occur, so leaving out the zeros would hide hot spots.
- * Cells are a fixed function of (area, size), independent of the filter, so the grid and its
- * neighbour index are built once and reused for every filter change and every time step.
- * Records in cells whose centre lies outside the area (a boundary cell mostly outside) are
- * not analysed; their number is returned as `outside` so the view can say so.
+ * Study area: every cell with at least MIN_AREA_SHARE of its area inside the area polygons
+ * (the municipality, or the selected wijken), empty cells included — Gi* compares each
+ * neighbourhood with the mean over all cells where records could occur, so leaving out the
+ * zeros would hide hot spots. Edge cells are analysed as records per full cell (count /
+ * share; cell-area-share.ts). Cells are a fixed function of (area, size), independent of the
+ * filter, so the grid and its neighbour index are built once and reused for every filter
+ * change and every time step. Records in cells outside the study area are not analysed;
+ * their number is returned as `outside` so the view can say so.
+ *
+ * Inference: conditional-permutation p-values with BH-FDR (gistar-permutation.ts). The
+ * steps are split (values → permutations → cells) so the permutations can run in a worker.
  */
-import { pointInMultiPolygon, type MultiPolygonCoords } from './area-index';
-import { computeEmergingHotspots, type EmergingCategory, type EmergingOptions } from './emerging';
+import type { MultiPolygonCoords } from './area-index';
+import { listStudyCells } from './cell-area-share';
+import {
+  computeEmergingHotspots,
+  type EmergingCategory,
+  type EmergingOptions,
+  type EmergingResult,
+} from './emerging';
 import {
   buildHexNeighbourIndex,
-  computeHotspots,
   hexNeighbourhoodOffsets,
   type ConfidenceClass,
   type HexNeighbourhood,
   type NeighbourIndex,
 } from './gistar';
-import { cellCentre, cellsInExtent } from './hex-grid';
-import { rdToWgs84, wgs84ToRd } from './rd';
+import {
+  computePermutationHotspots,
+  type PermutationHotspots,
+  type PermutationOptions,
+} from './gistar-permutation';
 
 /** One row of buildHexCellCountsQuery. */
 export interface CellCount {
@@ -40,6 +52,8 @@ export interface HexStudy {
   q: Int32Array;
   r: Int32Array;
   index: NeighbourIndex;
+  /** Share of each cell's area inside the study area (MIN_AREA_SHARE … 1). */
+  share: Float64Array;
   /** Position of cell (q, r) in the study, or −1 outside it. */
   cellIndex(q: number, r: number): number;
 }
@@ -49,8 +63,9 @@ const OFFSET = 2 ** 21;
 const keyOf = (q: number, r: number) => (q + OFFSET) * 2 ** 22 + (r + OFFSET);
 
 /**
- * The study grid: cells of circumradius `size` (metres) with centres inside any of `areas`
- * (GeoJSON MultiPolygon coordinates in lon/lat), and their Gi* neighbourhoods.
+ * The study grid: cells of circumradius `size` (metres) with at least half their area inside
+ * `areas` (GeoJSON MultiPolygon coordinates in lon/lat), their shares and their Gi*
+ * neighbourhoods.
  */
 export function buildHexStudy(
   areas: readonly MultiPolygonCoords[],
@@ -60,34 +75,7 @@ export function buildHexStudy(
   if ('size' in neighbourhood && neighbourhood.size !== size) {
     throw new RangeError('distance band neighbourhood is for another cell size');
   }
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const multi of areas) {
-    for (const polygon of multi) {
-      for (const [lon, lat] of polygon[0] ?? []) {
-        const [x, y] = wgs84ToRd(lon, lat);
-        minX = Math.min(minX, x);
-        minY = Math.min(minY, y);
-        maxX = Math.max(maxX, x);
-        maxY = Math.max(maxY, y);
-      }
-    }
-  }
-  const q: number[] = [];
-  const r: number[] = [];
-  if (minX <= maxX) {
-    // One cell of margin: edges between projected vertices bow slightly in RD.
-    const box = cellsInExtent(minX - size, minY - size, maxX + size, maxY + size, size);
-    for (let i = 0; i < box.q.length; i++) {
-      const [lon, lat] = rdToWgs84(...cellCentre(box.q[i], box.r[i], size));
-      if (areas.some((multi) => pointInMultiPolygon(lon, lat, multi))) {
-        q.push(box.q[i]);
-        r.push(box.r[i]);
-      }
-    }
-  }
+  const { q, r, share } = listStudyCells(areas, size);
   const lookup = new Map<number, number>();
   q.forEach((cq, i) => lookup.set(keyOf(cq, r[i]), i));
   const qs = Int32Array.from(q);
@@ -97,6 +85,7 @@ export function buildHexStudy(
     q: qs,
     r: rs,
     index: buildHexNeighbourIndex(qs, rs, hexNeighbourhoodOffsets(neighbourhood)),
+    share: Float64Array.from(share),
     cellIndex: (cq, cr) => lookup.get(keyOf(cq, cr)) ?? -1,
   };
 }
@@ -117,30 +106,36 @@ export interface HotspotStudy {
   /** Records counted in the study area, and in cells outside it (not analysed). */
   total: number;
   outside: number;
+  /** No cell could reach significance with these records: the map shows no classes. */
+  tooFew: boolean;
 }
 
-/** Counts per study cell (rows for the same cell add up, e.g. incidents + meldingen). */
-function studyValues(study: HexStudy, rows: readonly CellCount[]) {
-  const values = new Float64Array(study.q.length);
+/** Counts per study cell (rows for the same cell add up, e.g. incidents + meldingen), the
+ * analysed values (records per full cell: count / area share) and the records outside. */
+export function studyValues(
+  study: HexStudy,
+  rows: readonly CellCount[],
+): { counts: Float64Array; rates: Float64Array; outside: number } {
+  const counts = new Float64Array(study.q.length);
   let outside = 0;
   for (const row of rows) {
     const i = study.cellIndex(row.q, row.r);
-    if (i >= 0) values[i] += row.n;
+    if (i >= 0) counts[i] += row.n;
     else outside += row.n;
   }
-  return { values, outside };
+  const rates = counts.map((count, i) => count / study.share[i]);
+  return { counts, rates, outside };
 }
 
-/** Gi* hot and cold spots (FDR-corrected unless `fdr: false`) for counts per cell. */
-export function computeHotspotStudy(
+/** The cells of a hot spot analysis from its counts and its (worker-computed) result. */
+export function assembleHotspotStudy(
   study: HexStudy,
-  rows: readonly CellCount[],
-  options: { fdr?: boolean } = {},
+  counts: ArrayLike<number>,
+  result: Pick<PermutationHotspots, 'z' | 'p' | 'confidence' | 'tooFew'>,
+  outside: number,
 ): HotspotStudy {
-  const { values, outside } = studyValues(study, rows);
-  const result = computeHotspots(values, study.index, options);
   let total = 0;
-  const cells = Array.from(values, (count, i): HotspotCell => {
+  const cells = Array.from(counts, (count, i): HotspotCell => {
     total += count;
     return {
       q: study.q[i],
@@ -151,7 +146,18 @@ export function computeHotspotStudy(
       confidence: result.confidence[i] as ConfidenceClass,
     };
   });
-  return { cells, total, outside };
+  return { cells, total, outside, tooFew: result.tooFew };
+}
+
+/** Gi* hot and cold spots (permutation p-values, BH-FDR) for counts per cell. */
+export function computeHotspotStudy(
+  study: HexStudy,
+  rows: readonly CellCount[],
+  options: PermutationOptions = {},
+): HotspotStudy {
+  const { counts, rates, outside } = studyValues(study, rows);
+  const result = computePermutationHotspots(rates, study.index, options);
+  return assembleHotspotStudy(study, counts, result, outside);
 }
 
 export interface EmergingCell {
@@ -174,15 +180,16 @@ export interface EmergingStudy {
   periods: number;
   total: number;
   outside: number;
+  /** In no period could any cell reach significance: no categories are shown. */
+  tooFew: boolean;
 }
 
-/** Emerging hot spot categories from counts per cell per period (t = 0 … periods − 1). */
-export function computeEmergingStudy(
+/** Counts and analysed values per period (t = 0 … periods − 1) of the study cells. */
+export function periodValues(
   study: HexStudy,
   rows: readonly PeriodCellCount[],
   periods: number,
-  options: EmergingOptions = {},
-): EmergingStudy {
+): { counts: Float64Array[]; rates: Float64Array[]; outside: number } {
   if (!Number.isInteger(periods) || periods < 1) throw new RangeError('periods must be ≥ 1');
   const byPeriod: CellCount[][] = Array.from({ length: periods }, () => []);
   for (const row of rows) {
@@ -195,19 +202,28 @@ export function computeEmergingStudy(
   const values = byPeriod.map((period) => {
     const v = studyValues(study, period);
     outside += v.outside;
-    return v.values;
+    return v;
   });
-  const result = computeEmergingHotspots(values, study.index, options);
+  return { counts: values.map((v) => v.counts), rates: values.map((v) => v.rates), outside };
+}
+
+/** The cells of an emerging hot spot analysis from counts per period and its result. */
+export function assembleEmergingStudy(
+  study: HexStudy,
+  counts: readonly ArrayLike<number>[],
+  result: Pick<EmergingResult, 'categories' | 'trendZ' | 'trendP' | 'periods' | 'tooFew'>,
+  outside: number,
+): EmergingStudy {
   let total = 0;
   const cells = result.categories.map((category, i): EmergingCell => {
-    const counts = values.map((v) => v[i]);
-    const count = counts.reduce((a, b) => a + b, 0);
+    const perPeriod = counts.map((v) => v[i]);
+    const count = perPeriod.reduce((a, b) => a + b, 0);
     total += count;
     return {
       q: study.q[i],
       r: study.r[i],
       count,
-      counts,
+      counts: perPeriod,
       z: result.periods.map((p) => p.z[i]),
       confidence: result.periods.map((p) => p.confidence[i] as ConfidenceClass),
       category,
@@ -215,5 +231,17 @@ export function computeEmergingStudy(
       trendP: result.trendP[i],
     };
   });
-  return { cells, periods, total, outside };
+  return { cells, periods: counts.length, total, outside, tooFew: result.tooFew };
+}
+
+/** Emerging hot spot categories from counts per cell per period (t = 0 … periods − 1). */
+export function computeEmergingStudy(
+  study: HexStudy,
+  rows: readonly PeriodCellCount[],
+  periods: number,
+  options: EmergingOptions = {},
+): EmergingStudy {
+  const { counts, rates, outside } = periodValues(study, rows, periods);
+  const result = computeEmergingHotspots(rates, study.index, options);
+  return assembleEmergingStudy(study, counts, result, outside);
 }

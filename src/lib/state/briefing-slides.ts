@@ -17,6 +17,7 @@ import {
   type HistoryWindow,
   type WatchVisitRow,
 } from '$lib/analysis/briefing';
+import { findHotCells } from '$lib/analysis/briefing-hotspots';
 import {
   protectHistory,
   protectRecent,
@@ -24,6 +25,7 @@ import {
   type HistoryStates,
 } from '$lib/analysis/briefing-suppression';
 import { cellCentre, cellPolygon } from '$lib/analysis/hex-grid';
+import type { HexStudy } from '$lib/analysis/hotspot-study';
 import { WITHHELD } from '$lib/analysis/suppression';
 import { rdToWgs84 } from '$lib/analysis/rd';
 import { THEME_LABELS, type Theme } from '$lib/data/themes';
@@ -80,17 +82,35 @@ export interface FocusSlide {
 }
 
 /** The history as the focus and verwacht slides count it, with its suppression. */
+/** The places to list: the busiest cells, or with a `study` only significant hot spots. */
+function expectedAreas(
+  history: readonly HistoryRecord[],
+  window: HistoryWindow,
+  study: HexStudy | null | undefined,
+) {
+  const ranked = rankExpectedAreas(history, {
+    window,
+    size: CELL_SIZE,
+    top: study === undefined ? 5 : Infinity,
+  });
+  const hot = study ? findHotCells(history, study) : new Set<string>();
+  return (study === undefined ? ranked : ranked.filter((a) => hot.has(a.key)))
+    .slice(0, 5)
+    .map((area, i) => ({ ...area, rank: i + 1 }));
+}
+
 function countHistory(
   history: readonly HistoryRecord[],
   window: HistoryWindow,
   chosen: readonly string[],
+  study?: HexStudy | null,
 ) {
   const ranked = rankThemes(history);
   const counts = new Map(ranked.map((t) => [t.theme, t.n]));
   const themes = (chosen.length > 0 ? [...chosen] : ranked.slice(0, 3).map((t) => t.theme))
     .slice(0, 3)
     .map((theme) => ({ theme, n: counts.get(theme) ?? 0 }));
-  const top = rankExpectedAreas(history, { window, size: CELL_SIZE, top: 5 });
+  const top = expectedAreas(history, window, study);
   const profile = hourProfile(history, window.hours);
   const states: HistoryStates = protectHistory({
     total: history.length,
@@ -107,8 +127,9 @@ export function composeFocus(
   chosen: readonly string[],
   watchRows: readonly WatchVisitRow[],
   window: HistoryWindow,
+  study?: HexStudy | null,
 ): FocusSlide {
-  const counted = countHistory(history, window, chosen);
+  const counted = countHistory(history, window, chosen, study);
   const themes = counted.themes.map(({ theme, n }, i) => ({
     theme,
     label: themeLabel(theme),
@@ -145,20 +166,29 @@ export interface ExpectedArea {
 
 export interface ExpectedSlide {
   areas: ExpectedArea[];
+  /** Records, but no place is a significant hot spot: "Geen duidelijke hotspot". */
+  noHotspot: boolean;
   /** `share`: bar height against the busiest hour; null where the count is hidden. */
   hours: { hour: number; label: string; count: string; share: number | null }[];
   total: string;
   weeks: number;
 }
 
-/** `chosen`: the focus themes, shown with the same history on the focus slide. */
+/**
+ * The expected hotspots slide. `chosen`: the focus themes, shown with the same history on
+ * the focus slide. With a `study` (the municipality's cells at CELL_SIZE) only cells that
+ * are significant hot spots at 95 % are listed (briefing-hotspots.ts), busiest first; none
+ * (also without area boundaries: `null`) gives "Geen duidelijke hotspot". Without it the
+ * busiest cells are listed unconditionally (kept for callers that only test the wording).
+ */
 export function composeExpected(
   history: readonly HistoryRecord[],
   window: HistoryWindow,
   names: Names,
   chosen: readonly string[] = [],
+  study?: HexStudy | null,
 ): ExpectedSlide {
-  const { top, profile, states } = countHistory(history, window, chosen);
+  const { top, profile, states } = countHistory(history, window, chosen, study);
   const shown = profile.filter((_, i) => states.hours[i] === 'shown');
   const max = Math.max(1, ...shown.map((h) => h.count));
   return {
@@ -182,6 +212,7 @@ export function composeExpected(
     })),
     total: slideCount(history.length, states.total),
     weeks: window.weeks,
+    noHotspot: history.length > 0 && top.length === 0,
   };
 }
 

@@ -23,6 +23,7 @@ import {
 import type { BaseMap } from './base-map.svelte';
 import type { BriefingSource, BuurtShape } from './briefing-sources';
 import {
+  CELL_SIZE,
   composeExpected,
   composeFocus,
   composeRecent,
@@ -35,6 +36,7 @@ import {
   type SchouwSlide,
 } from './briefing-slides';
 import { readiness } from './readiness.svelte';
+import { buildHexStudy, type HexStudy } from '$lib/analysis/hotspot-study';
 
 export interface BriefingSettings {
   date: string;
@@ -96,6 +98,8 @@ export class BriefingModel {
   #loadedKey = '';
   #prepLoading: { key: string; done: Promise<void> } | null = null;
   #run = 0;
+  /** The hot spot study grid of the briefing's cells, built once per set of buurten. */
+  #study: { buurten: readonly BuurtShape[]; study: HexStudy | null } | null = null;
 
   constructor(options: { now?: () => Date; store?: BriefingPrepStore } = {}) {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once per use, never observed
@@ -172,12 +176,13 @@ export class BriefingModel {
       if (run !== this.#run) return;
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, never observed
       const nameMap = new Map(data.names.map((n) => [n.code, n.name ?? n.code]));
+      const study = this.#studyOf(data.buurten);
       this.dataEnd = data.last !== null ? formatDate(data.last) : null;
       this.slides = {
         title: describeMoment(moment, dateToLocalMs(moment.date)),
         period: describePeriod(moment, dateToLocalMs(moment.date)),
-        focus: composeFocus(data.history, this.focusThemes, data.watch, window),
-        expected: composeExpected(data.history, window, nameMap, this.focusThemes),
+        focus: composeFocus(data.history, this.focusThemes, data.watch, window, study),
+        expected: composeExpected(data.history, window, nameMap, this.focusThemes, study),
         recent: composeRecent(data.groups, s.recentHours, nameMap),
         schouw: composeSchouw(data.schouw, start, s.schouwDays, nameMap),
         baseMap: data.baseMap,
@@ -190,6 +195,20 @@ export class BriefingModel {
     } finally {
       done();
     }
+  }
+
+  #studyOf(buurten: readonly BuurtShape[]): HexStudy | null {
+    if (this.#study?.buurten !== buurten) {
+      const study = buurten.length
+        ? buildHexStudy(
+            buurten.map((b) => b.polygons),
+            CELL_SIZE,
+            { rings: 1 },
+          )
+        : null;
+      this.#study = { buurten, study };
+    }
+    return this.#study.study;
   }
 
   /** The briefing's notes and focus themes, loaded once per briefing (one load in flight). */

@@ -1,7 +1,7 @@
 /**
  * Hotspots (Getis-Ord Gi*) and emerging hot spots for the Verkennen map: counts per hex
- * cell (per time step) in DuckDB under the shared filter, the statistics in TypeScript,
- * cells classified at 90/95/99% after FDR. The study area (all cells of the municipality,
+ * cell (per time step) in DuckDB under the shared filter, the statistics in TypeScript (the
+ * permutations in a Web Worker), cells classified at 90/95/99% after FDR. The study area (all cells of the municipality,
  * empty ones included, with their neighbourhoods) is built once per cell size and
  * neighbourhood.
  */
@@ -10,9 +10,11 @@ import { cellPolygon } from '$lib/analysis/hex-grid';
 import type { ConfidenceClass, HexNeighbourhood } from '$lib/analysis/gistar';
 import type { EmergingCategory } from '$lib/analysis/emerging';
 import {
+  assembleEmergingStudy,
+  assembleHotspotStudy,
   buildHexStudy,
-  computeEmergingStudy,
-  computeHotspotStudy,
+  periodValues,
+  studyValues,
   type HexStudy,
 } from '$lib/analysis/hotspot-study';
 import type { Connector } from '$lib/data/connector';
@@ -27,6 +29,7 @@ import type { HotspotCell as MapHotspotCell } from '$lib/map/layers/hotspot-cell
 import type { EmergingMapCell } from '$lib/map/layers/emerging-cells';
 import type { Neighbourhood } from './explore-url';
 import { getGridContext, type GridContext } from './grid-context';
+import { HotspotRunner } from './hotspot-runner';
 import { readiness } from './readiness.svelte';
 
 /** Problems, not enforcement activity: visits only count when they are all that is chosen. */
@@ -66,10 +69,17 @@ export class HotspotModel {
   emerging = $state.raw<EmergingMapCell[] | null>(null);
   emergingCounts = $state.raw<Partial<Record<EmergingCategory, number>> | null>(null);
   emergingSteps = $state(0);
+  /** Too few records for any significant cell: the legends say so instead of classes. */
+  tooFew = $state(false);
+  emergingTooFew = $state(false);
+  total = $state(0);
   error = $state<string | null>(null);
   #study: { key: string; study: HexStudy } | null = null;
   #hotKey = '';
   #emergingKey = '';
+  // Separate runners: a map and its emerging layer may be computed together.
+  #hotRunner = new HotspotRunner();
+  #emergingRunner = new HotspotRunner();
 
   async compute(conn: Connector, settings: HotspotSettings): Promise<void> {
     const key = JSON.stringify(settings);
@@ -85,8 +95,12 @@ export class HotspotModel {
           filter: settings.filter,
         }),
       );
-      const result = computeHotspotStudy(study, rows, { fdr: true });
       if (key !== this.#hotKey) return;
+      const { counts: values, rates, outside } = studyValues(study, rows);
+      // Permutations in a worker; a newer filter change cancels this one.
+      const permuted = await this.#hotRunner.hotspots(rates, study.index);
+      if (key !== this.#hotKey) return;
+      const result = assembleHotspotStudy(study, values, permuted, outside);
       const counts = emptyCounts();
       this.cells = result.cells.map((cell) => {
         counts[cell.confidence]++;
@@ -100,10 +114,13 @@ export class HotspotModel {
         };
       });
       this.counts = counts;
+      this.tooFew = result.tooFew;
+      this.total = result.total;
       this.size = settings.size;
       this.neighbourhoodText = describeNeighbourhood(settings.neighbourhood);
       this.error = null;
     } catch (error) {
+      if (key !== this.#hotKey) return; // superseded by a newer computation
       this.#hotKey = '';
       this.error = errorText(error);
     } finally {
@@ -139,8 +156,11 @@ export class HotspotModel {
           step,
         }),
       );
-      const result = computeEmergingStudy(study, rows, steps.length);
       if (key !== this.#emergingKey) return;
+      const values = periodValues(study, rows, steps.length);
+      const permuted = await this.#emergingRunner.emerging(values.rates, study.index);
+      if (key !== this.#emergingKey) return;
+      const result = assembleEmergingStudy(study, values.counts, permuted, values.outside);
       const counts: Partial<Record<EmergingCategory, number>> = {};
       this.emerging = result.cells.map((cell) => {
         counts[cell.category] = (counts[cell.category] ?? 0) + 1;
@@ -154,9 +174,11 @@ export class HotspotModel {
         };
       });
       this.emergingCounts = counts;
+      this.emergingTooFew = result.tooFew;
       this.emergingSteps = steps.length;
       this.error = null;
     } catch (error) {
+      if (key !== this.#emergingKey) return;
       this.#emergingKey = '';
       this.error = errorText(error);
     } finally {
