@@ -30,6 +30,8 @@ export interface Building {
   at: Pt;
   buurt: number;
   role: 'risky' | 'decoy' | null;
+  /** A fictional address; null for a few, as in real lists where some have none. */
+  address: string | null;
 }
 
 function randomDate(rng: Random, from: string, to: string): string {
@@ -77,6 +79,7 @@ export function generateBuildings(g: Geography, rng: Random): Building[] {
     at,
     buurt: g.buurtAt(at[0], at[1]),
     role: null,
+    address: null,
   }));
   const candidates = buildings.filter((b) => b.kind !== 'woning');
   for (let i = 0; i < EXTRA_VACANT; i++) {
@@ -94,12 +97,30 @@ export function generateBuildings(g: Geography, rng: Random): Building[] {
     at,
     buurt: g.buurtAt(at[0], at[1]),
     role,
+    address: null,
   });
   buildings.push(fixed(RISKY_STAL, '2025-08-18', 'melding boer', 'risky'));
   buildings.push(fixed(DECOY_STAL, '2022-03-15', 'gemeentelijke inventarisatie', 'decoy'));
   buildings.sort((a, b) => b.at[1] - a.at[1] || a.at[0] - b.at[0]);
-  buildings.forEach((b, i) => (b.id = `BG-${String(i + 1).padStart(3, '0')}`));
+  buildings.forEach((b, i) => {
+    b.id = `BG-${String(i + 1).padStart(3, '0')}`;
+    b.address = fictionalAddress(b, i);
+  });
   return buildings;
+}
+
+/** Rural roads of Donderdeel (fictional), one per buurt in turn. */
+const ROADS = ['Hessenweg', 'Broekdijk', 'Veldweg', 'Molenweg', 'Kampweg', 'Heideweg', 'Beekdijk'];
+
+/**
+ * A deterministic, fictional address (no random draws, so the rest of the demo stays the
+ * same): a road chosen by buurt, a house number by position. Every seventh building has
+ * none, so the app's fallback to coordinates shows too; the planted stallen have one.
+ */
+function fictionalAddress(b: Building, index: number): string | null {
+  if (index % 7 === 6 && !b.role) return null;
+  const road = ROADS[Math.max(0, b.buurt) % ROADS.length];
+  return `${road} ${2 + ((index * 7) % 60)}, Donderdeel`;
 }
 
 export function buildingByRole(buildings: readonly Building[], role: 'risky' | 'decoy'): Building {

@@ -106,6 +106,7 @@ export function buildingFeatures(buildings: readonly Building[]): Feature[] {
       status: b.status,
       vacant_since: b.vacantSince,
       source: b.source,
+      adres: b.address,
     },
     geometry: { type: 'Point', coordinates: toPosition(b.at) },
   }));

@@ -114,6 +114,7 @@ export async function insertBuildings(
       { name: 'vacant_since', kind: 'text', values: points.map((p) => text(p.props.vacant_since)) },
       { name: 'source', kind: 'text', values: points.map((p) => text(p.props.source)) },
       { name: 'status', kind: 'text', values: points.map((p) => text(p.props.status)) },
+      { name: 'adres', kind: 'text', values: points.map((p) => text(p.props.adres)) },
       ...areaColumns(
         lookup,
         points.map((p) => p.lon),
@@ -121,7 +122,7 @@ export async function insertBuildings(
       ),
     ],
     `INSERT INTO buildings SELECT id, kind, CAST(vacant_since AS DATE), source, status,
-       lon, lat, buurtcode, wijkcode, ? FROM stage_places`,
+       lon, lat, buurtcode, wijkcode, ?, adres FROM stage_places`,
     dataset,
   );
 }

@@ -106,6 +106,8 @@ export const TABLES = {
     col('status', 'VARCHAR'),
     ...AREA_COLUMNS,
     col('dataset', 'VARCHAR', true),
+    // Last: data saved before the column existed loads with NULL (no address).
+    col('adres', 'VARCHAR'),
   ],
   watch_locations: [
     col('id', 'VARCHAR', true),

@@ -57,6 +57,8 @@ export class BuitengebiedModel {
   routeIds = $state<string[]>([]);
   routeStart = $state<RouteStart | null>(null);
   saving = $state(false);
+  /** What the map's colours show: risk class (default) or the last schouw. */
+  colouring = $state<'risico' | 'schouw'>('risico');
 
   ranked = $derived(this.data ? rankBuildings(this.data, this.prefs.risk) : []);
   visible = $derived(

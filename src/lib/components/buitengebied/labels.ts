@@ -18,6 +18,16 @@ export function formatDay(localMs: number): string {
   return `${d}-${m}-${y}`;
 }
 
+const degrees = new Intl.NumberFormat('nl-NL', {
+  minimumFractionDigits: 5,
+  maximumFractionDigits: 5,
+});
+
+/** Where a building lies when the data has no address: '52,10444 N, 6,21974 O'. */
+export function formatPosition(p: { lon: number; lat: number }): string {
+  return `${degrees.format(p.lat)} N, ${degrees.format(p.lon)} O`;
+}
+
 export function sourceLabel(signal: Pick<SignalRow, 'source' | 'partner'>): string {
   const source = signal.source ?? 'onbekend';
   const partner = PARTNER_LABELS[source.toLowerCase() as keyof typeof PARTNER_LABELS];

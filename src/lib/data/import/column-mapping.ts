@@ -122,6 +122,7 @@ export const IMPORT_FIELDS: Record<RecordKind, FieldSpec[]> = {
     spec('vacant_since', 'Leeg sinds', 'date'),
     spec('source', 'Bron', 'category'),
     spec('status', 'Status', 'category'),
+    spec('adres', 'Adres', 'text'),
     ...LOCATION,
   ],
   areas: [

@@ -97,6 +97,7 @@ export const HEADER_NAMES: Record<RecordKind, Record<string, string>> = {
       'leeg_sinds leegstaand_sinds leegstand_sinds leegstand_vanaf datum_leegstand vacant_since sinds datum',
     source: 'bron source herkomst',
     status: 'status state schouwstatus stand',
+    adres: 'adres address adresregel volledig_adres locatie_adres objectadres',
   },
   areas: {
     code: 'buurtcode bu_code wijkcode wk_code gemeentecode gm_code statcode code gebiedscode areacode',

@@ -41,7 +41,7 @@ export const TEXT_FIELDS: Record<RecordImportKind, string[]> = {
   incidents: ['theme', 'category', 'outcome', 'source'],
   meldingen: ['main_category', 'sub_category', 'theme', 'status', 'source'],
   visits: ['kind', 'theme', 'target', 'outcome', 'buurtcode', 'wijkcode'],
-  buildings: ['kind', 'source', 'status'],
+  buildings: ['kind', 'source', 'status', 'adres'],
 };
 
 /** Pairs (from, to) that must not be reversed. */

@@ -211,7 +211,7 @@ export async function commitImport(
     const rows = counted ? expandedRowsSql(accepted) : `import_final WHERE ${accepted}`;
     const [inserted] = await withLookupJoins(conn, () =>
       conn.query<Record<string, number>>({
-        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ?${kind === 'buildings' ? '' : ', time_precision'}
+        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ?${kind === 'buildings' ? ', adres' : ', time_precision'}
           FROM ${rows}`,
         params: [dataset],
       }),

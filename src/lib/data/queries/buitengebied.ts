@@ -54,12 +54,14 @@ export interface BuildingRow {
   wijk_name: string | null;
   buurtcode: string | null;
   buurt_name: string | null;
+  /** The address, when the imported data has one. */
+  adres: string | null;
 }
 
 export function buildBuildingsQuery(): Query {
   return {
     sql: `SELECT b.id, b.kind, b.status, b.vacant_since, b.source, b.lon, b.lat, b.wijkcode,
-            w.name AS wijk_name, b.buurtcode, u.name AS buurt_name
+            w.name AS wijk_name, b.buurtcode, u.name AS buurt_name, b.adres
           FROM buildings b
           LEFT JOIN (SELECT code, any_value(name) AS name FROM areas WHERE level = 'wijk'
                      GROUP BY code) w ON w.code = b.wijkcode

@@ -1,11 +1,15 @@
 /**
- * Buitengebied map layers: buildings coloured by schouw status (Okabe-Ito, colour-blind
- * safe) and shaped by use — vacant buildings large filled discs with a dark rim, buildings
- * in use small hollow rings — each labelled with a status code and its id, so colour is
- * never the only carrier; and the day's route as a line with numbered stops.
+ * Buitengebied map layers: buildings coloured by risk class (or, when the user switches,
+ * by last schouw status, Okabe-Ito) and shaped by use — vacant buildings large filled
+ * discs, buildings in use small discs, both with a dark rim — the best-ranked ones numbered
+ * with their rank (rank 1 larger still), each vacant one labelled with its schouw code and
+ * id, so colour is never the only carrier; and the day's route as a line with numbered stops.
  */
 import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { RiskClass } from '$lib/analysis/risk-class';
 import type { RGB } from '../theme-colors';
+
+export type BuildingColouring = 'risico' | 'schouw';
 
 export interface BuildingMarker {
   id: string;
@@ -15,7 +19,34 @@ export interface BuildingMarker {
   /** Latest schouw outcome, or null when never visited. */
   status: string | null;
   selected: boolean;
+  riskClass: RiskClass;
+  /** Rank over all buildings (1 = highest score). */
+  rank: number;
+  /** Whether the rank is drawn on the marker. */
+  numbered: boolean;
 }
+
+/** How many of the shown buildings carry their rank number on the map. */
+export const NUMBERED_BUILDINGS = 10;
+
+/**
+ * A sequential red scale (ColorBrewer RdYlBu's warm half, colour-blind safe as a lightness
+ * ramp): darker is riskier. The light classes rely on the marker's dark rim for contrast.
+ */
+export const RISK_COLORS: Record<RiskClass, RGB> = {
+  hoog: [165, 0, 38],
+  middel: [244, 109, 67],
+  laag: [254, 224, 144],
+  geen: [255, 255, 255],
+};
+
+/** Text colour on a marker of the class (readable on its fill). */
+export const RISK_TEXT_COLORS: Record<RiskClass, RGB> = {
+  hoog: [255, 255, 255],
+  middel: [20, 20, 20],
+  laag: [20, 20, 20],
+  geen: [20, 20, 20],
+};
 
 export const STATUS_STYLES: { status: string | null; code: string; label: string; color: RGB }[] = [
   { status: null, code: '?', label: 'Nog niet geschouwd', color: [90, 90, 90] },
@@ -45,36 +76,68 @@ export function statusStyle(status: string | null) {
   return STATUS_STYLES.find((s) => s.status === status) ?? STATUS_STYLES[0];
 }
 
-export function buildBuildingLayers(id: string, markers: readonly BuildingMarker[]) {
+/** The fill colour a marker is drawn with. */
+export function markerColor(m: BuildingMarker, colouring: BuildingColouring): RGB {
+  return colouring === 'risico' ? RISK_COLORS[m.riskClass] : statusStyle(m.status).color;
+}
+
+/** Disc radius in pixels: rank 1 largest, numbered buildings large enough for the number. */
+export function markerRadius(m: BuildingMarker): number {
+  if (m.numbered && m.rank === 1) return 16;
+  if (m.numbered) return 11;
+  return m.vacant ? 9 : 5;
+}
+
+export function buildBuildingLayers(
+  id: string,
+  markers: readonly BuildingMarker[],
+  colouring: BuildingColouring = 'risico',
+) {
+  const numbered = markers.filter((m) => m.numbered);
+  // Rank 1 is drawn last, on top of anything near it.
+  const ordered = [...markers].sort(
+    (a, b) => Number(a.numbered) - Number(b.numbered) || b.rank - a.rank,
+  );
   return [
     new ScatterplotLayer<BuildingMarker>({
       id: `${id}-punten`,
-      data: markers,
+      data: ordered,
       getPosition: (m) => [m.lon, m.lat],
-      getRadius: (m) => (m.vacant ? 9 : 5),
+      getRadius: markerRadius,
       radiusUnits: 'pixels',
-      getFillColor: (m) => (m.vacant ? [...statusStyle(m.status).color, 230] : [255, 255, 255, 0]),
-      getLineColor: (m) =>
-        m.selected
-          ? [0, 0, 0, 255]
-          : m.vacant
-            ? [30, 30, 30, 255]
-            : [...statusStyle(m.status).color, 255],
-      getLineWidth: (m) => (m.selected ? 4 : m.vacant ? 2 : 2.5),
+      getFillColor: (m) => [...markerColor(m, colouring), 255],
+      getLineColor: (m) => (m.selected ? [0, 0, 0, 255] : [30, 30, 30, 255]),
+      getLineWidth: (m) => (m.selected ? 4 : m.vacant || m.numbered ? 2 : 1.5),
       lineWidthUnits: 'pixels',
       stroked: true,
       filled: true,
       pickable: true,
-      updateTriggers: { getLineColor: markers, getLineWidth: markers },
+      updateTriggers: {
+        getFillColor: [markers, colouring],
+        getLineColor: markers,
+        getLineWidth: markers,
+      },
+    }),
+    new TextLayer<BuildingMarker>({
+      id: `${id}-rangen`,
+      data: numbered,
+      getPosition: (m) => [m.lon, m.lat],
+      getText: (m) => String(m.rank),
+      getSize: (m) => (m.rank === 1 ? 16 : 12),
+      getColor: (m) =>
+        colouring === 'risico' ? [...RISK_TEXT_COLORS[m.riskClass], 255] : [20, 20, 20, 255],
+      fontWeight: 'bold',
+      fontFamily: 'DejaVu Sans, Arial, sans-serif',
+      updateTriggers: { getColor: [markers, colouring] },
     }),
     new TextLayer<BuildingMarker>({
       id: `${id}-labels`,
-      data: markers.filter((m) => m.vacant || m.selected),
+      data: markers.filter((m) => m.vacant || m.selected || m.numbered),
       getPosition: (m) => [m.lon, m.lat],
       getText: (m) => `${statusStyle(m.status).code} ${m.id}`,
       getSize: 12,
       getColor: [20, 20, 20, 255],
-      getPixelOffset: [0, -16],
+      getPixelOffset: (m) => [0, -(markerRadius(m) + 9)],
       background: true,
       getBackgroundColor: [255, 255, 255, 220],
       backgroundPadding: [2, 1],
@@ -127,25 +190,4 @@ export function buildRouteLayers(id: string, route: RouteLine) {
       fontFamily: 'DejaVu Sans, Arial, sans-serif',
     }),
   ];
-}
-
-export interface SignalMarker {
-  lon: number;
-  lat: number;
-}
-
-/** Signals around one building (the Informatiecheck's surroundings map). */
-export function buildSignalLayer(id: string, signals: readonly SignalMarker[]) {
-  return new ScatterplotLayer<SignalMarker>({
-    id,
-    data: signals,
-    getPosition: (s) => [s.lon, s.lat],
-    getRadius: 5,
-    radiusUnits: 'pixels',
-    getFillColor: [213, 94, 0, 200],
-    getLineColor: [255, 255, 255, 255],
-    getLineWidth: 1,
-    lineWidthUnits: 'pixels',
-    stroked: true,
-  });
 }
