@@ -71,7 +71,8 @@ export function buildReportTrendRow(label: string, trend: DemandTrend): ReportTr
     previous: c ? suppressCount(c.referenceCount) : '–',
     current: c ? suppressCount(c.currentCount) : '–',
     flag: c ? c.flag : 'onvoldoende gegevens',
-    pValue: c ? formatPValue(c.pValue) : '–',
+    // After correction for the whole table (Holm), the p-value the flag rests on.
+    pValue: c ? formatPValue(c.adjustedPValue) : '–',
   };
 }
 
