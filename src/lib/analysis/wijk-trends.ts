@@ -6,6 +6,7 @@
  * baseline, with u-chart limits). A change is flagged only when the test says it is
  * unlikely to be noise.
  */
+import { MIN_INHABITANTS_FOR_RATE } from './area-rates';
 import { correctAssessments } from './trend-family';
 import {
   assessTrend,
@@ -55,7 +56,8 @@ export interface TrendPanel {
   theme: string | null;
   /** One count per month of `months`. */
   counts: number[];
-  /** Count per 1,000 inhabitants per month; null when the population is unknown. */
+  /** Count per 1,000 inhabitants per month; null when the population is unknown or below
+   *  MIN_INHABITANTS_FOR_RATE. */
   per1000: number[] | null;
   total: number;
   assessment: TrendAssessment;
@@ -102,7 +104,11 @@ function buildPanel(
 ): TrendPanel {
   const months = monthsBetween(range);
   const counts = months.map((m) => byMonth.get(index(m)) ?? 0);
-  const people = wijk.inhabitants !== null && wijk.inhabitants > 0 ? wijk.inhabitants : null;
+  // Rates (and exposure by population) only from MIN_INHABITANTS_FOR_RATE people on.
+  const people =
+    wijk.inhabitants !== null && wijk.inhabitants >= MIN_INHABITANTS_FOR_RATE
+      ? wijk.inhabitants
+      : null;
   const series: MonthlyCount[] = months.map((m, i) => ({ ...m, count: counts[i] }));
   const assessment = assessTrend(series, {
     at: range.last,
