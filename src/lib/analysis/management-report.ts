@@ -3,10 +3,11 @@
  * "<5" (PRODUCT.md, Privacy) — also inside sentences, so a trend line never reads
  * "van 3 naar 6". Shares are only given where the count behind them is at least 5.
  */
-import type {
-  DisplacementInput,
-  DisplacementNotComputable,
-  DisplacementResult,
+import {
+  evaluationText,
+  type DisplacementInput,
+  type DisplacementNotComputable,
+  type DisplacementResult,
 } from './displacement';
 import { ZONES, ZONE_LABELS } from './intervention-zones';
 import {
@@ -143,6 +144,6 @@ export function buildReportEvaluation(
     })),
     wdq: result.computable ? signed(result.wdq, 2) : 'niet te berekenen',
     successMeasure: result.successMeasure === null ? '–' : signed(result.successMeasure, 3),
-    interpretation: result.computable ? result.explanation : result.reason,
+    interpretation: evaluationText(result),
   };
 }
