@@ -39,7 +39,7 @@ describe('Wijken', () => {
     expect(text).toMatch(/Oost — Afval: stijging.*p < 0,001/s);
     // The multiple-testing control, described where the flags are explained.
     expect(await page.textContent('[data-testid="trend-correction"]')).toMatch(
-      /toetst \d+ vergelijkingen tegelijk.*methode van Holm.*minstens 95% kans geen enkele/s,
+      /toetst\s+\d+\s+vergelijkingen\s+tegelijk.*methode\s+van\s+Holm.*minstens\s+95%\s+kans\s+geen\s+enkele/s,
     );
   });
 
