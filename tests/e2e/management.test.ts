@@ -58,6 +58,18 @@ describe('kengetallen', () => {
   });
 });
 
+describe('terugblik op de briefing', () => {
+  it('scores the expected hotspots per dagdeel with a PAI above chance', async () => {
+    const rows = page.locator('[data-testid="forecast-scores"] tbody tr');
+    expect(await rows.count()).toBe(4);
+    const pais = await rows.evaluateAll((trs) =>
+      trs.map((tr) => Number(tr.querySelector('[data-pai]')?.getAttribute('data-pai'))),
+    );
+    for (const pai of pais) expect(pai).toBeGreaterThan(1);
+    expect(await page.textContent('[data-testid="forecast-method"]')).toContain('PAI');
+  });
+});
+
 describe('evaluatie van de interventie', () => {
   it('shows displacement into the buffer with a chart of the three areas', async () => {
     expect(await page.inputValue('[data-testid="evaluation-theme"]')).toBe('jeugd');
