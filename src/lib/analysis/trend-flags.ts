@@ -3,6 +3,8 @@
  * same period last year, and than the wijk's own baseline (the months before)? A change is
  * flagged 'stijging' or 'daling' only when the exact Poisson rate test (rate-test.ts) gives
  * p < alpha; otherwise 'geen significante verandering' — so 3 → 6 is not "+100% alarm".
+ * A view that shows many comparisons at once judges them as one family on Holm-adjusted
+ * p-values (trend-family.ts); a comparison judged alone has familySize 1.
  *
  * Exposure of a month is its number of days, times the wijk's inhabitants when known, so
  * February is not read as a fall and a growing wijk not as a rise.
