@@ -58,6 +58,18 @@ describe('kengetallen', () => {
   });
 });
 
+describe('terugblik op de briefing', () => {
+  it('scores the expected hotspots per dagdeel with a PAI above chance', async () => {
+    const rows = page.locator('[data-testid="forecast-scores"] tbody tr');
+    expect(await rows.count()).toBe(4);
+    const pais = await rows.evaluateAll((trs) =>
+      trs.map((tr) => Number(tr.querySelector('[data-pai]')?.getAttribute('data-pai'))),
+    );
+    for (const pai of pais) expect(pai).toBeGreaterThan(1);
+    expect(await page.textContent('[data-testid="forecast-method"]')).toContain('PAI');
+  });
+});
+
 describe('evaluatie van de interventie', () => {
   it('shows displacement into the buffer with a chart of the three areas', async () => {
     expect(await page.inputValue('[data-testid="evaluation-theme"]')).toBe('jeugd');
@@ -65,7 +77,13 @@ describe('evaluatie van de interventie', () => {
     expect(await zoneCount('buffer', 'after')).toBeGreaterThan(
       2 * (await zoneCount('buffer', 'before')),
     );
-    expect(await page.textContent('[data-testid="evaluation-verdict"]')).toBe('Verplaatsing');
+    // The net effect is the verdict: the target's fall moved into the buffer (issue 23).
+    expect(await page.textContent('[data-testid="evaluation-verdict"]')).toBe(
+      'Geen aantoonbaar netto-effect',
+    );
+    expect(await page.textContent('[data-testid="evaluation-explanation"]')).toContain(
+      'de daling in het doelgebied is verplaatst naar de buffer',
+    );
     expect(await page.textContent('[data-testid="evaluation-wdq"]')).toMatch(/^−/);
     expect(await canvasHasContent(page, '[data-testid="zone-chart"]')).toBe(true);
     expect(
@@ -77,14 +95,15 @@ describe('evaluatie van de interventie', () => {
     await page.fill('[data-testid="evaluation-buffer"]', '0');
     await page.waitForFunction(
       () =>
-        document.querySelector('[data-testid="evaluation-verdict"]')?.textContent === 'Geen effect',
+        document.querySelector('[data-testid="evaluation-verdict"]')?.textContent ===
+        'Netto minder registraties',
     );
     expect(await zoneCount('buffer', 'before')).toBe(0);
     await page.fill('[data-testid="evaluation-buffer"]', '400');
     await page.waitForFunction(
       () =>
         document.querySelector('[data-testid="evaluation-verdict"]')?.textContent ===
-        'Verplaatsing',
+        'Geen aantoonbaar netto-effect',
     );
   });
 
@@ -110,9 +129,9 @@ describe('evaluatie van de interventie', () => {
     );
   });
 
-  it('explains why a wijk whose problem grew cannot be judged', async () => {
+  it('explains why a wijk whose problem grew has no WDQ, and gives its net rise', async () => {
     // Afval in Oost rose ~74% in the last year (truth: afval-stijging-oost), so the success
-    // measure is not below 0 and the WDQ has no meaning.
+    // measure is not below 0 and the WDQ has no meaning; the net effect is a rise.
     await page.selectOption('[data-testid="evaluation-area"]', 'wijk:WK990104');
     await page.selectOption('[data-testid="evaluation-theme"]', 'afval');
     // Both choices applied and computed (a loaded machine may still show the previous verdict).
@@ -125,7 +144,7 @@ describe('evaluatie van de interventie', () => {
     await page.waitForFunction(
       () =>
         document.querySelector('[data-testid="evaluation-verdict"]')?.textContent ===
-        'Niet te berekenen',
+        'Netto meer registraties',
     );
     expect(await page.textContent('[data-testid="evaluation-explanation"]')).toContain(
       'niet op vooruit',

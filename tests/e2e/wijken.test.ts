@@ -37,6 +37,10 @@ describe('Wijken', () => {
     expect(list.some((f) => f.startsWith('WK990101|afval'))).toBe(false);
     const text = await page.textContent('[data-testid="trend-flags"]');
     expect(text).toMatch(/Oost — Afval: stijging.*p < 0,001/s);
+    // The multiple-testing control, described where the flags are explained.
+    expect(await page.textContent('[data-testid="trend-correction"]')).toMatch(
+      /toetst\s+\d+\s+vergelijkingen\s+tegelijk.*methode\s+van\s+Holm.*minstens\s+95%\s+kans\s+geen\s+enkele/s,
+    );
   });
 
   it('follows the shared filter and shows the chosen theme as small multiples', async () => {
@@ -54,7 +58,9 @@ describe('Wijken', () => {
     expect(await station.locator('[data-flag]').first().getAttribute('data-flag')).toBe(
       'geen significante verandering',
     );
-    expect(await station.textContent()).toMatch(/dat kan toeval zijn \(p = 0,\d+\)/);
+    expect(await station.textContent()).toMatch(
+      /dat kan toeval zijn \(p = 0,\d+; na correctie voor \d+ vergelijkingen p = [\d,]+\)/,
+    );
     expect(await canvasHasContent(page, '[data-testid="panel-WK990101"]')).toBe(true);
   });
 

@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accumulateAoristic, type AoristicSummary } from '../../src/lib/analysis/aoristic';
+import { ensureFacts } from '../../src/lib/data/analysis-facts';
 import type { Connector } from '../../src/lib/data/connector';
+import { queryFactsHotTimes } from '../../src/lib/data/facts-hot-times';
 import { buildRecordWindowsQuery, type TimeFilter } from '../../src/lib/data/queries/times';
 import type { RecordTable } from '../../src/lib/data/schema';
 import { loadDemoInNode, readTruth, type Truth } from '../helpers/demo-node';
@@ -86,6 +88,22 @@ describe('hot times on Donderdeel', () => {
     const weekend = share(summary, p.weekdays, p.hours);
     const weekdayNights = share(summary, [1, 2, 3, 4], p.hours);
     expect(weekend).toBeGreaterThan(2 * weekdayNights);
+  });
+
+  it('a two-year period gives finite cells, dagdelen and months (issue 23)', async () => {
+    // The Tijden view's path: exact records as hour counts from the analysis facts.
+    await ensureFacts(conn, 1);
+    const summary = await queryFactsHotTimes(conn, {
+      tables: ['incidents', 'meldingen', 'visits'],
+      // 2024-01-01 … 2025-12-30 in the view: gave 14 NaN cells before the fix.
+      filter: { from: '2024-01-01 00:00:00', to: '2025-12-31 00:00:00' },
+      maxWindowHours: 72,
+    });
+    expect(summary.weekdayHour.every(Number.isFinite)).toBe(true);
+    expect(summary.dagdeelTotals.every(Number.isFinite)).toBe(true);
+    expect(summary.monthYear.values.every(Number.isFinite)).toBe(true);
+    const total = summary.weekdayHour.reduce((a, b) => a + b, 0);
+    expect(total).toBeCloseTo(summary.knownCount, 6);
   });
 
   it('spreads meldingen with a time window over it instead of piling them on the report hour', async () => {

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeAreaRates } from '../../src/lib/analysis/area-rates';
 import type { Connector } from '../../src/lib/data/connector';
 import { createNodeConnector } from '../../src/lib/data/duckdb-node';
 import { importAreas, type AreaImportOptions } from '../../src/lib/data/import/areas';
@@ -246,6 +247,39 @@ describe('invalid input: repaired or refused per feature, with a Dutch reason', 
       sql: "SELECT geometry FROM areas WHERE code = 'BU0999A202'",
     });
     expect(JSON.parse(bowtie.geometry).coordinates).toHaveLength(2); // its two triangles
+  });
+
+  it('a missing, empty or fractional population is stored as unknown (NULL), "1.234" as 1234', async () => {
+    const populations: unknown[] = [undefined, null, '', '1.234', '1.234,0', '12,5', 35];
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: populations.map((aantal_inwoners, i) => ({
+          type: 'Feature',
+          properties: { buurtcode: `BU099900${i}`, aantal_inwoners },
+          // Side by side: one derived gemeente outline around them.
+          geometry: {
+            type: 'Polygon',
+            coordinates: TRIANGLE.map((ring) => ring.map(([x, y]) => [x + 0.1 * i, y])),
+          },
+        })),
+      }),
+    );
+    const report = await importAreas(db(), 'inwoners.geojson', bytes, 'x');
+    expect(report.accepted).toBe(populations.length);
+    expect(report.repaired).toEqual([
+      { feature: 6, repairs: ['aantal inwoners ‘12,5’ is geen heel getal: onbekend gelaten'] },
+    ]);
+    const rows = await stored(db(), 'buurt');
+    expect(rows.map((r) => r.inhabitants)).toEqual([null, null, null, 1234, 1234, null, 35]);
+    // Unknown reads as "onbekend" in the rates, never as "geen inwoners".
+    const rates = computeAreaRates(
+      rows.map((r) => ({ ...r, water: false })),
+      new Map(),
+    );
+    const statuses = new Set(rates.map((r) => r.status));
+    expect([...statuses].sort()).toEqual(['ok', 'onbekend', 'te-weinig-inwoners']);
+    expect(rates.at(-1)).toMatchObject({ inhabitants: 35, status: 'te-weinig-inwoners' });
   });
 
   it('bad nesting is one feature\'s problem, not the file\'s ("poly[0] is not iterable")', async () => {

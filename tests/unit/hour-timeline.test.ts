@@ -78,6 +78,43 @@ describe('hour timeline', () => {
     expect(cells[3]).toBeCloseTo(0.7, 12);
   });
 
+  it('hours at the very edge of the buffer fold without reading past it (no NaN)', () => {
+    // Issue 23: the first hour allocates one year either side; an hour exactly at the far
+    // end (2026-01-02 00:00 after 2025-01-01 00:00) fits the buffer, but fold reads the whole
+    // day to 23:00, past the buffer's end, and gave 22 NaN cells.
+    const t = new HourTimeline();
+    t.add(hourOf('2025-01-01T00:00'), 1);
+    t.add(hourOf('2026-01-02T00:00'), 1);
+    const cells = new Float64Array(168);
+    const { values } = t.fold(cells);
+    for (let i = 0; i < 168; i++) expect(Number.isFinite(cells[i])).toBe(true);
+    expect(cells.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(cells[2 * 24]).toBe(1); // woensdag 01-01-2025 00 h
+    expect(cells[4 * 24]).toBe(1); // vrijdag 02-01-2026 00 h
+    expect(Array.from(values).every(Number.isFinite)).toBe(true);
+    expect(values.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it('edge hours in any order and at either end of the buffer stay finite', () => {
+    const rng = createRandom(7);
+    const base = hourOf('2025-01-01T00:00');
+    for (let run = 0; run < 200; run++) {
+      const t = new HourTimeline();
+      const hours = [base];
+      // Hours near one year (the growth chunk) away, either side, at any hour of the day.
+      for (let k = 0; k < 3; k++) {
+        const side = rng.next() < 0.5 ? -1 : 1;
+        hours.push(base + side * (24 * 366 - 30 + Math.floor(rng.next() * 60)));
+      }
+      for (const h of hours) t.add(h, 1);
+      const cells = new Float64Array(168);
+      const { values } = t.fold(cells);
+      expect(cells.every(Number.isFinite)).toBe(true);
+      expect(values.every(Number.isFinite)).toBe(true);
+      expect(cells.reduce((a, b) => a + b, 0)).toBe(hours.length);
+    }
+  });
+
   it('nothing added gives no months', () => {
     const { values } = new HourTimeline().fold(new Float64Array(168));
     expect(values.length).toBe(0);

@@ -77,18 +77,21 @@ describe('assessOutcomeConsistency', () => {
   ]);
   const of = (code: string) => results.find((r) => r.wijkcode === code)!;
 
-  it('highlights the wijk that sanctions far more often than the typical other wijk', () => {
-    // Others of X with ≥ 10 incidents: 2/20, 3/20, 4/20 → median 0.15. P(K ≥ 15 | 20, 0.15)
-    // ≈ 3e-9, significant after BH; 75% − 15% ≥ 10 points.
+  it('highlights the wijk that sanctions far more often than the other wijken together', () => {
+    // The others of X together: 2 + 3 + 4 + 1 = 10 sanctions of 64 (15.6 %). Fisher's exact
+    // test of [[15, 5], [10, 54]] gives p = 1.6e-6 (hand-computed from the hypergeometric law),
+    // significant after Holm; 75% − 16% ≥ 10 points.
     const sanctie = of('X').shares.find((s) => s.outcome === 'sanctie')!;
-    expect(sanctie.shareElsewhere).toBeCloseTo(0.15, 12);
-    expect(sanctie.pValue!).toBeLessThan(1e-6);
+    expect(sanctie.shareElsewhere).toBeCloseTo(10 / 64, 12);
+    expect(sanctie.pValue!).toBeCloseTo(1.61424e-6, 10);
+    expect(sanctie.adjustedPValue!).toBeLessThan(0.05);
     expect(sanctie.highlighted).toBe(true);
-    expect(of('X').explanation).toContain('sanctie vaker (75% tegen 15%');
+    expect(of('X').explanation).toContain('sanctie vaker (75% tegen 16% in de andere wijken samen');
   });
 
   it('does not let the deviating wijk make the others look deviant', () => {
-    // Y: others 0.75, 0.15, 0.20 → median 0.20; 2 of 20 against 0.20 is p ≈ 0.4.
+    // Y: 2 of 20 against the others' 23 of 64 is p ≈ 0.03 alone (Fisher), far from
+    // significant after Holm over the table's tests.
     for (const code of ['Y', 'Z', 'W']) expect(of(code).highlighted).toBe(false);
   });
 

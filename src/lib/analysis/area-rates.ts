@@ -1,9 +1,20 @@
 /**
  * Counts and rates per 1,000 inhabitants per wijk or buurt, for the choropleth. Areas that
- * are water only, whose population CBS suppressed (NULL or a negative sentinel ≤ −99990)
- * or that have no inhabitants get no rate: a rate there would be meaningless or a division
- * by (almost) zero, and the legend says why such an area is grey.
+ * are water only, whose population is unknown (not given, or suppressed by CBS: NULL or a
+ * negative sentinel ≤ −99990), that have no inhabitants, or fewer than
+ * MIN_INHABITANTS_FOR_RATE, get no rate: a rate there would be meaningless or a division by
+ * (almost) zero, and the legend says why such an area is grey.
  */
+
+/**
+ * No rate per 1,000 inhabitants below this population. A rate over a few dozen people is
+ * set by a handful of records (7 records in a buurt of 35 is "200 per 1.000") and would
+ * top the colour scale by chance; from 100 people on, one record moves the rate by at
+ * most 10 per 1,000. Buurten in the buitengebied usually have a few hundred inhabitants,
+ * so they keep their rate.
+ */
+export const MIN_INHABITANTS_FOR_RATE = 100;
+
 export interface AreaInput {
   code: string;
   name: string | null;
@@ -11,7 +22,7 @@ export interface AreaInput {
   water: boolean | null;
 }
 
-export type AreaRateStatus = 'ok' | 'water' | 'onbekend' | 'geen-inwoners';
+export type AreaRateStatus = 'ok' | 'water' | 'onbekend' | 'geen-inwoners' | 'te-weinig-inwoners';
 
 export interface AreaRate {
   code: string;
@@ -25,11 +36,12 @@ export interface AreaRate {
 
 export const AREA_STATUS_LABELS: Record<Exclude<AreaRateStatus, 'ok'>, string> = {
   water: 'alleen water',
-  onbekend: 'aantal inwoners onbekend (CBS: geheim)',
+  onbekend: 'aantal inwoners onbekend (niet opgegeven of CBS: geheim)',
   'geen-inwoners': 'geen inwoners',
+  'te-weinig-inwoners': `minder dan ${MIN_INHABITANTS_FOR_RATE} inwoners`,
 };
 
-/** CBS marks suppressed values with large negative numbers (−99997, −99995, …). */
+/** Unknown: NULL, or CBS's large negative sentinels for suppressed values (−99997, …). */
 export function isSuppressed(value: number | null): boolean {
   return value === null || !Number.isFinite(value) || value <= -99990;
 }
@@ -45,6 +57,7 @@ export function computeAreaRates(
     if (area.water === true) status = 'water';
     else if (inhabitants === null) status = 'onbekend';
     else if (inhabitants <= 0) status = 'geen-inwoners';
+    else if (inhabitants < MIN_INHABITANTS_FOR_RATE) status = 'te-weinig-inwoners';
     return {
       code: area.code,
       name: area.name ?? area.code,

@@ -13,7 +13,12 @@
  * diffusion of benefits into the buffer, WDQ < 0 displacement into it, and WDQ < −1
  * displacement larger than the direct effect. Zero counts that make a ratio undefined give
  * "niet te berekenen" with the reason — never Infinity or NaN.
+ *
+ * The verdict a manager reads comes first and is the net effect of target and buffer
+ * together with its interval (net-effect.ts): a WDQ of −0,99 is displacement of almost the
+ * whole direct effect, which is no success (issue 23).
  */
+import { assessNetEffect, type NetEffect } from './net-effect';
 
 export interface BeforeAfter {
   before: number;
@@ -40,6 +45,9 @@ export interface DisplacementResult {
   /** Crimes prevented in target and buffer together, relative to the control trend. */
   totalNetEffect: number;
   interpretation: DisplacementInterpretation;
+  /** The net effect with its interval: the verdict to read first. */
+  net: NetEffect;
+  /** Dutch: the net verdict, then the WDQ's reading. */
   explanation: string;
 }
 
@@ -48,9 +56,23 @@ export interface DisplacementNotComputable {
   /** Still given when defined, so the UI can show what was measured. */
   successMeasure: number | null;
   bufferDisplacementMeasure: number | null;
-  /** Dutch, starting with "Niet te berekenen". */
+  /** Dutch, starting with "Niet te berekenen": why the WDQ cannot be computed. */
   reason: string;
+  /** The net effect, which may still be known (e.g. when the target got worse). */
+  net: NetEffect;
 }
+
+/** The whole verdict in Dutch: the net effect first, then the WDQ or why it is missing. */
+export function evaluationText(result: DisplacementResult | DisplacementNotComputable): string {
+  if (result.computable) return result.explanation;
+  return result.net.verdict ? `${result.net.explanation} ${result.reason}` : result.reason;
+}
+
+const ZERO: DisplacementInput = {
+  target: { before: 0, after: 0 },
+  buffer: { before: 0, after: 0 },
+  control: { before: 0, after: 0 },
+};
 
 const AREA_NAMES = { target: 'doelgebied', buffer: 'buffer', control: 'controlegebied' } as const;
 
@@ -92,9 +114,10 @@ function interpret(wdq: number): { interpretation: DisplacementInterpretation; t
       text: 'De buffer ging erop achteruit, meer dan het doelgebied erop vooruitging: de verplaatsing is groter dan het directe effect.',
     };
   }
+  // −1 ≤ WDQ < 0: the buffer's rise is that share of the target's fall (−0,99: 99 %).
   return {
     interpretation: 'verplaatsing',
-    text: 'De buffer ging erop achteruit ten opzichte van het controlegebied: verplaatsing, maar niet groter dan het directe effect.',
+    text: `De buffer ging erop achteruit ten opzichte van het controlegebied: verplaatsing van ${Math.round(-wdq * 100)}% van de daling in het doelgebied.`,
   };
 }
 
@@ -109,8 +132,10 @@ export function computeDisplacement(
       successMeasure: null,
       bufferDisplacementMeasure: null,
       reason: invalid,
+      net: { ...assessNetEffect(ZERO), explanation: invalid },
     };
   }
+  const net = assessNetEffect(input);
   const { target: a, buffer: b, control: c } = input;
   if (c.before === 0 || c.after === 0) {
     const when = c.before === 0 ? 'ervoor' : 'erna';
@@ -118,6 +143,7 @@ export function computeDisplacement(
       computable: false,
       successMeasure: null,
       bufferDisplacementMeasure: null,
+      net,
       reason:
         `Niet te berekenen: in het controlegebied waren er 0 registraties in de periode ${when}. ` +
         'Zonder vergelijkingsgebied kan de verandering niet gewogen worden; kies een groter controlegebied.',
@@ -125,7 +151,7 @@ export function computeDisplacement(
   }
   const successMeasure = a.after / c.after - a.before / c.before;
   const bufferDisplacementMeasure = b.after / c.after - b.before / c.before;
-  const partial = { computable: false as const, successMeasure, bufferDisplacementMeasure };
+  const partial = { computable: false as const, successMeasure, bufferDisplacementMeasure, net };
   if (a.before === 0 && a.after === 0) {
     return {
       ...partial,
@@ -154,6 +180,9 @@ export function computeDisplacement(
     wdq,
     totalNetEffect,
     interpretation,
-    explanation: `${text} (WDQ = ${formatNumber(wdq)}; succesmaat ${formatNumber(successMeasure, 3)})`,
+    net,
+    explanation:
+      `${net.explanation} ${text} ` +
+      `(WDQ = ${formatNumber(wdq)}; succesmaat ${formatNumber(successMeasure, 3)})`,
   };
 }

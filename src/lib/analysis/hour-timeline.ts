@@ -57,14 +57,21 @@ export class HourTimeline {
     }
   }
 
-  /** Keeps hours [h0, h1) (and the end marker at h1) inside the buffers. */
+  /**
+   * Keeps hours [h0, h1), the end marker at h1 and the rest of their days inside the buffers:
+   * fold reads whole days, from the first day's 00 h to the last day's 23 h, so reserving
+   * only up to the latest hour let it read past the end (NaN cells, issue 23).
+   */
   private reserve(h0: number, h1: number): void {
     if (h0 < this.minHour) this.minHour = h0;
     if (h1 - 1 > this.maxHour) this.maxHour = h1 - 1;
+    const dayStart = Math.floor(h0 / 24) * 24;
+    // Exclusive end: past the end marker at h1 and past the last day that fold reads.
+    const dayEnd = Math.floor(h1 / 24) * 24 + 24;
     const length = this.hourly.length;
-    if (length > 0 && h0 >= this.origin && h1 < this.origin + length) return;
-    const low = length === 0 ? h0 - CHUNK : Math.min(this.origin, h0 - CHUNK);
-    const high = length === 0 ? h1 + CHUNK : Math.max(this.origin + length, h1 + CHUNK);
+    if (length > 0 && dayStart >= this.origin && dayEnd <= this.origin + length) return;
+    const low = length === 0 ? dayStart - CHUNK : Math.min(this.origin, dayStart - CHUNK);
+    const high = length === 0 ? dayEnd + CHUNK : Math.max(this.origin + length, dayEnd + CHUNK);
     const shift = length === 0 ? 0 : this.origin - low;
     const grow = <T extends Float64Array | Int32Array>(old: T, make: (n: number) => T): T => {
       const next = make(high - low + 1);

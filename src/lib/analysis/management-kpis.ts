@@ -4,6 +4,7 @@
  * exact Poisson rate test against the same period a year earlier), and small-count
  * suppression for shared outputs (PRODUCT.md, Privacy: counts below 5 show as "<5").
  */
+import { correctComparisons } from './trend-family';
 import { assessTrend, type MonthlyCount, type TrendComparison } from './trend-flags';
 
 export interface KpiMonthRow {
@@ -147,30 +148,34 @@ export interface DemandTrend {
 
 /**
  * Demand in the period against the same period a year earlier, per key, with the exact
- * Poisson rate test of trend-flags.ts. `coverageStart`: the first month the data cover.
+ * Poisson rate test of trend-flags.ts. The keys are one table, so one family: their flags
+ * are corrected together with Holm (trend-family.ts). `coverageStart`: the first month
+ * the data cover.
  */
 export function assessDemandTrends(
   series: ReadonlyMap<string, readonly MonthlyCount[]>,
   period: MonthPeriod,
   coverageStart: string,
 ): DemandTrend[] {
-  const out: DemandTrend[] = [];
-  for (const [key, months] of series) {
-    const assessment = assessTrend(months, {
+  const judged = [...series].map(([key, months]) => {
+    const c = assessTrend(months, {
       at: parseMonth(period.to),
       periodMonths: monthsIn(period),
       coverageStart: parseMonth(coverageStart),
-    });
-    const c = assessment.samePeriodLastYear;
-    out.push({
+    }).samePeriodLastYear;
+    return { key, c, comparison: c.available ? c : null, same: key };
+  });
+  const corrected = correctComparisons(judged, 0.05);
+  return judged.map(({ key, c }, i) => {
+    const comparison = corrected[i];
+    return {
       key,
-      current: c.available ? c.currentCount : 0,
-      previous: c.available ? c.referenceCount : 0,
-      comparison: c.available ? c : null,
-      explanation: c.available ? c.explanation : c.reason,
-    });
-  }
-  return out;
+      current: comparison ? comparison.currentCount : 0,
+      previous: comparison ? comparison.referenceCount : 0,
+      comparison,
+      explanation: comparison ? comparison.explanation : c.available ? '' : c.reason,
+    };
+  });
 }
 
 export interface KpiMonth extends KpiTotals {

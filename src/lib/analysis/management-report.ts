@@ -5,10 +5,11 @@
  * hours per 100, success measure, WDQ: "—"), and the outcome shares, which add up to the
  * shown total, get complementary suppression (analysis/suppression.ts).
  */
-import type {
-  DisplacementInput,
-  DisplacementNotComputable,
-  DisplacementResult,
+import {
+  evaluationText,
+  type DisplacementInput,
+  type DisplacementNotComputable,
+  type DisplacementResult,
 } from './displacement';
 import { ZONES, ZONE_LABELS } from './intervention-zones';
 import type { DemandTrend, KpiTotals } from './management-kpis';
@@ -80,12 +81,13 @@ export function buildReportTrendRow(label: string, trend: DemandTrend): ReportTr
     previous: c ? suppressCount(c.referenceCount) : '–',
     current: c ? suppressCount(c.currentCount) : '–',
     flag: c ? c.flag : 'onvoldoende gegevens',
-    // The p-value with the other count gives a hidden one back.
+    // After correction for the whole table (Holm), the p-value the flag rests on; not
+    // beside a hidden count, which it would give back with the other count.
     pValue: !c
       ? '–'
       : isSmallCount(c.referenceCount) || isSmallCount(c.currentCount)
         ? WITHHELD
-        : formatPValue(c.pValue),
+        : formatPValue(c.adjustedPValue),
   };
 }
 
@@ -174,6 +176,6 @@ export function buildReportEvaluation(
     rows,
     wdq: result.computable ? signed(result.wdq, 2) : 'niet te berekenen',
     successMeasure: result.successMeasure === null ? '–' : signed(result.successMeasure, 3),
-    interpretation: result.computable ? result.explanation : result.reason,
+    interpretation: evaluationText(result),
   };
 }

@@ -3,11 +3,16 @@
  * same period last year, and than the wijk's own baseline (the months before)? A change is
  * flagged 'stijging' or 'daling' only when the exact Poisson rate test (rate-test.ts) gives
  * p < alpha; otherwise 'geen significante verandering' — so 3 → 6 is not "+100% alarm".
+ * A view that shows many comparisons at once judges them as one family on Holm-adjusted
+ * p-values (trend-family.ts); a comparison judged alone has familySize 1.
  *
  * Exposure of a month is its number of days, times the wijk's inhabitants when known, so
  * February is not read as a fall and a growing wijk not as a rise.
  */
 import { compareRates, computeUChartLimits } from './rate-test';
+import { explainComparison } from './trend-explain';
+
+export { formatDutchNumber, formatPValue } from './trend-explain';
 
 export interface YearMonth {
   year: number;
@@ -39,6 +44,11 @@ export type TrendFlag = 'stijging' | 'daling' | 'geen significante verandering';
 
 export interface TrendComparison {
   available: true;
+  /** Against the same period last year, or against the baseline months before. */
+  kind: 'samePeriodLastYear' | 'baseline';
+  /** Months in the reference: the period's length, or the baseline's. */
+  referenceMonths: number;
+  /** From `adjustedPValue` < alpha when the comparison is one of a family, else `pValue`. */
   flag: TrendFlag;
   currentCount: number;
   /** Count in the reference months (last year's period, or the whole baseline). */
@@ -49,6 +59,12 @@ export interface TrendComparison {
   changePercent: number | null;
   rateRatio: number | null;
   pValue: number;
+  /**
+   * Comparisons judged together (trend-family.ts; 1 = judged alone) and the Holm-adjusted
+   * p-value within them (equal to pValue when alone).
+   */
+  familySize: number;
+  adjustedPValue: number;
   /** Per 1,000 inhabitants over the period; null without inhabitants. */
   currentPer1000: number | null;
   referencePer1000: number | null;
@@ -93,28 +109,6 @@ const fromIndex = (i: number): YearMonth => ({ year: Math.floor(i / 12), month: 
 const monthName = (i: number): string => `${MONTH_NAMES[i % 12]} ${Math.floor(i / 12)}`;
 const daysInMonth = (i: number): number =>
   new Date(Date.UTC(Math.floor(i / 12), (i % 12) + 1, 0)).getUTCDate();
-
-/** Dutch number: thousands with '.', decimals with ','. */
-export function formatDutchNumber(value: number, decimals = 0): string {
-  const [whole, fraction] = Math.abs(value).toFixed(decimals).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const sign = value < 0 && Number(whole + '.' + (fraction ?? '0')) !== 0 ? '−' : '';
-  return sign + grouped + (fraction ? ',' + fraction : '');
-}
-
-const formatCount = (n: number): string => formatDutchNumber(n, Number.isInteger(n) ? 0 : 1);
-
-/**
- * "p = 0,51", "p = 0,032", "p < 0,001" — with extra decimals when rounding would put the
- * shown value on the other side of alpha than the real one.
- */
-export function formatPValue(p: number, alpha = 0.05): string {
-  if (p < 0.001) return 'p < 0,001';
-  if (p > 0.995) return 'p = 1';
-  let decimals = p < 0.1 ? 3 : 2;
-  while (decimals < 6 && Number(p.toFixed(decimals)) < alpha !== p < alpha) decimals++;
-  return `p = ${formatDutchNumber(p, decimals)}`;
-}
 
 function inhabitantsIn(options: TrendOptions, year: number): number | null {
   const { inhabitants } = options;
@@ -172,26 +166,40 @@ function collectSpan(
 const per1000 = (count: number, people: number | null): number | null =>
   people === null ? null : (count / people) * 1000;
 
-/** The rate test of `current` against `reference`, without the explanation. */
-function judgeChange(current: Span, reference: Span, alpha: number): TrendComparison {
+/** Flag of a comparison whose (adjusted) p-value is p. */
+export function flagFor(
+  c: Pick<TrendComparison, 'currentCount' | 'expectedCount'>,
+  p: number,
+  alpha: number,
+): TrendFlag {
+  if (!(p < alpha) || c.currentCount === c.expectedCount) return 'geen significante verandering';
+  return c.currentCount > c.expectedCount ? 'stijging' : 'daling';
+}
+
+/** The rate test of `current` against `reference`, with its explanation. */
+function judgeChange(
+  kind: TrendComparison['kind'],
+  current: Span,
+  reference: Span,
+  alpha: number,
+): TrendComparison {
   const test = compareRates(current.count, current.exposure, reference.count, reference.exposure, {
     confidenceLevel: null,
   });
   const expected = (reference.count * current.exposure) / reference.exposure;
-  const significant = test.pValue < alpha && current.count !== expected;
-  return {
+  const judged: TrendComparison = {
     available: true,
-    flag: !significant
-      ? 'geen significante verandering'
-      : current.count > expected
-        ? 'stijging'
-        : 'daling',
+    kind,
+    referenceMonths: reference.months,
+    flag: flagFor({ currentCount: current.count, expectedCount: expected }, test.pValue, alpha),
     currentCount: current.count,
     referenceCount: reference.count,
     expectedCount: expected,
     changePercent: expected === 0 ? null : (current.count / expected - 1) * 100,
     rateRatio: test.rateRatio,
     pValue: test.pValue,
+    familySize: 1,
+    adjustedPValue: test.pValue,
     currentPer1000: per1000(current.count, current.inhabitants),
     // Scaled to the current period's length, so both rates are "per period".
     referencePer1000: per1000(
@@ -200,34 +208,7 @@ function judgeChange(current: Span, reference: Span, alpha: number): TrendCompar
     ),
     explanation: '',
   };
-}
-
-/** "…: dat kan toeval zijn (p = 0,51)" and the like. */
-function verdict(c: TrendComparison, alpha: number): string {
-  const text =
-    c.currentCount === 0 && c.referenceCount === 0
-      ? 'geen verandering'
-      : c.flag === 'geen significante verandering'
-        ? 'dat kan toeval zijn'
-        : `een ${c.flag} die waarschijnlijk geen toeval is`;
-  return `${text} (${formatPValue(c.pValue, alpha)})`;
-}
-
-function describeRates(c: TrendComparison): string {
-  if (c.currentPer1000 === null || c.referencePer1000 === null) return '';
-  const before = formatDutchNumber(c.referencePer1000, 1);
-  return ` (${before} → ${formatDutchNumber(c.currentPer1000, 1)} per 1.000 inwoners)`;
-}
-
-function explainLastYear(c: TrendComparison, alpha: number): string {
-  const change = `Van ${formatCount(c.referenceCount)} naar ${formatCount(c.currentCount)}`;
-  return `${change}${describeRates(c)}: ${verdict(c, alpha)}`;
-}
-
-function explainBaseline(c: TrendComparison, baselineMonths: number, alpha: number): string {
-  const expected = formatDutchNumber(c.expectedCount, 1);
-  const intro = `Verwacht ${expected} op basis van de ${baselineMonths} maanden ervoor`;
-  return `${intro}, nu ${formatCount(c.currentCount)}${describeRates(c)}: ${verdict(c, alpha)}`;
+  return { ...judged, explanation: explainComparison(judged, alpha) };
 }
 
 function readSettings(options: TrendOptions) {
@@ -288,14 +269,13 @@ export function assessTrend(
   let samePeriodLastYear: TrendAssessment['samePeriodLastYear'] = unavailable(first - 12);
   if (first - 12 >= coverage) {
     const reference = collectSpan(counts, first - 12, periodMonths, options);
-    const judged = judgeChange(current, reference, alpha);
-    samePeriodLastYear = { ...judged, explanation: explainLastYear(judged, alpha) };
+    samePeriodLastYear = judgeChange('samePeriodLastYear', current, reference, alpha);
   }
 
   let baseline: TrendAssessment['baseline'] = unavailable(first - baselineMonths);
   if (first - baselineMonths >= coverage) {
     const reference = collectSpan(counts, first - baselineMonths, baselineMonths, options);
-    const judged = judgeChange(current, reference, alpha);
+    const judged = judgeChange('baseline', current, reference, alpha);
     const limits = computeUChartLimits(
       reference.monthCounts,
       reference.monthExposures,
@@ -303,7 +283,6 @@ export function assessTrend(
     );
     baseline = {
       ...judged,
-      explanation: explainBaseline(judged, baselineMonths, alpha),
       controlLimits: {
         lower: limits.lower * current.exposure,
         upper: limits.upper * current.exposure,

@@ -6,6 +6,8 @@
  * baseline, with u-chart limits). A change is flagged only when the test says it is
  * unlikely to be noise.
  */
+import { MIN_INHABITANTS_FOR_RATE } from './area-rates';
+import { correctAssessments } from './trend-family';
 import {
   assessTrend,
   type MonthlyCount,
@@ -40,7 +42,10 @@ export interface WijkTrendOptions {
   periodMonths?: number;
   /** Baseline months before the period (default: max(12, 2 × period)). */
   baselineMonths?: number;
+  /** Family-wise error rate of the view's flags together (Holm; default 0.05). */
   alpha?: number;
+  /** Also one panel per wijk and theme (default true). */
+  perTheme?: boolean;
 }
 
 export interface TrendPanel {
@@ -51,7 +56,8 @@ export interface TrendPanel {
   theme: string | null;
   /** One count per month of `months`. */
   counts: number[];
-  /** Count per 1,000 inhabitants per month; null when the population is unknown. */
+  /** Count per 1,000 inhabitants per month; null when the population is unknown or below
+   *  MIN_INHABITANTS_FOR_RATE. */
   per1000: number[] | null;
   total: number;
   assessment: TrendAssessment;
@@ -66,6 +72,9 @@ export interface WijkTrends {
   months: YearMonth[];
   periodMonths: number;
   baselineMonths: number;
+  alpha: number;
+  /** Distinct comparisons corrected together (Holm) over all panels. */
+  familySize: number;
   panels: TrendPanel[];
 }
 
@@ -91,11 +100,15 @@ function buildPanel(
   theme: string | null,
   byMonth: Map<number, number>,
   range: MonthRange,
-  options: Required<WijkTrendOptions>,
+  options: Omit<Required<WijkTrendOptions>, 'perTheme'>,
 ): TrendPanel {
   const months = monthsBetween(range);
   const counts = months.map((m) => byMonth.get(index(m)) ?? 0);
-  const people = wijk.inhabitants !== null && wijk.inhabitants > 0 ? wijk.inhabitants : null;
+  // Rates (and exposure by population) only from MIN_INHABITANTS_FOR_RATE people on.
+  const people =
+    wijk.inhabitants !== null && wijk.inhabitants >= MIN_INHABITANTS_FOR_RATE
+      ? wijk.inhabitants
+      : null;
   const series: MonthlyCount[] = months.map((m, i) => ({ ...m, count: counts[i] }));
   const assessment = assessTrend(series, {
     at: range.last,
@@ -120,6 +133,8 @@ function buildPanel(
 /**
  * One panel per wijk for all themes together, and one per wijk and theme for every theme
  * that occurs in the rows. Months outside `range` are ignored; rows of unknown wijken too.
+ * The comparisons of all panels are one family, corrected together (trend-family.ts): a
+ * view shows all their flags at once.
  */
 export function computeWijkTrends(
   rows: readonly WijkMonthRow[],
@@ -128,7 +143,7 @@ export function computeWijkTrends(
   options: WijkTrendOptions = {},
 ): WijkTrends {
   const periodMonths = options.periodMonths ?? 12;
-  const settings: Required<WijkTrendOptions> = {
+  const settings = {
     periodMonths,
     baselineMonths: options.baselineMonths ?? Math.max(12, 2 * periodMonths),
     alpha: options.alpha ?? 0.05,
@@ -154,7 +169,7 @@ export function computeWijkTrends(
       add(perTheme, `${row.wijkcode}|${row.theme}`, month, row.n);
     }
   }
-  const sortedThemes = [...themes].sort();
+  const sortedThemes = options.perTheme === false ? [] : [...themes].sort();
   const panels: TrendPanel[] = [];
   for (const wijk of wijken) {
     panels.push(buildPanel(wijk, null, all.get(wijk.code) ?? new Map(), range, settings));
@@ -163,7 +178,25 @@ export function computeWijkTrends(
       panels.push(buildPanel(wijk, theme, byMonth, range, settings));
     }
   }
-  return { months: monthsBetween(range), ...settings, panels };
+  const corrected = correctAssessments(
+    panels.map((p) => ({ assessment: p.assessment, same: `${p.wijk.code}|${p.counts.join(',')}` })),
+    settings.alpha,
+  );
+  let familySize = 0;
+  for (const { samePeriodLastYear: a, baseline: b } of corrected) {
+    if (a.available) familySize = a.familySize;
+    else if (b.available) familySize = b.familySize;
+  }
+  return {
+    months: monthsBetween(range),
+    ...settings,
+    familySize,
+    panels: panels.map((p, i) => ({
+      ...p,
+      assessment: corrected[i],
+      flag: headlineFlag(corrected[i]),
+    })),
+  };
 }
 
 const parseDay = (day: string): [number, number, number] => {

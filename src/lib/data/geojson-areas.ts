@@ -7,6 +7,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Position } from 'geojson';
 import { looksLikeRd, rdToWgs84 } from '../analysis/rd';
+import { parseInhabitants } from './import/inhabitants';
 
 export type AreaLevel = 'gemeente' | 'wijk' | 'buurt';
 
@@ -41,7 +42,7 @@ const FIELD_VARIANTS: Record<AreaLevel, { code: string[]; name: string[]; parent
 };
 
 /** CBS marks suppressed or unknown figures with large negative sentinels (e.g. -99997). */
-export const CBS_SENTINEL_LIMIT = -99990;
+export { CBS_SENTINEL_LIMIT } from './import/inhabitants';
 
 function firstField(props: Record<string, unknown>, names: string[]): unknown {
   for (const name of names) {
@@ -95,7 +96,10 @@ export function parseAreaFeature(feature: Feature, level: AreaLevel, rd: boolean
   let multi = toMultiPolygon(feature.geometry);
   if (code === null || !multi) return null;
   if (rd) multi = mapPositions(multi, ([x, y]) => rdToWgs84(x, y));
-  const inhabitantsRaw = Number(firstField(props, ['aantal_inwoners', 'AANT_INW', 'inwoners']));
+  // Missing or empty stays unknown (not 0); "1.234" is 1234 people (import/inhabitants.ts).
+  const { inhabitants } = parseInhabitants(
+    firstField(props, ['aantal_inwoners', 'AANT_INW', 'inwoners']),
+  );
   const water = String(firstField(props, ['water', 'WATER']) ?? 'NEE').toUpperCase() === 'JA';
   const year = Number(firstField(props, ['jaar', 'JAAR', 'jaarcode']));
   return {
@@ -105,10 +109,7 @@ export function parseAreaFeature(feature: Feature, level: AreaLevel, rd: boolean
     parent: variants.parent.length
       ? String(firstField(props, variants.parent) ?? '') || null
       : null,
-    inhabitants:
-      Number.isFinite(inhabitantsRaw) && inhabitantsRaw > CBS_SENTINEL_LIMIT
-        ? inhabitantsRaw
-        : null,
+    inhabitants,
     water,
     year: Number.isFinite(year) && year > 0 ? year : null,
     geometry: multi,

@@ -133,7 +133,10 @@ export class WijkenModel {
         name: l.name,
         inhabitants: null,
       }));
-      const locationTrends = computeWijkTrends(nearby, locationInfo, range, options);
+      const locationTrends = computeWijkTrends(nearby, locationInfo, range, {
+        ...options,
+        perTheme: false,
+      });
       this.locations = base.locations.map((l) => {
         const days = visits.filter((v) => v.target === l.id);
         return {

@@ -3,7 +3,7 @@
  * names only), name, parent, inhabitants and a checked geometry; per rejected feature a
  * Dutch reason. Pure: no database.
  */
-import { bboxOf, CBS_SENTINEL_LIMIT, type AreaLevel, type AreaRow } from '../geojson-areas';
+import { bboxOf, type AreaLevel, type AreaRow } from '../geojson-areas';
 import {
   generatedAreaCode,
   readAreaAttributes,
@@ -12,6 +12,7 @@ import {
   type AreaMapping,
 } from './area-fields';
 import { checkAreaGeometry } from './area-geometry';
+import { parseInhabitants } from './inhabitants';
 import type { AreaSource } from './area-sources';
 import { ImportError } from './stage';
 
@@ -53,12 +54,6 @@ function fieldsPerLayer(
     layers.set(layer, recogniseAreaFields(areaPropertyNames(source, layer), mapping));
   }
   return layers;
-}
-
-function toInhabitants(value: unknown): number | null {
-  if (value === null || value === undefined || value === '') return null;
-  const n = typeof value === 'number' ? value : Number(String(value).trim());
-  return Number.isInteger(n) && n > CBS_SENTINEL_LIMIT && n >= 0 ? n : null;
 }
 
 function toWater(value: unknown): boolean {
@@ -130,14 +125,17 @@ export function parseAreaSource(source: AreaSource, options: AreaParseOptions = 
       rejected.push({ feature: number, reason: checked.reason });
       return;
     }
-    if (checked.repairs.length) repaired.push({ feature: number, repairs: checked.repairs });
+    // A population that cannot be read stays unknown, and the report says so.
+    const people = parseInhabitants(a.inhabitants);
+    const repairs = people.note ? [...checked.repairs, people.note] : checked.repairs;
+    if (repairs.length) repaired.push({ feature: number, repairs });
     seenCodes.add(code);
     rows.push({
       code,
       name: a.name,
       level: a.level,
       parent: a.parent,
-      inhabitants: toInhabitants(a.inhabitants),
+      inhabitants: people.inhabitants,
       water: toWater(a.water),
       year: toYear(a.year),
       geometry: checked.geometry,

@@ -150,3 +150,16 @@ export function buildLastRecordQuery(): Query {
         UNION ALL SELECT max(coalesce(happened_from, reported_at)) FROM meldingen)`,
   };
 }
+
+/**
+ * Every record with an exact time and a place in [from, to), for scoring past briefings'
+ * expected hotspots (analysis/forecast-score.ts): rows lon, lat, t (local epoch ms), theme,
+ * buurtcode.
+ */
+export function buildForecastRecordsQuery(window: { from: string; to: string }): Query {
+  const records = recordsSql(window.from, window.to, {
+    sql: (_t, precision) => `${precision} = 'exact'`,
+    params: [],
+  });
+  return { sql: `${records.sql} ORDER BY t`, params: records.params };
+}

@@ -8,6 +8,7 @@
  * incidents occurred_from, meldingen happened_from else reported_at, visits started_at.
  */
 import type { Query } from '../connector';
+import { utcMsSql } from './local-time-sql';
 import { precisionSql } from './record-filter';
 
 /** Local dates 'YYYY-MM-DD', both inclusive. */
@@ -28,7 +29,8 @@ const inPeriod = (column: string) =>
 
 /**
  * One row per wijk × theme × month with meldingen, incidents, visits and visit hours
- * (ended_at − started_at; a visit without an end counts as a visit with 0 hours), and
+ * (ended_at − started_at as real elapsed time, local-time-sql.ts; a visit without an end
+ * counts as a visit with 0 hours), and
  * `year_level`: how many of its meldingen and incidents are known to the year only (they
  * are in the January row, and count in every total, but a monthly comparison must leave
  * them out — management-kpis demandSeries). Records without a wijk are left out: KPIs are
@@ -40,7 +42,10 @@ export function buildMonthlyKpiQuery(period: DatePeriod): Query {
   const part = (table: string, time: string, measures: string) =>
     `SELECT wijkcode, theme, date_trunc('month', ${time}) AS m, ${measures} ` +
     `FROM ${table} WHERE wijkcode IS NOT NULL AND ${inPeriod(time)} GROUP BY ALL`;
-  const hours = 'greatest(coalesce(epoch(ended_at - started_at) / 3600.0, 0), 0)';
+  // Real elapsed time between the Europe/Amsterdam instants, not the wall-clock difference:
+  // 01:30–03:30 on the autumn change lasts 3 hours, on the spring change 1 (issue 23).
+  const elapsedMs = `(${utcMsSql('ended_at')}) - (${utcMsSql('started_at')})`;
+  const hours = `greatest(coalesce((${elapsedMs}) / 3600000.0, 0), 0)`;
   const sql = `
     SELECT wijkcode, coalesce(theme, 'overig') AS theme,
       CAST(year(m) AS INTEGER) AS year, CAST(month(m) AS INTEGER) AS month,
