@@ -9,6 +9,7 @@ import { benchAppStart } from './app-start';
 import { benchAreaImport } from './areas';
 import { benchBuitengebied } from './buitengebied';
 import { benchBriefing } from './briefing';
+import { benchLargeCsv } from './csv-large';
 import { benchExplore } from './explore';
 import { benchGiStar, benchGiStarPermutation } from './hotspots';
 import { benchImport } from './import';
@@ -48,6 +49,10 @@ const SUITES: Suite[] = [
       importFiles ??= await prepareImportBenchFiles(1_000_000);
       return benchPersonalDataScan(importFiles.csv, runs);
     },
+  },
+  {
+    metrics: ['import.csv_1gb_peak_heap_mb'],
+    run: async () => benchLargeCsv(Number(process.env.BENCH_CSV_LARGE_RUNS ?? 1)),
   },
   {
     metrics: ['import.areas_500_reassign_1m_ms'],

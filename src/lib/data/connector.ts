@@ -27,8 +27,12 @@ export interface Connector {
   queryArrow(query: Query): Promise<Table>;
   /** Runs statements that return nothing useful (DDL, INSERT … SELECT). No parameters. */
   exec(sql: string): Promise<void>;
-  /** Makes bytes readable by SQL under a fixed, code-chosen file name (never user input). */
-  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Makes bytes readable by SQL under a fixed, code-chosen file name (never user input). A
+   * Blob (a chosen File) is read by the engine where it lies, in the browser, without a
+   * copy in memory; bytes are copied into the engine.
+   */
+  registerFile(name: string, bytes: Uint8Array | Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
   /** Appends (or creates) a table from an Arrow table. */
   insertArrow(table: Table, target: string, options?: { create?: boolean }): Promise<void>;

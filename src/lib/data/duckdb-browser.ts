@@ -100,7 +100,17 @@ class BrowserConnector implements Connector {
     await this.conn.query(sql);
   }
 
-  async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+  async registerFile(name: string, bytes: Uint8Array | Blob): Promise<void> {
+    if (bytes instanceof Blob) {
+      // The engine's worker reads the Blob in ranges as it needs them (FileReaderSync).
+      await this.db.registerFileHandle(
+        name,
+        bytes,
+        duckdb.DuckDBDataProtocol.BROWSER_FILEREADER,
+        true,
+      );
+      return;
+    }
     await this.db.registerFileBuffer(name, ownBuffer(bytes));
   }
 

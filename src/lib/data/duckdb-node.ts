@@ -9,6 +9,7 @@ import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { toIpcStream } from './arrow-build';
 import { arrowToRows } from './arrow-rows';
 import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
+import { wholeBytes } from './import/csv-bytes';
 import { wholeIpcStream } from './ipc-stream';
 
 const require = createRequire(import.meta.url);
@@ -59,8 +60,9 @@ class NodeConnector implements Connector {
     this.conn.query(sql);
   }
 
-  async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-    this.db.registerFileBuffer(name, bytes);
+  async registerFile(name: string, bytes: Uint8Array | Blob): Promise<void> {
+    // The blocking Node engine reads only files it was handed whole; it copies them in.
+    this.db.registerFileBuffer(name, await wholeBytes(bytes));
   }
 
   async dropFile(name: string): Promise<void> {

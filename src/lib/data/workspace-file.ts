@@ -8,6 +8,7 @@
  * The whole file is gzip-compressed (CompressionStream: browsers and Node ≥ 18).
  */
 import type { StepProgress } from './progress';
+import { formatByteLimit, inflateChunks } from './inflate';
 import { sha256Hex } from './sha256';
 import { SnapshotError, type Snapshot, type SnapshotManifest } from './snapshot';
 import type { TableName } from './schema';
@@ -54,33 +55,116 @@ export async function encodeWorkspace(snapshot: Snapshot): Promise<Uint8Array> {
   return pipeThrough(out, new CompressionStream('gzip'));
 }
 
+/**
+ * What a workspace may expand to: a browser's engine holds about 3.1 GB, so a larger one
+ * could never be restored (issue 27, item 11).
+ */
+export const MAX_WORKSPACE_BYTES = 3_000_000_000;
+/** A table of contents is a few kilobytes; this much is certainly no workspace. */
+const MAX_HEADER_BYTES = 16_000_000;
+
+const NOT_A_WORKSPACE = 'Dit bestand is geen (volledige) werkruimte van wijkradar.';
+const LIMIT = formatByteLimit(MAX_WORKSPACE_BYTES);
+const tooLarge = () =>
+  new SnapshotError(
+    `Deze werkruimte pakt uit tot meer dan ${LIMIT}; wijkradar opent werkruimtes tot ${LIMIT}. Er is niets gewijzigd.`,
+  );
+const largerThanDeclared = (size: number) =>
+  new SnapshotError(
+    `De werkruimte is beschadigd: ze pakt uit tot meer dan de ${formatByteLimit(size)} die haar inhoudsopgave opgeeft (wijkradar opent werkruimtes tot ${LIMIT}). Er is niets gewijzigd.`,
+  );
+
+/**
+ * The uncompressed workspace, read against its own table of contents: once the header is
+ * in, the declared size is known and checked against the limit, the output is allocated
+ * once, and the decompressor is stopped as soon as it passes the declared size. A bomb
+ * costs what its header declares, never what it expands to.
+ */
+async function inflateWorkspace(file: Uint8Array): Promise<{ raw: Uint8Array; header: Header }> {
+  const magic = new TextEncoder().encode(MAGIC);
+  const start = magic.length + 4;
+  let head: Uint8Array = new Uint8Array(0);
+  let raw: Uint8Array | null = null;
+  let header: Header | null = null;
+  let written = 0;
+  try {
+    for await (const chunk of inflateChunks(file, 'gzip')) {
+      if (raw) {
+        if (written + chunk.length > raw.length) throw largerThanDeclared(raw.length);
+        raw.set(chunk, written);
+        written += chunk.length;
+        continue;
+      }
+      head = concat(head, chunk);
+      if (head.length < start) continue;
+      if (!magic.every((b, i) => head[i] === b)) {
+        throw new SnapshotError('Dit bestand is geen werkruimte van wijkradar.');
+      }
+      const headerLength = new DataView(head.buffer).getUint32(magic.length, true);
+      if (headerLength > MAX_HEADER_BYTES) throw unreadableHeader();
+      if (head.length < start + headerLength) continue;
+      header = parseHeader(head.subarray(start, start + headerLength));
+      const size = start + headerLength + declaredBlobBytes(header);
+      if (size > MAX_WORKSPACE_BYTES) throw tooLarge();
+      if (head.length > size) throw largerThanDeclared(size);
+      raw = new Uint8Array(size);
+      raw.set(head);
+      written = head.length;
+    }
+  } catch (error) {
+    if (error instanceof SnapshotError) throw error;
+    throw new SnapshotError(NOT_A_WORKSPACE);
+  }
+  if (!raw || !header) {
+    if (head.length >= start) throw unreadableHeader();
+    throw new SnapshotError(NOT_A_WORKSPACE);
+  }
+  // Short of its declared size: the tables that are incomplete fail their check below.
+  return { raw: raw.subarray(0, written), header };
+}
+
+const unreadableHeader = () =>
+  new SnapshotError('De werkruimte is beschadigd: de inhoudsopgave is onleesbaar.');
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function parseHeader(bytes: Uint8Array): Header {
+  try {
+    const header = JSON.parse(new TextDecoder().decode(bytes)) as Header;
+    if (!Array.isArray(header.entries)) throw new Error('no entries');
+    return header;
+  } catch {
+    throw unreadableHeader();
+  }
+}
+
+/** Where the last table ends, as the header declares it. */
+function declaredBlobBytes(header: Header): number {
+  let end = 0;
+  for (const entry of header.entries) {
+    const { offset, length } = entry;
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0)
+      throw unreadableHeader();
+    end = Math.max(end, offset + length);
+  }
+  return end;
+}
+
 /** With `progress`: the step 'check', tables checked of all, a cancel checkpoint each. */
 export async function decodeWorkspace(
   file: Uint8Array,
   progress?: StepProgress,
 ): Promise<Snapshot> {
   await progress?.step('check');
-  let raw: Uint8Array;
-  try {
-    raw = await pipeThrough(file, new DecompressionStream('gzip'));
-  } catch {
-    throw new SnapshotError('Dit bestand is geen (volledige) werkruimte van wijkradar.');
-  }
-  const magic = new TextEncoder().encode(MAGIC);
-  if (raw.length < magic.length + 4 || !magic.every((b, i) => raw[i] === b)) {
-    throw new SnapshotError('Dit bestand is geen werkruimte van wijkradar.');
-  }
-  const headerLength = new DataView(raw.buffer, raw.byteOffset).getUint32(magic.length, true);
-  const start = magic.length + 4;
-  let header: Header;
-  try {
-    header = JSON.parse(
-      new TextDecoder().decode(raw.subarray(start, start + headerLength)),
-    ) as Header;
-  } catch {
-    throw new SnapshotError('De werkruimte is beschadigd: de inhoudsopgave is onleesbaar.');
-  }
-  const blobStart = start + headerLength;
+  const { raw, header } = await inflateWorkspace(file);
+  const magicLength = new TextEncoder().encode(MAGIC).length;
+  const headerLength = new DataView(raw.buffer, raw.byteOffset).getUint32(magicLength, true);
+  const blobStart = magicLength + 4 + headerLength;
   const tables = new Map<TableName, Uint8Array>();
   const entries = header.entries ?? [];
   for (const [done, entry] of entries.entries()) {

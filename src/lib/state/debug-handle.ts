@@ -40,7 +40,8 @@ export function installDebugHandle(conn: Connector, persist: () => Promise<void>
       const started = performance.now();
       const name = url.split('/').pop() ?? 'bestand';
       warmParquetReader(name); // as the Gegevens page does while it reads a chosen file
-      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      // A Blob, as the Gegevens page passes the chosen File.
+      const bytes = await (await fetch(url)).blob();
       const fetched = performance.now();
       const prepared = await prepareImport(conn, kind, name, bytes, {
         parquet: browserParquetReader,

@@ -78,9 +78,9 @@ export class ImportRunner {
       PREPARE_STEPS,
       async (progress, current) => {
         warmParquetReader(file.name);
-        const bytes = await readChosenFile(file);
+        // The File itself: a CSV is read in chunks and by the engine, never whole (issue 27).
         const prepared = await exclusive(() =>
-          prepareImport(appData.connector, kind, file.name, bytes, {
+          prepareImport(appData.connector, kind, file.name, file, {
             parquet: browserParquetReader,
             progress,
           }),

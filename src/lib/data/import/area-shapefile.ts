@@ -4,27 +4,28 @@
  * RD New or WGS84 — RD is converted with the project's own definition (with the datum
  * shift), which an ESRI .prj lacks.
  */
-import { iter } from 'but-unzip';
 import { parseDbf, parseShp } from 'shpjs';
+import { readZipDirectory, readZipEntries, ZipError } from '../zip-reader';
 import { detectCrs, type AreaSource, type RawAreaFeature } from './area-sources';
-import { ImportError } from './stage';
+import { ImportError, MAX_IMPORT_BYTES } from './stage';
 
 const WANTED = /\.(shp|dbf|prj|cpg)$/i;
 const RD_PRJ = /28992|amersfoort|rd_new/i;
 
+/**
+ * The Shapefile parts of the zip, unpacked up to the import limit: a zip bomb is refused
+ * from its declared sizes, or stopped where it inflates past them (issue 27, item 11).
+ */
 async function unzipParts(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const parts = new Map<string, Uint8Array>();
   try {
-    for (const entry of iter(bytes)) {
-      if (entry.filename.includes('__MACOSX') || !WANTED.test(entry.filename)) continue;
-      parts.set(entry.filename, await entry.read());
-    }
-  } catch {
-    throw new ImportError(
-      'Het zip-bestand is beschadigd of versleuteld en kan niet worden gelezen.',
+    const wanted = readZipDirectory(bytes).filter(
+      (e) => !e.name.includes('__MACOSX') && WANTED.test(e.name),
     );
+    return await readZipEntries(bytes, wanted, MAX_IMPORT_BYTES);
+  } catch (error) {
+    if (error instanceof ZipError) throw new ImportError(error.message);
+    throw error;
   }
-  return parts;
 }
 
 export async function readShapefileZip(bytes: Uint8Array): Promise<AreaSource> {

@@ -16,23 +16,32 @@ export const UNCLOSED_QUOTE_REASON = 'Aanhalingsteken niet afgesloten';
 const NEWLINE = 0x0a;
 const MAX_RAW = 2000;
 
-/** Byte offsets at which the lines of `bytes` start (a line ends with \n). */
-function lineStarts(bytes: Uint8Array): number[] {
-  const starts = [0];
+/**
+ * Byte offsets at which the lines of `bytes` start (a line ends with \n): a typed array,
+ * 8 bytes a line, counted first so that it is allocated once (a 1.5 GB file has ~15M).
+ */
+function lineStarts(bytes: Uint8Array): Float64Array {
+  let count = 1;
   for (let i = bytes.indexOf(NEWLINE); i >= 0 && i + 1 < bytes.length;) {
-    starts.push(i + 1);
+    count++;
+    i = bytes.indexOf(NEWLINE, i + 1);
+  }
+  const starts = new Float64Array(count);
+  let n = 1;
+  for (let i = bytes.indexOf(NEWLINE); i >= 0 && i + 1 < bytes.length;) {
+    starts[n++] = i + 1;
     i = bytes.indexOf(NEWLINE, i + 1);
   }
   return starts;
 }
 
-/** The index of the line that holds byte `position`. */
-function lineAt(starts: readonly number[], position: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
+/** The index of the last entry of the sorted `values` that is <= `position` (-1: none). */
+function lastAtOrBefore(values: ArrayLike<number>, position: number): number {
+  let lo = -1;
+  let hi = values.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= position) lo = mid;
+    if (values[mid] <= position) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -40,20 +49,20 @@ function lineAt(starts: readonly number[], position: number): number {
 
 /**
  * A UTF-8 CSV file with some of its lines removed: `bytes` is what the reader gets, and a
- * byte position in it maps back to the line of the original file.
+ * byte position in it maps back to the line of the original file. Only the removed lines
+ * are kept in lists; `bytes` is one copy of the kept ranges, made per round of removal.
  */
 export class EditedCsvLines {
-  private readonly starts: number[];
+  private readonly starts: Float64Array;
   private readonly removed = new Map<number, string>();
-  /** For each line of `bytes`, its line in the original file. */
-  private kept: number[];
-  private keptStarts: number[];
+  /** Where each removed line (in line order) was cut out of `bytes`. */
+  private cuts: number[] = [];
+  /** Bytes removed before each cut, the cut's own line included. */
+  private removedThrough: number[] = [];
   bytes: Uint8Array;
 
   constructor(private readonly original: Uint8Array) {
     this.starts = lineStarts(original);
-    this.kept = this.starts.map((_, i) => i);
-    this.keptStarts = this.starts;
     this.bytes = original;
   }
 
@@ -61,7 +70,7 @@ export class EditedCsvLines {
   nulLines(): number[] {
     const lines: number[] = [];
     for (let i = this.original.indexOf(0); i >= 0;) {
-      const line = lineAt(this.starts, i);
+      const line = lastAtOrBefore(this.starts, i);
       lines.push(line);
       i = this.original.indexOf(0, this.lineEnd(line));
     }
@@ -70,22 +79,31 @@ export class EditedCsvLines {
 
   /** The original line of byte `position` in `bytes`. */
   originalLine(position: number): number {
-    return this.kept[lineAt(this.keptStarts, position)];
+    const k = lastAtOrBefore(this.cuts, position);
+    const shift = k < 0 ? 0 : this.removedThrough[k];
+    return lastAtOrBefore(this.starts, position + shift);
   }
 
   /** Takes lines of the original file out of `bytes`, with the reason they are rejected. */
   remove(lines: readonly number[], reason: string): void {
     for (const line of lines) if (!this.removed.has(line)) this.removed.set(line, reason);
-    this.kept = this.starts.map((_, i) => i).filter((i) => !this.removed.has(i));
-    const length = this.kept.reduce((sum, i) => sum + this.lineEnd(i) - this.starts[i], 0);
-    const bytes = new Uint8Array(length);
-    this.keptStarts = [];
+    const gone = [...this.removed.keys()].sort((a, b) => a - b);
+    this.cuts = [];
+    this.removedThrough = [];
+    let removedBytes = 0;
+    for (const line of gone) {
+      this.cuts.push(this.starts[line] - removedBytes);
+      removedBytes += this.lineEnd(line) - this.starts[line];
+      this.removedThrough.push(removedBytes);
+    }
+    const bytes = new Uint8Array(this.original.length - removedBytes);
+    let from = 0;
     let offset = 0;
-    for (const i of this.kept) {
-      this.keptStarts.push(offset);
-      const line = this.original.subarray(this.starts[i], this.lineEnd(i));
-      bytes.set(line, offset);
-      offset += line.length;
+    for (const line of [...gone, this.starts.length]) {
+      const kept = this.original.subarray(from, this.starts[line] ?? this.original.length);
+      bytes.set(kept, offset);
+      offset += kept.length;
+      from = this.lineEnd(line);
     }
     this.bytes = bytes;
   }

@@ -12,6 +12,7 @@ import type { Connector, Row } from '../connector';
 import { initDatabase } from '../database';
 import type { Theme } from '../themes';
 import { IMPORT_FIELDS, type RecordKind } from './column-mapping';
+import type { SourceBytes } from './csv-bytes';
 import { buildConvertSql, convertStaged, stagedRowsSource, type RecordImportKind } from './convert';
 import { hasCountColumn } from './count-column';
 import { checkIdColumn, computeFileKey, proposeIdPolicy, type IdCheck } from './id-check';
@@ -105,7 +106,7 @@ export async function prepareImport(
   conn: Connector,
   kind: RecordKind,
   fileName: string,
-  bytes: Uint8Array,
+  bytes: SourceBytes,
   options: PrepareOptions = {},
 ): Promise<PreparedImport> {
   if (kind === 'areas') throw new ImportError('Gebiedsgrenzen worden apart ingelezen.');

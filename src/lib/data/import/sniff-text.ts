@@ -68,7 +68,7 @@ const CP1252_HIGH = [
   0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
-function decodeWindows1252(bytes: Uint8Array): string {
+export function decodeWindows1252(bytes: Uint8Array): string {
   const parts: string[] = [];
   const units = new Uint16Array(Math.min(bytes.length, 8192));
   for (let start = 0; start < bytes.length; start += units.length) {
@@ -211,13 +211,14 @@ function skipSepLine(text: string): number {
  * files come out right: in `1,5;2,5` both ',' and ';' split consistently, but a ';' that
  * separates every record the same way is a delimiter, while commas inside values (decimal
  * commas, text) are common. A single-column file gets the candidate that occurs least.
+ * `partOfFile`: the text is the start of a longer file (its last record may be cut off).
  */
-export function detectDelimiter(text: string): Delimiter {
+export function detectDelimiter(text: string, partOfFile = false): Delimiter {
   const declared = readExcelSepLine(text);
   if (declared) return declared;
   let sample = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
   if (sample.length > 0 && sample.charCodeAt(0) === 0xfeff) sample = sample.slice(1);
-  const cut = text.length > SNIFF_CHARS;
+  const cut = partOfFile || text.length > SNIFF_CHARS;
 
   let best: Delimiter | null = null;
   let bestScore = -1;

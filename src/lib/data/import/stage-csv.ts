@@ -4,12 +4,23 @@
  * open a quote they never close are kept as structure rejects with their line in the file.
  */
 import type { Connector } from '../connector';
+import {
+  dropStart,
+  readRange,
+  scanCsvBytes,
+  sizeOf,
+  transcodeWindows1252,
+  wholeBytes,
+  type SourceBytes,
+} from './csv-bytes';
 import { EditedCsvLines, NUL_REASON, UNCLOSED_QUOTE_REASON } from './csv-lines';
 import { decodeText, detectDelimiter, isUtf16, readCsvSample } from './sniff-text';
 import {
   dropRelations,
   ImportError,
   MAX_COLUMNS,
+  MAX_IMPORT_BYTES,
+  TOO_LARGE,
   STAGE_RELATIONS,
   stagedColumn,
   uniqueHeaders,
@@ -36,20 +47,44 @@ export function looksLikeBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > MAX_CONTROL_SHARE;
 }
 
-export async function stageCsv(conn: Connector, bytes: Uint8Array): Promise<StagedSource> {
-  if (isUtf16(bytes)) {
+/** Chunk sizes of the passes over the file; tests make them small to cross boundaries. */
+export interface CsvChunking {
+  chunkBytes?: number;
+  /** The start of the file that decides delimiter and header (decoded as one string). */
+  sampleBytes?: number;
+}
+
+/** Delimiter and header are judged on this much of the file (sniff-text: ~50 records). */
+const SAMPLE_BYTES = 1 << 20;
+
+/**
+ * Stages a CSV file of up to 1.5 GB in bounded memory (issue 27, item 9): delimiter and
+ * header come from the first megabyte, encoding and NUL bytes from one pass in chunks, a
+ * Windows-1252 file is re-encoded chunk by chunk, a UTF-8 BOM is dropped without copying.
+ * A Blob (the File a user chose) stays where it is: the engine reads it itself.
+ */
+export async function stageCsv(
+  conn: Connector,
+  input: SourceBytes,
+  chunking: CsvChunking = {},
+): Promise<StagedSource> {
+  const size = sizeOf(input);
+  if (size > MAX_IMPORT_BYTES) throw new ImportError(TOO_LARGE);
+  const head = await readRange(input, 0, Math.min(size, chunking.sampleBytes ?? SAMPLE_BYTES));
+  if (isUtf16(head)) {
     throw new ImportError(
       'Dit bestand is opgeslagen als UTF-16 ("Unicode-tekst" in Excel). Sla het op als "CSV UTF-8 (door komma\'s gescheiden)" en lees het opnieuw in.',
     );
   }
-  if (looksLikeBinary(bytes)) {
+  if (looksLikeBinary(head)) {
     throw new ImportError(
       'Dit is geen tekstbestand: het bevat binaire gegevens. Kies een CSV-, GeoJSON-, Parquet- of Arrow-export van het bronsysteem (een Excel-bestand eerst opslaan als CSV).',
     );
   }
-  const { text, encoding } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
-  const headers = readCsvSample(text, delimiter, 0).header;
+  const { encoding, hasNul } = await scanCsvBytes(input, chunking.chunkBytes);
+  const sample = decodeText(head, encoding).text;
+  const delimiter = detectDelimiter(sample, head.length < size);
+  const headers = readCsvSample(sample, delimiter, 0).header;
   if (headers.length === 0 || headers.every((h) => h === '')) {
     throw new ImportError('Het bestand is leeg of heeft geen kopregel met kolomnamen.');
   }
@@ -59,13 +94,18 @@ export async function stageCsv(conn: Connector, bytes: Uint8Array): Promise<Stag
     );
   }
   // DuckDB reads UTF-8: a Windows-1252 file is re-encoded, a BOM dropped.
-  const utf8 = encoding === 'utf-8' ? bytes : new TextEncoder().encode(text);
+  const utf8 =
+    encoding === 'windows-1252'
+      ? await transcodeWindows1252(input, chunking.chunkBytes)
+      : encoding === 'utf-8-bom'
+        ? dropStart(input, 3)
+        : input;
   const columns = headers.map((_, i) => `'${stagedColumn(i)}': 'VARCHAR'`).join(', ');
   const sqlDelimiter = delimiter === '\t' ? '\\t' : delimiter;
   // A NUL byte is no text: its line is rejected, early in the file or late.
   let edits: EditedCsvLines | null = null;
-  if (utf8.indexOf(0) >= 0) {
-    edits = new EditedCsvLines(utf8);
+  if (hasNul) {
+    edits = new EditedCsvLines(await wholeBytes(utf8));
     const lines = edits.nulLines();
     if (lines[0] === 0) throw new ImportError(NUL_HEADER);
     edits.remove(lines, NUL_REASON);
@@ -76,7 +116,7 @@ export async function stageCsv(conn: Connector, bytes: Uint8Array): Promise<Stag
     const read = () => readCsvInto(conn, sqlDelimiter, columns);
     let rejects = await read();
     if (rejects.some(spansLines)) {
-      edits ??= new EditedCsvLines(utf8);
+      edits ??= new EditedCsvLines(await wholeBytes(utf8));
       rejects = await rejectUnclosedQuotes(conn, edits, rejects, read);
     }
     const [{ n }] = await conn.query<{ n: number }>({

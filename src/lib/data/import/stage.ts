@@ -7,6 +7,7 @@
  */
 import type { Connector } from '../connector';
 import { IpcStreamError } from '../ipc-stream';
+import { readRange, sizeOf, wholeBytes, type SourceBytes } from './csv-bytes';
 import { detectFormat, quoteIdentifier, type SourceFormat } from './formats';
 import { looksLikeBinary, stageCsv } from './stage-csv';
 import { stageGeoJson } from './stage-geojson';
@@ -17,6 +18,7 @@ import {
   MAX_IMPORT_BYTES,
   STAGE_RELATIONS,
   stagedColumn,
+  TOO_LARGE,
   uniqueHeaders,
   type StagedSource,
   type StructureReject,
@@ -153,18 +155,25 @@ async function insertBatches(
   return count;
 }
 
+/** Enough of the start of a file to tell its format (formats.ts reads at most 4 KB of JSON). */
+const FORMAT_SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Stages a file given as bytes or as a Blob (the File a user chose): its size is checked
+ * before anything is read, a CSV is read in chunks (stage-csv.ts), other formats whole.
+ */
 export async function stageSource(
   conn: Connector,
   fileName: string,
-  bytes: Uint8Array,
+  file: SourceBytes,
   parquet?: ParquetReader,
 ): Promise<StagedSource> {
-  if (bytes.length === 0) throw new ImportError('Het bestand is leeg.');
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new ImportError('Het bestand is groter dan 1,5 GB; splits het, bijvoorbeeld per jaar.');
-  }
-  const format = detectFormat(fileName, bytes);
-  if (format === 'csv') return stageCsv(conn, bytes);
+  const size = sizeOf(file);
+  if (size === 0) throw new ImportError('Het bestand is leeg.');
+  if (size > MAX_IMPORT_BYTES) throw new ImportError(TOO_LARGE);
+  const format = detectFormat(fileName, await readRange(file, 0, FORMAT_SNIFF_BYTES));
+  if (format === 'csv') return stageCsv(conn, file);
+  const bytes = await wholeBytes(file);
   if (format === 'geojson') return stageGeoJson(conn, bytes);
   if (format === 'arrow') return stageArrowIpc(conn, bytes, 'arrow');
   if (!parquet) throw new ImportError('Parquet wordt hier niet ondersteund.');

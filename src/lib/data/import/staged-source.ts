@@ -7,7 +7,9 @@ import type { SourceFormat } from './formats';
 import type { Delimiter, TextEncodingName } from './sniff-text';
 import { UserError } from '../user-error';
 
+/** The largest file an import reads, as the README and the Gegevens page state it. */
 export const MAX_IMPORT_BYTES = 1_500_000_000;
+export const TOO_LARGE = 'Het bestand is groter dan 1,5 GB; splits het, bijvoorbeeld per jaar.';
 export const MAX_COLUMNS = 400;
 
 export interface StructureReject {
