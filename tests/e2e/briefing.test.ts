@@ -87,6 +87,26 @@ describe('dia’s op 1920x1080', () => {
     expect(await page.locator('[data-testid="expected-list"] li').count()).toBeLessThanOrEqual(7);
   });
 
+  it('draws the busiest hours as bars in proportion to their counts', async () => {
+    const bars = await page.$$eval('[data-testid="hour-bar"]', (spans) =>
+      spans.map((bar) => ({
+        height: bar.getBoundingClientRect().height,
+        count: Number(bar.closest('li')!.querySelector('.count')!.textContent),
+      })),
+    );
+    expect(bars.length).toBeGreaterThanOrEqual(2);
+    const tallest = bars.reduce((a, b) => (b.count > a.count ? b : a));
+    expect(tallest.height).toBeGreaterThan(60);
+    for (const bar of bars) {
+      expect(bar.count, 'a bar is only drawn for a shown count').toBeGreaterThanOrEqual(5);
+      const expected = (tallest.height * bar.count) / tallest.count;
+      expect(Math.abs(bar.height - expected), JSON.stringify(bars)).toBeLessThanOrEqual(2);
+    }
+    // Distinct counts give distinct heights (20, 15 and 19 were once drawn alike).
+    const heights = new Set(bars.map((b) => Math.round(b.height)));
+    expect(heights.size).toBe(new Set(bars.map((b) => b.count)).size);
+  });
+
   it('shows counts below 5 as "<5" and never a count of 1 to 4', async () => {
     const cells = await page.$$eval('[data-testid="recent-list"] td.number', (tds) =>
       tds.map((td) => td.textContent!.trim()),
