@@ -172,6 +172,26 @@ describe('bediening', () => {
   it('has no accessibility violations', async () => {
     expect(await runAxe(page)).toEqual([]);
   });
+
+  it('has a dark projector theme, kept across a reload and axe-clean too', async () => {
+    await page.click('[data-testid="projector-theme"]');
+    await page.reload();
+    await waitForReady(page);
+    expect(await page.getAttribute('[data-testid="projector-theme"]', 'aria-pressed')).toBe('true');
+    const colours = await page.$eval('[data-testid="briefing-deck"] section', (s) => {
+      const style = getComputedStyle(s);
+      return [style.backgroundColor, style.color];
+    });
+    expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+    for (const id of SLIDES) {
+      await page.keyboard.press(id === 'focus' ? 'Home' : 'ArrowRight');
+      expect(await runAxe(page), id).toEqual([]);
+    }
+    await page.click('[data-testid="projector-theme"]');
+    expect(await page.getAttribute('[data-testid="projector-theme"]', 'aria-pressed')).toBe(
+      'false',
+    );
+  });
 });
 
 describe('notities', () => {
