@@ -38,6 +38,20 @@ export interface FocusSlide {
   watchMore: number;
 }
 
+/**
+ * The permutation test is the costliest step of a briefing, and the focus and verwacht
+ * slides ask for it on the same history: computed once per (history, study).
+ */
+const hotCache = new WeakMap<readonly HistoryRecord[], { study: HexStudy; hot: HotCells }>();
+type HotCells = ReturnType<typeof findHotCells>;
+function hotCellsOf(history: readonly HistoryRecord[], study: HexStudy): HotCells {
+  const cached = hotCache.get(history);
+  if (cached?.study === study) return cached.hot;
+  const hot = findHotCells(history, study);
+  hotCache.set(history, { study, hot });
+  return hot;
+}
+
 /** The places to list: the busiest cells, or with a `study` only significant hot spots. */
 function expectedAreas(
   history: readonly HistoryRecord[],
@@ -49,7 +63,7 @@ function expectedAreas(
     size: CELL_SIZE,
     top: study === undefined ? 5 : Infinity,
   });
-  const hot = study ? findHotCells(history, study) : new Map<string, number>();
+  const hot = study ? hotCellsOf(history, study) : new Map<string, number>();
   return (study === undefined ? ranked : ranked.filter((a) => hot.has(a.key)))
     .slice(0, 5)
     .map((area, i) => ({ ...area, rank: i + 1, confidence: hot.get(area.key) ?? null }));
