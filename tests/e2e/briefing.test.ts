@@ -85,6 +85,31 @@ describe('dia’s op 1920x1080', () => {
       items.join('\n'),
     ).toBe(true);
     expect(await page.locator('[data-testid="expected-list"] li').count()).toBeLessThanOrEqual(7);
+    // Each item says what, where, when, how many with its unit, and how sure.
+    for (const item of items) {
+      expect(item).toMatch(/registraties in de afgelopen \d+ weken · piek \d+–\d+ uur/);
+      expect(item).toMatch(/hotspot, (95|99) % betrouwbaar/);
+    }
+  });
+
+  it('draws the busiest hours as bars in proportion to their counts', async () => {
+    const bars = await page.$$eval('[data-testid="hour-bar"]', (spans) =>
+      spans.map((bar) => ({
+        height: bar.getBoundingClientRect().height,
+        count: Number(bar.closest('li')!.querySelector('.count')!.textContent),
+      })),
+    );
+    expect(bars.length).toBeGreaterThanOrEqual(2);
+    const tallest = bars.reduce((a, b) => (b.count > a.count ? b : a));
+    expect(tallest.height).toBeGreaterThanOrEqual(59);
+    for (const bar of bars) {
+      expect(bar.count, 'a bar is only drawn for a shown count').toBeGreaterThanOrEqual(5);
+      const expected = (tallest.height * bar.count) / tallest.count;
+      expect(Math.abs(bar.height - expected), JSON.stringify(bars)).toBeLessThanOrEqual(2);
+    }
+    // Distinct counts give distinct heights (20, 15 and 19 were once drawn alike).
+    const heights = new Set(bars.map((b) => Math.round(b.height)));
+    expect(heights.size).toBe(new Set(bars.map((b) => b.count)).size);
   });
 
   it('shows counts below 5 as "<5" and never a count of 1 to 4', async () => {
@@ -146,6 +171,26 @@ describe('bediening', () => {
 
   it('has no accessibility violations', async () => {
     expect(await runAxe(page)).toEqual([]);
+  });
+
+  it('has a dark projector theme, kept across a reload and axe-clean too', async () => {
+    await page.click('[data-testid="projector-theme"]');
+    await page.reload();
+    await waitForReady(page);
+    expect(await page.getAttribute('[data-testid="projector-theme"]', 'aria-pressed')).toBe('true');
+    const colours = await page.$eval('[data-testid="briefing-deck"] section', (s) => {
+      const style = getComputedStyle(s);
+      return [style.backgroundColor, style.color];
+    });
+    expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+    for (const id of SLIDES) {
+      await page.keyboard.press(id === 'focus' ? 'Home' : 'ArrowRight');
+      expect(await runAxe(page), id).toEqual([]);
+    }
+    await page.click('[data-testid="projector-theme"]');
+    expect(await page.getAttribute('[data-testid="projector-theme"]', 'aria-pressed')).toBe(
+      'false',
+    );
   });
 });
 

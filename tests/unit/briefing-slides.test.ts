@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DAGDELEN, historyWindow } from '../../src/lib/analysis/briefing';
-import { composeExpected, composeRecent, composeFocus } from '../../src/lib/state/briefing-slides';
+import {
+  composeExpected,
+  composeRecent,
+  composeFocus,
+  describeConfidence,
+} from '../../src/lib/state/briefing-slides';
 
 const names = new Map([
   ['BU1', 'Parkwijk'],
@@ -74,13 +79,20 @@ describe('composeExpected and composeFocus', () => {
       rank: 1,
       place: 'Parkwijk',
       theme: 'Jeugdoverlast',
-      count: '<5',
+      count: '<5 registraties',
+      peak: 'piek 20–22 uur',
+      // Only hot spots tested for significance say how sure they are.
+      confidence: null,
       // Weeks with a record bound the hidden count from below (4 of 4 weeks: it is 4).
       weeks: '—',
     });
     expect(slide.total).toBe('<5');
     expect(slide.hours.find((h) => h.hour === 21)!.count).toBe('<5');
     expect(slide.hours.find((h) => h.hour === 18)!.count).toBe('0');
+  });
+  it('says how sure a hotspot is', () => {
+    expect(describeConfidence(2)).toBe('hotspot, 95 % betrouwbaar');
+    expect(describeConfidence(3)).toBe('hotspot, 99 % betrouwbaar');
   });
   it('takes the coordinator’s focus themes before the busiest ones', () => {
     const watch = [

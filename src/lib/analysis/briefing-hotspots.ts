@@ -5,6 +5,7 @@
  * places with '<5' each").
  */
 import type { HistoryRecord } from './briefing';
+import type { ConfidenceClass } from './gistar';
 import { cellOf } from './hex-grid';
 import { computeHotspotStudy, type CellCount, type HexStudy } from './hotspot-study';
 import { wgs84ToRd } from './rd';
@@ -12,8 +13,14 @@ import { wgs84ToRd } from './rd';
 /** Lowest class the briefing names: 95 %. */
 export const BRIEFING_MIN_CONFIDENCE = 2;
 
-/** Keys "q,r" of the study cells that are hot spots at BRIEFING_MIN_CONFIDENCE or more. */
-export function findHotCells(records: readonly HistoryRecord[], study: HexStudy): Set<string> {
+/**
+ * Keys "q,r" of the study cells that are hot spots at BRIEFING_MIN_CONFIDENCE or more, with
+ * their confidence class (2: 95 %, 3: 99 %).
+ */
+export function findHotCells(
+  records: readonly HistoryRecord[],
+  study: HexStudy,
+): Map<string, ConfidenceClass> {
   const counts = new Map<string, CellCount>();
   for (const record of records) {
     const { q, r } = cellOf(...wgs84ToRd(record.lon, record.lat), study.size);
@@ -22,10 +29,10 @@ export function findHotCells(records: readonly HistoryRecord[], study: HexStudy)
     else counts.set(`${q},${r}`, { q, r, n: 1 });
   }
   const result = computeHotspotStudy(study, [...counts.values()]);
-  const hot = new Set<string>();
+  const hot = new Map<string, ConfidenceClass>();
   if (result.tooFew) return hot;
   for (const cell of result.cells) {
-    if (cell.confidence >= BRIEFING_MIN_CONFIDENCE) hot.add(`${cell.q},${cell.r}`);
+    if (cell.confidence >= BRIEFING_MIN_CONFIDENCE) hot.set(`${cell.q},${cell.r}`, cell.confidence);
   }
   return hot;
 }

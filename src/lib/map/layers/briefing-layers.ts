@@ -3,8 +3,10 @@
  * buurten with their (suppressed) counts for the last hours. Every coloured shape carries
  * its number or count as text too, so colour is never the only carrier of meaning.
  */
+import { WebMercatorViewport } from '@deck.gl/core';
 import { PolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { MultiPolygonCoords } from '$lib/analysis/area-index';
+import { placeLabels } from '../label-placement';
 
 type Rgba = [number, number, number, number];
 
@@ -67,8 +69,25 @@ function fillFor(n: number | null, max: number): Rgba {
   return [253, 190, 133, 180];
 }
 
-export function buildCountedAreaLayers(id: string, areas: readonly CountedArea[]) {
+/**
+ * Buurten coloured by count, with a count label where it fits: `project` (lon/lat → screen
+ * px of the map as drawn) lets the labels skip those that would overlap one already placed,
+ * largest shown count first and hidden counts last. Without it every area is labelled.
+ */
+export function buildCountedAreaLayers(
+  id: string,
+  areas: readonly CountedArea[],
+  project?: (lonLat: [number, number]) => [number, number],
+) {
   const max = Math.max(0, ...areas.map((a) => a.n ?? 0));
+  const labelled = project
+    ? placeLabels(
+        [...areas]
+          .sort((a, b) => (b.n ?? -1) - (a.n ?? -1) || a.code.localeCompare(b.code))
+          .map((area) => ({ item: area, at: project(area.anchor), text: area.count })),
+        LABEL_STYLE.getSize,
+      ).map((p) => p.item)
+    : areas;
   const rings = areas.flatMap((area) => area.polygons.map((polygon) => ({ area, polygon })));
   return [
     new PolygonLayer<(typeof rings)[number]>({
@@ -81,7 +100,7 @@ export function buildCountedAreaLayers(id: string, areas: readonly CountedArea[]
     }),
     new TextLayer<CountedArea>({
       id: `${id}-aantallen`,
-      data: areas,
+      data: labelled,
       getPosition: (area) => area.anchor,
       getText: (area) => area.count,
       ...LABEL_STYLE,
@@ -133,4 +152,14 @@ export function boundsAround(
     [x0, y0],
     [x1, y1],
   ];
+}
+
+/**
+ * lon/lat → screen px of a `width` × `height` map fitted to `bounds` as map-action.ts fits
+ * it (padding 24), for placing labels; undefined before the map has a size.
+ */
+export function fittedProjection(width: number, height: number, bounds: Bounds) {
+  if (width <= 48 || height <= 48) return undefined;
+  const view = new WebMercatorViewport({ width, height }).fitBounds(bounds, { padding: 24 });
+  return (lonLat: [number, number]) => view.project(lonLat) as [number, number];
 }
