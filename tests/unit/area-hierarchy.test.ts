@@ -77,6 +77,13 @@ describe('dissolveOutline', () => {
     expect(area(outline)).toBeLessThan(total(areas));
   });
 
+  it('the same polygon twice (every edge shared) is its own outline, not a crash', () => {
+    const twice = [cell(0, 0), { ...cell(0, 0), code: 'BU00-kopie' }];
+    const outline = dissolveOutline(twice);
+    expect(rings(outline)).toEqual([1]);
+    expect(area(outline)).toBeCloseTo(area(cell(0, 0).geometry), 0);
+  });
+
   it('separate islands stay separate polygons', () => {
     const islands = [cell(0, 0), cell(5, 5)];
     expect(rings(dissolveOutline(islands))).toEqual([1, 1]);

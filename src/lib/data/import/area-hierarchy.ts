@@ -131,11 +131,17 @@ export function dissolveOutline(areas: readonly HierarchyArea[]): MultiPolygon {
     }
     return false;
   });
-  const edge = areas.filter((_, i) => outer[i]);
-  const inner = areas.filter((_, i) => !outer[i]);
-  const merged = union(featureCollection(edge.map((a) => feature(a.geometry)))) as Feature<
-    Polygon | MultiPolygon
-  > | null;
+  // Areas that cover each other exactly (the same polygon twice) share every edge: then
+  // all of them are united (Turf's union needs two geometries; one is its own outline).
+  const anyOuter = outer.some(Boolean);
+  const edge = anyOuter ? areas.filter((_, i) => outer[i]) : areas;
+  const inner = anyOuter ? areas.filter((_, i) => !outer[i]) : [];
+  const merged =
+    edge.length === 1
+      ? feature(edge[0].geometry)
+      : (union(featureCollection(edge.map((a) => feature(a.geometry)))) as Feature<
+          Polygon | MultiPolygon
+        > | null);
   if (!merged) return { type: 'MultiPolygon', coordinates: [] };
   const multi = toMulti(merged.geometry);
   if (inner.length === 0) return multi;
