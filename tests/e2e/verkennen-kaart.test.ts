@@ -1,0 +1,45 @@
+/**
+ * Verkennen's map read at first glance (issue 26): the default density's colour classes
+ * separate what is there (no one class covers the map) and say how they were made.
+ * This browser draws in software, so the demo's records open as a density (SOFTWARE_POINT_LIMIT).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage, scaled, waitForReady } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ page } = await openPage(browser));
+  await page.goto(`${baseUrl}/verkennen`);
+  await page.waitForSelector('[data-testid="legend-punten-dichtheid"]', {
+    timeout: scaled(60_000),
+  });
+  await waitForReady(page);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('de standaardkaart', () => {
+  it('has density classes that no single class dominates, with the method named', async () => {
+    const classes = page.locator('[data-testid="legend-punten-dichtheid"] li');
+    const sizes = (await classes.evaluateAll((items) =>
+      items.map((li) => Number(li.getAttribute('data-cells'))),
+    )) as number[];
+    const labels = (await classes.allTextContents()).map((t) => t.trim());
+    expect(sizes.length).toBeGreaterThanOrEqual(4);
+    const cells = sizes.reduce((a, b) => a + b, 0);
+    expect(cells).toBeGreaterThan(100);
+    for (const size of sizes) expect(size / cells, labels.join(' | ')).toBeLessThanOrEqual(0.6);
+    // Distinct, rounded bounds: no label repeats, and each ends in a whole number.
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const label of labels) expect(label).toMatch(/^\d+(–\d+)?$/);
+    expect(await page.textContent('[data-testid="legend-punten-methode"]')).toContain(
+      'klassen: natuurlijke grenzen (Jenks',
+    );
+  });
+});
