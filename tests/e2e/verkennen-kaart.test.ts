@@ -43,3 +43,43 @@ describe('de standaardkaart', () => {
     );
   });
 });
+
+describe('een klik op de kaart', () => {
+  it('scrolls the records into view and gives them the focus', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const map = (await page.locator('[data-testid="map"]').boundingBox())!;
+    await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
+    await page.waitForSelector('[data-testid="drilldown"]', { timeout: scaled(60_000) });
+    await waitForReady(page);
+    // Smooth scrolling takes a moment; the panel's top ends up inside the window.
+    await page.waitForFunction(
+      () => {
+        const box = document.querySelector('[data-testid="drilldown"]')!.getBoundingClientRect();
+        return box.top >= 0 && box.top < window.innerHeight && box.bottom > 0;
+      },
+      undefined,
+      { timeout: scaled(10_000) },
+    );
+    expect(
+      await page.evaluate(() =>
+        Boolean(document.activeElement?.closest('[data-testid="drilldown"]')),
+      ),
+    ).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+  });
+
+  it('takes the focus again when reopened, and Tab goes on inside the panel', async () => {
+    await page.click('[data-testid="drilldown"] button:has-text("Sluiten")');
+    await page.waitForSelector('[data-testid="drilldown"]', { state: 'detached' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const map = (await page.locator('[data-testid="map"]').boundingBox())!;
+    await page.mouse.click(map.x + map.width / 2 + 20, map.y + map.height / 2);
+    await page.waitForSelector('[data-testid="drilldown"]', { timeout: scaled(60_000) });
+    await page.waitForFunction(() =>
+      Boolean(document.activeElement?.closest('[data-testid="drilldown"]')),
+    );
+    // Tab from the heading reaches the panel's own controls first.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Sluiten');
+  });
+});
