@@ -83,3 +83,20 @@ describe('een klik op de kaart', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Sluiten');
   });
 });
+
+describe('woorden in plaats van codes', () => {
+  it('shows the records’ categories in Dutch words, not as slugs', async () => {
+    const categories = await page
+      .locator('[data-testid="drilldown-records"] tbody tr td:nth-child(5)')
+      .allTextContents();
+    expect(categories.length).toBeGreaterThan(0);
+    for (const c of categories) expect(c).not.toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
+  });
+
+  it('labels every bar of “Registraties per thema”', async () => {
+    const canvas = page.locator('[data-testid="theme-bars"] canvas');
+    const bars = await page.locator('[data-testid="theme-bars"] tbody tr').count();
+    expect(bars).toBe(8);
+    expect(Number(await canvas.getAttribute('data-labels'))).toBe(bars);
+  });
+});
