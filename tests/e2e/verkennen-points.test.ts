@@ -64,15 +64,20 @@ const attr = (p: Page, testid: string, name: string) =>
 describe('te veel punten', () => {
   it('shows the density with a Dutch notice and the exact count', async () => {
     await page.goto(`${baseUrl}/verkennen`);
-    await page.waitForSelector('[data-testid="map-points-notice"]', { timeout: scaled(60_000) });
+    await page.waitForSelector('[data-testid="points-notice"]', { timeout: scaled(60_000) });
     await waitForReady(page);
     const count = await locatedCount(page);
     expect(count).toBeGreaterThan(LIMIT);
-    expect(await attr(page, 'map-points-notice', 'data-mode')).toBe('dichtheid');
-    expect(Number(await attr(page, 'map-points-notice', 'data-total'))).toBe(count);
-    const text = `Te veel punten om los te tonen (${nl(count)}) — getoond als dichtheid; zoom in of filter verder. Deze computer tekent de kaart zonder grafische kaart (GPU); daarom ligt de grens bij 20.000 punten.`;
-    expect((await page.textContent('[data-testid="map-points-notice"]'))?.trim()).toBe(text);
+    expect(await attr(page, 'points-notice', 'data-mode')).toBe('dichtheid');
+    expect(Number(await attr(page, 'points-notice', 'data-total'))).toBe(count);
+    // One plain line in the legend, not bold, and nothing laid over the map (issue 26).
+    const text = `Veel punten (${nl(count)}): getoond als dichtheid. Zoom in of filter voor losse punten.`;
     expect((await page.textContent('[data-testid="points-notice"]'))?.trim()).toBe(text);
+    const weight = await page.$eval('[data-testid="points-notice"]', (el) =>
+      Number(getComputedStyle(el).fontWeight),
+    );
+    expect(weight).toBeLessThan(600);
+    expect(await page.locator('.map-box', { hasText: /dichtheid|GPU/ }).count()).toBe(0);
     expect(Number(await attr(page, 'points-count', 'data-value'))).toBe(count);
     expect(Number(await attr(page, 'points-count', 'data-drawn'))).toBe(0);
     expect(await page.isVisible('[data-testid="legend-punten-dichtheid"]')).toBe(true);
@@ -101,7 +106,7 @@ describe('te veel punten', () => {
     expect(count).toBeLessThanOrEqual(LIMIT);
     expect(Number(await attr(page, 'points-count', 'data-value'))).toBe(count);
     expect(Number(await attr(page, 'points-count', 'data-drawn'))).toBe(count);
-    expect(await page.$('[data-testid="map-points-notice"]')).toBeNull();
+    expect(await page.$('[data-testid="points-notice"]')).toBeNull();
     const map = (await page.locator('[data-testid="map"]').boundingBox())!;
     let text: string | null = null;
     for (let i = 0; i < 40 && !text; i++) {
@@ -118,7 +123,7 @@ describe('te veel punten', () => {
 
   it('zoomed in, draws only the points around the view and says so', async () => {
     await page.goto(`${baseUrl}/verkennen?kaart=6.22500,52.06500,15.50`);
-    await page.waitForSelector('[data-testid="map-points-notice"][data-mode="beeld"]', {
+    await page.waitForSelector('[data-testid="points-notice"][data-mode="beeld"]', {
       timeout: scaled(60_000),
     });
     await waitForReady(page);
@@ -127,7 +132,7 @@ describe('te veel punten', () => {
     expect(total).toBe(await locatedCount(page));
     expect(drawn).toBeGreaterThan(0);
     expect(drawn).toBeLessThanOrEqual(LIMIT);
-    expect(await page.textContent('[data-testid="map-points-notice"]')).toContain(
+    expect(await page.textContent('[data-testid="points-notice"]')).toContain(
       `(${nl(drawn)} van ${nl(total)})`,
     );
     expect(await deckPixels(page)).toBeGreaterThan(100);

@@ -24,12 +24,16 @@ export function themeBars(canvas: HTMLCanvasElement, initial: ThemeBarsParams) {
   };
   useCpuCanvas(canvas);
   const chart = new Chart(canvas, config);
+  // How many bar labels are drawn, for the browser test that every bar is named.
+  const labelled = () => (canvas.dataset.labels = String(chart.scales.y?.ticks.length ?? 0));
+  labelled();
   params.ondrawn?.();
   return {
     update(next: ThemeBarsParams) {
       params = next;
       chart.data = buildThemeBarsConfig(next.counts, next.selected).data;
       chart.update('none');
+      labelled();
       next.ondrawn?.();
     },
     destroy() {

@@ -14,6 +14,11 @@ export interface ThemeCount {
 export const themeLabel = (theme: string) =>
   THEME_LABELS[theme as keyof typeof THEME_LABELS] ?? theme;
 
+/** Height of the chart in rem: room for every bar's label (about 1.5rem a bar). */
+export function themeBarsHeight(bars: number): number {
+  return Math.max(6, bars * 1.5 + 2);
+}
+
 export function buildThemeBarsConfig(
   counts: readonly ThemeCount[],
   selected: readonly string[],
@@ -45,7 +50,8 @@ export function buildThemeBarsConfig(
       plugins: { legend: { display: false } },
       scales: {
         x: { beginAtZero: true, ticks: { precision: 0 } },
-        y: { grid: { display: false } },
+        // Every bar named: Chart.js skips category labels that would crowd (issue 26: 4 of 8).
+        y: { grid: { display: false }, ticks: { autoSkip: false } },
       },
     },
   };

@@ -9,6 +9,7 @@ import { CONFIDENCE_LABELS } from '$lib/analysis/gistar';
 import type { PointRecordRow } from '$lib/data/queries/drilldown';
 import type { BuildingRow } from '$lib/data/queries/reference';
 import type { RecordTable } from '$lib/data/schema';
+import { categoryLabel } from '$lib/data/category-labels';
 import { THEME_LABELS } from '$lib/data/themes';
 import { formatCount } from '$lib/format/nl';
 import type { EmergingMapCell } from './layers/emerging-cells';
@@ -18,6 +19,19 @@ import type { ReferenceObject } from './layers/reference-layers';
 
 const decimal = (v: number, digits = 1) => v.toFixed(digits).replace('.', ',');
 const theme = (t: string | null) => (t ? (THEME_LABELS[t as keyof typeof THEME_LABELS] ?? t) : '—');
+
+/**
+ * A hot spot is a cell together with its neighbours (Gi*), so a hot cell may hold no record
+ * itself: the tooltip says what the colour is based on before the cell's own count.
+ */
+const HOTSPOT_BASIS: Record<-1 | 0 | 1, string> = {
+  1: 'Deze cel met zijn buren samen heeft opvallend veel registraties',
+  0: 'Deze cel met zijn buren samen wijkt niet opvallend af',
+  [-1]: 'Deze cel met zijn buren samen heeft opvallend weinig registraties',
+};
+
+const cellCount = (n: number) =>
+  n === 0 ? 'geen registraties' : `${formatCount(n)} ${n === 1 ? 'registratie' : 'registraties'}`;
 
 /** 'YYYY-MM-DD HH:MM' of a local wall-clock epoch ms. */
 export function formatTimestamp(ms: number): string {
@@ -35,7 +49,7 @@ export function recordTooltip(source: RecordTable, row: PointRecordRow): string 
     `${SOURCE_SINGULAR[source]} ${row.id}`,
     `Tijdstip: ${formatTimestamp(row.t)}${row.t_end ? ` tot ${formatTimestamp(row.t_end)}` : ''}`,
     `Thema: ${theme(row.theme)}`,
-    `Categorie: ${row.category ?? '—'}`,
+    `Categorie: ${categoryLabel(row.category)}`,
     ...(source === 'meldingen' ? [] : [`Afdoening: ${row.outcome ?? '—'}`]),
     `Wijk: ${row.wijk ?? '—'}`,
     `Buurt: ${row.buurt ?? '—'}`,
@@ -53,11 +67,16 @@ export function objectTooltip(info: PickingInfo, measure: 'aantal' | 'per1000'):
     }
     case 'hotspots': {
       const cell = object as HotspotCell;
-      return `${CONFIDENCE_LABELS[cell.klass].label}\n${formatCount(cell.count)} registraties in deze cel\nGi* z = ${decimal(cell.z, 2)}`;
+      return [
+        CONFIDENCE_LABELS[cell.klass].label,
+        HOTSPOT_BASIS[Math.sign(cell.klass) as -1 | 0 | 1],
+        `In de cel zelf: ${cellCount(cell.count)}`,
+        `Gi* z = ${decimal(cell.z, 2)}`,
+      ].join('\n');
     }
     case 'opkomend': {
       const cell = object as EmergingMapCell;
-      return `${EMERGING_CATEGORIES[cell.category].label}\n${formatCount(cell.count)} registraties in deze cel`;
+      return `${EMERGING_CATEGORIES[cell.category].label}\nIn de cel zelf: ${cellCount(cell.count)}`;
     }
     case 'gebieden': {
       const props = (object as { properties: { area?: AreaRate; name?: string } }).properties;

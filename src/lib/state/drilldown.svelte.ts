@@ -30,6 +30,11 @@ export class DrilldownModel {
   rows = $state.raw<DrilldownRecordRow[]>([]);
   page = $state(0);
   error = $state<string | null>(null);
+  /**
+   * Counts the clicks that opened records: the panel sits below the charts, so on each
+   * open it scrolls itself into view and takes the focus (issue 26), not on a page change.
+   */
+  opened = $state(0);
   #base: Query | null = null;
   #request = 0;
 
@@ -66,6 +71,7 @@ export class DrilldownModel {
         scope.dagdelen,
       );
       this.error = null;
+      this.opened++;
     } catch (error) {
       this.error = errorText(error);
     } finally {

@@ -2,9 +2,9 @@
  * Loaders of the Verkennen map layers over the projection (explore-facts.ts): one query
  * per layer, aggregated in SQL, so no layer loops over a million records in JavaScript.
  */
-import { quantileBreaks } from '$lib/analysis/area-rates';
 import { cellPolygon } from '$lib/analysis/hex-grid';
 import { computeKde, type KdeGrid } from '$lib/analysis/kde';
+import { naturalBreaks } from '$lib/analysis/natural-breaks';
 import { approximateRd, type RdPolynomial } from '$lib/analysis/rd-polynomial';
 import { wgs84ToRd } from '$lib/analysis/rd';
 import type { Connector } from '$lib/data/connector';
@@ -30,7 +30,10 @@ export interface Selection {
 
 export interface HexLayerData {
   cells: HexDensityCell[];
+  /** Upper bounds of the colour classes: natural breaks of the counts (natural-breaks.ts). */
   breaks: number[];
+  /** The smallest count of a cell: where the legend's first class starts. */
+  min: number;
   size: number;
   /** The lon/lat → RD polynomial the cells were binned with. */
   rd: RdPolynomial;
@@ -63,10 +66,11 @@ export async function loadHex(conn: Connector, at: Selection, size: number): Pro
     cells,
     size,
     rd: grid.rd,
-    breaks: quantileBreaks(
+    breaks: naturalBreaks(
       cells.map((c) => c.count),
       5,
     ),
+    min: cells.reduce((lo, c) => Math.min(lo, c.count), Infinity),
   };
 }
 

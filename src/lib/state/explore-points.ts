@@ -14,7 +14,9 @@
  * Where WebGL is drawn in software (no GPU, map/renderer-info.ts) the limit is 20,000:
  * there 40,000–100,000 points cost one to two seconds per filter change, the density a few
  * hundred milliseconds (`npm run bench -- explore.filter_p95`, headless Chromium on
- * SwiftShader). The map says why it shows a density sooner.
+ * SwiftShader). The legend says only what the reader needs — many points, shown as a
+ * density — not why the limit is lower on this computer (issue 26: a GPU message over the
+ * map read as an error).
  */
 import { formatCount } from '$lib/format/nl';
 import { isSoftwareRenderer, webglRenderer } from '$lib/map/renderer-info';
@@ -76,14 +78,11 @@ export function padBox(
   return [w - dx, s - dy, e + dx, n + dy];
 }
 
-/** The plain-Dutch line on the map and in the legend; null when every point is drawn. */
+/** The plain-Dutch line in the legend; null when every point is drawn. */
 export function pointNotice(display: PointDisplay): string | null {
   if (display.mode === 'alle') return null;
   if (display.mode === 'beeld') {
     return `Alleen de punten in en rond het kaartbeeld worden getoond (${formatCount(display.drawn)} van ${formatCount(display.total)}); zoom uit voor het geheel.`;
   }
-  const software = display.software
-    ? ` Deze computer tekent de kaart zonder grafische kaart (GPU); daarom ligt de grens bij ${formatCount(SOFTWARE_POINT_LIMIT)} punten.`
-    : '';
-  return `Te veel punten om los te tonen (${formatCount(display.total)}) — getoond als dichtheid; zoom in of filter verder.${software}`;
+  return `Veel punten (${formatCount(display.total)}): getoond als dichtheid. Zoom in of filter voor losse punten.`;
 }

@@ -1,7 +1,7 @@
 /**
  * Records per hexagon cell (counted in DuckDB, queries/hotspots.ts) as a deck.gl layer,
- * coloured in quantile classes of a sequential scheme (ColorBrewer YlOrRd, colour-blind
- * safe). The legend gives the count range of each colour.
+ * coloured in natural-break classes (analysis/natural-breaks.ts) of a sequential scheme
+ * (ColorBrewer YlOrRd, colour-blind safe). The legend gives the count range of each colour.
  */
 import { PolygonLayer } from '@deck.gl/layers';
 import { classOf } from '$lib/analysis/area-rates';
