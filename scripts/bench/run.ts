@@ -17,6 +17,7 @@ import { benchPersonalData, benchPersonalDataScan } from './personal-data';
 import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
 import { benchPublish, preparePublishBench } from './publish';
 import { benchManagementNode, benchManagementView } from './management';
+import { benchOverzicht } from './overzicht';
 import { printFigure, type Figure } from './report';
 import { benchTimes } from './times';
 
@@ -75,6 +76,10 @@ const SUITES: Suite[] = [
       'app.peak_heap_mb',
     ],
     run: ({ baseUrl, runs }) => withBrowser((browser) => benchAppStart(browser, baseUrl, runs)),
+  },
+  {
+    metrics: ['app.overzicht_ready_ms', 'app.overzicht_compute_ms'],
+    run: ({ baseUrl, runs }) => withBrowser((browser) => benchOverzicht(browser, baseUrl, runs)),
   },
   {
     metrics: [

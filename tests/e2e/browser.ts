@@ -20,15 +20,20 @@ export interface RecordedPage {
   consoleErrors: string[];
 }
 
-/** A new context (fresh profile: no storage, no cache) and page, recording requests. */
+/**
+ * A new context (fresh profile: no storage, no cache) and page, recording requests. The
+ * browser's language is Dutch unless `options.locale` says otherwise.
+ */
 export async function openPage(
   browser: Browser,
   viewport = { width: 1440, height: 900 },
+  options: { locale?: string; permissions?: string[] } = {},
 ): Promise<RecordedPage> {
   const context = await browser.newContext({
     viewport,
     timezoneId: 'Europe/Amsterdam',
-    locale: 'nl-NL',
+    locale: options.locale ?? 'nl-NL',
+    permissions: options.permissions,
   });
   // Playwright's own limits (30 s for an action, a wait or a navigation), scaled.
   context.setDefaultTimeout(scaled(30_000));

@@ -34,6 +34,19 @@ const whiteBackground: Plugin = {
   },
 };
 
+// Numbers and dates on every chart in Dutch ("2.500"), whatever the browser's language:
+// Chart.js formats ticks and tooltips with the chart's locale, by default the browser's.
+Chart.defaults.locale = 'nl-NL';
+
+/**
+ * For browser tests (like the database's debug handle, state/debug-handle.ts): the tick
+ * labels of every chart on the page, which are drawn on a canvas and not in the DOM.
+ */
+(globalThis as { __wijkradarChartTicks?: () => string[][] }).__wijkradarChartTicks = () =>
+  Object.values(Chart.instances).map((chart) =>
+    Object.values(chart.scales).flatMap((scale) => scale.ticks.map((t) => String(t.label))),
+  );
+
 let registered = false;
 function register(): void {
   if (registered) return;

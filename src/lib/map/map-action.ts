@@ -8,6 +8,7 @@
 import { Layer, type LayersList, type PickingInfo } from '@deck.gl/core';
 import type { StyleSpecification } from 'maplibre-gl';
 import { drawBoxOn } from './draw-box';
+import { MAPLIBRE_LOCALE_NL } from './locale-nl';
 
 type MapRuntime = typeof import('./maplibre-runtime');
 let runtime: Promise<MapRuntime> | null = null;
@@ -117,6 +118,7 @@ function createMapView(
       ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom }
       : { bounds: params.bounds, fitBoundsOptions: { padding: 24 } }),
     attributionControl: false,
+    locale: MAPLIBRE_LOCALE_NL,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   map.getCanvas().setAttribute('aria-label', params.label);

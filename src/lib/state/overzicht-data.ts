@@ -1,0 +1,94 @@
+/**
+ * Gathers what the Overzicht's attention items need (attention-items.ts), with the queries
+ * and analysis of the views its links lead to: the Wijken view's trends and visit
+ * frequency (no filter, last month), the briefing's schouw status, and the meldingen that
+ * are still open. Plain TypeScript, so the integration tests run exactly what the page runs.
+ */
+import { selectSchouwDue, type BuildingSchouwRow } from '$lib/analysis/briefing';
+import { MONTHS } from '$lib/analysis/times-tables';
+import { computeVisitFrequency, type VisitDay } from '$lib/analysis/watch-locations';
+import { computeWijkTrends, wholeMonthsBetween, type WijkInfo } from '$lib/analysis/wijk-trends';
+import type { Connector } from '$lib/data/connector';
+import { buildSchouwStatusQuery } from '$lib/data/queries/briefing';
+import { buildDataPeriodQuery } from '$lib/data/queries/filter-options';
+import { buildFreshnessQuery, buildOpenMeldingenQuery } from '$lib/data/queries/overview';
+import {
+  buildWatchLocationsQuery,
+  buildWatchVisitsQuery,
+  buildWijkenQuery,
+  buildWijkMonthlyCountsQuery,
+} from '$lib/data/queries/trends';
+import type { RecordTable } from '$lib/data/schema';
+import { MELDING_NORM_DAYS, type AttentionInput } from './attention-items';
+
+/** As on the Wijken view (trends.svelte.ts VISIT_WEEKS) and the briefing (schouwDays). */
+export const OVERZICHT_VISIT_WEEKS = 13;
+export const OVERZICHT_SCHOUW_DAYS = 90;
+/** "This month": the last whole month of the data, judged as the Wijken view does. */
+export const OVERZICHT_PERIOD_MONTHS = 1;
+
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Null when there are no records at all (the page then leads to Gegevens). */
+export async function loadAttentionInput(
+  conn: Connector,
+  today: string,
+): Promise<AttentionInput | null> {
+  const [[period], freshness] = await Promise.all([
+    conn.query<{ first: string | null; last: string | null }>(buildDataPeriodQuery()),
+    conn.query<{ table_name: RecordTable; last: number | null }>(buildFreshnessQuery()),
+  ]);
+  if (!period?.first || !period.last) return null;
+  const end = nextDay(period.last);
+  const at = `${end} 00:00:00`;
+  const endMs = Date.parse(`${end}T00:00:00Z`);
+  const range = wholeMonthsBetween(period.first, period.last);
+  const [counts, wijken, locations, visits, schouw, meldingen] = await Promise.all([
+    range ? conn.query<WijkRow>(buildWijkMonthlyCountsQuery(['incidents', 'meldingen'], {})) : [],
+    conn.query<WijkInfo>(buildWijkenQuery()),
+    conn.query<{ id: string; name: string; visits_per_week: number | null }>(
+      buildWatchLocationsQuery(),
+    ),
+    conn.query<VisitDay & { target: string }>(buildWatchVisitsQuery({})),
+    conn.query<BuildingSchouwRow>(buildSchouwStatusQuery(at)),
+    conn.query<{ status: string; open: number; overdue: number }>(
+      buildOpenMeldingenQuery(at, MELDING_NORM_DAYS),
+    ),
+  ]);
+  // The Wijken view measures visits up to the end of its last whole month.
+  const visitsEnd = range ? Date.UTC(range.last.year, range.last.month, 1) : endMs;
+  return {
+    today,
+    dataEnd: period.last,
+    freshness: freshness.map((r) => ({ table: r.table_name, last: r.last })),
+    trends: range
+      ? {
+          panels: computeWijkTrends(counts, wijken, range, {
+            periodMonths: OVERZICHT_PERIOD_MONTHS,
+          }).panels,
+          periodMonths: OVERZICHT_PERIOD_MONTHS,
+          lastMonth: `${MONTHS[range.last.month - 1]} ${range.last.year}`,
+        }
+      : null,
+    watch: locations.map((l) => ({
+      id: l.id,
+      name: l.name,
+      frequency: computeVisitFrequency(
+        visits.filter((v) => v.target === l.id),
+        visitsEnd,
+        l.visits_per_week,
+        OVERZICHT_VISIT_WEEKS,
+      ),
+    })),
+    schouw: {
+      due: selectSchouwDue(schouw, endMs, OVERZICHT_SCHOUW_DAYS),
+      vacant: schouw.length,
+      days: OVERZICHT_SCHOUW_DAYS,
+    },
+    meldingen,
+    normDays: MELDING_NORM_DAYS,
+  };
+}
+
+type WijkRow = { wijkcode: string; theme: string | null; year: number; month: number; n: number };
