@@ -182,7 +182,7 @@ describe('Overzicht: every item leads to a view that shows it', () => {
     return page;
   }
 
-  it('a trend: Wijken with that wijk, theme and month, flagged', async () => {
+  it('a trend: Wijken with that wijk, theme and three months, flagged', async () => {
     const wijk = String(pattern('afval-stijging-oost').wijkcode);
     const page = await follow(`trend:${wijk}|afval`);
     const url = new URL(page.url());
@@ -190,7 +190,7 @@ describe('Overzicht: every item leads to a view that shows it', () => {
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
       wijk,
       thema: 'afval',
-      periode: '1',
+      periode: '3',
     });
     await page.waitForSelector(
       `[data-testid="trend-flags"] li[data-key="${wijk}|afval"][data-flag="stijging"]`,

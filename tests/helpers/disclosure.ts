@@ -35,8 +35,9 @@ const WITHHELD = new Set(['—', '–', '', 'niet getoond (kleine aantallen)']);
 type Parsed = { kind: 'shown'; lo: number; hi: number } | { kind: 'small' | 'x' | 'unknown' };
 
 function parseCell(text: string | undefined): Parsed {
-  if (text === undefined || WITHHELD.has(text.trim())) return { kind: 'unknown' };
-  const t = text.trim();
+  // A count may carry its unit, as the briefing's hotspot items do ("12 registraties").
+  const t = (text ?? '').trim().replace(/\s+registraties?$/, '');
+  if (text === undefined || WITHHELD.has(t)) return { kind: 'unknown' };
   if (/^<\d+/.test(t)) return { kind: 'small' };
   if (t === 'x') return { kind: 'x' };
   const m = /^-?[\d.]+(,(\d+))?$/.exec(t);

@@ -10,10 +10,14 @@ import { cpus, loadavg } from 'node:os';
 
 const MAX_SCALE = 8;
 
-export function measureTimeScale(env: NodeJS.ProcessEnv = process.env): number {
+export function measureTimeScale(
+  env: NodeJS.ProcessEnv = process.env,
+  load = loadavg()[0],
+  cores = cpus().length,
+): number {
   const fixed = Number(env.E2E_TIME_SCALE);
   if (Number.isFinite(fixed) && fixed >= 1) return fixed;
-  const busy = loadavg()[0] / Math.max(1, cpus().length);
+  const busy = load / Math.max(1, cores);
   const floor = env.CI ? 2 : 1;
   return Math.min(MAX_SCALE, Math.max(floor, Math.ceil((1 + busy) * 10) / 10));
 }

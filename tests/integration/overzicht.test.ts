@@ -29,7 +29,7 @@ afterAll(async () => {
 describe('Overzicht on the demo', () => {
   it('measures on the last day of the data', () => {
     expect(input.dataEnd).toBe(truth.period.to);
-    expect(input.trends?.lastMonth).toBe('oktober 2026');
+    expect(input.trends?.periodLabel).toBe('augustus–oktober 2026');
   });
 
   it('flags the planted rise of afval in Oost and not the stable control wijk', () => {

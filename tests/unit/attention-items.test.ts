@@ -2,6 +2,7 @@
  * The Overzicht's attention items (state/attention-items.ts): which facts become an item,
  * its tone, its number and its link into the view that explains it.
  */
+import { monthsLabel } from '../../src/lib/state/overzicht-data';
 import { describe, expect, it } from 'vitest';
 import { assessTrend } from '../../src/lib/analysis/trend-flags';
 import { computeVisitFrequency } from '../../src/lib/analysis/watch-locations';
@@ -51,7 +52,7 @@ const base: AttentionInput = {
     { table: 'meldingen', last: day('2026-12-05') },
     { table: 'visits', last: null },
   ],
-  trends: { panels: [], periodMonths: 1, lastMonth: 'oktober 2026' },
+  trends: { panels: [], periodMonths: 1, periodLabel: 'oktober 2026' },
   watch: [],
   schouw: { due: [], vacant: 0, days: 90 },
   meldingen: [],
@@ -65,7 +66,7 @@ describe('trendItems', () => {
       panel('WK2', 'afval', 20, 60), // rise
       panel('WK3', null, 80, 20), // fall, all themes
     ];
-    const items = trendItems({ panels, periodMonths: 1, lastMonth: 'oktober 2026' });
+    const items = trendItems({ panels, periodMonths: 1, periodLabel: 'oktober 2026' });
     expect(items.map((i) => i.key).sort()).toEqual(['trend:WK2|afval', 'trend:WK3|*']);
     const rise = items.find((i) => i.key === 'trend:WK2|afval')!;
     expect(rise.title).toBe('Wijk WK2, afval: stijging');
@@ -81,12 +82,12 @@ describe('trendItems', () => {
     const quiet = trendItems({
       panels: [panel('WK1', 'afval', 30, 31)],
       periodMonths: 1,
-      lastMonth: 'oktober 2026',
+      periodLabel: 'oktober 2026',
     });
     expect(quiet).toHaveLength(1);
     expect(quiet[0]).toMatchObject({ key: 'trend:geen', tone: 'ok' });
     const many = Array.from({ length: MAX_TRENDS + 2 }, (_, i) => panel(`WK${i}`, 'afval', 10, 60));
-    const items = trendItems({ panels: many, periodMonths: 1, lastMonth: 'oktober 2026' });
+    const items = trendItems({ panels: many, periodMonths: 1, periodLabel: 'oktober 2026' });
     expect(items).toHaveLength(MAX_TRENDS + 1);
     expect(items.at(-1)).toMatchObject({ key: 'trend:meer', value: 2 });
   });
@@ -205,5 +206,13 @@ describe('buildAttention', () => {
     expect(sections[1].question).toBe('Wat veranderde er in oktober 2026?');
     // incidents 36 days old and visits empty; schouw and trends are ok.
     expect(countAttention(sections)).toBe(2);
+  });
+});
+
+describe('monthsLabel', () => {
+  it('names the months the Overzicht judges, across a new year too', () => {
+    expect(monthsLabel({ year: 2026, month: 10 }, 3)).toBe('augustus–oktober 2026');
+    expect(monthsLabel({ year: 2026, month: 2 }, 3)).toBe('december 2025–februari 2026');
+    expect(monthsLabel({ year: 2026, month: 10 }, 1)).toBe('oktober 2026');
   });
 });

@@ -111,8 +111,8 @@ export interface ZoneCounts {
 function monthsBetween(first: string, last: string): string[] {
   const out: string[] = [];
   let [year, month] = first.split('-').map(Number);
-  const [lastYear, lastMonth] = last.split('-').map(Number);
-  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
+  const [lastYear, periodLabel] = last.split('-').map(Number);
+  while (year < lastYear || (year === lastYear && month <= periodLabel)) {
     out.push(`${year}-${String(month).padStart(2, '0')}`);
     month++;
     if (month > 12) [year, month] = [year + 1, 1];

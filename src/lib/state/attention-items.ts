@@ -53,7 +53,7 @@ export interface AttentionInput {
   /** Latest record time per table (local epoch ms), null when the table is empty. */
   freshness: { table: RecordTable; last: number | null }[];
   /** Trend panels judged over `periodMonths` (Wijken view, incidents and meldingen). */
-  trends: { panels: TrendPanel[]; periodMonths: number; lastMonth: string } | null;
+  trends: { panels: TrendPanel[]; periodMonths: number; periodLabel: string } | null;
   watch: WatchInput[];
   schouw: { due: BuildingSchouwRow[]; vacant: number; days: number };
   meldingen: { status: string; open: number; overdue: number }[];
@@ -124,8 +124,9 @@ export function trendItems(trends: NonNullable<AttentionInput['trends']>): Atten
     items.push({
       key: 'trend:geen',
       tone: 'ok',
-      title: `Geen significante veranderingen in ${trends.lastMonth}`,
-      detail: 'Geen wijk of thema wijkt af van dezelfde maand vorig jaar (p < 0,05).',
+      title: `Geen significante veranderingen in ${trends.periodLabel}`,
+      detail:
+        'Geen wijk of thema wijkt af van dezelfde maanden vorig jaar (p < 0,05 na correctie voor alle vergelijkingen).',
       value: 0,
       link: { path: '/wijken', search: query({ periode }), label: 'Naar de trends per wijk' },
     });
@@ -295,7 +296,7 @@ export function buildAttention(input: AttentionInput): RoleSection[] {
       role: 'manager',
       heading: 'Manager',
       question: input.trends
-        ? `Wat veranderde er in ${input.trends.lastMonth}?`
+        ? `Wat veranderde er in ${input.trends.periodLabel}?`
         : 'Wat veranderde er deze maand?',
       items: [...(input.trends ? trendItems(input.trends) : []), ...(meldingen ? [meldingen] : [])],
       wayOn: { path: '/management', search: '', label: 'Naar management' },

@@ -24,8 +24,24 @@ import { MELDING_NORM_DAYS, type AttentionInput } from './attention-items';
 /** As on the Wijken view (trends.svelte.ts VISIT_WEEKS) and the briefing (schouwDays). */
 export const OVERZICHT_VISIT_WEEKS = 13;
 export const OVERZICHT_SCHOUW_DAYS = 90;
-/** "This month": the last whole month of the data, judged as the Wijken view does. */
-export const OVERZICHT_PERIOD_MONTHS = 1;
+/**
+ * The latest three whole months of the data against the same months a year earlier, judged
+ * as the Wijken view does. One month is too short: with every panel's comparison corrected
+ * together (Holm, trend-family.ts) a single month's rise of one wijk cannot reach
+ * significance, and the planted rise in Oost would go unseen.
+ */
+export const OVERZICHT_PERIOD_MONTHS = 3;
+
+/** "augustus–oktober 2026", "december 2025–februari 2026": the `months` up to `last`. */
+export function monthsLabel(last: { year: number; month: number }, months: number): string {
+  const end = last.year * 12 + last.month - 1;
+  const start = end - months + 1;
+  const name = (m: number) => MONTHS[m % 12];
+  const year = (m: number) => Math.floor(m / 12);
+  if (start === end) return `${name(end)} ${year(end)}`;
+  const from = year(start) === year(end) ? name(start) : `${name(start)} ${year(start)}`;
+  return `${from}–${name(end)} ${year(end)}`;
+}
 
 const nextDay = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -68,7 +84,7 @@ export async function loadAttentionInput(
             periodMonths: OVERZICHT_PERIOD_MONTHS,
           }).panels,
           periodMonths: OVERZICHT_PERIOD_MONTHS,
-          lastMonth: `${MONTHS[range.last.month - 1]} ${range.last.year}`,
+          periodLabel: monthsLabel(range.last, OVERZICHT_PERIOD_MONTHS),
         }
       : null,
     watch: locations.map((l) => ({
