@@ -80,7 +80,7 @@ describe('een onverwachte fout', () => {
     const { page, context, consoleErrors } = await open('/');
     const before = await meldingenCount(page);
 
-    await failEngine(page, { pattern: '^REGISTER_FILE_BUFFER$', once: true });
+    await failEngine(page, { pattern: '^REGISTER_FILE_(BUFFER|HANDLE)$', once: true });
     await chooseSignalenExport(page);
     const alert = page.getByTestId('import-error');
     const text = (await alert.textContent()) ?? '';
