@@ -5,7 +5,7 @@
  * The layout calls the same idempotent start with the same options.
  */
 import type { ClientInit } from '@sveltejs/kit';
-import { appData, startOptionsFor } from '$lib/state/app-data.svelte';
+import { appData, startOptionsFor } from '$lib/state/app/app-data.svelte';
 
 export const init: ClientInit = () => {
   void appData.start(startOptionsFor(location.pathname));

@@ -10,7 +10,7 @@ import { building } from '$app/environment';
 import { BRIEFING_DAYS } from '$lib/data/published';
 import { ENGINE_BUNDLES } from '$lib/data/engine-worker';
 import { DATASET_DIR } from '$lib/data/publish';
-import { earlyDownloadsScript } from '$lib/state/early-downloads';
+import { earlyDownloadsScript } from '$lib/state/shared/early-downloads';
 
 const MARKER = '/* wijkradar:early-downloads */';
 

@@ -8,7 +8,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Row } from '../../src/lib/data/connector';
-import { dayInZone, presetPeriod, presetReference } from '../../src/lib/state/period-presets';
+import {
+  dayInZone,
+  presetPeriod,
+  presetReference,
+} from '../../src/lib/state/shared/period-presets';
 import { readTruth, type Truth } from '../helpers/demo-node';
 import {
   launchBrowser,

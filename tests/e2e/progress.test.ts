@@ -5,7 +5,7 @@
  * refused. A workspace restore and making a publication show their steps and cancel too.
  *
  * Deterministic: the page holds an operation when it starts a named step
- * (src/lib/state/step-hold.ts); the test cancels or releases it there.
+ * (src/lib/state/shared/step-hold.ts); the test cancels or releases it there.
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';

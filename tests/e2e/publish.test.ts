@@ -143,7 +143,7 @@ describe('publishing the workspace for the team', () => {
     const opening = await openPage(browser);
     try {
       const { page } = opening;
-      // Held when it starts loading the files into the engine (src/lib/state/step-hold.ts).
+      // Held when it starts loading the files into the engine (src/lib/state/shared/step-hold.ts).
       await page.addInitScript(() => {
         (window as unknown as { __wijkradarHold: unknown }).__wijkradarHold = { at: 'load' };
       });

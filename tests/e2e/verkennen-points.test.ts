@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, scaled, waitForReady } from './browser';
 
 const baseUrl = inject('baseUrl');
-/** SOFTWARE_POINT_LIMIT of src/lib/state/explore-points.ts. */
+/** SOFTWARE_POINT_LIMIT of src/lib/state/explore/explore-points.ts. */
 const LIMIT = 20_000;
 let browser: Browser;
 let page: Page;

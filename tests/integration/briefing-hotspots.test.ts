@@ -15,7 +15,7 @@ import { wgs84ToRd } from '../../src/lib/analysis/rd';
 import type { Connector } from '../../src/lib/data/connector';
 import { buildHistoryRecordsQuery } from '../../src/lib/data/queries/briefing';
 import { buildAreaGeometriesQuery } from '../../src/lib/data/queries/map';
-import { CELL_SIZE, composeExpected } from '../../src/lib/state/briefing-slides';
+import { CELL_SIZE, composeExpected } from '../../src/lib/state/briefing/briefing-slides';
 import { loadDemoInNode, readTruth, type Truth } from '../helpers/demo-node';
 
 let conn: Connector;

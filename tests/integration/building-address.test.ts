@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
 import { prepareImport, runImport } from '../../src/lib/data/import/pipeline';
-import { loadBuitengebiedData } from '../../src/lib/state/buitengebied-data';
+import { loadBuitengebiedData } from '../../src/lib/state/buitengebied/buitengebied-data';
 import { loadDemoInNode } from '../helpers/demo-node';
 
 let conn: Connector;

@@ -21,7 +21,7 @@ import {
   loadBuitengebiedData,
   rankBuildings,
   type BuitengebiedData,
-} from '../../src/lib/state/buitengebied-data';
+} from '../../src/lib/state/buitengebied/buitengebied-data';
 import { loadDemoInNode, readTruth } from '../helpers/demo-node';
 
 interface StalPattern {

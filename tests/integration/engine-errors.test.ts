@@ -15,7 +15,7 @@ import {
   STORAGE_FULL_MESSAGE,
 } from '../../src/lib/data/engine-errors';
 import { ImportError } from '../../src/lib/data/import/stage';
-import { errorMessage } from '../../src/lib/state/import-view';
+import { errorMessage } from '../../src/lib/state/import/import-view';
 
 let conn: Connector;
 beforeAll(async () => {

@@ -14,8 +14,8 @@ import {
 } from '../../src/lib/data/queries/explore-facts';
 import { ensureFacts as ensureAnalysisFacts } from '../../src/lib/data/analysis-facts';
 import { RECORD_TABLES } from '../../src/lib/data/schema';
-import { buildFacts, FACTS_VIEW_NOTICE } from '../../src/lib/state/explore-facts';
-import { getGridContext } from '../../src/lib/state/grid-context';
+import { buildFacts, FACTS_VIEW_NOTICE } from '../../src/lib/state/explore/explore-facts';
+import { getGridContext } from '../../src/lib/state/shared/grid-context';
 import { loadDemoInNode } from '../helpers/demo-node';
 
 let conn: Connector;

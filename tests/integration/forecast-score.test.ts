@@ -11,7 +11,7 @@ import { scoreBriefingForecasts } from '../../src/lib/analysis/forecast-score';
 import { buildHexStudy } from '../../src/lib/analysis/hotspot-study';
 import type { Connector } from '../../src/lib/data/connector';
 import { buildForecastRecordsQuery } from '../../src/lib/data/queries/briefing';
-import { getGridContext } from '../../src/lib/state/grid-context';
+import { getGridContext } from '../../src/lib/state/shared/grid-context';
 import { loadDemoInNode } from '../helpers/demo-node';
 
 let conn: Connector;

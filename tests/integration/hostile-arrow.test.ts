@@ -23,8 +23,8 @@ import {
 } from '../../src/lib/data/published';
 import { restoreSnapshot, takeSnapshot } from '../../src/lib/data/snapshot';
 import { createMemorySnapshotStore } from '../../src/lib/data/snapshot-store';
-import { openPublished, PUBLISHED_SETTING } from '../../src/lib/state/published-fallback';
-import { datasetInfo, type DownloadedDataset } from '../../src/lib/state/published-start';
+import { openPublished, PUBLISHED_SETTING } from '../../src/lib/state/app/published-fallback';
+import { datasetInfo, type DownloadedDataset } from '../../src/lib/state/app/published-start';
 import { DATA_DIR, directorySource, loadDemoInNode } from '../helpers/demo-node';
 import { tableHashes } from '../helpers/table-hashes';
 

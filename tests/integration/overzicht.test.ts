@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
 import { buildOpenMeldingenQuery } from '../../src/lib/data/queries/overview';
-import { buildAttention, type AttentionInput } from '../../src/lib/state/attention-items';
-import { loadAttentionInput } from '../../src/lib/state/overzicht-data';
+import { buildAttention, type AttentionInput } from '../../src/lib/state/overzicht/attention-items';
+import { loadAttentionInput } from '../../src/lib/state/overzicht/overzicht-data';
 import { loadDemoInNode, readTruth, type Truth } from '../helpers/demo-node';
 
 let conn: Connector;

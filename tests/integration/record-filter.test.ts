@@ -12,7 +12,7 @@ import {
   buildDataPeriodQuery,
   buildFilterValuesQuery,
 } from '../../src/lib/data/queries/filter-options';
-import { parseFilterSelection, toRecordFilter } from '../../src/lib/state/filter-url';
+import { parseFilterSelection, toRecordFilter } from '../../src/lib/state/shared/filter-url';
 import { loadDemoInNode, readTruth } from '../helpers/demo-node';
 
 let conn: Connector;

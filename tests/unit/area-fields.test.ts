@@ -8,7 +8,7 @@ import {
   suggestAreaMapping,
 } from '../../src/lib/data/import/area-fields';
 import { findMatchingProfile } from '../../src/lib/data/import/profiles';
-import { buildAreaProfile } from '../../src/lib/state/import-view';
+import { buildAreaProfile } from '../../src/lib/state/import/import-view';
 
 describe('area field names in every spelling', () => {
   it.each([

@@ -2,7 +2,7 @@
  * The Overzicht's attention items (state/attention-items.ts): which facts become an item,
  * its tone, its number and its link into the view that explains it.
  */
-import { monthsLabel } from '../../src/lib/state/overzicht-data';
+import { monthsLabel } from '../../src/lib/state/overzicht/overzicht-data';
 import { describe, expect, it } from 'vitest';
 import { assessTrend } from '../../src/lib/analysis/trend-flags';
 import { computeVisitFrequency } from '../../src/lib/analysis/watch-locations';
@@ -17,7 +17,7 @@ import {
   watchItems,
   MAX_TRENDS,
   type AttentionInput,
-} from '../../src/lib/state/attention-items';
+} from '../../src/lib/state/overzicht/attention-items';
 
 const DAY = 86_400_000;
 const day = (d: string) => Date.parse(`${d}T00:00:00Z`);

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DAGDELEN } from '../../src/lib/analysis/briefing';
-import { briefingQuery, parseBriefingView } from '../../src/lib/state/briefing-url';
-import { deckActionFor, SlideDeck } from '../../src/lib/state/slide-deck.svelte';
+import { briefingQuery, parseBriefingView } from '../../src/lib/state/briefing/briefing-url';
+import { deckActionFor, SlideDeck } from '../../src/lib/state/briefing/slide-deck.svelte';
 
 describe('keyboard', () => {
   it('maps arrows, space, Home/End, F and Esc', () => {

@@ -9,7 +9,7 @@ import { cellCentre } from '../../src/lib/analysis/hex-grid';
 import { buildHexStudy } from '../../src/lib/analysis/hotspot-study';
 import { createRandom } from '../../src/lib/analysis/random';
 import { rdToWgs84 } from '../../src/lib/analysis/rd';
-import { CELL_SIZE, composeExpected } from '../../src/lib/state/briefing-slides';
+import { CELL_SIZE, composeExpected } from '../../src/lib/state/briefing/briefing-slides';
 import { createRandomCells, readDonderdeel } from '../helpers/random-points';
 
 const area = readDonderdeel();

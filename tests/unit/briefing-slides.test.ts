@@ -10,7 +10,7 @@ import {
   composeRecent,
   composeFocus,
   describeConfidence,
-} from '../../src/lib/state/briefing-slides';
+} from '../../src/lib/state/briefing/briefing-slides';
 
 const names = new Map([
   ['BU1', 'Parkwijk'],

@@ -8,7 +8,7 @@ import { DEFAULT_RISK_SETTINGS } from '../../src/lib/analysis/risk-score';
 import {
   latestSchouwByBuilding,
   readBuitengebiedPrefs,
-} from '../../src/lib/state/buitengebied-prefs';
+} from '../../src/lib/state/buitengebied/buitengebied-prefs';
 
 describe('readBuitengebiedPrefs', () => {
   it('nothing stored: the defaults, no roles', () => {

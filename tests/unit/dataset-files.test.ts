@@ -13,7 +13,7 @@ import {
 import type { DatasetFile } from '../../src/lib/data/publish';
 import { parseManifest, readVerified } from '../../src/lib/data/published';
 import { PublishedBriefingTables } from '../../src/lib/data/published-briefing';
-import { publishedReader } from '../../src/lib/state/published-source';
+import { publishedReader } from '../../src/lib/state/app/published-source';
 
 /** What publish.ts writes. */
 const PUBLISHED = [

@@ -19,7 +19,11 @@ import {
   DEFAULT_DAGDELEN as BRIEFING_DAGDELEN,
   historyWindow,
 } from '../../src/lib/analysis/briefing';
-import { composeExpected, composeFocus, composeRecent } from '../../src/lib/state/briefing-slides';
+import {
+  composeExpected,
+  composeFocus,
+  composeRecent,
+} from '../../src/lib/state/briefing/briefing-slides';
 import { buildHourMatrixConfig, HIDDEN_COLOUR } from '../../src/lib/charts/hour-matrix';
 import { protectTimes } from '../../src/lib/analysis/times-tables';
 import { findRecoveries, readCsv, type Derived } from '../helpers/disclosure';

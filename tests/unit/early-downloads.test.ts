@@ -15,7 +15,7 @@ import {
   rememberOwnWorkspace,
   takeEarly,
   takeEarlyEngine,
-} from '../../src/lib/state/early-downloads';
+} from '../../src/lib/state/shared/early-downloads';
 
 const ORIGIN = 'https://intranet.example.nl';
 

@@ -11,7 +11,7 @@ import {
   pointNotice,
   SOFTWARE_POINT_LIMIT,
   softwareLimited,
-} from '../../src/lib/state/explore-points';
+} from '../../src/lib/state/explore/explore-points';
 
 describe('choosePointMode', () => {
   it('draws every point up to and including the limit', () => {

@@ -4,7 +4,7 @@ import {
   parseExploreView,
   writeExploreView,
   type ExploreView,
-} from '../../src/lib/state/explore-url';
+} from '../../src/lib/state/explore/explore-url';
 
 describe('Verkennen URL state', () => {
   it('round-trips layers, settings and the map view, keeping the filter parameters', () => {

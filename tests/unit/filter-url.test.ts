@@ -6,7 +6,7 @@ import {
   hoursOfDagdelen,
   validateDagdelen,
 } from '../../src/lib/analysis/dagdelen';
-import { filterChips } from '../../src/lib/state/filter-chips';
+import { filterChips } from '../../src/lib/state/shared/filter-chips';
 import {
   EMPTY_SELECTION,
   isEmptySelection,
@@ -14,7 +14,7 @@ import {
   toRecordFilter,
   writeFilterSelection,
   type FilterSelection,
-} from '../../src/lib/state/filter-url';
+} from '../../src/lib/state/shared/filter-url';
 
 const FULL: FilterSelection = {
   from: '2026-06-01',

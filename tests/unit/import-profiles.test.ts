@@ -13,7 +13,7 @@ import {
   type MappingProfile,
 } from '../../src/lib/data/import/profiles';
 import type { ImportPlan } from '../../src/lib/data/import/plan';
-import { buildProfile, profileFileName } from '../../src/lib/state/import-view';
+import { buildProfile, profileFileName } from '../../src/lib/state/import/import-view';
 
 const profile = (name: string, kind: MappingProfile['kind']): MappingProfile => ({
   name,

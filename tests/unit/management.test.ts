@@ -23,7 +23,10 @@ import { buildReportOutcomeRow } from '../../src/lib/analysis/management-report'
 import { assessOutcomeConsistency } from '../../src/lib/analysis/outcome-consistency';
 import { assessPresence } from '../../src/lib/analysis/presence-demand';
 import { rdToWgs84 } from '../../src/lib/analysis/rd';
-import { managementQuery, parseManagementView } from '../../src/lib/state/management-url';
+import {
+  managementQuery,
+  parseManagementView,
+} from '../../src/lib/state/management/management-url';
 
 describe('assessPresence', () => {
   // Hours per 100 demand: A 60, B 50, C 70, D 10, F 10; E has too little demand.

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../src/lib/data/import/profiles';
-import { datasetLabel, municipalityTitle } from '../../src/lib/state/dataset-label';
-import { outsideWarning } from '../../src/lib/state/import-view';
-import { setupProgress } from '../../src/lib/state/own-municipality.svelte';
+import { datasetLabel, municipalityTitle } from '../../src/lib/state/shared/dataset-label';
+import { outsideWarning } from '../../src/lib/state/import/import-view';
+import { setupProgress } from '../../src/lib/state/app/own-municipality.svelte';
 
 const report = (total: number, outside: number) => ({
   rows: { total },

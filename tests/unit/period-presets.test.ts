@@ -8,7 +8,7 @@ import {
   dayInZone,
   presetPeriod,
   presetReference,
-} from '../../src/lib/state/period-presets';
+} from '../../src/lib/state/shared/period-presets';
 
 describe('dayInZone', () => {
   it('takes the Amsterdam calendar day, not the UTC one', () => {

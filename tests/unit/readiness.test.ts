@@ -1,9 +1,9 @@
 /**
  * The readiness signal's "when idle" queue: the filter writes the URL only after the views
- * have drawn (state/filters.svelte.ts), so bookkeeping never delays a result on screen.
+ * have drawn (state/shared/filters.svelte.ts), so bookkeeping never delays a result on screen.
  */
 import { describe, expect, it } from 'vitest';
-import { readiness } from '../../src/lib/state/readiness.svelte';
+import { readiness } from '../../src/lib/state/shared/readiness.svelte';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -14,7 +14,7 @@ import {
   detectDateFormat,
   formatPrecision,
 } from '../../src/lib/data/import/sniff-dates';
-import { formatCell, previewColumns } from '../../src/lib/state/import-view';
+import { formatCell, previewColumns } from '../../src/lib/state/import/import-view';
 
 const field = (mapping: MappingSuggestion[], name: string) =>
   mapping.find((m) => m.field === name)!;

@@ -1,13 +1,13 @@
 /** Tijden and Wijken settings in the URL: round trip, defaults left out, tampering refused. */
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SELECTION } from '../../src/lib/state/filter-url';
+import { EMPTY_SELECTION } from '../../src/lib/state/shared/filter-url';
 import {
   demandTables,
   parseTimesView,
   parseWijkenView,
   writeTimesView,
   writeWijkenView,
-} from '../../src/lib/state/times-url';
+} from '../../src/lib/state/times/times-url';
 
 describe('Tijden settings in the URL', () => {
   it('round-trips and keeps other parameters', () => {

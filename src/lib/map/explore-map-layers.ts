@@ -5,9 +5,9 @@
 import type { LayersList } from '@deck.gl/core';
 import { PolygonLayer } from '@deck.gl/layers';
 import type { KdeGrid } from '$lib/analysis/kde';
-import type { AreaLayerData, ReferenceData } from '$lib/state/explore-layers.svelte';
-import { POINT_DENSITY_LAYER } from '$lib/state/explore-points';
-import type { ExploreView } from '$lib/state/explore-url';
+import type { AreaLayerData, ReferenceData } from '$lib/state/explore/explore-layers.svelte';
+import { POINT_DENSITY_LAYER } from '$lib/state/explore/explore-points';
+import type { ExploreView } from '$lib/state/explore/explore-url';
 import { buildChoroplethLayer } from './layers/area-choropleth';
 import { buildEmergingLayer, type EmergingMapCell } from './layers/emerging-cells';
 import { buildHexDensityLayer, type HexDensityCell } from './layers/hex-density';

@@ -1,0 +1,366 @@
+/**
+ * The app's data session: starts DuckDB-WASM once, loads the demo municipality on first
+ * run, and holds the start page's overview. Components read this; they never query.
+ */
+import { errorReason, userMessage } from '$lib/data/engine-errors';
+import type { Connector } from '$lib/data/connector';
+import { EMPTY_SETTINGS, readSettings, type WorkspaceSettings } from '$lib/data/import/profiles';
+import { loadDemoFiles, readDemoFiles } from '$lib/data/load-demo';
+import type { StepProgress } from '$lib/data/progress';
+import { PUBLISHED_LOAD_STEPS } from '$lib/data/progress-steps';
+import type { DatasetFile, DatasetManifest } from '$lib/data/publish';
+import { appendFiles, parseManifest, readVerified } from '$lib/data/published';
+import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
+import type { SavedChange } from '$lib/data/workspace-writer';
+import { decodeWorkspace } from '$lib/data/workspace-file';
+import {
+  createIndexedDbSnapshotStore,
+  type SnapshotStore,
+  type StoredSnapshot,
+} from '$lib/data/snapshot-store';
+import {
+  buildMunicipalityNameQuery,
+  buildPeriodQuery,
+  buildTableCountsQuery,
+} from '$lib/data/queries/overview';
+import type { TableName } from '$lib/data/schema';
+import { invalidateBaseMap } from '../shared/base-map.svelte';
+import { installDebugHandle } from '../shared/debug-handle';
+import { demoSource, readDemoSnapshot } from './demo-source';
+import { BRIEFING_PATH, rememberOwnWorkspace, takeEarlyEngine } from '../shared/early-downloads';
+import { OperationProgress } from '../shared/operation-progress.svelte';
+import { openPublished, PUBLISHED_SETTING } from './published-fallback';
+import { publishedReader, readPublishedManifest } from './published-source';
+import { readiness } from '../shared/readiness.svelte';
+import { TabSync } from './tab-sync.svelte';
+import type { BriefingSource } from '../briefing/briefing-sources';
+import {
+  datasetInfo,
+  downloadPublished,
+  earlyBriefing,
+  EngineGate,
+  publishedIdentity,
+  type DatasetInfo,
+  type DownloadedDataset,
+} from './published-start';
+
+export type { DatasetInfo };
+
+export type DataStatus = 'starten' | 'laden' | 'gereed' | 'fout';
+/** Where the data in this tab came from: the demo, this browser's own workspace, or the
+ * dataset published next to the app (data/publish.ts). */
+export type DataOrigin = 'demo' | 'opgeslagen' | 'gepubliceerd';
+
+export interface StartOptions {
+  /** Load only the recent years of a published dataset (the briefing); the rest follows
+   * with `completeData()`. */
+  recentOnly?: boolean;
+}
+
+/** The longest the briefing holds the engine back while it draws (see #briefingFirst). */
+const ENGINE_HOLD_MS = 5000;
+
+export interface TableCount {
+  table: TableName;
+  n: number;
+}
+
+/** DuckDB-WASM's script, loaded when the engine starts (see #run). */
+const loadEngine = () => import('$lib/data/duckdb-browser');
+
+/**
+ * Start options for a page path: the briefing needs only the recent years of a published
+ * dataset; other views the rest.
+ */
+export function startOptionsFor(pathname: string): StartOptions {
+  return { recentOnly: BRIEFING_PATH.test(pathname) };
+}
+
+class AppData {
+  status = $state<DataStatus>('starten');
+  error = $state<string | null>(null);
+  counts = $state<TableCount[]>([]);
+  period = $state<{ first: number; last: number } | null>(null);
+  origin = $state<DataOrigin>('demo');
+  /** Mapping profiles and other workspace settings (saved with the data). */
+  settings = $state<WorkspaceSettings>(EMPTY_SETTINGS);
+  /** Bumped after every change of the stored data, so views reload. */
+  dataVersion = $state(0);
+  /** The loaded municipality's name: as typed at its set-up, else its gemeente area's. */
+  municipality = $state<string | null>(null);
+  /** A non-fatal problem to show, e.g. stored data that could not be restored. */
+  warning = $state<string | null>(null);
+  /** The published dataset that is open (origin 'gepubliceerd'). */
+  dataset = $state<DatasetInfo | null>(null);
+  /** A published dataset exists while the user's own workspace is open. */
+  publishedAvailable = $state<DatasetInfo | null>(null);
+  /** Record files of the published dataset not loaded yet (recentOnly start). */
+  pendingFiles = $state.raw<DatasetFile[]>([]);
+  /**
+   * The briefing from the published files while the engine starts (recentOnly starts on a
+   * published dataset); null once the database has the data or when there is none.
+   */
+  earlyBriefing = $state.raw<BriefingSource | null>(null);
+  /** The steps of opening the published dataset at the start (shown while it loads). */
+  readonly loading = new OperationProgress();
+  #loadSteps: StepProgress | null = null;
+  /** Which data the database holds; every change of the data gives a new key. */
+  #identity = $state(`start:${Date.now()}`);
+  #store: SnapshotStore = createIndexedDbSnapshotStore();
+  /** Saves one tab at a time and reads in what other tabs saved (notice: what was read). */
+  tabs = new TabSync(this.#store, {
+    connector: () => this.connector,
+    settings: () => $state.snapshot(this.settings) as unknown as Record<string, unknown>,
+    adopted: (snapshot) => {
+      // Another tab's workspace replaced this tab's data, whatever it came from.
+      this.settings = readSettings(snapshot.manifest.settings);
+      this.origin = 'opgeslagen';
+      this.dataset = null;
+      this.pendingFiles = [];
+    },
+    changed: async () => {
+      invalidateBaseMap();
+      await this.refreshOverview();
+      this.dataVersion++;
+    },
+  });
+  /** The last published dataset that loaded correctly: the fallback for a damaged one. */
+  #publishedCache: SnapshotStore = createIndexedDbSnapshotStore('published:');
+  #manifest: DatasetManifest | null = null;
+  #completing: Promise<void> | null = null;
+  #connector: Connector | null = null;
+  #starting: Promise<void> | null = null;
+  #engineGate = new EngineGate();
+
+  /** Names the data now in the database (see BriefingSource.key). */
+  get dataKey(): string {
+    return `${this.#identity}#${this.dataVersion}`;
+  }
+
+  get connector(): Connector {
+    if (!this.#connector) throw new Error('De database is nog niet gestart.');
+    return this.#connector;
+  }
+
+  /** Idempotent: every page calls it; the work happens once per tab. */
+  start(options: StartOptions = {}): Promise<void> {
+    this.#starting ??= this.#run(options).catch((error: unknown) => {
+      this.#starting = null;
+      this.status = 'fout';
+      this.error = userMessage(error, 'wijkradar kon niet worden gestart.');
+    });
+    return this.#starting;
+  }
+
+  async #run(options: StartOptions): Promise<void> {
+    performance.mark('app.start');
+    this.status = 'starten';
+    this.tabs.listen();
+    // Start everything that does not depend on the database while it instantiates: the
+    // saved snapshot (IndexedDB), the published dataset's manifest and, only when there is
+    // none, the demo prepared at build time.
+    const saved = this.#store.load().catch(() => null);
+    const manifestBytes = readPublishedManifest();
+    const demoSnapshot = manifestBytes.then((bytes) =>
+      bytes ? null : readDemoSnapshot().catch(() => null),
+    );
+    // The published files download and are verified while the engine starts, once it is
+    // clear that this browser has no workspace of its own to open instead.
+    const download = Promise.all([manifestBytes, saved]).then(([bytes, own]) => {
+      if (!bytes || own) return null;
+      this.#loadSteps = this.loading.start(PUBLISHED_LOAD_STEPS, undefined, false);
+      return downloadPublished(bytes, Boolean(options.recentOnly), this.#loadSteps);
+    });
+    // The engine's script (DuckDB-WASM's JavaScript, ~0.5 MB) loads with the start, except
+    // on the briefing, which is drawn from the files first and holds the engine back.
+    const engine = options.recentOnly ? null : loadEngine();
+    if (options.recentOnly) await this.#briefingFirst(download);
+    const conn = await (await (engine ?? loadEngine())).getBrowserConnector(takeEarlyEngine);
+    this.status = 'laden';
+    // Each loader below (restoreSnapshot, replaceWithPublication, loadDemoFiles) creates the
+    // schema itself before it writes.
+    const published = await manifestBytes;
+    if (await this.#restoreSaved(conn, await saved)) {
+      if (published) this.publishedAvailable = this.#peekManifest(published);
+    } else if (!published || !(await this.#openPublished(conn, await download))) {
+      performance.mark('app.demo_load.start');
+      // Only fetched here when a published dataset was expected but could not be opened:
+      // the demo's files are no substitute, the deployment's CSP refuses those Vite inlined.
+      const snapshot = (await demoSnapshot) ?? (await readDemoSnapshot().catch(() => null));
+      await this.#loadDemo(conn, snapshot);
+      performance.measure('app.demo_load', 'app.demo_load.start');
+      this.origin = 'demo';
+    }
+    this.#connector = conn;
+    this.earlyBriefing = null;
+    installDebugHandle(conn, async () => {
+      const { saveError } = await this.commitChange(async () => undefined);
+      if (saveError) throw saveError;
+    });
+    await this.refreshOverview();
+    this.status = 'gereed';
+    this.tabs.ready((await saved)?.generation ?? 0);
+    performance.measure('app.to_data_ready', 'app.start');
+    if (this.origin === 'gepubliceerd' && this.pendingFiles.length === 0) this.#cachePublished();
+  }
+
+  /**
+   * The briefing's start on a published dataset: it is shown from the downloaded files, and
+   * the engine waits until it has drawn (releaseEngine) or ENGINE_HOLD_MS have passed.
+   */
+  async #briefingFirst(download: Promise<DownloadedDataset | null>): Promise<void> {
+    const early = earlyBriefing(await download);
+    if (!early || this.status === 'gereed') return;
+    this.earlyBriefing = early.source;
+    this.dataset = early.info;
+    this.origin = 'gepubliceerd';
+    await this.#engineGate.hold(ENGINE_HOLD_MS);
+  }
+
+  /** Lets an engine held back for the briefing start now; harmless otherwise. */
+  releaseEngine(): void {
+    this.#engineGate.release();
+  }
+
+  #peekManifest(bytes: Uint8Array): DatasetInfo | null {
+    try {
+      return datasetInfo(parseManifest(bytes));
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Opens the published dataset; on a missing or damaged file the last one that loaded
+   * correctly in this browser. False when neither works (the caller loads the demo).
+   */
+  async #openPublished(conn: Connector, download: DownloadedDataset | null): Promise<boolean> {
+    performance.mark('app.published_load.start');
+    const steps = this.#loadSteps;
+    const opening = await openPublished(conn, download, this.#publishedCache, steps ?? undefined);
+    if (steps) this.loading.end(steps);
+    if (opening.opened === 'published') {
+      const { manifest, files } = opening;
+      this.#manifest = manifest;
+      this.pendingFiles = manifest.files.filter((f) => !files.includes(f));
+      this.dataset = datasetInfo(manifest);
+      this.origin = 'gepubliceerd';
+      this.#identity = publishedIdentity(manifest, files);
+      performance.measure('app.published_load', 'app.published_load.start');
+      return true;
+    }
+    // What the briefing showed from the files does not hold: the data below replaces it.
+    this.earlyBriefing = null;
+    this.warning = opening.warning;
+    this.dataset = opening.opened === 'cached' ? opening.info : null;
+    this.origin = opening.opened === 'cached' ? 'gepubliceerd' : 'demo';
+    return opening.opened === 'cached';
+  }
+
+  /** Loads the years a recentOnly start left out (every view but the briefing needs them). */
+  completeData(): Promise<void> {
+    if (this.pendingFiles.length === 0) return Promise.resolve();
+    this.#completing ??= (async () => {
+      const done = readiness.begin();
+      try {
+        const files = this.pendingFiles;
+        await appendFiles(this.connector, files, await readVerified(publishedReader, files));
+        this.pendingFiles = [];
+        await this.refreshOverview();
+        this.dataVersion++;
+        this.#cachePublished();
+      } catch (error) {
+        this.warning = `De oudere jaren konden niet worden geladen. ${errorReason(error)}`;
+      } finally {
+        this.#completing = null;
+        done();
+      }
+    })();
+    return this.#completing;
+  }
+
+  /** Keeps the fully loaded published dataset as this browser's fallback (in the background). */
+  #cachePublished(): void {
+    const manifest = this.#manifest;
+    if (!manifest) return;
+    const key = `${manifest.version}|${manifest.published_at}`;
+    if (localStorage.getItem('wijkradar.published') === key) return;
+    void takeSnapshot(this.connector, { [PUBLISHED_SETTING]: datasetInfo(manifest) })
+      .then((snapshot) => this.#publishedCache.save(snapshot))
+      .then(() => localStorage.setItem('wijkradar.published', key))
+      .catch(() => undefined);
+  }
+
+  /** Donderdeel from the build-time snapshot, or from its CSV and GeoJSON files. */
+  async #loadDemo(conn: Connector, snapshot: Uint8Array | null): Promise<void> {
+    if (snapshot) {
+      try {
+        await restoreSnapshot(conn, await decodeWorkspace(snapshot), { ownSave: true });
+        return;
+      } catch {
+        // A damaged snapshot: the files below give the same data, only slower.
+      }
+    }
+    await loadDemoFiles(conn, await readDemoFiles(demoSource));
+  }
+
+  /** Restores what this browser saved before; false when there is nothing (usable). */
+  async #restoreSaved(conn: Connector, saved: StoredSnapshot | null): Promise<boolean> {
+    try {
+      rememberOwnWorkspace(saved !== null);
+      if (!saved) return false;
+      performance.mark('app.restore.start');
+      await restoreSnapshot(conn, saved, { ownSave: true });
+      performance.measure('app.restore', 'app.restore.start');
+      this.settings = readSettings(saved.manifest.settings);
+      this.origin = 'opgeslagen';
+      return true;
+    } catch (error) {
+      this.warning =
+        'De opgeslagen gegevens in deze browser konden niet worden hersteld; de demogemeente is geladen. ' +
+        errorReason(error);
+      return false;
+    }
+  }
+
+  /**
+   * Changes the data or settings and saves everything in this browser (it survives reloads
+   * and restarts), one tab at a time: when another tab saved since this one read its data,
+   * that is read in before `apply` runs (tabs.notice says so). `apply` works on the data as
+   * it is then, must not use the db-queue itself (the save holds it), and may run twice
+   * after a lost race without Web Locks. Its error is thrown; the save's is returned.
+   * Afterwards the overview and the views refresh.
+   */
+  async commitChange<T>(apply: () => Promise<T>): Promise<SavedChange<T>> {
+    const saved = await this.tabs.commit(apply);
+    if (saved.saveError === null) {
+      rememberOwnWorkspace(true);
+      this.origin = 'opgeslagen';
+    }
+    return saved;
+  }
+
+  /** Forgets what this browser saved; the next start shows the demo again. */
+  async forgetSaved(): Promise<void> {
+    await this.#store.clear();
+    rememberOwnWorkspace(false);
+  }
+
+  async refreshOverview(): Promise<void> {
+    const counts = await this.connector.query<{ table_name: TableName; n: number }>(
+      buildTableCountsQuery(),
+    );
+    this.counts = counts.map((row) => ({ table: row.table_name, n: row.n }));
+    const [period] = await this.connector.query<{ first: number | null; last: number | null }>(
+      buildPeriodQuery(),
+    );
+    this.period =
+      period && period.first !== null && period.last !== null
+        ? { first: period.first, last: period.last }
+        : null;
+    const [named] = await this.connector.query<{ name: string }>(buildMunicipalityNameQuery());
+    this.municipality = this.settings.municipality ?? named?.name ?? null;
+  }
+}
+
+export const appData = new AppData();

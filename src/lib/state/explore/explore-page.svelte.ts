@@ -1,0 +1,215 @@
+/**
+ * The coordinator of the Verkennen view: reads the view (layers, settings, map position)
+ * and the shared filter from the URL, keeps the layer, chart, hotspot and drill-down
+ * models computing for them, and turns map clicks into filter changes and drill-downs.
+ * The page only composes; `connect()` is called once while it initialises.
+ */
+import { errorText } from '$lib/data/engine-errors';
+import { untrack } from 'svelte';
+import { goto } from '$app/navigation';
+import { page } from '$app/state';
+import type { PickingInfo } from '@deck.gl/core';
+import { basemapToShow, readPdokConsent, storePdokConsent } from '$lib/map/pdok';
+import { appData } from '../app/app-data.svelte';
+import { getBaseMap, type BaseMap } from '../shared/base-map.svelte';
+import { DrilldownModel } from './drilldown.svelte';
+import { ExploreChartsModel } from './explore-charts.svelte';
+import { ExploreInteraction } from './explore-interaction.svelte';
+import { ExploreLayersModel } from './explore-layers.svelte';
+import {
+  parseExploreView,
+  sameMapView,
+  writeExploreView,
+  type ExploreView,
+  type MapViewState,
+} from './explore-url';
+import { sharedFilter } from '../shared/filters.svelte';
+import { HotspotModel, hotspotTables } from './hotspots.svelte';
+
+export class ExplorePage {
+  readonly layers = new ExploreLayersModel();
+  readonly charts = new ExploreChartsModel();
+  readonly hotspots = new HotspotModel();
+  readonly drilldown = new DrilldownModel();
+  readonly interaction = new ExploreInteraction(this.drilldown);
+  baseMap = $state.raw<BaseMap | null>(null);
+  loadError = $state<string | null>(null);
+  pdokFailed = $state(false);
+  /** This browser's consent to the online PDOK basemap (map/pdok.ts). */
+  pdokConsent = $state(readPdokConsent());
+  /** PDOK was asked for with the checkbox in this tab, not by the link that opened it. */
+  pdokAskedHere = $state(false);
+  drawing = $state(false);
+  /** The visible lon/lat box, for "Kaartbeeld als gebied" and the points around the view. */
+  visibleBox = $state.raw<[number, number, number, number] | null>(null);
+
+  // The URL is the source of truth for the view and the filter (reload, back/forward, links).
+  readonly view = $derived(parseExploreView(page.url.searchParams));
+  readonly query = $derived(sharedFilter.query);
+  readonly selection = $derived(sharedFilter.selection);
+  readonly ready = $derived(appData.status === 'gereed');
+  readonly period = $derived(sharedFilter.options?.period);
+  /** PDOK only with consent; a link or the checkbox without it asks first. */
+  readonly basemap = $derived(basemapToShow(this.view.basemap, this.pdokConsent));
+
+  /** Wires the models to the URL and the data; call during component initialisation. */
+  connect(): void {
+    sharedFilter.connect();
+    $effect(() => {
+      if (!this.ready) return;
+      const conn = appData.connector;
+      void appData.dataVersion;
+      untrack(() => {
+        getBaseMap(conn).then(
+          (map) => (this.baseMap = map),
+          (error: unknown) => (this.loadError = errorText(error)),
+        );
+      });
+    });
+    $effect(() => {
+      if (!this.ready) return;
+      const inputs = {
+        view: this.view,
+        tables: this.query.tables,
+        filter: this.query.filter,
+        dataVersion: appData.dataVersion,
+        viewport: this.visibleBox,
+      };
+      untrack(() => this.layers.refresh(appData.connector, inputs));
+    });
+    $effect(() => {
+      if (!this.ready) return;
+      const view = this.view;
+      const settings = {
+        tables: this.query.tables,
+        filter: this.query.filter,
+        size: view.cell,
+        neighbourhood: view.neighbourhood,
+        dataVersion: appData.dataVersion,
+      };
+      const period = this.period;
+      untrack(() => {
+        if (view.layers.includes('hotspots'))
+          void this.hotspots.compute(appData.connector, settings);
+        if (view.layers.includes('opkomend') && period?.first && period.last) {
+          void this.hotspots.computeEmerging(appData.connector, {
+            ...settings,
+            step: view.step,
+            period: { first: period.first, last: period.last },
+          });
+        }
+      });
+    });
+    $effect(() => {
+      const period = this.period;
+      if (!this.ready || !period?.first || !period.last) return;
+      const inputs = {
+        tables: this.query.tables,
+        filter: this.query.filter,
+        period: { first: period.first, last: period.last },
+        dataVersion: appData.dataVersion,
+      };
+      untrack(() => void this.charts.refresh(appData.connector, inputs));
+    });
+  }
+
+  setView(patch: Partial<ExploreView>, replace = false): void {
+    if (patch.basemap === 'pdok') this.pdokAskedHere = true;
+    const params = writeExploreView(sharedFilter.currentParams(), {
+      ...this.view,
+      ...patch,
+    }).toString();
+    // eslint-disable-next-line svelte/no-navigation-without-resolve -- the current, already resolved path; only the query string changes
+    void goto(`${page.url.pathname}${params ? `?${params}` : ''}`, {
+      keepFocus: true,
+      noScroll: true,
+      replaceState: replace,
+    });
+  }
+
+  /** The user confirmed the online basemap: remembered in this browser, PDOK requested. */
+  allowPdok(): void {
+    storePdokConsent(true);
+    this.pdokConsent = true;
+  }
+
+  /** The user declined it: the view (and the URL) goes back to the offline map. */
+  stayOffline(): void {
+    this.setView({ basemap: 'offline' }, true);
+  }
+
+  /** Withdraws this browser's consent; the offline map returns and a later link asks again. */
+  revokePdok(): void {
+    storePdokConsent(false);
+    this.pdokConsent = false;
+    if (this.view.basemap === 'pdok') this.setView({ basemap: 'offline' });
+  }
+
+  /** After the map moved: the position goes into the URL without a history entry. */
+  moved(camera: MapViewState): void {
+    if (!sameMapView(camera, this.view.map)) this.setView({ map: camera }, true);
+  }
+
+  /** The map's visible box, after loading and after every move. */
+  bounds(box: [number, number, number, number]): void {
+    const old = this.visibleBox;
+    if (!old || box.some((v, i) => Math.abs(v - old[i]) > 1e-9)) this.visibleBox = box;
+  }
+
+  useVisibleAreaAsFilter(): void {
+    if (this.visibleBox) sharedFilter.update({ bbox: this.visibleBox });
+  }
+
+  drawn(bbox: [number, number, number, number]): void {
+    this.drawing = false;
+    sharedFilter.update({ bbox });
+  }
+
+  setPeriod(from: string | null, to: string | null): void {
+    sharedFilter.update({ from, to });
+  }
+
+  toggleTheme(theme: string): void {
+    const themes = this.selection.themes;
+    sharedFilter.update({
+      themes: themes.includes(theme) ? themes.filter((t) => t !== theme) : [...themes, theme],
+    });
+  }
+
+  click(info: PickingInfo): void {
+    if (!this.ready) return;
+    const area = this.interaction.click(appData.connector, info, {
+      tables: this.query.tables,
+      filter: this.query.filter,
+      dagdelen: sharedFilter.dagdelen,
+      hotspotTables: hotspotTables(this.query.tables),
+      cell: this.view.cell,
+      points: this.layers.points,
+      density: this.layers.pointDensity,
+      dataVersion: appData.dataVersion,
+      areaLevel: this.view.areaLevel,
+    });
+    if (area) {
+      // Clicking the selected wijk again deselects it.
+      const field = area.level === 'wijk' ? 'wijken' : 'buurten';
+      const current = this.selection[field];
+      const on = current.length === 1 && current[0] === area.code;
+      sharedFilter.update({ [field]: on ? [] : [area.code] });
+    }
+  }
+
+  hover(info: PickingInfo): void {
+    if (!this.ready) return;
+    this.interaction.hover(
+      appData.connector,
+      info,
+      this.layers.points,
+      this.view.measure,
+      this.layers.pointDensity,
+    );
+  }
+
+  goToPage(n: number): void {
+    if (this.ready) void this.drilldown.goTo(appData.connector, n);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * What is stored in this browser, on the Gegevens screen: the datasets (the demo and every
+ * import) with removal, and the workspace file to export and restore elsewhere.
+ */
+import { tick } from 'svelte';
+import { listDatasets, removeDataset } from '$lib/data/datasets';
+import { readSettings } from '$lib/data/import/profiles';
+import { RESTORE_STEPS } from '$lib/data/progress-steps';
+import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
+import { decodeWorkspace, encodeWorkspace } from '$lib/data/workspace-file';
+import { ActionStatus, keepChange } from '../shared/action-status.svelte';
+import { appData } from '../app/app-data.svelte';
+import { exclusive } from '../shared/db-queue';
+import { readChosenFile, saveFile } from '../shared/download';
+import { datasetLabel, errorMessage, workspaceFileName } from './import-view';
+import { readiness } from '../shared/readiness.svelte';
+import { groupDatasets, type DatasetGroup } from '../app/stored-data-view';
+
+export class WorkspaceModel {
+  datasets = $state.raw<DatasetGroup[] | null>(null);
+  /** The dataset whose removal waits for confirmation. */
+  confirming = $state<string | null>(null);
+  /** Listing and removing datasets. */
+  readonly removal = new ActionStatus<'verwijderen'>();
+  /** Exporting and restoring the workspace file. */
+  readonly file = new ActionStatus<'exporteren' | 'herstellen'>();
+
+  get busy(): boolean {
+    return this.removal.busy !== null || this.file.busy !== null;
+  }
+
+  async loadDatasets(): Promise<void> {
+    const done = readiness.begin();
+    try {
+      this.datasets = groupDatasets(await exclusive(() => listDatasets(appData.connector)));
+    } catch (error) {
+      this.removal.error = errorMessage(error, 'De lijst met datasets kon niet worden geladen.');
+    } finally {
+      await tick();
+      done();
+    }
+  }
+
+  askRemove(dataset: string): void {
+    this.confirming = dataset;
+    this.removal.startOver();
+  }
+
+  cancelRemove(): void {
+    this.confirming = null;
+  }
+
+  async remove(dataset: string): Promise<void> {
+    const label = datasetLabel(dataset);
+    await this.removal.run(
+      'verwijderen',
+      `‘${label}’ wordt verwijderd…`,
+      async () => {
+        const { problem } = await keepChange(() => removeDataset(appData.connector, dataset));
+        this.confirming = null;
+        this.removal.status = `‘${label}’ is verwijderd.`;
+        this.removal.error = problem;
+      },
+      'Verwijderen is mislukt; de gegevens zijn niet gewijzigd.',
+    );
+  }
+
+  async exportWorkspace(): Promise<void> {
+    await this.file.run(
+      'exporteren',
+      'De werkruimte wordt samengesteld…',
+      async () => {
+        const settings = $state.snapshot(appData.settings) as unknown as Record<string, unknown>;
+        const snapshot = await exclusive(() => takeSnapshot(appData.connector, settings));
+        const name = workspaceFileName();
+        saveFile(await encodeWorkspace(snapshot), name, 'application/octet-stream');
+        this.file.status = `De werkruimte is gedownload als ‘${name}’.`;
+      },
+      'De werkruimte kon niet worden geëxporteerd.',
+    );
+  }
+
+  /**
+   * Replaces all data and settings with a workspace file; atomic, so a bad file changes
+   * nothing, and so does Annuleren before the final step (RESTORE_STEPS).
+   */
+  async restoreWorkspace(file: File): Promise<void> {
+    await this.file.runSteps(
+      'herstellen',
+      RESTORE_STEPS,
+      async (progress) => {
+        await progress.step('read');
+        const snapshot = await decodeWorkspace(await readChosenFile(file), progress);
+        const { problem } = await keepChange(async () => {
+          await restoreSnapshot(appData.connector, snapshot, { progress });
+          appData.settings = readSettings(snapshot.manifest.settings);
+        });
+        this.file.status = `De werkruimte uit ‘${file.name}’ is hersteld.`;
+        this.file.error = problem;
+      },
+      {
+        failure: 'De werkruimte kon niet worden hersteld; de gegevens zijn niet gewijzigd.',
+        cancelled: `Het herstellen van ‘${file.name}’ is geannuleerd; er is niets gewijzigd.`,
+      },
+    );
+  }
+}
