@@ -18,7 +18,11 @@ export function canvasToPng(canvas: HTMLCanvasElement): Promise<Uint8Array> {
 }
 
 /** 'wijkradar-uur-weekdag-2026-11-23.png': lower-case, dashes, today's local date. */
-export function exportFileName(name: string, extension: 'png' | 'csv', now = new Date()): string {
+export function exportFileName(
+  name: string,
+  extension: 'png' | 'csv' | 'geojson',
+  now = new Date(),
+): string {
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -127,6 +127,8 @@ function createMapView(
 
   const overlay = new MapLibreOverlay({
     interleaved: false,
+    // Kept after each frame, like MapLibre's, so the map can be saved as PNG (map-snapshot.ts).
+    deviceProps: { webgl: { preserveDrawingBuffer: true } },
     layers: [],
     // Points are 1.5–6 px: a few pixels of slack make them hoverable and clickable.
     pickingRadius: 4,
