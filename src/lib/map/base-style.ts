@@ -1,7 +1,7 @@
 /**
  * The offline base style: drawn entirely from the municipality's own geometry (gemeente
  * and wijk boundaries, and where available water, roads and railway of the demo), so the
- * map has context without any tile server. No glyphs: labels are drawn by deck.gl.
+ * map has context without any tile server. No glyphs: the wijk and buurt names are drawn on a canvas of their own (area-names-canvas.ts).
  */
 import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';

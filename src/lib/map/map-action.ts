@@ -7,6 +7,7 @@
  */
 import { Layer, type LayersList, type PickingInfo } from '@deck.gl/core';
 import type { StyleSpecification } from 'maplibre-gl';
+import { attachAreaNames } from './area-names-canvas';
 import { drawBoxOn } from './draw-box';
 import { MAPLIBRE_LOCALE_NL } from './locale-nl';
 
@@ -191,6 +192,7 @@ function createMapView(
     else params.onerror?.(message);
   });
 
+  const names = attachAreaNames(map, () => params.style);
   const box = drawBoxOn(map, (bbox) => params.onbox?.(bbox));
   box.enable(Boolean(params.drawBox));
 
@@ -203,7 +205,10 @@ function createMapView(
       const styleChanged = next.style !== params.style;
       const hadCamera = Boolean(params.camera);
       params = next;
-      if (styleChanged) map.setStyle(next.style);
+      if (styleChanged) {
+        map.setStyle(next.style);
+        names.restyle();
+      }
       if (next.camera && !near(next.camera, current())) {
         map.jumpTo({ center: [next.camera.lon, next.camera.lat], zoom: next.camera.zoom });
       } else if (!next.camera && hadCamera) {
@@ -218,6 +223,7 @@ function createMapView(
     },
     destroy() {
       resizer.disconnect();
+      names.destroy();
       box.destroy();
       map.remove(); // also removes the overlay control, which finalizes deck.gl
     },
