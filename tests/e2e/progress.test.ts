@@ -2,7 +2,8 @@
  * Steps and Annuleren on Gegevens, in real Chromium: a record import shows its steps, a
  * cancel during it leaves the earlier data as it was (also after a reload, from the saved
  * workspace), and the same file imports fine afterwards; a cancel at the final step is
- * refused. A workspace restore and making a publication show their steps and cancel too.
+ * refused. Reading and importing a boundary file, a workspace restore and making a
+ * publication show their steps and cancel too.
  *
  * Deterministic: the page holds an operation when it starts a named step
  * (src/lib/state/shared/step-hold.ts); the test cancels or releases it there.
@@ -61,6 +62,22 @@ const stepStates = (page: Page, testid: string) =>
         items.map((li) => [li.getAttribute('data-step'), li.getAttribute('data-state')]),
       ),
     );
+
+/** Starts an operation with `start`, held at step `at`; then the states of its steps. */
+async function startHeld(page: Page, testid: string, at: string, start: () => Promise<unknown>) {
+  await holdAt(page, at);
+  await start();
+  await held(page);
+  return stepStates(page, testid);
+}
+
+/** Presses the screen's Annuleren and waits until the page says so and is ready again. */
+async function cancelHeld(page: Page, testid: string): Promise<string | null> {
+  await page.getByTestId(`${testid}-cancel`).click();
+  await page.waitForSelector(`[data-testid="${testid}-status"]:has-text("geannuleerd")`);
+  await waitForReady(page);
+  return page.getByTestId(`${testid}-status`).textContent();
+}
 
 const counts = (page: Page) =>
   page.evaluate(
@@ -147,6 +164,69 @@ describe('a record import with steps and Annuleren', () => {
   });
 });
 
+/** The stored boundaries and where every record is placed, as counts and hashes. */
+const boundaries = (page: Page) =>
+  page.evaluate(
+    `window.__wijkradar.query({ sql: "SELECT (SELECT count(*) FROM areas)::INTEGER AS areas, (SELECT sum(hash(code, level, name, parent, geometry))::VARCHAR FROM areas) AS area_hash, (SELECT sum(hash(id, buurtcode, wijkcode))::VARCHAR FROM incidents) AS placed, (SELECT count(*) FROM incidents WHERE wijkcode IS NOT NULL)::INTEGER AS in_wijk" }).then((r) => ({ ...r[0] }))`,
+  ) as Promise<Record<string, unknown>>;
+
+describe('a boundary file with steps and Annuleren', () => {
+  const WIJKEN = path.join(FIXTURES, 'wijken-rd-oud-cbs.geojson');
+
+  it('shows the steps of reading the file and cancels there: nothing is read', async () => {
+    const { page } = session;
+    await page.getByRole('radio', { name: /^Gebiedsgrenzen/ }).check();
+    const states = await startHeld(page, 'import', 'areas', () =>
+      page.locator('#import-bestand').setInputFiles(WIJKEN),
+    );
+    expect(states).toEqual({
+      read: 'klaar',
+      areas: 'bezig',
+      fields: 'wacht',
+    });
+    expect(
+      await page.getByRole('progressbar', { name: 'Voortgang' }).getAttribute('aria-valuetext'),
+    ).toBe('Stap 2 van 3: Gebieden herkennen');
+    expect(await cancelHeld(page, 'import')).toBe(
+      'Het lezen van ‘wijken-rd-oud-cbs.geojson’ is geannuleerd; er is niets gewijzigd.',
+    );
+    expect(await page.getByTestId('import-progress').count()).toBe(0);
+    // Nothing of the file was kept: there is nothing to import.
+    expect(await page.getByRole('button', { name: 'Inlezen', exact: true }).count()).toBe(0);
+  });
+
+  it('cancels the import while records are placed anew: boundaries and places stay', async () => {
+    const { page } = session;
+    const before = await boundaries(page);
+    expect(before.in_wijk).toBeGreaterThan(0);
+    await page.locator('#import-bestand').setInputFiles([]);
+    await page.locator('#import-bestand').setInputFiles(WIJKEN);
+    await page.waitForSelector('[data-testid="import-status"]:has-text("gelezen:")');
+    await waitForReady(page);
+    const states = await startHeld(page, 'import', 'assign', () =>
+      page.getByRole('button', { name: 'Inlezen', exact: true }).click(),
+    );
+    expect(states).toEqual({
+      parse: 'klaar',
+      replace: 'klaar',
+      hierarchy: 'klaar',
+      assign: 'bezig',
+      save: 'wacht',
+    });
+    expect(await page.getByTestId('import-progress').textContent()).toContain(
+      'Registraties opnieuw indelen',
+    );
+    expect(await cancelHeld(page, 'import')).toBe(
+      'Het inlezen is geannuleerd; er is niets gewijzigd: de opgeslagen gegevens zijn zoals ze waren.',
+    );
+    expect(await page.getByTestId('area-report').count()).toBe(0);
+    expect(await boundaries(page)).toEqual(before);
+    await page.reload();
+    await waitForReady(page);
+    expect(await boundaries(page)).toEqual(before);
+  });
+});
+
 describe('a workspace restore and a publication with steps', () => {
   it('shows the restore’s steps; cancelled, nothing changes; then it restores', async () => {
     const { page } = session;
@@ -158,20 +238,17 @@ describe('a workspace restore and a publication with steps', () => {
     await waitForReady(page);
     const current = await counts(page);
 
-    await holdAt(page, 'tables');
-    await page.getByLabel('Werkruimte herstellen').setInputFiles(file);
-    await held(page);
-    expect(await stepStates(page, 'workspace')).toEqual({
+    const states = await startHeld(page, 'workspace', 'tables', () =>
+      page.getByLabel('Werkruimte herstellen').setInputFiles(file),
+    );
+    expect(states).toEqual({
       read: 'klaar',
       check: 'klaar',
       tables: 'bezig',
       personal_data: 'wacht',
       save: 'wacht',
     });
-    await page.getByTestId('workspace-cancel').click();
-    await page.waitForSelector('[data-testid="workspace-status"]:has-text("geannuleerd")');
-    await waitForReady(page);
-    expect(await page.getByTestId('workspace-status').textContent()).toMatch(
+    expect(await cancelHeld(page, 'workspace')).toMatch(
       /^Het herstellen van ‘.+’ is geannuleerd; er is niets gewijzigd\.$/,
     );
     expect(await counts(page)).toEqual(current);
@@ -186,18 +263,16 @@ describe('a workspace restore and a publication with steps', () => {
     const { page } = session;
     let downloads = 0;
     page.on('download', () => downloads++);
-    await holdAt(page, 'zip');
-    await page.getByRole('button', { name: 'Publicatie maken' }).click();
-    await held(page);
-    expect(await stepStates(page, 'publish')).toEqual({
+    const states = await startHeld(page, 'publish', 'zip', () =>
+      page.getByRole('button', { name: 'Publicatie maken' }).click(),
+    );
+    expect(states).toEqual({
       records: 'klaar',
       reference: 'klaar',
       zip: 'bezig',
       download: 'wacht',
     });
-    await page.getByTestId('publish-cancel').click();
-    await page.waitForSelector('[data-testid="publish-status"]:has-text("geannuleerd")');
-    await waitForReady(page);
+    expect(await cancelHeld(page, 'publish')).toContain('geannuleerd');
     expect(downloads).toBe(0);
     expect(session.consoleErrors).toEqual([]);
   });

@@ -3,7 +3,8 @@
  * unpacked next to a copy of the built app served under a sub-path without the demo; a
  * colleague's fresh browser opens on the published data with its version and date, asks
  * nothing outside the app's origin and gets the same query results; a damaged or truncated
- * file is named in Dutch and the last good version stays open.
+ * file is named in Dutch and the last good version stays open; opening cancelled with
+ * Annuleren opens the last good version too, else the demo, and says so.
  */
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -164,8 +165,8 @@ describe('publishing the workspace for the team', () => {
       expect(
         await page.getByRole('progressbar', { name: 'Voortgang' }).getAttribute('aria-valuetext'),
       ).toBe('Stap 3 van 4: Gegevens laden');
-      // Opening at the start cannot be cancelled: there is no earlier data to go back to.
-      expect(await page.getByTestId('start-cancel').count()).toBe(0);
+      // Opening can be cancelled (the last tests below do): the last good version opens then.
+      expect(await page.getByTestId('start-cancel').textContent()).toBe('Annuleren');
       await page.evaluate(() =>
         (
           window as unknown as { __wijkradarHold: { release: () => void } }
@@ -323,6 +324,52 @@ describe('publishing the workspace for the team', () => {
         .toContain(
           `${TRUNCATED_MELDINGEN} Er is in deze browser geen eerdere versie; de demogemeente Donderdeel is geladen.`,
         );
+      expect(await fresh.page.getByTestId('dataset-badge').textContent()).toContain(
+        'Demogemeente Donderdeel (fictief)',
+      );
+      expect(await answers(fresh.page)).toEqual(await answers(analyst.page));
+    } finally {
+      await fresh.context.close();
+    }
+  });
+
+  /** Opens the app in `page`, held where the files load, and cancels there. */
+  async function cancelOpening(page: Page): Promise<string> {
+    await page.addInitScript(() => {
+      (window as unknown as { __wijkradarHold: unknown }).__wijkradarHold = { at: 'load' };
+    });
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector(
+      '[data-testid="start-progress"] li[data-step="load"][data-state="bezig"]',
+    );
+    await page.getByTestId('start-cancel').click();
+    await waitForReady(page, scaled(90_000));
+    await expect.poll(() => page.getByRole('alert').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('start-progress').count()).toBe(0);
+    return (await page.getByRole('alert').first().textContent()) ?? '';
+  }
+
+  it('cancelled while it opens, opens the last good version in this browser and says so', async () => {
+    const { page } = colleague;
+    const warning = await cancelOpening(page);
+    expect(warning).toContain(
+      'Het openen van de gepubliceerde gegevens is geannuleerd. De laatst goed geladen versie (2026-11 (team)) is geopend.',
+    );
+    // The cancel, not the truncated file, decided: the load never got to that file.
+    expect(warning).not.toContain(TRUNCATED_MELDINGEN);
+    expect(await page.getByTestId('dataset-badge').textContent()).toContain(
+      'versie 2026-11 (team)',
+    );
+    expect(await answers(page)).toEqual(await answers(analyst.page));
+  });
+
+  it('cancelled in a fresh browser without an earlier version, opens the demo and says so', async () => {
+    const fresh = await openPage(browser);
+    try {
+      const warning = await cancelOpening(fresh.page);
+      expect(warning).toContain(
+        'Het openen van de gepubliceerde gegevens is geannuleerd. Er is in deze browser geen eerdere versie; de demogemeente Donderdeel is geladen.',
+      );
       expect(await fresh.page.getByTestId('dataset-badge').textContent()).toContain(
         'Demogemeente Donderdeel (fictief)',
       );

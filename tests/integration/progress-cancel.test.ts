@@ -1,8 +1,9 @@
 /**
- * Annuleren in the real engine: an import of records or boundaries, a workspace restore and
- * a publication cancelled at each of their steps leave every stored table exactly as it
- * was, and the same operation runs fine straight after. From the final step on a cancel is
- * refused and the operation completes.
+ * Annuleren in the real engine: an import of records or boundaries, a workspace restore,
+ * making a publication and opening one at the start, cancelled at each of their steps,
+ * leave every stored table (and the catalog) exactly as it was, and the same operation runs
+ * fine straight after. From the final step on a cancel is refused and the operation
+ * completes. A cancelled opening falls back to the last good version, else the demo.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,9 +19,21 @@ import {
   IMPORT_STEPS,
   PREPARE_STEPS,
   PUBLISH_STEPS,
+  PUBLISHED_LOAD_STEPS,
   RESTORE_STEPS,
 } from '../../src/lib/data/progress-steps';
-import { buildPublication } from '../../src/lib/data/publish';
+import { buildPublication, type Publication } from '../../src/lib/data/publish';
+import type { DatasetReader } from '../../src/lib/data/published';
+import { loadDemo } from '../../src/lib/data/load-demo';
+import { createMemorySnapshotStore, type SnapshotStore } from '../../src/lib/data/snapshot-store';
+import {
+  CANCELLED_OPENING,
+  openPublished,
+  PUBLISHED_SETTING,
+  type PublishedOpening,
+} from '../../src/lib/state/app/published-fallback';
+import { datasetInfo, downloadPublished } from '../../src/lib/state/app/published-start';
+import { DATA_DIR, directorySource, loadDemoInNode } from '../helpers/demo-node';
 import { restoreSnapshot, takeSnapshot } from '../../src/lib/data/snapshot';
 import { decodeWorkspace, encodeWorkspace } from '../../src/lib/data/workspace-file';
 import { tableHashes } from '../helpers/table-hashes';
@@ -190,5 +203,113 @@ describe('making a publication', () => {
     const publication = await buildPublication(conn, { progress });
     expect(publication.files.has('manifest.json')).toBe(true);
     expect(progress.view.steps.map((s) => s.state)).toEqual(['klaar', 'bezig', 'wacht', 'wacht']);
+  });
+});
+
+describe('opening a publication at the start', () => {
+  const catalog = (db: Connector) =>
+    db.query<{ name: string }>({
+      sql: 'SELECT table_name AS name FROM information_schema.tables ORDER BY 1',
+    });
+  let publication: Publication;
+  let manifestBytes: Uint8Array;
+  const reader: DatasetReader = { read: async (p) => publication.files.get(p) ?? null };
+  beforeAll(async () => {
+    publication = await buildPublication(conn, { version: '2026-11 (1)' });
+    manifestBytes = publication.files.get('manifest.json')!;
+  });
+
+  /** The app's start on the publication, cancelled at `at`, with `cache` as this browser's. */
+  async function openCancelled(
+    target: Connector,
+    cache: SnapshotStore,
+    at: string,
+    within = false,
+  ): Promise<PublishedOpening> {
+    const cancel = cancelAt(PUBLISHED_LOAD_STEPS, at, within);
+    const download = await downloadPublished(manifestBytes, false, cancel.progress, reader);
+    const opening = await openPublished(target, download, cache, cancel.progress);
+    expect(cancel.accepted, `${at} ${within}`).toBe(true);
+    return opening;
+  }
+
+  it('cancelled at each step, leaves the open data and the catalog as they were', async () => {
+    const target = await createNodeConnector();
+    try {
+      const loaded = await downloadPublished(manifestBytes, false, undefined, reader);
+      expect(await openPublished(target, loaded, createMemorySnapshotStore())).toMatchObject({
+        opened: 'published',
+      });
+      const before = { data: await tableHashes(target), tables: await catalog(target) };
+      for (const [at, within] of [
+        ['download', false],
+        ['download', true],
+        ['engine', false],
+        ['load', false],
+        ['load', true],
+      ] as const) {
+        const opening = await openCancelled(target, createMemorySnapshotStore(), at, within);
+        expect(opening, `${at} ${within}`).toEqual({
+          opened: 'none',
+          warning: `${CANCELLED_OPENING} Er is in deze browser geen eerdere versie; de demogemeente Donderdeel is geladen.`,
+        });
+        expect({ data: await tableHashes(target), tables: await catalog(target) }).toEqual(before);
+      }
+      // The check for personal data is the final step: a cancel there is refused.
+      const late = cancelAt(PUBLISHED_LOAD_STEPS, 'personal_data');
+      const download = await downloadPublished(manifestBytes, false, late.progress, reader);
+      const opening = await openPublished(
+        target,
+        download,
+        createMemorySnapshotStore(),
+        late.progress,
+      );
+      expect(late.accepted).toBe(false);
+      expect(opening.opened).toBe('published');
+      expect(await tableHashes(target)).toEqual(before.data);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('cancelled in a fresh tab, opens the last good version cached in this browser and says so', async () => {
+    const cached = await createNodeConnector();
+    const fresh = await createNodeConnector();
+    try {
+      await initDatabase(cached);
+      const cache = createMemorySnapshotStore();
+      await cache.save(
+        await takeSnapshot(cached, { [PUBLISHED_SETTING]: datasetInfo(publication.manifest) }),
+      );
+      const opening = await openCancelled(fresh, cache, 'load', true);
+      expect(opening).toEqual({
+        opened: 'cached',
+        info: datasetInfo(publication.manifest),
+        warning: `${CANCELLED_OPENING} De laatst goed geladen versie (2026-11 (1)) is geopend.`,
+      });
+      expect(await tableHashes(fresh)).toEqual(await tableHashes(cached));
+      expect(await catalog(fresh)).toEqual(await catalog(cached));
+    } finally {
+      await cached.close();
+      await fresh.close();
+    }
+  });
+
+  it('cancelled in a fresh tab without a cached version, leaves an engine that loads the demo', async () => {
+    const fresh = await createNodeConnector();
+    try {
+      const opening = await openCancelled(fresh, createMemorySnapshotStore(), 'load', true);
+      expect(opening.opened).toBe('none');
+      await loadDemo(fresh, directorySource(DATA_DIR));
+      const demo = await loadDemoInNode();
+      try {
+        expect(await tableHashes(fresh)).toEqual(await tableHashes(demo));
+        expect(await catalog(fresh)).toEqual(await catalog(demo));
+      } finally {
+        await demo.close();
+      }
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -61,6 +61,8 @@ describe('StepProgress', () => {
     expect(() => progress.advance(2, 4)).toThrow(CancelledError);
     await expect(progress.step('convert')).rejects.toBeInstanceOf(CancelledError);
     await expect(progress.finish()).rejects.toSatisfy(isCancelled);
+    // Code that checks the signal itself (a loop over a file's chunks) stops the same way.
+    expect(() => progress.signal.throwIfAborted()).toThrow(CancelledError);
   });
 
   it('stops a step held at its start when cancelled there', async () => {

@@ -22,12 +22,19 @@ export const IMPORT_STEPS: readonly StepDef[] = [
   { id: 'save', label: 'Opslaan', final: true },
 ];
 
+/** Choosing a boundary file: read, recognise, map its fields (nothing is stored yet). */
+export const AREA_READ_STEPS: readonly StepDef[] = [
+  { id: 'read', label: 'Bestand lezen' },
+  { id: 'areas', label: 'Gebieden herkennen' },
+  { id: 'fields', label: 'Velden koppelen' },
+];
+
 /** Importing area boundaries (areas.importAreaSource), then the save. */
 export const AREA_STEPS: readonly StepDef[] = [
-  { id: 'parse', label: 'Gebieden lezen' },
+  { id: 'parse', label: 'Geometrie controleren' },
   { id: 'replace', label: 'Gebieden vervangen' },
   { id: 'hierarchy', label: 'Wijken en gemeente afleiden' },
-  { id: 'assign', label: 'Registraties toekennen aan gebieden' },
+  { id: 'assign', label: 'Registraties opnieuw indelen' },
   { id: 'save', label: 'Opslaan', final: true },
 ];
 
@@ -48,10 +55,14 @@ export const PUBLISH_STEPS: readonly StepDef[] = [
   { id: 'download', label: 'Downloaden', final: true },
 ];
 
-/** Opening the published dataset at the start (published.replaceWithPublication). */
+/**
+ * Opening the published dataset at the start (published.replaceWithPublication). A cancel
+ * opens the last good version instead, else the demo; the check for personal data ends
+ * the load's transaction and cannot be cancelled.
+ */
 export const PUBLISHED_LOAD_STEPS: readonly StepDef[] = [
   { id: 'download', label: 'Bestanden ophalen en controleren' },
   { id: 'engine', label: 'Rekenmodule starten' },
   { id: 'load', label: 'Gegevens laden' },
-  { id: 'personal_data', label: 'Controle op persoonsgegevens' },
+  { id: 'personal_data', label: 'Controle op persoonsgegevens', final: true },
 ];

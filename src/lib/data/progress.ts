@@ -130,7 +130,9 @@ export class StepProgress {
   cancel(): boolean {
     if (this.#finishing || !(this.#options.cancellable ?? true)) return false;
     if (!this.signal.aborted) {
-      this.#controller.abort();
+      // The reason is what `signal.throwIfAborted()` throws: code that checks the signal
+      // itself (a loop over chunks, stage-csv.ts) stops with the same CancelledError.
+      this.#controller.abort(new CancelledError());
       this.#changed();
     }
     return true;

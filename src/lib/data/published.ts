@@ -229,7 +229,8 @@ export async function replaceWithPublication(
       expected.set(file.table, expected.get(file.table)! + file.rows);
     }
     await checkCounts(conn, expected);
-    await progress?.step('personal_data');
+    // The last checkpoint: a cancel up to here rolls everything back.
+    await progress?.finish();
     await refusePersonalData(conn, files);
   });
 }

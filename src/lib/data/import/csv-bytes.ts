@@ -34,18 +34,25 @@ export const dropStart = (input: SourceBytes, n: number): SourceBytes =>
  * The whole input in memory, allocated once and filled chunk by chunk (Node's
  * `Blob.arrayBuffer()` held a file twice over while it read it).
  */
-export async function wholeBytes(input: SourceBytes): Promise<Uint8Array> {
+export async function wholeBytes(input: SourceBytes, signal?: AbortSignal): Promise<Uint8Array> {
   if (input instanceof Uint8Array) return input;
   const out = new Uint8Array(input.size);
   for (let start = 0; start < input.size; start += CHUNK_BYTES) {
+    signal?.throwIfAborted();
     out.set(await readRange(input, start, Math.min(input.size, start + CHUNK_BYTES)), start);
   }
   return out;
 }
 
-async function* chunksOf(input: SourceBytes, chunkBytes: number): AsyncGenerator<Uint8Array> {
+/** `signal` (Annuleren) is checked before each chunk: a pass stops within one chunk. */
+async function* chunksOf(
+  input: SourceBytes,
+  chunkBytes: number,
+  signal?: AbortSignal,
+): AsyncGenerator<Uint8Array> {
   const size = sizeOf(input);
   for (let start = 0; start < size; start += chunkBytes) {
+    signal?.throwIfAborted();
     yield await readRange(input, start, Math.min(size, start + chunkBytes));
   }
 }
@@ -64,13 +71,14 @@ export interface CsvByteScan {
 export async function scanCsvBytes(
   input: SourceBytes,
   chunkBytes = CHUNK_BYTES,
+  signal?: AbortSignal,
 ): Promise<CsvByteScan> {
   const head = await readRange(input, 0, 3);
   const bom = head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let valid = true;
   let hasNul = false;
-  for await (const chunk of chunksOf(input, chunkBytes)) {
+  for await (const chunk of chunksOf(input, chunkBytes, signal)) {
     hasNul ||= chunk.indexOf(0) >= 0;
     if (!bom && valid) {
       try {
@@ -99,11 +107,12 @@ const UTF8_LENGTH = Uint8Array.from({ length: 256 }, (_, b) => {
 export async function transcodeWindows1252(
   input: SourceBytes,
   chunkBytes = CHUNK_BYTES,
+  signal?: AbortSignal,
 ): Promise<SourceBytes> {
   const encoder = new TextEncoder();
   if (input instanceof Blob) {
     let out = new Blob([]);
-    for await (const chunk of chunksOf(input, chunkBytes)) {
+    for await (const chunk of chunksOf(input, chunkBytes, signal)) {
       out = new Blob([out, encoder.encode(decodeWindows1252(chunk)) as Uint8Array<ArrayBuffer>]);
     }
     return out;
@@ -112,7 +121,7 @@ export async function transcodeWindows1252(
   for (let i = 0; i < input.length; i++) length += UTF8_LENGTH[input[i]];
   const out = new Uint8Array(length);
   let offset = 0;
-  for await (const chunk of chunksOf(input, chunkBytes)) {
+  for await (const chunk of chunksOf(input, chunkBytes, signal)) {
     offset += encoder.encodeInto(decodeWindows1252(chunk), out.subarray(offset)).written;
   }
   return out;

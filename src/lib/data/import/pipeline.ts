@@ -114,7 +114,9 @@ export async function prepareImport(
   await progress?.step('read');
   await initDatabase(conn);
   await clearImportTables(conn);
-  const staged = await timed('stage', () => stageSource(conn, fileName, bytes, options.parquet));
+  const staged = await timed('stage', () =>
+    stageSource(conn, fileName, bytes, options.parquet, progress?.signal),
+  );
   if (staged.rowCount === 0 && staged.structureRejects.length === 0) {
     throw new ImportError('Het bestand bevat geen rijen met gegevens.');
   }

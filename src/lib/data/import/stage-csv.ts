@@ -52,6 +52,8 @@ export interface CsvChunking {
   chunkBytes?: number;
   /** The start of the file that decides delimiter and header (decoded as one string). */
   sampleBytes?: number;
+  /** Annuleren: checked between chunks and before each read by the engine. */
+  signal?: AbortSignal;
 }
 
 /** Delimiter and header are judged on this much of the file (sniff-text: ~50 records). */
@@ -81,7 +83,8 @@ export async function stageCsv(
       'Dit is geen tekstbestand: het bevat binaire gegevens. Kies een CSV-, GeoJSON-, Parquet- of Arrow-export van het bronsysteem (een Excel-bestand eerst opslaan als CSV).',
     );
   }
-  const { encoding, hasNul } = await scanCsvBytes(input, chunking.chunkBytes);
+  const { signal } = chunking;
+  const { encoding, hasNul } = await scanCsvBytes(input, chunking.chunkBytes, signal);
   const sample = decodeText(head, encoding).text;
   const delimiter = detectDelimiter(sample, head.length < size);
   const headers = readCsvSample(sample, delimiter, 0).header;
@@ -96,7 +99,7 @@ export async function stageCsv(
   // DuckDB reads UTF-8: a Windows-1252 file is re-encoded, a BOM dropped.
   const utf8 =
     encoding === 'windows-1252'
-      ? await transcodeWindows1252(input, chunking.chunkBytes)
+      ? await transcodeWindows1252(input, chunking.chunkBytes, signal)
       : encoding === 'utf-8-bom'
         ? dropStart(input, 3)
         : input;
@@ -105,7 +108,7 @@ export async function stageCsv(
   // A NUL byte is no text: its line is rejected, early in the file or late.
   let edits: EditedCsvLines | null = null;
   if (hasNul) {
-    edits = new EditedCsvLines(await wholeBytes(utf8));
+    edits = new EditedCsvLines(await wholeBytes(utf8, signal));
     const lines = edits.nulLines();
     if (lines[0] === 0) throw new ImportError(NUL_HEADER);
     edits.remove(lines, NUL_REASON);
@@ -113,10 +116,13 @@ export async function stageCsv(
   await conn.registerFile('import_source.csv', edits?.bytes ?? utf8);
   try {
     await dropRelations(conn, STAGE_RELATIONS);
-    const read = () => readCsvInto(conn, sqlDelimiter, columns);
+    const read = () => {
+      signal?.throwIfAborted();
+      return readCsvInto(conn, sqlDelimiter, columns);
+    };
     let rejects = await read();
     if (rejects.some(spansLines)) {
-      edits ??= new EditedCsvLines(await wholeBytes(utf8));
+      edits ??= new EditedCsvLines(await wholeBytes(utf8, signal));
       rejects = await rejectUnclosedQuotes(conn, edits, rejects, read);
     }
     const [{ n }] = await conn.query<{ n: number }>({

@@ -167,13 +167,15 @@ export async function stageSource(
   fileName: string,
   file: SourceBytes,
   parquet?: ParquetReader,
+  /** Annuleren (data/progress.ts): a CSV checks it between its chunks. */
+  signal?: AbortSignal,
 ): Promise<StagedSource> {
   const size = sizeOf(file);
   if (size === 0) throw new ImportError('Het bestand is leeg.');
   if (size > MAX_IMPORT_BYTES) throw new ImportError(TOO_LARGE);
   const format = detectFormat(fileName, await readRange(file, 0, FORMAT_SNIFF_BYTES));
-  if (format === 'csv') return stageCsv(conn, file);
-  const bytes = await wholeBytes(file);
+  if (format === 'csv') return stageCsv(conn, file, { signal });
+  const bytes = await wholeBytes(file, signal);
   if (format === 'geojson') return stageGeoJson(conn, bytes);
   if (format === 'arrow') return stageArrowIpc(conn, bytes, 'arrow');
   if (!parquet) throw new ImportError('Parquet wordt hier niet ondersteund.');

@@ -168,7 +168,7 @@ class AppData {
     // clear that this browser has no workspace of its own to open instead.
     const download = Promise.all([manifestBytes, saved]).then(([bytes, own]) => {
       if (!bytes || own) return null;
-      this.#loadSteps = this.loading.start(PUBLISHED_LOAD_STEPS, undefined, false);
+      this.#loadSteps = this.loading.start(PUBLISHED_LOAD_STEPS);
       return downloadPublished(bytes, Boolean(options.recentOnly), this.#loadSteps);
     });
     // The engine's script (DuckDB-WASM's JavaScript, ~0.5 MB) loads with the start, except
@@ -236,9 +236,10 @@ class AppData {
    */
   async #openPublished(conn: Connector, download: DownloadedDataset | null): Promise<boolean> {
     performance.mark('app.published_load.start');
-    const steps = this.#loadSteps;
-    const opening = await openPublished(conn, download, this.#publishedCache, steps ?? undefined);
-    if (steps) this.loading.end(steps);
+    const steps = this.#loadSteps ?? undefined;
+    const ended = () => steps && this.loading.end(steps);
+    const opening = await openPublished(conn, download, this.#publishedCache, steps, ended);
+    ended();
     if (opening.opened === 'published') {
       const { manifest, files } = opening;
       this.#manifest = manifest;

@@ -8,7 +8,7 @@
 import type { Connector } from '$lib/data/connector';
 import { errorReason } from '$lib/data/engine-errors';
 import type { DatasetFile, DatasetManifest } from '$lib/data/publish';
-import type { StepProgress } from '$lib/data/progress';
+import { isCancelled, type StepProgress } from '$lib/data/progress';
 import { replaceWithPublication } from '$lib/data/published';
 import { restoreSnapshot } from '$lib/data/snapshot';
 import type { SnapshotStore } from '$lib/data/snapshot-store';
@@ -26,12 +26,20 @@ export type PublishedOpening =
   | { opened: 'none'; warning: string };
 
 const DEMO_LOADED = 'de demogemeente Donderdeel is geladen.';
+/** Annuleren while the published dataset opened: what opens instead follows this. */
+export const CANCELLED_OPENING = 'Het openen van de gepubliceerde gegevens is geannuleerd.';
 
+/**
+ * With `progress` (PUBLISHED_LOAD_STEPS) the opening can be cancelled up to its final step:
+ * the load rolls back and the fallback opens as after a failure. `fallingBack` hears when
+ * the published dataset will not open, before the fallback loads.
+ */
 export async function openPublished(
   conn: Connector,
   download: DownloadedDataset | null,
   cache: SnapshotStore,
   progress?: StepProgress,
+  fallingBack: () => void = () => undefined,
 ): Promise<PublishedOpening> {
   try {
     if (!download) throw new UserError('De gepubliceerde gegevens zijn niet gedownload.');
@@ -39,7 +47,8 @@ export async function openPublished(
     await replaceWithPublication(conn, download.files, download.contents, progress);
     return { opened: 'published', manifest: download.manifest, files: download.files };
   } catch (error) {
-    return openCached(conn, errorReason(error), cache);
+    fallingBack();
+    return openCached(conn, isCancelled(error) ? CANCELLED_OPENING : errorReason(error), cache);
   }
 }
 

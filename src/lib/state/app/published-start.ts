@@ -5,7 +5,13 @@
  * briefing draws.
  */
 import type { DatasetFile, DatasetManifest } from '$lib/data/publish';
-import { parseManifest, readVerified, recentFromYear, selectFiles } from '$lib/data/published';
+import {
+  parseManifest,
+  readVerified,
+  recentFromYear,
+  selectFiles,
+  type DatasetReader,
+} from '$lib/data/published';
 import { PublishedBriefingTables } from '$lib/data/published-briefing';
 import type { StepProgress } from '$lib/data/progress';
 import { publishedBriefingSource, type BriefingSource } from '../briefing/briefing-sources';
@@ -46,13 +52,14 @@ export async function downloadPublished(
   recentOnly: boolean,
   /** PUBLISHED_LOAD_STEPS: 'download' (files verified of all), then 'engine'. */
   progress?: StepProgress,
+  reader: DatasetReader = publishedReader,
 ): Promise<DownloadedDataset> {
   try {
     await progress?.step('download');
     const manifest = parseManifest(manifestBytes);
     const files = selectFiles(manifest, recentOnly ? recentFromYear(manifest) : undefined);
     const started = performance.now();
-    const contents = await readVerified(publishedReader, files, progress);
+    const contents = await readVerified(reader, files, progress);
     performance.measure('app.published_download', { start: started });
     // What follows waits for the engine (it may have started already).
     await progress?.step('engine');

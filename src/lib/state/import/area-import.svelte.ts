@@ -43,12 +43,19 @@ export class AreaImport {
     this.profileName = '';
   }
 
-  /** Reads the file (the GeoPackage reader only for a .gpkg) and proposes the mapping. */
-  async read(fileName: string, bytes: Uint8Array): Promise<void> {
+  /**
+   * Reads the file (the GeoPackage reader only for a .gpkg) and proposes the mapping, with
+   * steps (progress-steps AREA_READ_STEPS 'areas', 'fields'): a cancel at one keeps nothing
+   * of the file, and nothing is stored either way.
+   */
+  async read(fileName: string, bytes: Uint8Array, progress?: StepProgress): Promise<void> {
+    await progress?.step('areas');
     const source = await readAreaSource(fileName, bytes, { sqlite: browserSqlite });
+    await progress?.step('fields');
+    const propertyNames = areaPropertyNames(source);
     this.source = source;
     this.fileName = fileName;
-    this.propertyNames = areaPropertyNames(source);
+    this.propertyNames = propertyNames;
     const profile = findMatchingProfile(appData.settings.profiles, 'areas', this.propertyNames);
     if (profile) this.applyProfile(profile);
     else this.mapping = suggestAreaMapping(this.propertyNames, null);

@@ -14,7 +14,7 @@ import { browserParquetReader, warmParquetReader } from '$lib/data/import/parque
 import { prepareImport, runImport, type PreparedImport } from '$lib/data/import/pipeline';
 import type { ImportPlan } from '$lib/data/import/plan';
 import { rejectedRowsCsv, type ImportReport } from '$lib/data/import/report';
-import { AREA_STEPS, IMPORT_STEPS, PREPARE_STEPS } from '$lib/data/progress-steps';
+import { AREA_READ_STEPS, AREA_STEPS, IMPORT_STEPS, PREPARE_STEPS } from '$lib/data/progress-steps';
 import { keepChange, type ActionStatus } from '../shared/action-status.svelte';
 import { appData } from '../app/app-data.svelte';
 import type { AreaImport } from './area-import.svelte';
@@ -91,19 +91,21 @@ export class ImportRunner {
     );
   }
 
+  /** Reads a boundary file, with steps and Annuleren (nothing is stored). */
   async #readAreas(file: File): Promise<void> {
-    await this.#action.run(
+    await this.#action.runSteps(
       'lezen',
-      `‘${file.name}’ wordt gelezen…`,
-      async (current) => {
+      AREA_READ_STEPS,
+      async (progress, current) => {
+        await progress.step('read');
         const bytes = await readChosenFile(file);
         const areas = this.#session.areas;
-        await areas.read(file.name, bytes);
+        await areas.read(file.name, bytes, progress);
         if (!current()) return;
         const profile = areas.profileName;
         this.#action.status = `‘${file.name}’ gelezen: ${areas.source?.features.length ?? 0} gebieden${profile ? `, profiel ‘${profile}’ toegepast` : ''}. Controleer niveau en koppeling en kies Inlezen om de gebiedsgrenzen te vervangen.`;
       },
-      UNREADABLE,
+      { failure: UNREADABLE, cancelled: CANCELLED.READ(file.name) },
     );
   }
 
