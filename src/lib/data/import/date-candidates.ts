@@ -13,6 +13,8 @@ export interface DateCandidate {
   family: Family;
   /** Higher is more specific: offset > fraction > seconds > minutes > date only. */
   rank: number;
+  /** A whole hour (HOUR_PARTS): tried only on values of HOUR_SHAPE. */
+  hour?: boolean;
 }
 
 const D12 = '(?<d>\\d{1,2})';
@@ -58,13 +60,14 @@ const COMPACT_TIMES = [
  */
 export const BARE_HOUR = '%H';
 const HOUR_UNITS = ['u', 'uur', 'h', 'U', 'Uur', 'UUR', 'H'];
+/** Every whole-hour spelling in one test: most values are none, and skip the 15 below. */
+const HOUR_SHAPE = new RegExp(`^\\d{1,2} ?(?:${HOUR_UNITS.join('|')})?$`);
 const HOUR_PARTS = [
-  { re: '(?<H>\\d{1,2})', fmt: BARE_HOUR, rank: 0 },
+  { re: '(?<H>\\d{1,2})', fmt: BARE_HOUR },
   ...HOUR_UNITS.flatMap((unit) =>
     ['', ' '].map((space) => ({
       re: `(?<H>\\d{1,2})${space}${unit}`,
       fmt: `%H${space}${unit}`,
-      rank: 0,
     })),
   ),
 ];
@@ -106,9 +109,11 @@ function buildCandidates(): DateCandidate[] {
   // A year ('2023') also reads as a compact time (20:23): at equal cover the local family
   // wins, and a real time column has values like '0830' that are no year.
   list.push(candidate(YEAR_PART.re, YEAR_PART.fmt, 'local', -2));
-  for (const time of [...TIME_PARTS, COMPACT_TIMES[0], ...HOUR_PARTS]) {
+  for (const time of [...TIME_PARTS, COMPACT_TIMES[0]]) {
     list.push(candidate(time.re, time.fmt, 'time', time.rank));
   }
+  for (const hour of HOUR_PARTS)
+    list.push({ ...candidate(hour.re, hour.fmt, 'time', 0), hour: true });
   return list;
 }
 
@@ -150,7 +155,9 @@ function validParts(groups: Record<string, string | undefined>): boolean {
 /** The candidates (indexes into DATE_CANDIDATES) that read a value, range checks included. */
 export function matchingCandidates(value: string): number[] {
   const hits: number[] = [];
+  const maybeHour = HOUR_SHAPE.test(value);
   DATE_CANDIDATES.forEach((c, index) => {
+    if (c.hour && !maybeHour) return;
     const m = c.regex.exec(value);
     if (m && validParts(m.groups ?? {})) hits.push(index);
   });
