@@ -8,7 +8,7 @@
  *
  * Whole hours ('Uur' = 14, 9, 23) are the one case the values cannot settle alone: a count
  * or a number of rooms is also 0–23. Such a column is a time column when its header says
- * so (HOUR_HEADER: uur, tijd, tijdstip, aanvang, hour, time, but not a duration or an
+ * so (isHourHeader: uur, tijd, tijdstip, aanvang, hour, time, but not a duration or an
  * amount), and then its values confirm it; otherwise it is taken, as 'waarschijnlijk', only
  * as the clock time of a date column that has none and only when no column of real clock
  * times is free. Hours with a unit ('14u', '14 uur', '14h') are clock times by value.
