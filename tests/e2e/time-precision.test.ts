@@ -1,6 +1,6 @@
 /**
  * Time precision in the browser (issue 22, item 3): a registration export whose `Tijdstip`
- * holds clock times imports with the date and time combined, and a year-only register is
+ * holds clock times imports with the date and time combined (also whole hours in `Uur`), and a year-only register is
  * left out of the hour × weekday matrix and the monthly trends with a Dutch note — not
  * piled on Wednesday 00:00 or January.
  */
@@ -84,5 +84,21 @@ describe('time precision', () => {
     expect(await page.getByTestId('trend-year-only').textContent()).toMatch(
       /\d+ registraties met alleen een jaartal tellen niet mee in de maandreeksen/,
     );
+  });
+
+  it('maps whole hours in Uur as the time beside Datum, sure, and stores them', async () => {
+    await page.goto(baseUrl + '/gegevens');
+    await waitForReady(page);
+    await readIncidents('registratie-datum-uur.csv');
+    expect(await selected('occurred_date')).toBe('Datum');
+    expect(await selected('occurred_time')).toBe('Uur');
+    expect(await selected('occurred_from')).toBe('— niet gebruiken —');
+    const sureness = page.locator(
+      '[data-testid="mapping-table"] tr[data-field="occurred_time"] td:nth-child(3)',
+    );
+    expect(await sureness.textContent()).toMatch(/^\s*Zeker/);
+    await importFile();
+    expect(await page.getAttribute('[data-testid="report-accepted"]', 'data-value')).toBe('11');
+    expect(await page.getAttribute('[data-testid="report-rejected"]', 'data-value')).toBe('1');
   });
 });

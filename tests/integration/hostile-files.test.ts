@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
 import { prepareImport, runImport } from '../../src/lib/data/import/pipeline';
-import { rejectedRowsCsv } from '../../src/lib/data/import/report';
+import { rejectedRowsCsv } from '../../src/lib/data/import/rejected-rows';
 import { loadDemoInNode } from '../helpers/demo-node';
 
 const HOSTILE = path.resolve(import.meta.dirname, '../fixtures/import/hostile');

@@ -19,7 +19,8 @@ import { importAreas } from '../../src/lib/data/import/areas';
 import { buildConvertSql } from '../../src/lib/data/import/convert';
 import { countSummary, COUNT_REASONS } from '../../src/lib/data/import/count-column';
 import { prepareImport, runImport, type PreparedImport } from '../../src/lib/data/import/pipeline';
-import { rejectedRowsCsv, type ImportReport } from '../../src/lib/data/import/report';
+import { rejectedRowsCsv } from '../../src/lib/data/import/rejected-rows';
+import type { ImportReport } from '../../src/lib/data/import/report';
 import { buildAreaCountsQuery, buildThemeCountsQuery } from '../../src/lib/data/queries/explore';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,12 +1,14 @@
 /**
  * Time precision read from the content (issue 22, item 3): a registration export with a
- * date column and a separate clock-time column named `Tijdstip`, a year-only register and
- * a date-only export (fixtures with provenance in tests/fixtures/import/README.md). Every
+ * date column and a separate clock-time column named `Tijdstip`, one with whole hours in a
+ * column `Uur`, a year-only register and a date-only export (fixtures with provenance in tests/fixtures/import/README.md). Every
  * row is stored or rejected with a Dutch reason, and each record keeps how precisely its
  * time is known.
  */
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
 import { prepareImport, runImport } from '../../src/lib/data/import/pipeline';
@@ -66,6 +68,51 @@ describe('registration export with Datum constatering + Tijdstip (HH:MM)', () =>
     // The DST gap still moves a reading an hour forward.
     expect(result.stored.find((r) => r.id === '2026-Z009')?.at).toBe('2026-03-29 03:30');
     expect(result.report.timePrecision).toEqual({ exact: 9, day: 1, month: 0, year: 0 });
+  });
+});
+
+describe('registration export with Datum + Uur (whole hours)', () => {
+  let result: Awaited<ReturnType<typeof importFixture>>;
+  beforeAll(async () => {
+    result = await importFixture('registratie-datum-uur.csv', 'uren');
+  });
+
+  it('maps Uur as the clock time beside the date column', () => {
+    const { plan, staged } = result.prepared;
+    expect(staged.headers[plan.columns.occurred_date]).toBe('Datum');
+    expect(staged.headers[plan.columns.occurred_time]).toBe('Uur');
+    expect(plan.columns.occurred_from).toBeUndefined();
+    expect(result.prepared.problems).toEqual([]);
+  });
+
+  it('stores each record exact at its whole hour; an impossible hour is rejected', () => {
+    const { report, stored } = result;
+    expect(report.rows).toEqual({ total: 12, accepted: 11, rejected: 1 });
+    expect(reasons(report)).toEqual({ 'Datum/tijd onleesbaar': 1 });
+    const at = Object.fromEntries(stored.map((r) => [r.id, [r.at, r.precision]]));
+    expect(at['R-2026-101']).toEqual(['2026-02-03 14:00', 'exact']);
+    expect(at['R-2026-103']).toEqual(['2026-02-14 09:00', 'exact']);
+    expect(at['R-2026-104']).toEqual(['2026-02-21 00:00', 'exact']);
+    expect(at['R-2026-105']).toEqual(['2026-03-01 14:00', 'exact']);
+    expect(at['R-2026-108']).toEqual(['2026-03-12 18:00', 'exact']);
+    expect(at['R-2026-106']).toEqual(['2026-03-07 00:00', 'day']);
+    expect(at['R-2026-109']).toEqual(['2026-03-29 03:00', 'exact']);
+    expect(report.timePrecision).toEqual({ exact: 10, day: 1, month: 0, year: 0 });
+  });
+
+  it('gives the same report through npm run import:check', async () => {
+    const cli = path.resolve(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs');
+    const file = path.join(FIXTURES, 'registratie-datum-uur.csv');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [cli, 'scripts/import-check.ts', file, '--kind', 'incidents'],
+      { cwd: path.resolve(import.meta.dirname, '../..') },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({
+      rows: { total: 12, accepted: 11, rejected: 1 },
+      timePrecision: { exact: 10, day: 1, month: 0, year: 0 },
+      dstShifted: 1,
+    });
   });
 });
 

@@ -19,7 +19,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
 import { nodeParquetReader } from '../../src/lib/data/import/parquet-node';
 import { prepareImport, runImport } from '../../src/lib/data/import/pipeline';
-import { rejectedRowsCsv, type ImportReport } from '../../src/lib/data/import/report';
+import { rejectedRowsCsv } from '../../src/lib/data/import/rejected-rows';
+import type { ImportReport } from '../../src/lib/data/import/report';
 import { loadDemoInNode } from '../helpers/demo-node';
 
 let conn: Connector;

@@ -12,7 +12,7 @@ import { ImportError } from '../../src/lib/data/import/staged-source';
 import { prepareImport, runImport } from '../../src/lib/data/import/pipeline';
 import { couldCount } from '../../src/lib/data/import/personal-data-content';
 import { candidateSql, scanPersonalData } from '../../src/lib/data/import/personal-data-scan';
-import { rejectedRowsCsv } from '../../src/lib/data/import/report';
+import { rejectedRowsCsv } from '../../src/lib/data/import/rejected-rows';
 import { loadDemoInNode } from '../helpers/demo-node';
 
 const HOSTILE = path.resolve(import.meta.dirname, '../fixtures/import/hostile');

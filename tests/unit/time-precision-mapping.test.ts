@@ -143,6 +143,84 @@ describe('suggestColumnMapping with the values', () => {
   });
 });
 
+describe('whole hours (Uur = 14, 9, 23)', () => {
+  const HOURS = ['14', '9', '23', '0'];
+  const incidents = (headers: string[], column: readonly string[]) =>
+    suggestColumnMapping(
+      'incidents',
+      ['Registratienummer', 'Datum', ...headers, 'Thema', 'X', 'Y'],
+      [IDS, DATES, ...headers.map(() => column), ['afval', 'afval', 'jeugd', 'jeugd'], XS, XS],
+    );
+
+  it('reads hours with and without a unit as clock times DuckDB can parse', () => {
+    expect(detectDateFormat(HOURS)).toMatchObject({ kind: 'strptime', formats: ['%H'] });
+    expect(detectDateFormat(['14u', '9u', '23u'])).toMatchObject({ formats: ['%Hu'] });
+    expect(detectDateFormat(['14 uur', '9 uur'])).toMatchObject({ formats: ['%H uur'] });
+    expect(detectDateFormat(['14h', '9h'])).toMatchObject({ formats: ['%Hh'] });
+    expect(detectDateFormat(['24', '25', '30'])).toMatchObject({ kind: 'unknown' });
+    expect(formatPrecision('%H')).toBe('time');
+    // A unit makes them clock times by value; a bare 0–23 may be a count.
+    expect(classifyTemporalValues(['14u', '9 uur', '23h'])).toBe('time');
+    expect(classifyTemporalValues(HOURS)).toBe('hour');
+  });
+
+  for (const name of ['Uur', 'uur', 'Tijdstip', 'Tijd', 'Aanvangsuur', 'Start time']) {
+    it(`combines Datum with whole hours under ${name}, sure because the values fit`, () => {
+      const mapping = incidents([name], HOURS);
+      expect(field(mapping, 'occurred_date')).toMatchObject({
+        column: 'Datum',
+        confidence: 'zeker',
+      });
+      expect(field(mapping, 'occurred_time')).toMatchObject({ column: name });
+      expect(field(mapping, 'occurred_from').column).toBeNull();
+    });
+  }
+
+  it('is sure of Uur only when its values are hours', () => {
+    expect(field(incidents(['Uur'], HOURS), 'occurred_time').confidence).toBe('zeker');
+    expect(field(incidents(['Uur'], ['14u', '9u', '23u']), 'occurred_time').confidence).toBe(
+      'zeker',
+    );
+    const notHours = incidents(['Uur'], ['ochtend', 'middag', 'avond', 'nacht']);
+    expect(field(notHours, 'occurred_time')).toMatchObject({
+      column: 'Uur',
+      confidence: 'waarschijnlijk',
+    });
+  });
+
+  it('takes bare numbers under another name as the hour of a date-only column, unsure', () => {
+    expect(field(incidents(['Kolom 7'], HOURS), 'occurred_time')).toMatchObject({
+      column: 'Kolom 7',
+      confidence: 'waarschijnlijk',
+    });
+  });
+
+  it('does not take an amount or a duration as the hour', () => {
+    for (const name of ['Aantal slachtoffers', 'Tijdsduur', 'Leeftijd', 'Buurtnummer']) {
+      expect(field(incidents([name, 'Uur'], HOURS), 'occurred_time').column).toBe('Uur');
+    }
+    // Without a date column numbers 0–23 are no time at all.
+    const noDate = suggestColumnMapping(
+      'incidents',
+      ['Registratienummer', 'Jaar', 'Kolom 7', 'Thema', 'X', 'Y'],
+      [IDS, ['2022', '2023', '2024', '2022'], HOURS, ['a', 'b', 'c', 'd'], XS, XS],
+    );
+    expect(field(noDate, 'occurred_time').column).toBeNull();
+  });
+
+  it('keeps real clock times before bare numbers', () => {
+    const mapping = incidents(['Aantal', 'Kolom 8'], HOURS);
+    expect(field(mapping, 'count').column).toBe('Aantal');
+    expect(field(mapping, 'occurred_time').column).toBe('Kolom 8');
+    const both = suggestColumnMapping(
+      'incidents',
+      ['Registratienummer', 'Datum', 'Kolom 7', 'Kolom 8', 'Thema', 'X', 'Y'],
+      [IDS, DATES, HOURS, TIMES, ['a', 'b', 'c', 'd'], XS, XS],
+    );
+    expect(field(both, 'occurred_time').column).toBe('Kolom 8');
+  });
+});
+
 describe('import preview', () => {
   it('labels the time precision in Dutch', () => {
     const [column] = previewColumns('incidents', ['time_precision']);

@@ -4,6 +4,7 @@
  */
 import type { Connector } from './connector';
 import { inTransaction } from './database';
+import { DERIVED_DATASET_PREFIX, renewDerivedGemeente } from './import/area-store';
 import { TABLE_NAMES } from './schema';
 
 export interface DatasetSummary {
@@ -25,11 +26,23 @@ export async function listDatasets(conn: Connector): Promise<DatasetSummary[]> {
   return rows.map((r) => ({ dataset: r.dataset, table: r.table_name, rows: r.n }));
 }
 
-/** Deletes every row of one dataset from every table, in one transaction. */
+/**
+ * Deletes every row of one dataset from every table, in one transaction. When that removes
+ * areas, a gemeente outline derived from them goes too, or is derived again from the areas
+ * that remain (area-store.ts): no outline of removed boundaries stays behind.
+ */
 export async function removeDataset(conn: Connector, dataset: string): Promise<void> {
   await inTransaction(conn, async () => {
+    const [areas] = await conn.query<{ n: number }>({
+      sql: 'SELECT count(*) AS n FROM areas WHERE dataset = ?',
+      params: [dataset],
+    });
     for (const table of DATASET_TABLES) {
       await conn.query({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [dataset] });
+    }
+    // Removing the outline itself is the analyst's choice: it is not derived again.
+    if (Number(areas.n) > 0 && !dataset.startsWith(DERIVED_DATASET_PREFIX)) {
+      await renewDerivedGemeente(conn);
     }
   });
 }

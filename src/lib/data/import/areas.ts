@@ -5,21 +5,15 @@
  * (a buurt's wijk by containment, the gemeente outline by dissolving); every record is
  * assigned its buurt and wijk again — all in one transaction.
  */
-import { buildArrowTable } from '../arrow-build';
 import { buildBuurtLookup, locateRows, type BuurtLookup } from '../area-assignment';
 import type { Connector } from '../connector';
 import { inTransaction, initDatabase } from '../database';
-import { bboxOf, type AreaLevel, type AreaRow } from '../geojson-areas';
+import type { AreaLevel } from '../geojson-areas';
 import { insertAreas } from '../places';
 import type { StepProgress } from '../progress';
 import { RECORD_TABLES } from '../schema';
 import type { AreaMapping } from './area-fields';
-import {
-  deriveGemeenteCode,
-  deriveParents,
-  dissolveOutline,
-  type HierarchyArea,
-} from './area-hierarchy';
+import { deriveParents, type HierarchyArea } from './area-hierarchy';
 import { parseAreaSource, type ParsedAreas } from './area-parse';
 import {
   readAreaSource,
@@ -28,6 +22,14 @@ import {
   type AreaReaders,
   type AreaSource,
 } from './area-sources';
+import {
+  DERIVED_DATASET_PREFIX,
+  loadLevel,
+  storeDerivedGemeente,
+  updateParents,
+} from './area-store';
+
+export { DERIVED_DATASET_PREFIX } from './area-store';
 
 export interface AreaImportOptions {
   level?: AreaLevel | null;
@@ -64,8 +66,6 @@ export interface AreaImportReport {
   unassignedRecords: number;
 }
 
-/** Derived gemeente outlines carry this dataset prefix, so a later import can renew them. */
-export const DERIVED_DATASET_PREFIX = 'afgeleid:';
 const LEVEL_ORDER: AreaLevel[] = ['buurt', 'wijk', 'gemeente'];
 
 export async function importAreas(
@@ -150,45 +150,6 @@ export async function countAreas(conn: Connector): Promise<Record<AreaLevel, num
   return counts;
 }
 
-async function loadLevel(
-  conn: Connector,
-  level: AreaLevel,
-): Promise<(HierarchyArea & { dataset: string })[]> {
-  const rows = await conn.query<{
-    code: string;
-    parent: string | null;
-    geometry: string;
-    dataset: string;
-  }>({
-    sql: 'SELECT code, parent, geometry, dataset FROM areas WHERE level = ? ORDER BY code',
-    params: [level],
-  });
-  return rows.map((r) => ({ ...r, geometry: JSON.parse(r.geometry) }));
-}
-
-async function updateParents(
-  conn: Connector,
-  level: AreaLevel,
-  changes: Map<string, string | null>,
-) {
-  if (changes.size === 0) return;
-  await conn.exec('DROP TABLE IF EXISTS stage_area_parents');
-  await conn.insertArrow(
-    buildArrowTable([
-      { name: 'code', kind: 'text', values: [...changes.keys()] },
-      { name: 'parent', kind: 'text', values: [...changes.values()] },
-    ]),
-    'stage_area_parents',
-    { create: true },
-  );
-  await conn.query({
-    sql: `UPDATE areas SET parent = s.parent FROM stage_area_parents s
-          WHERE areas.level = ? AND areas.code = s.code`,
-    params: [level],
-  });
-  await conn.exec('DROP TABLE stage_area_parents');
-}
-
 /**
  * Parents by containment where the files leave them out, and a gemeente outline when no
  * gemeente was imported (renewed when the wijken or buurten it came from change).
@@ -218,25 +179,7 @@ async function completeHierarchy(
   const importedFiner = parsed.rows.some((r) => r.level !== 'gemeente');
   if (onlyDerived && importedFiner && (wijken.length || buurten.length)) {
     const base = wijken.length ? wijken : buurten;
-    const outline = dissolveOutline(base);
-    const code = deriveGemeenteCode(
-      parsed.gemeente.code ?? base.map((a) => a.parent).find((p) => p?.startsWith('GM')) ?? null,
-      base.map((a) => a.code),
-    );
-    const row: AreaRow = {
-      code,
-      name: parsed.gemeente.name,
-      level: 'gemeente',
-      parent: null,
-      inhabitants: null,
-      water: false,
-      year: null,
-      geometry: outline,
-      bbox: bboxOf(outline),
-    };
-    await conn.query({ sql: "DELETE FROM areas WHERE level = 'gemeente'" });
-    await insertAreas(conn, [row], DERIVED_DATASET_PREFIX + dataset);
-    gemeenten = [{ code, parent: null, geometry: outline, dataset }];
+    gemeenten = [await storeDerivedGemeente(conn, base, parsed.gemeente, dataset)];
     derivedGemeente = true;
   }
   const buurtParents = deriveParents(buurten, wijken);

@@ -5,7 +5,15 @@
  * decide: a column of clock times feeds a time field, a column of dates a date or
  * timestamp field, and a date column and a time column are combined. A date or time
  * field is 'zeker' only when its column's values confirm it.
+ *
+ * Whole hours ('Uur' = 14, 9, 23) are the one case the values cannot settle alone: a count
+ * or a number of rooms is also 0–23. Such a column is a time column when its header says
+ * so (isHourHeader: uur, tijd, tijdstip, aanvang, hour, time, but not a duration or an
+ * amount), and then its values confirm it; otherwise it is taken, as 'waarschijnlijk', only
+ * as the clock time of a date column that has none and only when no column of real clock
+ * times is free. Hours with a unit ('14u', '14 uur', '14h') are clock times by value.
  */
+import { tokens } from './column-names';
 import { classifyTemporalValues } from './sniff-dates';
 
 export type ValueClass = ReturnType<typeof classifyTemporalValues>;
@@ -20,9 +28,31 @@ export type DateTimePair = [date: string, time: string, timestamp: string];
 
 const DATES = new Set<ValueClass>(['day', 'month', 'year']);
 
-/** The value class of every column, from its sample (null: not a date or time). */
-export function classifyColumns(samples: readonly (readonly string[])[]): ValueClass[] {
-  return samples.map((values) => classifyTemporalValues(values));
+/** A header word that names a clock time: 'Uur', 'Aanvangsuur', 'Tijdstip', 'Start time'. */
+const HOUR_WORD = /^(?:uur|.*[^bdhv]uur|.*tijd.*|aanvang.*|hours?|.*time)$/;
+/** Words of durations and amounts: 'Tijdsduur', 'Aantal uur', 'Reistijd', 'Response time'. */
+const NOT_HOUR_WORD =
+  /duur|aantal|count|doorloop|wacht|reis|verblijf|behandel|duration|response|elapsed|leeftijd/;
+
+/** True for a header that names the hour or time of day (not its duration). */
+export function isHourHeader(header: string): boolean {
+  const words = tokens(header);
+  return words.some((w) => HOUR_WORD.test(w)) && !words.some((w) => NOT_HOUR_WORD.test(w));
+}
+
+/**
+ * The value class of every column, from its sample (null: not a date or time). Whole
+ * numbers 0–23 under a header that names a time are clock times; elsewhere they stay
+ * 'hour', a time only beside a date (applyValueClasses).
+ */
+export function classifyColumns(
+  samples: readonly (readonly string[])[],
+  headers: readonly string[] = [],
+): ValueClass[] {
+  return samples.map((values, index) => {
+    const value = classifyTemporalValues(values);
+    return value === 'hour' && isHourHeader(String(headers[index] ?? '')) ? 'time' : value;
+  });
 }
 
 /** Which value classes confirm a field. */
@@ -84,7 +114,9 @@ export function applyValueClasses(
     // A day without a clock time, and a free column of clock times: combine the two.
     const dayInTimestamp = !chosen.has(date) && classOf(timestamp) === 'day';
     if (!chosen.has(time) && (classOf(date) === 'day' || dayInTimestamp)) {
-      const index = free((c) => c === 'time');
+      // Real clock times first; bare numbers 0–23 only when none is free.
+      let index = free((c) => c === 'time');
+      if (index < 0) index = free((c) => c === 'hour');
       if (index >= 0) {
         if (dayInTimestamp) move(timestamp, date);
         claim(time, index);

@@ -3,7 +3,7 @@
  * known by, and how a file's header is compared with them — exact after normalising, or
  * loosely (a longer name inside the header, a short name as one of its words).
  */
-import type { RecordKind } from './column-mapping';
+import type { RecordKind } from './import-fields';
 
 /** Header names per field, most telling first; matched without case, accents or punctuation. */
 const LOCATION_NAMES: Record<string, string> = {
@@ -34,7 +34,7 @@ export const HEADER_NAMES: Record<RecordKind, Record<string, string>> = {
     occurred_date:
       'datum pleegdatum datum_voorval datum_incident incidentdatum constateringsdatum datum_constatering begindatum startdatum datum_van date incident_date registratiedatum',
     occurred_time:
-      'tijd pleegtijd tijd_voorval tijd_incident constateringstijd tijd_constatering begintijd starttijd aanvangstijd tijd_van time incident_time registratietijd',
+      'tijd uur aanvangsuur pleeguur pleegtijd tijd_voorval tijd_incident constateringstijd tijd_constatering begintijd starttijd aanvangstijd tijd_van time incident_time registratietijd',
     occurred_to_date: 'einddatum datum_tot datum_eind end_date',
     occurred_to_time: 'eindtijd tijd_tot tijd_eind end_time',
     occurred_from:
@@ -53,7 +53,8 @@ export const HEADER_NAMES: Record<RecordKind, Record<string, string>> = {
     id: 'id meldingnummer meldingsnummer melding_id meldingnr signal_id sia_id zaaknummer registratienummer nummer uuid signal_uuid',
     reported_date:
       'datum_melding meldingsdatum meldingdatum datum_gemeld datum registratiedatum date',
-    reported_time: 'tijd_melding meldingstijd meldingtijd tijd_gemeld tijd registratietijd time',
+    reported_time:
+      'tijd_melding meldingstijd meldingtijd tijd_gemeld tijd uur registratietijd time',
     reported_at:
       'created_at reported_at gemeld_op datum_tijd_melding tijdstip_melding meldingsdatum_tijd aangemaakt aangemaakt_op datum_aangemaakt aanmaakdatum ontvangen_op datum_tijd datumtijd datum_en_tijd tijdstip datetime timestamp created',
     happened_from:
@@ -76,7 +77,7 @@ export const HEADER_NAMES: Record<RecordKind, Record<string, string>> = {
     id: 'id bezoeknummer bezoek_id visit_id controlenummer registratienummer zaaknummer nummer uuid',
     started_date:
       'datum datum_bezoek bezoekdatum controledatum datum_controle schouwdatum begindatum startdatum date',
-    started_time: 'begintijd starttijd aanvangstijd aanvang tijd_van tijd start_time time',
+    started_time: 'begintijd starttijd aanvangstijd aanvang tijd_van tijd uur start_time time',
     ended_date: 'einddatum datum_eind end_date',
     ended_time: 'eindtijd tijd_tot tijd_eind end_time',
     started_at:

@@ -13,10 +13,9 @@ import {
   parseDateSql,
   rawSql,
   sqlLiteral,
-  timeExpression,
-  TIME_SPECS,
   untrimmedTextSql,
 } from './convert-sql';
+import { timeExpression, TIME_SPECS } from './convert-time-sql';
 import { generatedIdSql, rowKeySql } from './id-check';
 import type { ImportPlan } from './plan';
 import { THEME_KEYS } from './theme-lookup';

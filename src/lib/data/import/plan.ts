@@ -24,7 +24,7 @@ import {
   type DatePlan,
   type NumberPlan,
 } from './sniff-values';
-import { formatPrecision } from './sniff-dates';
+import { formatPrecision, isBareHourPlan } from './sniff-dates';
 import { stagedColumn, type StagedSource } from './stage';
 
 export const SAMPLE_ROWS = 1000;
@@ -211,7 +211,8 @@ export function planProblems(plan: ImportPlan, headers: readonly string[]): stri
   for (const [field, date] of Object.entries(plan.dates)) {
     const spec = IMPORT_FIELDS[plan.kind].find((s) => s.field === field);
     const label = spec?.label ?? field;
-    if (date.kind === 'unknown') {
+    // Bare numbers 0–23 are hours only as a time column; as a date they are not dates.
+    if (date.kind === 'unknown' || (spec?.type !== 'time' && isBareHourPlan(date))) {
       problems.push(`De datums in "${label}" zijn niet herkend; kies een andere kolom.`);
     } else if (
       spec?.type !== 'time' &&

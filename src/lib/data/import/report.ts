@@ -1,19 +1,18 @@
 /**
- * The import report (what an analyst reads, and what `npm run import:check` prints as
- * JSON) and the download of every rejected row with its reason.
+ * The import report: what an analyst reads, and what `npm run import:check` prints as JSON
+ * (the download of every rejected row is rejected-rows.ts).
  */
-import { csvField } from '../../analysis/csv-export';
 import type { Connector } from '../connector';
 import type { RecordKind } from './column-mapping';
 import type { SourceFormat } from './formats';
 import { generatedIds } from './convert';
-import { constantPrecision } from './convert-sql';
+import { constantPrecision } from './convert-time-sql';
 import { countColumnHeader, countRecords, recordsMeasureSql } from './count-column';
 import { acceptedCondition, duplicateReason } from './finalize';
 import type { DuplicatePolicy, IdPolicy, ImportPlan } from './plan';
 import type { Delimiter, TextEncodingName } from './sniff-text';
 import { TIME_PRECISIONS, type TimePrecision } from './sniff-dates';
-import { stagedColumn, type StagedSource } from './stage';
+import type { StagedSource } from './stage';
 
 export interface ImportReport {
   file: string;
@@ -58,16 +57,6 @@ export const EXISTING_REASON: Record<DuplicatePolicy, string> = {
   skip: 'Registratienummer bestaat al (overgeslagen)',
   replace: '',
 };
-
-/** Record number in the file for a staged row, given the records the reader rejected. */
-export function fileRecordNumber(rn: number, structureRecords: readonly number[]): number {
-  let record = rn;
-  for (const rejected of structureRecords) {
-    if (rejected <= record) record++;
-    else break;
-  }
-  return record;
-}
 
 export async function buildReport(
   conn: Connector,
@@ -256,59 +245,4 @@ async function hasUnthemedCategory(conn: Connector): Promise<boolean> {
     sql: 'SELECT count(*) AS n FROM import_theme WHERE theme_resolved IS NULL',
   });
   return n > 0;
-}
-
-/**
- * Every rejected row with its reason, as CSV ('rij' = the n-th data row of the file) (semicolon, UTF-8 with BOM so Excel opens it
- * correctly). Columns refused as personal data are left out; a raw line that could not be
- * split is only shown when no column was refused.
- */
-export async function rejectedRowsCsv(
-  conn: Connector,
-  staged: StagedSource,
-  plan: ImportPlan,
-): Promise<string> {
-  const refused = new Set(plan.refused.map((r) => r.index));
-  const kept = staged.headers
-    .map((header, i) => ({ header, i }))
-    .filter(({ i }) => !refused.has(i));
-  const rows = await conn.query<Record<string, unknown>>({
-    sql: `SELECT f.rn, coalesce(f.reason_final, ?) AS reason, f.detail${kept.map(({ i }) => `, r.${stagedColumn(i)}`).join('')}
-          FROM import_final f JOIN import_raw r USING (rn)
-          WHERE NOT (${acceptedCondition(plan.duplicates)}) ORDER BY f.rn`,
-    params: [EXISTING_REASON.skip],
-  });
-  const structureRecords = staged.structureRejects.map((r) => r.record ?? 0).sort((a, b) => a - b);
-  const header = [
-    'rij',
-    'reden',
-    'waarde',
-    ...kept.map(({ header }) => header),
-    'oorspronkelijke regel',
-  ];
-  const lines = [header.map((value) => csvField(value)).join(';')];
-  const entries: [number, string][] = rows.map((row) => [
-    fileRecordNumber(row.rn as number, structureRecords),
-    [
-      fileRecordNumber(row.rn as number, structureRecords),
-      row.reason,
-      row.detail,
-      ...kept.map(({ i }) => row[stagedColumn(i)]),
-      '',
-    ]
-      .map((value) => csvField(value))
-      .join(';'),
-  ]);
-  for (const reject of staged.structureRejects) {
-    const raw =
-      refused.size === 0 ? reject.raw.trim() : '(niet getoond: de regel bevat persoonsgegevens)';
-    entries.push([
-      reject.record ?? 0,
-      [reject.record, reject.reason, '', ...kept.map(() => ''), raw]
-        .map((value) => csvField(value))
-        .join(';'),
-    ]);
-  }
-  entries.sort((a, b) => a[0] - b[0]);
-  return '\ufeff' + [...lines, ...entries.map(([, line]) => line)].join('\r\n') + '\r\n';
 }

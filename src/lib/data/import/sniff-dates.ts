@@ -4,6 +4,14 @@
  * bulk conversion runs in DuckDB SQL with the returned plan (convert-sql.ts).
  */
 
+import {
+  BARE_HOUR,
+  DATE_CANDIDATES,
+  matchingCandidates,
+  type DateCandidate,
+  type Family,
+} from './date-candidates';
+
 /** Below this share of the sample a detector reports its plan as not recognised. */
 export const MIN_SHARE = 0.5;
 /**
@@ -36,137 +44,6 @@ export type DatePlan =
   | { kind: 'unknown'; share?: number }
   /** A typed date or timestamp column (Arrow, Parquet): read as it is, nothing to parse. */
   | { kind: 'typed'; share?: number };
-
-type Family = 'local' | 'utc' | 'time';
-
-interface DateCandidate {
-  format: string;
-  regex: RegExp;
-  family: Family;
-  /** Higher is more specific: offset > fraction > seconds > minutes > date only. */
-  rank: number;
-}
-
-const D12 = '(?<d>\\d{1,2})';
-const M12 = '(?<m>\\d{1,2})';
-const DATE_PARTS = [
-  { re: `(?<y>\\d{4})-${M12}-${D12}`, fmt: '%Y-%m-%d', iso: true },
-  { re: `(?<y>\\d{4})/${M12}/${D12}`, fmt: '%Y/%m/%d', iso: false },
-  { re: `${D12}-${M12}-(?<y>\\d{4})`, fmt: '%d-%m-%Y', iso: false },
-  { re: `${D12}/${M12}/(?<y>\\d{4})`, fmt: '%d/%m/%Y', iso: false },
-  { re: `${D12}\\.${M12}\\.(?<y>\\d{4})`, fmt: '%d.%m.%Y', iso: false },
-  { re: `${D12}-${M12}-(?<yy>\\d{2})`, fmt: '%d-%m-%y', iso: false },
-  { re: `${D12}/${M12}/(?<yy>\\d{2})`, fmt: '%d/%m/%y', iso: false },
-];
-const COMPACT_DATE = { re: '(?<y>\\d{4})(?<m>\\d{2})(?<d>\\d{2})', fmt: '%Y%m%d' };
-/** Coarse dates: a month of a year, or a year alone (DuckDB reads them as its first day). */
-const MONTH_PARTS = [
-  { re: `(?<y>\\d{4})-${M12}`, fmt: '%Y-%m' },
-  { re: `(?<y>\\d{4})/${M12}`, fmt: '%Y/%m' },
-  { re: `${M12}-(?<y>\\d{4})`, fmt: '%m-%Y' },
-  { re: `${M12}/(?<y>\\d{4})`, fmt: '%m/%Y' },
-];
-const YEAR_PART = { re: '(?<y>\\d{4})', fmt: '%Y' };
-
-const HM = '(?<H>\\d{1,2}):(?<M>\\d{2})';
-const HMS = `${HM}:(?<S>\\d{2})`;
-const TIME_PARTS = [
-  { re: HM, fmt: '%H:%M', rank: 1 },
-  { re: HMS, fmt: '%H:%M:%S', rank: 2 },
-  { re: `${HMS}\\.(?<f>\\d{1,6})`, fmt: '%H:%M:%S.%f', rank: 3 },
-  { re: `${HMS}\\.(?<f>\\d{7,9})`, fmt: '%H:%M:%S.%n', rank: 3 },
-];
-const COMPACT_TIMES = [
-  { re: '(?<H>\\d{2})(?<M>\\d{2})', fmt: '%H%M', rank: 1 },
-  { re: '(?<H>\\d{2})(?<M>\\d{2})(?<S>\\d{2})', fmt: '%H%M%S', rank: 2 },
-];
-
-function candidate(re: string, format: string, family: Family, rank: number): DateCandidate {
-  return { format, regex: new RegExp(`^${re}$`), family, rank };
-}
-
-function buildCandidates(): DateCandidate[] {
-  const list: DateCandidate[] = [];
-  for (const date of DATE_PARTS) {
-    list.push(candidate(date.re, date.fmt, 'local', 0));
-    for (const time of TIME_PARTS) {
-      list.push(candidate(`${date.re} ${time.re}`, `${date.fmt} ${time.fmt}`, 'local', time.rank));
-      if (!date.iso) continue;
-      list.push(candidate(`${date.re}T${time.re}`, `${date.fmt}T${time.fmt}`, 'local', time.rank));
-      for (const sep of [' ', 'T']) {
-        const base = `${date.re}${sep}${time.re}`;
-        const fmt = `${date.fmt}${sep}${time.fmt}`;
-        list.push(candidate(`${base}Z`, `${fmt}Z`, 'utc', time.rank + 10));
-        list.push(
-          candidate(`${base}(?<z>[+-]\\d{2}(?::?\\d{2})?)`, `${fmt}%z`, 'utc', time.rank + 10),
-        );
-      }
-    }
-  }
-  list.push(candidate(COMPACT_DATE.re, COMPACT_DATE.fmt, 'local', 0));
-  for (const time of COMPACT_TIMES) {
-    list.push(
-      candidate(
-        `${COMPACT_DATE.re} ${time.re}`,
-        `${COMPACT_DATE.fmt} ${time.fmt}`,
-        'local',
-        time.rank,
-      ),
-    );
-  }
-  for (const month of MONTH_PARTS) list.push(candidate(month.re, month.fmt, 'local', -1));
-  // A year ('2023') also reads as a compact time (20:23): at equal cover the local family
-  // wins, and a real time column has values like '0830' that are no year.
-  list.push(candidate(YEAR_PART.re, YEAR_PART.fmt, 'local', -2));
-  for (const time of [...TIME_PARTS, COMPACT_TIMES[0]]) {
-    list.push(candidate(time.re, time.fmt, 'time', time.rank));
-  }
-  return list;
-}
-
-const DATE_CANDIDATES = buildCandidates();
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Range checks on the parts, as DuckDB makes them (31-02 and 24:00 are not dates). */
-function validParts(groups: Record<string, string | undefined>): boolean {
-  const num = (key: string): number | null =>
-    groups[key] === undefined ? null : Number(groups[key]);
-  const yy = num('yy');
-  // DuckDB's %y pivot: 00–68 → 20xx, 69–99 → 19xx.
-  const year = yy !== null ? (yy < 69 ? 2000 + yy : 1900 + yy) : num('y');
-  const month = num('m');
-  const day = num('d');
-  if (year !== null && (year < 1900 || year > 2100)) return false;
-  if (month !== null && (month < 1 || month > 12)) return false;
-  if (year !== null && month !== null && day !== null) {
-    if (year < 1900 || year > 2100 || month < 1 || month > 12) return false;
-    if (day < 1 || day > daysInMonth(year, month)) return false;
-  }
-  const hour = num('H');
-  if (hour !== null && hour > 23) return false;
-  const minute = num('M');
-  if (minute !== null && minute > 59) return false;
-  const second = num('S');
-  if (second !== null && second > 59) return false;
-  const zone = groups.z;
-  if (zone !== undefined) {
-    const digits = zone.slice(1).replace(':', '');
-    if (Number(digits.slice(0, 2)) > 14 || Number(digits.slice(2) || '0') > 59) return false;
-  }
-  return true;
-}
-
-function matchingCandidates(value: string): number[] {
-  const hits: number[] = [];
-  DATE_CANDIDATES.forEach((c, index) => {
-    const m = c.regex.exec(value);
-    if (m && validParts(m.groups ?? {})) hits.push(index);
-  });
-  return hits;
-}
 
 const EXCEL_SERIAL = /^\d{5}(?:([.,])\d+)?$/;
 
@@ -262,7 +139,10 @@ export function excelSerialToLocalMs(serial: number): number {
 /**
  * How precisely a stored record's time is known: to the minute ('exact'), or only its day,
  * month or year. Coarse times are stored at the start of their period (midnight, the 1st,
- * 1 January) and must never be read as that moment.
+ * 1 January) and must never be read as that moment. A date with a whole hour ('Uur' = 14)
+ * is 'exact' at 14:00: the hour is the finest grain any analysis reads (hour of day,
+ * dagdeel, aoristic hours), so an hour column gives those views all they need and no
+ * separate 'hour' precision would change a result.
  */
 export type TimePrecision = 'exact' | 'day' | 'month' | 'year';
 export const TIME_PRECISIONS: readonly TimePrecision[] = ['exact', 'day', 'month', 'year'];
@@ -276,18 +156,26 @@ export function formatPrecision(format: string): TimePrecision | 'time' {
   return format.includes('%m') ? 'month' : 'year';
 }
 
+/** True for a plan that reads bare numbers 0–23 only: hours, or just as well counts. */
+export function isBareHourPlan(plan: DatePlan): boolean {
+  return plan.kind === 'strptime' && plan.formats.every((f) => f === BARE_HOUR);
+}
+
 /**
  * What a column's values hold, read from a sample whatever the header says: date and time
  * ('datetime'), a date without a time ('day', 'month', 'year'), a clock time without a
- * date ('time'), or no date at all (null). A mix of precisions reports the coarsest one
- * that most values have (a date column with a few timestamps is still a date column).
+ * date ('time'), bare whole numbers 0–23 that may be hours or a count ('hour'; the header
+ * and the other columns decide, column-content.ts), or no date at all (null). A mix of
+ * precisions reports the coarsest one that most values have (a date column with a few
+ * timestamps is still a date column).
  */
 export function classifyTemporalValues(
   values: readonly string[],
-): 'datetime' | 'day' | 'month' | 'year' | 'time' | null {
+): 'datetime' | 'day' | 'month' | 'year' | 'time' | 'hour' | null {
   const plan = detectDateFormat(values);
   if (plan.kind === 'excel-serial' || plan.kind === 'typed') return 'datetime';
   if (plan.kind !== 'strptime') return null;
+  if (isBareHourPlan(plan)) return 'hour';
   const precisions = new Set(plan.formats.map(formatPrecision));
   if (precisions.has('time')) return 'time';
   if (precisions.size === 1 && precisions.has('exact')) return 'datetime';
