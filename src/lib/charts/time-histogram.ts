@@ -1,7 +1,7 @@
 /**
  * The time histogram beside the Verkennen map: records per month, week or day. Pure
  * helpers (labels, the selected bins, the Chart.js configuration); the bins themselves are
- * in display/time-bins.ts, the chart in time-histogram-chart.ts.
+ * in display/time-bins.ts; the chart is drawn by chart-action.ts, brushed with brush.ts.
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { TimeBin } from '$lib/data/queries/explore';
