@@ -37,6 +37,51 @@ const UI_PATTERNS = [
   },
 ];
 
+// The display layers (STYLE.md "Shape of the app"): state models turn intent into data,
+// map/ and charts/ draw it, components compose both and may import every layer. What the two sides share (layer data
+// shapes, theme colours, tooltip texts) lives in display/, which imports none of them.
+const layerPatterns = (folders, message) => [
+  {
+    group: folders.flatMap((folder) => [`**/${folder}/*`, `$lib/${folder}/*`]),
+    message,
+  },
+];
+const LAYER_RULES = [
+  {
+    files: ['src/lib/map/**', 'src/lib/charts/**'],
+    patterns: layerPatterns(
+      ['state', 'components'],
+      'map/ and charts/ draw what they are given: no state models or components (shared shapes go in display/).',
+    ),
+  },
+  {
+    files: ['src/lib/state/**'],
+    patterns: layerPatterns(
+      ['map', 'charts', 'components'],
+      'state/ models hand data to the display, they do not draw it (shared shapes go in display/).',
+    ),
+  },
+  {
+    // Components may import every layer above data/, but reach the database only through
+    // state/ (STYLE.md: thin components, no data access).
+    files: ['src/lib/components/**'],
+    patterns: [
+      {
+        group: ['@duckdb/*', '$lib/data/duckdb-*', '$lib/data/database', '**/data/duckdb-*'],
+        message:
+          'Components render what state/ models hold: the database is reached through state/.',
+      },
+    ],
+  },
+  {
+    files: ['src/lib/display/**'],
+    patterns: layerPatterns(
+      ['state', 'map', 'charts', 'components'],
+      'display/ is shared by state/, map/ and charts/: it imports none of them.',
+    ),
+  },
+];
+
 export default ts.config(
   js.configs.recommended,
   ...ts.configs.recommended,
@@ -92,6 +137,10 @@ export default ts.config(
       ],
     },
   },
+  ...LAYER_RULES.map(({ files, patterns }) => ({
+    files,
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  })),
   {
     files: ['src/routes/**'],
     rules: {

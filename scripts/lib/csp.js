@@ -18,7 +18,7 @@
  * - img-src data: blob:: MapLibre's control icons are data: SVGs in its CSS; its images
  *   (sprites) are decoded from blob: URLs.
  * - connect-src https://api.pdok.nl: only PDOK's Achtergrondkaart, requested after the
- *   user has confirmed in this browser (src/lib/map/pdok.ts). A server policy with
+ *   user has confirmed in this browser (src/lib/display/pdok.ts). A server policy with
  *   `connect-src 'self'` switches it off for a whole deployment.
  */
 

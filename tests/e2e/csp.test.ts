@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SVELTEKIT_ANNOUNCER_STYLE } from '../../scripts/lib/csp.js';
 import { BUILD_DIR } from '../../scripts/lib/preview-server';
-import { PDOK_STYLE_URL } from '../../src/lib/map/pdok';
+import { PDOK_STYLE_URL } from '../../src/lib/display/pdok';
 import {
   canvasHasContent,
   chooseImportFile,
@@ -257,7 +257,7 @@ describe('in Chromium, under the page policy', () => {
           ? route.fulfill({ contentType: 'application/json', body: JSON.stringify(style) })
           : route.fulfill({ contentType: 'application/vnd.mapbox-vector-tile', body: '' });
       });
-      // This browser has agreed before (map/pdok.ts keeps the consent).
+      // This browser has agreed before (display/pdok.ts keeps the consent).
       await pdok.page.addInitScript(() => localStorage.setItem('wijkradar.pdok-toestemming', 'ja'));
       await pdok.page.goto(`${baseUrl}/verkennen?achtergrond=pdok`);
       await waitForReady(pdok.page);

@@ -1,5 +1,5 @@
 /**
- * The online PDOK basemap takes the user's consent (map/pdok.ts, shared/PRODUCT.md
+ * The online PDOK basemap takes the user's consent (display/pdok.ts, shared/PRODUCT.md
  * Privacy): a shared link with `?achtergrond=pdok` opens on the offline map with an
  * accessible question, and nothing leaves the app's origin until the user confirms; the
  * consent is remembered in this browser and can be withdrawn beside the checkbox.

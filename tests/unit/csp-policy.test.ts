@@ -15,7 +15,7 @@ import {
 } from '../../scripts/lib/csp.js';
 import type { RequestEvent } from '@sveltejs/kit';
 import { coverInlineScripts, handle } from '../../src/hooks.server';
-import { PDOK_STYLE_URL } from '../../src/lib/map/pdok';
+import { PDOK_STYLE_URL } from '../../src/lib/display/pdok';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');

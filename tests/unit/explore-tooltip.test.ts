@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildThemeBarsConfig, themeBarsHeight } from '../../src/lib/charts/theme-bars';
 import { categoryLabel } from '../../src/lib/data/category-labels';
 import { THEMES } from '../../src/lib/data/themes';
-import { objectTooltip, recordTooltip } from '../../src/lib/map/explore-tooltip';
+import { objectTooltip, recordTooltip } from '../../src/lib/display/explore-tooltip';
 
 const picked = (layer: string, object: object) =>
   ({ layer: { id: layer }, object, x: 0, y: 0, index: 0 }) as unknown as PickingInfo;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cellOf, cellPolygon } from '../../src/lib/analysis/hex-grid';
 import { wgs84ToRd } from '../../src/lib/analysis/rd';
 import { fitRdPolynomial } from '../../src/lib/analysis/rd-polynomial';
-import { hexCellAt } from '../../src/lib/map/layers/hex-density-image';
+import { hexCellAt } from '../../src/lib/display/map-cells';
 
 const rd = fitRdPolynomial({ minLon: 6.1, minLat: 52.0, maxLon: 6.3, maxLat: 52.12 });
 

@@ -1,6 +1,6 @@
 /**
  * The online PDOK basemap sends the map position to api.pdok.nl: a link or the checkbox
- * only asks for it, and PDOK is shown once this browser has consented (map/pdok.ts). The
+ * only asks for it, and PDOK is shown once this browser has consented (display/pdok.ts). The
  * page itself is tested in tests/e2e/verkennen.test.ts (no request leaves the origin).
  */
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import {
   PDOK_CONSENT_KEY,
   readPdokConsent,
   storePdokConsent,
-} from '../../src/lib/map/pdok';
+} from '../../src/lib/display/pdok';
 
 function memoryStorage() {
   const items = new Map<string, string>();

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  binLabel,
-  binLastDay,
-  binStart,
-  fillTimeBins,
-  selectedBins,
-} from '../../src/lib/charts/time-histogram';
+import { binLabel, selectedBins } from '../../src/lib/charts/time-histogram';
+import { binLastDay, binStart, fillTimeBins } from '../../src/lib/display/time-bins';
 
 describe('time histogram bins', () => {
   it('starts weeks on Monday (as DuckDB date_trunc) and months on the first', () => {

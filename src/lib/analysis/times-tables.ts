@@ -8,33 +8,13 @@
  * small weight comes back from "total minus the shown weekdays" nor from "dagdeel cell minus
  * the shown hours" (analysis/suppression.ts).
  */
+import { MONTH_NAMES, WEEKDAY_NAMES } from '$lib/format/nl';
 import type { AoristicSummary, Dagdeel } from './aoristic';
 import { buildCsv, type CsvColumn } from './csv-export';
 import { protectCells, type CellState, type Margin } from './suppression';
 
-export const WEEKDAYS = [
-  'maandag',
-  'dinsdag',
-  'woensdag',
-  'donderdag',
-  'vrijdag',
-  'zaterdag',
-  'zondag',
-] as const;
-export const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-] as const;
+/** Re-exported for the views that name weekdays and months beside these tables. */
+export { MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS };
 
 export interface TimingShare {
   total: number;
@@ -106,7 +86,7 @@ export function protectTimes(summary: AoristicSummary): TimesProtection {
   const cellOf = (d: number, i: number) => 168 + d * k + i;
   const margins: Margin[] = summary.dagdelen.map((_, i) => ({
     totals: [168 + 7 * k + i],
-    parts: WEEKDAYS.map((_, d) => cellOf(d, i)),
+    parts: WEEKDAY_NAMES.map((_, d) => cellOf(d, i)),
   }));
   for (let d = 0; d < 7; d++) {
     const blocks = summary.dagdelen.map((): number[] => []);
@@ -126,7 +106,7 @@ export function hourMatrixCsv(
   summary: AoristicSummary,
   protection = protectTimes(summary),
 ): string {
-  const rows = WEEKDAYS.map((name, d) => ({ name, d }));
+  const rows = WEEKDAY_NAMES.map((name, d) => ({ name, d }));
   const columns: CsvColumn<{ name: string; d: number }>[] = [
     { label: 'Weekdag', kind: 'text', value: (r) => r.name },
     ...Array.from({ length: 24 }, (_, h) =>
@@ -159,7 +139,7 @@ export function dagdeelCsv(
         (r) => summary.dagdeelTotals[r.i],
         (r) => protection.dagdeelTotals[r.i],
       ),
-      ...WEEKDAYS.map((name, d) =>
+      ...WEEKDAY_NAMES.map((name, d) =>
         weightColumn<DagdeelRow>(
           name,
           (r) => summary.weekdayDagdeel[d * k + r.i],
@@ -202,7 +182,7 @@ export function seasonCsv(
   const series = seasonSeries(summary, period);
   return buildCsv(
     [
-      { label: 'Maand', kind: 'text', value: (m: number) => MONTHS[m] },
+      { label: 'Maand', kind: 'text', value: (m: number) => MONTH_NAMES[m] },
       ...series.map((s) => weightColumn<number>(String(s.year), (m) => s.values[m] ?? NaN)),
     ],
     Array.from({ length: 12 }, (_, m) => m),

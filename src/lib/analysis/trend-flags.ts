@@ -9,6 +9,7 @@
  * Exposure of a month is its number of days, times the wijk's inhabitants when known, so
  * February is not read as a fall and a growing wijk not as a rise.
  */
+import { MONTH_NAMES } from '$lib/format/nl';
 import { compareRates, computeUChartLimits } from './rate-test';
 import { explainComparison } from './trend-explain';
 
@@ -88,21 +89,6 @@ export interface TrendAssessment {
   samePeriodLastYear: TrendComparison | UnavailableComparison;
   baseline: BaselineComparison | UnavailableComparison;
 }
-
-const MONTH_NAMES = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 const toIndex = (ym: YearMonth): number => ym.year * 12 + ym.month - 1;
 const fromIndex = (i: number): YearMonth => ({ year: Math.floor(i / 12), month: (i % 12) + 1 });

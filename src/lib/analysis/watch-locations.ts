@@ -5,6 +5,7 @@
  * is slipping shows before the quarter ends.
  */
 import type { MonthRange } from './wijk-trends';
+import { boundingBox } from './bounding-box';
 
 const DAY = 86_400_000;
 
@@ -28,13 +29,7 @@ export function geometryCentre(geometry: Geometry): [number, number] {
   const positions: Position[] = [];
   collectPositions(geometry.coordinates, positions);
   if (positions.length === 0) throw new RangeError('geometry without coordinates');
-  let [minLon, minLat, maxLon, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lon, lat] of positions) {
-    minLon = Math.min(minLon, lon);
-    maxLon = Math.max(maxLon, lon);
-    minLat = Math.min(minLat, lat);
-    maxLat = Math.max(maxLat, lat);
-  }
+  const [minLon, minLat, maxLon, maxLat] = boundingBox(positions);
   return [(minLon + maxLon) / 2, (minLat + maxLat) / 2];
 }
 

@@ -5,21 +5,12 @@
  */
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { MatrixDataPoint } from 'chartjs-chart-matrix';
-import { formatDecimal } from '$lib/format/nl';
+import { formatDecimal, WEEKDAY_NAMES } from '$lib/format/nl';
 import { renderCell, type CellState } from '$lib/analysis/suppression';
 
 /** A hidden cell's colour: one neutral grey, so the shade does not tell its weight. */
 export const HIDDEN_COLOUR = 'rgb(200, 200, 200)';
 
-export const WEEKDAY_NAMES = [
-  'maandag',
-  'dinsdag',
-  'woensdag',
-  'donderdag',
-  'vrijdag',
-  'zaterdag',
-  'zondag',
-] as const;
 export const HOUR_LABELS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
 
 /** Light to dark blue; t in [0, 1]. Endpoints chosen so the darkest cells stay distinct. */

@@ -4,62 +4,35 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { KpiMonth } from '$lib/analysis/management-kpis';
-import { monthLabel } from './zone-series';
+import { formatMonthKey } from '$lib/format/nl';
+import { buildTwoAxisLinesConfig } from './two-axis-lines';
 
 export function buildKpiChartConfig(months: readonly KpiMonth[]): ChartConfiguration<'line'> {
-  const line = (label: string, data: number[], color: string, dash: number[], axis: string) => ({
-    label,
-    data,
-    borderColor: color,
-    backgroundColor: color,
-    borderDash: dash,
-    pointRadius: 2,
-    borderWidth: 2,
-    yAxisID: axis,
-  });
-  return {
-    type: 'line',
-    data: {
-      labels: months.map((m) => monthLabel(m.month)),
-      datasets: [
-        line(
-          'Meldingen',
-          months.map((m) => m.meldingen),
-          '#0072B2',
-          [],
-          'y',
-        ),
-        line(
-          'Incidenten',
-          months.map((m) => m.incidents),
-          '#D55E00',
-          [6, 3],
-          'y',
-        ),
-        line(
-          'Bezoekuren (rechteras)',
-          months.map((m) => Math.round(m.visitHours)),
-          '#009E73',
-          [2, 2],
-          'y2',
-        ),
-      ],
-    },
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
-      scales: {
-        y: { beginAtZero: true, title: { display: true, text: 'Aantal per maand' } },
-        y2: {
-          beginAtZero: true,
-          position: 'right',
-          grid: { drawOnChartArea: false },
-          title: { display: true, text: 'Bezoekuren per maand' },
-        },
+  return buildTwoAxisLinesConfig(
+    months.map((m) => formatMonthKey(m.month)),
+    [
+      {
+        label: 'Meldingen',
+        data: months.map((m) => m.meldingen),
+        color: '#0072B2',
+        dash: [],
+        axis: 'y',
       },
-      plugins: { legend: { position: 'bottom' } },
-    },
-  };
+      {
+        label: 'Incidenten',
+        data: months.map((m) => m.incidents),
+        color: '#D55E00',
+        dash: [6, 3],
+        axis: 'y',
+      },
+      {
+        label: 'Bezoekuren (rechteras)',
+        data: months.map((m) => Math.round(m.visitHours)),
+        color: '#009E73',
+        dash: [2, 2],
+        axis: 'y2',
+      },
+    ],
+    { left: 'Aantal per maand', right: 'Bezoekuren per maand' },
+  );
 }

@@ -1,20 +1,6 @@
 /** Seasonality: one line per year over the twelve months (aoristic weight per month). */
 import type { ChartConfiguration } from 'chart.js';
-
-export const MONTH_SHORT = [
-  'jan',
-  'feb',
-  'mrt',
-  'apr',
-  'mei',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'okt',
-  'nov',
-  'dec',
-] as const;
+import { MONTH_SHORT } from '$lib/format/nl';
 
 /** Distinct colours that stay apart for colour-blind readers (Okabe–Ito). */
 export const SERIES_COLOURS = [

@@ -1,10 +1,11 @@
 /**
  * The theme bar chart beside the Verkennen map: records per theme, horizontal bars in the
- * theme colours (Okabe-Ito); themes that the filter leaves out are dimmed.
+ * theme colours (Okabe-Ito); themes that the filter leaves out are dimmed, and a click on
+ * a bar toggles that theme in the filter.
  */
 import type { ChartConfiguration } from 'chart.js';
 import { THEME_LABELS } from '$lib/data/themes';
-import { themeColor } from '$lib/map/theme-colors';
+import { themeColor } from '$lib/display/theme-colors';
 
 export interface ThemeCount {
   theme: string;
@@ -22,6 +23,7 @@ export function themeBarsHeight(bars: number): number {
 export function buildThemeBarsConfig(
   counts: readonly ThemeCount[],
   selected: readonly string[],
+  onselect?: (theme: string) => void,
 ): ChartConfiguration<'bar', number[], string> {
   const color = (theme: string) => {
     const [r, g, b] = themeColor(theme);
@@ -48,6 +50,10 @@ export function buildThemeBarsConfig(
       responsive: true,
       maintainAspectRatio: false,
       plugins: { legend: { display: false } },
+      onClick: (_event, elements) => {
+        const hit = elements[0];
+        if (hit) onselect?.(counts[hit.index].theme);
+      },
       scales: {
         x: { beginAtZero: true, ticks: { precision: 0 } },
         // Every bar named: Chart.js skips category labels that would crowd (issue 26: 4 of 8).

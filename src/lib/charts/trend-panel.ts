@@ -5,7 +5,7 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import { formatDecimal } from '$lib/format/nl';
-import { MONTH_SHORT } from './season-lines';
+import { formatMonthShortYear } from '$lib/format/nl';
 
 export interface TrendPanelInput {
   months: readonly { year: number; month: number }[];
@@ -27,10 +27,6 @@ export const FLAG_COLOURS = {
   daling: '#1b7a3a',
   neutral: '#4a5568',
 } as const;
-
-export function monthLabel(m: { year: number; month: number }): string {
-  return `${MONTH_SHORT[m.month - 1]} ${String(m.year).slice(2)}`;
-}
 
 export function buildTrendPanelConfig(
   input: TrendPanelInput,
@@ -55,7 +51,7 @@ export function buildTrendPanelConfig(
   return {
     type: 'line',
     data: {
-      labels: input.months.map(monthLabel),
+      labels: input.months.map(formatMonthShortYear),
       datasets: [
         {
           label: input.unit,

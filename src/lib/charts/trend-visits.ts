@@ -1,7 +1,7 @@
 /** Visits per week to an aandachtslocatie, month by month, against its target (dashed). */
 import type { ChartConfiguration } from 'chart.js';
 import { formatDecimal } from '$lib/format/nl';
-import { monthLabel } from './trend-panel';
+import { formatMonthShortYear } from '$lib/format/nl';
 
 export function buildVisitsConfig(
   months: readonly { year: number; month: number }[],
@@ -11,7 +11,7 @@ export function buildVisitsConfig(
   return {
     type: 'line',
     data: {
-      labels: months.map(monthLabel),
+      labels: months.map(formatMonthShortYear),
       datasets: [
         {
           label: 'Bezoeken per week',

@@ -5,14 +5,8 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import { ZONE_LABELS, type ZoneMonth } from '$lib/analysis/intervention-zones';
-
-const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-
-/** 'YYYY-MM' → 'nov 2025'. */
-export function monthLabel(month: string): string {
-  const [year, m] = month.split('-').map(Number);
-  return `${MONTHS[m - 1]} ${year}`;
-}
+import { formatMonthKey } from '$lib/format/nl';
+import { buildTwoAxisLinesConfig } from './two-axis-lines';
 
 // Okabe-Ito colours: distinguishable with colour-vision deficiencies; lines also differ
 // in dash pattern so they can be told apart without colour.
@@ -23,40 +17,16 @@ const STYLES = {
 } as const;
 
 export function buildZoneChartConfig(months: readonly ZoneMonth[]): ChartConfiguration<'line'> {
-  const dataset = (zone: keyof typeof STYLES, axis: 'y' | 'y2') => ({
+  const line = (zone: keyof typeof STYLES, axis: 'y' | 'y2') => ({
     label: zone === 'control' ? `${ZONE_LABELS[zone]} (rechteras)` : ZONE_LABELS[zone],
     data: months.map((m) => m[zone]),
-    borderColor: STYLES[zone].color,
-    backgroundColor: STYLES[zone].color,
-    borderDash: [...STYLES[zone].dash],
-    pointRadius: 2,
-    borderWidth: 2,
-    yAxisID: axis,
+    color: STYLES[zone].color,
+    dash: STYLES[zone].dash,
+    axis,
   });
-  return {
-    type: 'line',
-    data: {
-      labels: months.map((m) => monthLabel(m.month)),
-      datasets: [dataset('target', 'y'), dataset('buffer', 'y'), dataset('control', 'y2')],
-    },
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
-      scales: {
-        y: {
-          beginAtZero: true,
-          title: { display: true, text: 'Doelgebied en buffer (per maand)' },
-        },
-        y2: {
-          beginAtZero: true,
-          position: 'right',
-          grid: { drawOnChartArea: false },
-          title: { display: true, text: 'Controlegebied (per maand)' },
-        },
-      },
-      plugins: { legend: { position: 'bottom' } },
-    },
-  };
+  return buildTwoAxisLinesConfig(
+    months.map((m) => formatMonthKey(m.month)),
+    [line('target', 'y'), line('buffer', 'y'), line('control', 'y2')],
+    { left: 'Doelgebied en buffer (per maand)', right: 'Controlegebied (per maand)' },
+  );
 }

@@ -55,3 +55,62 @@ const shortDateFormat = new Intl.DateTimeFormat('nl-NL', {
 export function formatDay(day: string): string {
   return shortDateFormat.format(new Date(`${day}T00:00:00Z`));
 }
+
+/** Dutch weekday names, Monday first (ISO: isodow 1 is index 0). The one list in the app. */
+export const WEEKDAY_NAMES = [
+  'maandag',
+  'dinsdag',
+  'woensdag',
+  'donderdag',
+  'vrijdag',
+  'zaterdag',
+  'zondag',
+] as const;
+
+/** Dutch month names, January first. The one list in the app. */
+export const MONTH_NAMES = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
+
+/** Short Dutch month names ('mrt'), January first. */
+export const MONTH_SHORT = [
+  'jan',
+  'feb',
+  'mrt',
+  'apr',
+  'mei',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'okt',
+  'nov',
+  'dec',
+] as const;
+
+/** The weekday of a date, from JavaScript's getUTCDay() (0 = Sunday). */
+export function weekdayOfJsDay(jsDay: number): (typeof WEEKDAY_NAMES)[number] {
+  return WEEKDAY_NAMES[(jsDay + 6) % 7];
+}
+
+/** 'YYYY-MM' → 'nov 2025'. */
+export function formatMonthKey(key: string): string {
+  const [year, month] = key.split('-').map(Number);
+  return `${MONTH_SHORT[month - 1]} ${year}`;
+}
+
+/** { year: 2025, month: 11 } → 'nov 25': the short axis label of the trend charts. */
+export function formatMonthShortYear(m: { year: number; month: number }): string {
+  return `${MONTH_SHORT[m.month - 1]} ${String(m.year).slice(2)}`;
+}

@@ -5,29 +5,44 @@
 import type { LayersList } from '@deck.gl/core';
 import { PolygonLayer } from '@deck.gl/layers';
 import type { KdeGrid } from '$lib/analysis/kde';
-import type { AreaLayerData, ReferenceData } from '$lib/state/explore/explore-layers.svelte';
-import { POINT_DENSITY_LAYER } from '$lib/state/explore/explore-points';
-import type { ExploreView } from '$lib/state/explore/explore-url';
-import { buildChoroplethLayer } from './layers/area-choropleth';
-import { buildEmergingLayer, type EmergingMapCell } from './layers/emerging-cells';
-import { buildHexDensityLayer, type HexDensityCell } from './layers/hex-density';
 import {
-  buildHexImageLayer,
-  renderHexImage,
-  type HexImage,
+  POINT_DENSITY_LAYER,
+  type AreaLayerData,
+  type EmergingMapCell,
+  type HexDensityCell,
   type HexImageData,
-} from './layers/hex-density-image';
-import { buildHotspotLayer, type HotspotCell } from './layers/hotspot-cells';
+  type HotspotCell,
+  type ReferenceData,
+} from '$lib/display/map-cells';
+import type { PointColumns } from '$lib/display/point-columns';
+import { buildChoroplethLayer } from './layers/area-choropleth';
+import { buildEmergingLayer } from './layers/emerging-cells';
+import { buildHexDensityLayer } from './layers/hex-density';
+import { buildHexImageLayer, renderHexImage, type HexImage } from './layers/hex-density-image';
+import { buildHotspotLayer } from './layers/hotspot-cells';
 import { buildKdeLayer, renderKdeImage } from './layers/kde-heatmap';
-import { buildRecordPointsLayer, type PointColumns } from './layers/record-points';
+import { buildRecordPointsLayer } from './layers/record-points';
 import {
   buildBuildingsLayer,
   buildInterventionsLayer,
   buildWatchLocationsLayer,
 } from './layers/reference-layers';
 
+/** The map layers of Verkennen, as the URL names them (state/explore/explore-url.ts). */
+type ExploreMapLayer =
+  | 'gebieden'
+  | 'dichtheid'
+  | 'zeshoeken'
+  | 'hotspots'
+  | 'opkomend'
+  | 'interventies'
+  | 'aandacht'
+  | 'punten'
+  | 'panden';
+
+/** What the map draws of the Verkennen models' data (typed here, so map/ needs no state/). */
 export interface ExploreLayerData {
-  view: ExploreView;
+  view: { layers: readonly string[] };
   points: PointColumns | null;
   /** Records per hexagon instead of the points, when there are too many to draw. */
   pointDensity: HexImageData | null;
@@ -46,7 +61,7 @@ const images = new WeakMap<KdeGrid, HTMLCanvasElement>();
 const hexImages = new WeakMap<HexImageData, HexImage>();
 
 export function buildExploreLayers(data: ExploreLayerData): LayersList {
-  const on = (layer: ExploreView['layers'][number]) => data.view.layers.includes(layer);
+  const on = (layer: ExploreMapLayer) => data.view.layers.includes(layer);
   const layers: LayersList = [];
   if (on('gebieden') && data.areas) {
     layers.push(

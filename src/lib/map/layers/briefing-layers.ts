@@ -6,6 +6,7 @@
 import { WebMercatorViewport } from '@deck.gl/core';
 import { PolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { MultiPolygonCoords } from '$lib/analysis/area-index';
+import { boundingBox } from '$lib/analysis/bounding-box';
 import { placeLabels } from '../label-placement';
 
 type Rgba = [number, number, number, number];
@@ -134,13 +135,7 @@ export function boundsAround(
   minSpan = 0.02,
 ): Bounds {
   if (points.length === 0) return fallback;
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of points) {
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x);
-    maxY = Math.max(maxY, y);
-  }
+  const [minX, minY, maxX, maxY] = boundingBox(points);
   const grow = (lo: number, hi: number): [number, number] => {
     const span = Math.max(minSpan, (hi - lo) * 1.2);
     const mid = (lo + hi) / 2;

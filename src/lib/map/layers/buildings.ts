@@ -7,7 +7,7 @@
  */
 import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { RiskClass } from '$lib/analysis/risk-class';
-import type { RGB } from '../theme-colors';
+import type { RGB } from '$lib/display/theme-colors';
 
 export type BuildingColouring = 'risico' | 'schouw';
 

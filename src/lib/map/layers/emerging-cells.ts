@@ -5,15 +5,7 @@
  */
 import { PolygonLayer } from '@deck.gl/layers';
 import type { EmergingCategory } from '$lib/analysis/emerging';
-
-export interface EmergingMapCell {
-  polygon: [number, number][];
-  q: number;
-  r: number;
-  count: number;
-  category: EmergingCategory;
-  trendZ: number;
-}
+import type { EmergingMapCell } from '$lib/display/map-cells';
 
 type RGBA = [number, number, number, number];
 

@@ -4,21 +4,12 @@
  * (SwiftShader) a frame with ~3,000 hexagon polygons took over a second while panning,
  * one textured rectangle about as long as the base map alone. Picking goes by position:
  * the clicked or hovered lon/lat is binned into its cell with the same RD polynomial as
- * the SQL (hexCellAt), so the drill-down and tooltip name exactly that cell's records.
+ * the SQL (hexCellAt, display/map-cells.ts), so the drill-down and tooltip name exactly that cell's records.
  */
 import { BitmapLayer } from '@deck.gl/layers';
 import { classOf } from '$lib/analysis/area-rates';
-import { cellOf } from '$lib/analysis/hex-grid';
-import { approximateRd, type RdPolynomial } from '$lib/analysis/rd-polynomial';
-import type { HexDensityCell } from './hex-density';
+import type { HexImageData } from '$lib/display/map-cells';
 import { SEQUENTIAL_COLORS } from './hex-density';
-
-export interface HexImageData {
-  cells: HexDensityCell[];
-  breaks: number[];
-  size: number;
-  rd: RdPolynomial;
-}
 
 export interface HexImage {
   canvas: HTMLCanvasElement;
@@ -64,25 +55,6 @@ export function renderHexImage(data: HexImageData): HexImage {
     ctx.stroke();
   }
   return { canvas, bounds: [w, s, e, n] };
-}
-
-const lookups = new WeakMap<HexImageData, Map<string, number>>();
-
-/** The cell under a lon/lat position, with its count (null where no records are). */
-export function hexCellAt(
-  data: HexImageData,
-  lon: number,
-  lat: number,
-): { q: number; r: number; count: number } | null {
-  let counts = lookups.get(data);
-  if (!counts) {
-    counts = new Map(data.cells.map((cell) => [`${cell.q},${cell.r}`, cell.count]));
-    lookups.set(data, counts);
-  }
-  const [x, y] = approximateRd(data.rd, lon, lat);
-  const { q, r } = cellOf(x, y, data.size);
-  const count = counts.get(`${q},${r}`);
-  return count === undefined ? null : { q, r, count };
 }
 
 export function buildHexImageLayer(id: string, image: HexImage) {

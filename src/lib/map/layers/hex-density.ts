@@ -5,13 +5,7 @@
  */
 import { PolygonLayer } from '@deck.gl/layers';
 import { classOf } from '$lib/analysis/area-rates';
-
-export interface HexDensityCell {
-  polygon: [number, number][];
-  q: number;
-  r: number;
-  count: number;
-}
+import type { HexDensityCell } from '$lib/display/map-cells';
 
 type RGBA = [number, number, number, number];
 

@@ -5,15 +5,7 @@
  */
 import { PolygonLayer } from '@deck.gl/layers';
 import type { ConfidenceClass } from '$lib/analysis/gistar';
-
-export interface HotspotCell {
-  polygon: [number, number][];
-  q: number;
-  r: number;
-  count: number;
-  z: number;
-  klass: ConfidenceClass;
-}
+import type { HotspotCell } from '$lib/display/map-cells';
 
 export const CLASS_COLORS: Record<ConfidenceClass, [number, number, number, number]> = {
   3: [178, 24, 43, 200],

@@ -7,7 +7,7 @@
 import { PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { circle } from '@turf/turf';
 import type { SignalType } from '$lib/analysis/risk-score';
-import type { RGB } from '../theme-colors';
+import type { RGB } from '$lib/display/theme-colors';
 
 export const SIGNAL_TYPE_COLORS: Record<SignalType, RGB> = {
   ondermijning: [0, 114, 178],

@@ -6,15 +6,13 @@
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { BuildingRow, InterventionRow, WatchLocationRow } from '$lib/data/queries/reference';
+import type { ReferenceObject } from '$lib/display/map-cells';
 
 export const REFERENCE_COLORS = {
   aandacht: [117, 40, 160] as [number, number, number],
   interventies: [0, 109, 44] as [number, number, number],
   panden: [60, 60, 60] as [number, number, number],
 };
-
-export type ReferenceObject =
-  { kind: 'aandacht'; row: WatchLocationRow } | { kind: 'interventie'; row: InterventionRow };
 
 function collection(
   rows: readonly (WatchLocationRow | InterventionRow)[],

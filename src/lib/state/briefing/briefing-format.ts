@@ -4,8 +4,8 @@
  */
 import type { BriefingMoment } from '$lib/analysis/briefing';
 import { THEME_LABELS, type Theme } from '$lib/data/themes';
+import { weekdayOfJsDay } from '$lib/format/nl';
 
-const WEEKDAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
 const dateLong = new Intl.DateTimeFormat('nl-NL', {
   weekday: 'long',
   day: 'numeric',
@@ -29,7 +29,7 @@ const dateOnly = new Intl.DateTimeFormat('nl-NL', {
 export const themeLabel = (theme: string) => THEME_LABELS[theme as Theme] ?? theme;
 export const formatLongDate = (localMs: number) => dateLong.format(new Date(localMs));
 export const formatDay = (localMs: number) => dateOnly.format(new Date(localMs));
-export const weekdayName = (localMs: number) => WEEKDAYS[new Date(localMs).getUTCDay()];
+export const weekdayName = (localMs: number) => weekdayOfJsDay(new Date(localMs).getUTCDay());
 /** Hour precision on purpose: a minute-exact time narrows a record down too far. */
 export const formatHourOf = (localMs: number) =>
   `${dateShort.format(new Date(localMs))}, ${new Date(localMs).getUTCHours()} uur`;

@@ -13,7 +13,7 @@ import {
 } from '$lib/data/queries/explore-facts';
 import type { RecordFilter } from '$lib/data/queries/record-filter';
 import type { RecordTable } from '$lib/data/schema';
-import { fillTimeBins, type TimeBinCount } from '$lib/charts/time-histogram';
+import { fillTimeBins, type TimeBinCount } from '$lib/display/time-bins';
 import { ensureFacts } from './explore-facts';
 import { readiness } from '../shared/readiness.svelte';
 

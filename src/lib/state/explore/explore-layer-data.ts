@@ -17,8 +17,8 @@ import {
 import { buildHexCellCountsQuery } from '$lib/data/queries/hotspots';
 import type { RecordFilter } from '$lib/data/queries/record-filter';
 import type { RecordTable } from '$lib/data/schema';
-import type { HexDensityCell } from '$lib/map/layers/hex-density';
-import { buildPointColumns, type PointColumns } from '$lib/map/layers/record-points';
+import type { HexDensityCell } from '$lib/display/map-cells';
+import { buildPointColumns, type PointColumns } from '$lib/display/point-columns';
 import { ensureFacts, FACTS_CELL } from './explore-facts';
 import { getGridContext } from '../shared/grid-context';
 

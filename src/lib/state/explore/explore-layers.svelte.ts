@@ -6,7 +6,7 @@
  * result that arrives after a newer request is dropped.
  */
 import { errorText } from '$lib/data/engine-errors';
-import { computeAreaRates, quantileBreaks, type AreaRate } from '$lib/analysis/area-rates';
+import { computeAreaRates, quantileBreaks } from '$lib/analysis/area-rates';
 import type { KdeGrid } from '$lib/analysis/kde';
 import type { Connector } from '$lib/data/connector';
 import { withoutFields } from '$lib/data/queries/explore';
@@ -26,7 +26,8 @@ import {
   type WatchLocationRow,
 } from '$lib/data/queries/reference';
 import type { RecordTable } from '$lib/data/schema';
-import type { PointColumns } from '$lib/map/layers/record-points';
+import type { AreaLayerData, ReferenceData } from '$lib/display/map-cells';
+import type { PointColumns } from '$lib/display/point-columns';
 import type { FeatureCollection } from 'geojson';
 import { ensureFacts, factsComputedPerQuery } from './explore-facts';
 import {
@@ -58,19 +59,7 @@ export interface LayerInputs {
   viewport: readonly [number, number, number, number] | null;
 }
 
-export interface AreaLayerData {
-  level: 'wijk' | 'buurt';
-  features: FeatureCollection;
-  rates: Map<string, AreaRate>;
-  breaks: number[];
-  measure: 'aantal' | 'per1000';
-}
-
-export interface ReferenceData {
-  watch: WatchLocationRow[];
-  interventions: InterventionRow[];
-  buildings: BuildingRow[];
-}
+export type { AreaLayerData, ReferenceData } from '$lib/display/map-cells';
 
 export class ExploreLayersModel {
   /** The drawn points; null while the records layer shows a density. */

@@ -9,7 +9,7 @@ import { untrack } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import type { PickingInfo } from '@deck.gl/core';
-import { basemapToShow, readPdokConsent, storePdokConsent } from '$lib/map/pdok';
+import { basemapToShow, readPdokConsent, storePdokConsent } from '$lib/display/pdok';
 import { appData } from '../app/app-data.svelte';
 import { getBaseMap, type BaseMap } from '../shared/base-map.svelte';
 import { DrilldownModel } from './drilldown.svelte';
@@ -35,7 +35,7 @@ export class ExplorePage {
   baseMap = $state.raw<BaseMap | null>(null);
   loadError = $state<string | null>(null);
   pdokFailed = $state(false);
-  /** This browser's consent to the online PDOK basemap (map/pdok.ts). */
+  /** This browser's consent to the online PDOK basemap (display/pdok.ts). */
   pdokConsent = $state(readPdokConsent());
   /** PDOK was asked for with the checkbox in this tab, not by the link that opened it. */
   pdokAskedHere = $state(false);

@@ -11,7 +11,7 @@
  * Zoomed in far enough that the points in view (with a margin of a quarter view on every
  * side, so a short pan shows no empty edge) are below the limit, those points are drawn.
  *
- * Where WebGL is drawn in software (no GPU, map/renderer-info.ts) the limit is 20,000:
+ * Where WebGL is drawn in software (no GPU, display/renderer-info.ts) the limit is 20,000:
  * there 40,000–100,000 points cost one to two seconds per filter change, the density a few
  * hundred milliseconds (`npm run bench -- explore.filter_p95`, headless Chromium on
  * SwiftShader). The legend says only what the reader needs — many points, shown as a
@@ -19,13 +19,13 @@
  * map read as an error).
  */
 import { formatCount } from '$lib/format/nl';
-import { isSoftwareRenderer, webglRenderer } from '$lib/map/renderer-info';
+import { isSoftwareRenderer, webglRenderer } from '$lib/display/renderer-info';
 
 export const POINT_LIMIT = 100_000;
 export const SOFTWARE_POINT_LIMIT = 20_000;
 
-/** The map layer id of the records as a density. */
-export const POINT_DENSITY_LAYER = 'punten-dichtheid';
+/** The map layer id of the records as a density (shared with map/explore-map-layers.ts). */
+export { POINT_DENSITY_LAYER } from '$lib/display/map-cells';
 
 /**
  * The limit for this browser's renderer; a browser test or benchmark may set another

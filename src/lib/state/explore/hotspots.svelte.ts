@@ -25,8 +25,8 @@ import {
 } from '$lib/data/queries/hotspots';
 import type { RecordFilter } from '$lib/data/queries/record-filter';
 import type { RecordTable } from '$lib/data/schema';
-import type { HotspotCell as MapHotspotCell } from '$lib/map/layers/hotspot-cells';
-import type { EmergingMapCell } from '$lib/map/layers/emerging-cells';
+import type { HotspotCell as MapHotspotCell } from '$lib/display/map-cells';
+import type { EmergingMapCell } from '$lib/display/map-cells';
 import type { Neighbourhood } from './explore-url';
 import { getGridContext, type GridContext } from '../shared/grid-context';
 import { HotspotRunner } from './hotspot-runner';

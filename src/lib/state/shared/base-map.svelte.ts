@@ -10,7 +10,7 @@ import {
   buildAreaGeometriesQuery,
   type AreaGeometryRow,
 } from '$lib/data/queries/map';
-import { buildBaseStyle } from '$lib/map/base-style';
+import { buildBaseStyle } from '$lib/display/base-style';
 import type { StyleSpecification } from 'maplibre-gl';
 import { demoSource } from '../app/demo-source';
 

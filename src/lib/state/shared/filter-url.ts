@@ -8,6 +8,7 @@
 import { DEFAULT_DAGDELEN, hoursOfDagdelen, type Dagdeel } from '$lib/analysis/dagdelen';
 import type { RecordFilter } from '$lib/data/queries/record-filter';
 import { RECORD_TABLES, type RecordTable } from '$lib/data/schema';
+import { WEEKDAY_NAMES } from '$lib/format/nl';
 
 export interface FilterSelection {
   /** First day, 'YYYY-MM-DD' (inclusive). */
@@ -55,15 +56,7 @@ export const SOURCE_LABELS: Record<RecordTable, string> = {
 };
 
 export const WEEKDAY_KEYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
-export const WEEKDAY_LABELS = [
-  'maandag',
-  'dinsdag',
-  'woensdag',
-  'donderdag',
-  'vrijdag',
-  'zaterdag',
-  'zondag',
-] as const;
+export const WEEKDAY_LABELS = WEEKDAY_NAMES;
 
 /** URL parameter names of the filter (other parameters of a view are left alone). */
 export const FILTER_PARAMS = [

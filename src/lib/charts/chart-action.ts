@@ -1,9 +1,9 @@
 /**
- * The one Svelte action that owns a Chart.js instance (Tijden, Wijken, Management)
+ * The one Svelte action that owns a Chart.js instance, for every chart of the app
  * (STYLE.md §6): create on mount, replace data and options on update (no animation, so
  * the chart is drawn by the time the update returns), destroy on unmount. Only the parts
  * these charts use are registered. Every chart gets a white background so an exported PNG
- * does not come out transparent.
+ * does not come out transparent. Brushing (the Verkennen time histogram) is in brush.ts.
  */
 import {
   BarController,
@@ -21,6 +21,7 @@ import {
   type Plugin,
 } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
+import { attachBrush, type BrushParams } from './brush';
 
 const whiteBackground: Plugin = {
   id: 'wijkradarBackground',
@@ -83,8 +84,10 @@ export function useCpuCanvas(canvas: HTMLCanvasElement): void {
 export interface ChartParams {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any chart type
   config: ChartConfiguration<ChartType, any, any>;
-  /** Called after every draw of new data. */
-  onrendered?: () => void;
+  /** Called after every draw of new data, with the chart (e.g. to read its ticks). */
+  onrendered?: (chart: Chart) => void;
+  /** Drag across the bars to select a range of them (brush.ts). */
+  brush?: BrushParams;
 }
 
 /**
@@ -100,14 +103,25 @@ export function chart(canvas: HTMLCanvasElement, params: ChartParams) {
   // Taken before Chart.js fills in its defaults (it completes the config it is given).
   let drawn = drawnAs(params.config);
   let instance = new Chart(canvas, params.config);
-  params.onrendered?.();
+  let current = params;
+  // Bars painted by the brush differ from the config: the next config is drawn anyway.
+  const stopBrush = params.brush
+    ? attachBrush(
+        canvas,
+        () => instance,
+        () => current.brush,
+        () => (drawn = ''),
+      )
+    : null;
+  params.onrendered?.(instance);
   return {
     update(next: ChartParams) {
+      current = next;
       // A filter change rebuilds every config on the page; charts whose picture stays the
       // same (e.g. visits per week when only the theme changed) are not redrawn.
       const nextDrawn = drawnAs(next.config);
       if (nextDrawn === drawn) {
-        next.onrendered?.();
+        next.onrendered?.(instance);
         return;
       }
       drawn = nextDrawn;
@@ -119,9 +133,10 @@ export function chart(canvas: HTMLCanvasElement, params: ChartParams) {
         instance.options = next.config.options ?? {};
         instance.update('none');
       }
-      next.onrendered?.();
+      next.onrendered?.(instance);
     },
     destroy() {
+      stopBrush?.();
       instance.destroy();
     },
   };

@@ -12,10 +12,7 @@ import type { RecordTable } from '$lib/data/schema';
 import { categoryLabel } from '$lib/data/category-labels';
 import { THEME_LABELS } from '$lib/data/themes';
 import { formatCount } from '$lib/format/nl';
-import type { EmergingMapCell } from './layers/emerging-cells';
-import type { HexDensityCell } from './layers/hex-density';
-import type { HotspotCell } from './layers/hotspot-cells';
-import type { ReferenceObject } from './layers/reference-layers';
+import type { EmergingMapCell, HexDensityCell, HotspotCell, ReferenceObject } from './map-cells';
 
 const decimal = (v: number, digits = 1) => v.toFixed(digits).replace('.', ',');
 const theme = (t: string | null) => (t ? (THEME_LABELS[t as keyof typeof THEME_LABELS] ?? t) : '—');
