@@ -124,6 +124,12 @@ describe.each(Object.entries(ROUTES))('%s', (route, charts) => {
   });
 
   it.each(charts)('draws %s as in its reference image', async (testid) => {
+    if (new URL(page.url()).pathname !== route) {
+      await page.goto(baseUrl + route);
+      await waitForReady(page, scaled(90_000));
+    }
+    await page.setViewportSize(VIEWPORTS[1]);
+    await settle(page);
     const shot = await page.getByTestId(testid).first().screenshot();
     const file = path.join(SCREENSHOTS, `${testid}.png`);
     if (UPDATE || !existsSync(file)) {
