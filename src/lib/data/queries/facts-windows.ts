@@ -12,9 +12,9 @@
  */
 import type { Query } from '../connector';
 import type { RecordTable } from '../schema';
-import { FACTS_KNOWN, FACTS_TABLE, factsFilterSql } from './facts';
-import { utcMsSql } from './local-time-sql';
-import type { RecordFilter } from './record-filter';
+import { ANALYSIS_FACTS_TABLE, FACTS_KNOWN, analysisFactsWhere } from './facts';
+import { utcMsSql } from '../sql/local-time';
+import type { RecordFilter } from '../sql/record-filter';
 
 export const FACTS_WINDOWS_TABLE = 'analysis_windows';
 
@@ -22,7 +22,7 @@ export const FACTS_WINDOWS_TABLE = 'analysis_windows';
 export function buildFactsWindowsStatement(): string {
   return `CREATE OR REPLACE TEMP TABLE ${FACTS_WINDOWS_TABLE} AS
     SELECT f.*, ${utcMsSql('f.t')} AS s, ${utcMsSql('f.t_end')} AS e
-    FROM ${FACTS_TABLE} f WHERE f.t_end IS NOT NULL`;
+    FROM ${ANALYSIS_FACTS_TABLE} f WHERE f.t_end IS NOT NULL`;
 }
 
 /**
@@ -34,10 +34,10 @@ export function buildFactsExactHoursQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
 ): Query {
-  const where = factsFilterSql(tables, filter, { located: false });
+  const where = analysisFactsWhere(tables, filter, { located: false });
   return {
     sql: `SELECT hour_key AS h, count(*)::INTEGER AS n
-      FROM ${FACTS_TABLE} WHERE ${where.sql} AND t_end IS NULL
+      FROM ${ANALYSIS_FACTS_TABLE} WHERE ${where.sql} AND t_end IS NULL
         AND (${FACTS_KNOWN.hour} OR t IS NULL) GROUP BY hour_key`,
     params: where.params,
   };
@@ -48,7 +48,7 @@ export function buildFactsWindowsQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
 ): Query {
-  const where = factsFilterSql(tables, filter, { located: false });
+  const where = analysisFactsWhere(tables, filter, { located: false });
   return {
     sql: `SELECT CAST(s AS DOUBLE) AS s, CAST(e AS DOUBLE) AS e
       FROM ${FACTS_WINDOWS_TABLE} WHERE ${where.sql}`,
@@ -65,12 +65,12 @@ export function buildFactsImpreciseQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
 ): Query {
-  const where = factsFilterSql(tables, filter, { located: false });
+  const where = analysisFactsWhere(tables, filter, { located: false });
   return {
     sql: `SELECT count(*) FILTER (WHERE NOT ${FACTS_KNOWN.weekday} AND t_end IS NULL)::INTEGER
           AS left_out,
         count(*) FILTER (WHERE ${FACTS_KNOWN.weekday})::INTEGER AS day_only
-      FROM ${FACTS_TABLE} WHERE ${where.sql} AND t IS NOT NULL AND NOT ${FACTS_KNOWN.hour}`,
+      FROM ${ANALYSIS_FACTS_TABLE} WHERE ${where.sql} AND t IS NOT NULL AND NOT ${FACTS_KNOWN.hour}`,
     params: where.params,
   };
 }

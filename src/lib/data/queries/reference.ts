@@ -3,6 +3,9 @@
  * buildings. Small tables, read whole.
  */
 import type { Query } from '../connector';
+import { dialect } from '../sql/dialect';
+
+const day = (column: string) => dialect.strftime(column, '%Y-%m-%d');
 
 export interface WatchLocationRow {
   id: string;
@@ -29,8 +32,8 @@ export interface InterventionRow {
 
 export function buildInterventionsQuery(): Query {
   return {
-    sql: `SELECT id, name, theme, strftime(start_date, '%Y-%m-%d') AS start_date,
-            strftime(end_date, '%Y-%m-%d') AS end_date, geometry FROM interventions ORDER BY id`,
+    sql: `SELECT id, name, theme, ${day('start_date')} AS start_date,
+            ${day('end_date')} AS end_date, geometry FROM interventions ORDER BY id`,
   };
 }
 
@@ -45,7 +48,7 @@ export interface BuildingRow {
 
 export function buildBuildingsQuery(): Query {
   return {
-    sql: `SELECT id, kind, status, strftime(vacant_since, '%Y-%m-%d') AS vacant_since, lon, lat
+    sql: `SELECT id, kind, status, ${day('vacant_since')} AS vacant_since, lon, lat
           FROM buildings WHERE lon IS NOT NULL AND lat IS NOT NULL ORDER BY id`,
   };
 }
