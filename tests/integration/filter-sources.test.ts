@@ -9,7 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector, Query, QueryParam } from '../../src/lib/data/connector';
 import { ensureFacts } from '../../src/lib/data/analysis-facts';
 import { buildExploreFacts } from '../../src/lib/data/explore-projection';
-import { ANALYSIS_FACTS_TABLE, analysisFactsSource } from '../../src/lib/data/queries/facts';
+import {
+  ANALYSIS_FACTS_TABLE,
+  analysisFactsSource,
+  type FactCodes,
+} from '../../src/lib/data/queries/facts';
 import {
   EXPLORE_FACTS_TABLE,
   exploreFactsSource,
@@ -23,6 +27,7 @@ import { loadDemoInNode } from '../helpers/demo-node';
 
 let conn: Connector;
 let main: string;
+let codes: FactCodes;
 
 beforeAll(async () => {
   conn = await loadDemoInNode();
@@ -42,7 +47,7 @@ beforeAll(async () => {
   });
   const grid = await getGridContext(conn, 1);
   expect(await buildExploreFacts(conn, grid.rd, 150)).toBe('table');
-  await ensureFacts(conn, 1);
+  codes = await ensureFacts(conn, 1);
 }, 120_000);
 afterAll(() => conn.close());
 
@@ -133,5 +138,17 @@ describe('the shared filter on every source', () => {
     );
     expect(evaluation.length).toBeGreaterThan(0);
     expect(evaluation.length).toBe(shared.length);
+  });
+
+  it('gives a theme the same code in both projections', async () => {
+    const coded = async (table: string) =>
+      conn.query<{ theme: string | null; code: number | null }>({
+        sql: `SELECT DISTINCT theme::VARCHAR AS theme, theme_c AS code FROM ${table} ORDER BY 1`,
+      });
+    const explore = await coded(EXPLORE_FACTS_TABLE);
+    expect(explore.length).toBeGreaterThan(3);
+    for (const { theme, code } of explore) {
+      expect(code === null ? null : codes.themes[code], `${theme}`).toBe(theme);
+    }
   });
 });

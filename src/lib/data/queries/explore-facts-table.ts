@@ -31,7 +31,7 @@ import {
   sourceTablesSql,
   timeSql,
 } from '../sql/record-time';
-import { themeIndexSql } from '../sql/theme-codes';
+import { codeValuesSql, themeIndexSql } from '../sql/theme-codes';
 
 export const EXPLORE_FACTS_TABLE = 'explore_facts';
 export const EXPLORE_THEMES_TABLE = 'explore_fact_themes';
@@ -155,14 +155,12 @@ export function buildFactsTableSql(
   const u = `(lon - ${sqlDouble(rd.lon0)}) / ${sqlDouble(rd.halfLon)}`;
   const v = `(lat - ${sqlDouble(rd.lat0)}) / ${sqlDouble(rd.halfLat)}`;
   const bin = buildHexBinSql({ x: 'rd_x', y: 'rd_y' }, cellSize);
-  const themes = RECORD_TABLES.map(
-    (t) => `SELECT DISTINCT coalesce(theme, 'overig') AS theme FROM ${t}`,
-  );
   return [
     ...types,
+    // The theme codes (theme-codes.ts), as the analysis facts code them.
     `CREATE OR REPLACE TEMP TABLE ${EXPLORE_THEMES_TABLE} AS
-      SELECT (row_number() OVER (ORDER BY theme) - 1)::${uint8} AS tk, theme FROM (
-        ${themes.join(' UNION ')})`,
+      SELECT (row_number() OVER (ORDER BY value) - 1)::${dialect.uint16} AS theme_c, value AS theme
+      FROM (${codeValuesSql('theme')})`,
     `CREATE TEMP ${form === 'view' ? 'VIEW' : 'TABLE'} ${EXPLORE_FACTS_TABLE} AS
       WITH records AS (${parts.join('\n UNION ALL\n ')}),
       located AS (
@@ -170,11 +168,11 @@ export function buildFactsTableSql(
         FROM (SELECT *, ${u} AS u, ${v} AS v FROM records)
       ),
       keyed AS (
-        SELECT l.*, k.tk FROM located l
-        JOIN ${EXPLORE_THEMES_TABLE} k ON k.theme = coalesce(l.theme::VARCHAR, 'overig')
+        SELECT l.*, k.theme_c FROM located l
+        LEFT JOIN ${EXPLORE_THEMES_TABLE} k ON k.theme = l.theme::VARCHAR
       )
       SELECT src, rid, t, theme, category, main_category, outcome, wijkcode, buurtcode, lon, lat,
-        ${themeIndexSql('theme::VARCHAR')} AS th, tk,
+        ${themeIndexSql('theme::VARCHAR')} AS th, theme_c,
         if(tp = 'exact', hour(t), NULL)::${uint8} AS h,
         (CASE tp WHEN 'month' THEN 0 WHEN 'year' THEN NULL ELSE ${dialect.isoWeekday('t')} END)::${uint8} AS dow,
         (year(t) * 12 + month(t) - 1)::INTEGER AS mon,

@@ -137,9 +137,10 @@ export function buildFactsThemeCountsQuery(
 ): Query {
   const w = where(tables, filter, { located: false });
   return {
-    sql: `SELECT k.theme, c.n FROM (
-        SELECT tk, count(*)::INTEGER AS n FROM ${FACTS} WHERE ${w.sql} GROUP BY tk
-      ) c JOIN ${EXPLORE_THEMES_TABLE} k USING (tk) ORDER BY c.n DESC, k.theme`,
+    // Records without a theme count as 'overig', with those whose theme is 'overig'.
+    sql: `SELECT coalesce(k.theme, 'overig') AS theme, sum(c.n)::INTEGER AS n FROM (
+        SELECT theme_c, count(*)::INTEGER AS n FROM ${FACTS} WHERE ${w.sql} GROUP BY theme_c
+      ) c LEFT JOIN ${EXPLORE_THEMES_TABLE} k USING (theme_c) GROUP BY 1 ORDER BY n DESC, theme`,
     params: w.params,
   };
 }

@@ -22,7 +22,7 @@ import { RECORD_TABLES, type RecordTable } from '../schema';
 import { dialect } from '../sql/dialect';
 import { inSpringGapSql } from '../sql/local-time';
 import { compileRecordFilter, type FilterSource, type RecordFilter } from '../sql/record-filter';
-import { sqlString } from '../sql/literals';
+import { codeSql, codeValuesSql } from '../sql/theme-codes';
 import {
   CATEGORY_SQL,
   OUTCOME_SQL,
@@ -119,12 +119,10 @@ export function cellCorner(cell: number): [number, number] {
 
 /** The distinct themes and wijkcodes, which get small codes in the facts (FactCodes). */
 export function buildFactsCodeValuesQuery(): Query {
-  const union = (column: string) =>
-    FACT_SOURCES.map((t) => `SELECT ${column} AS value FROM ${t}`).join(' UNION ');
   return {
-    sql: `SELECT 'theme' AS field, value FROM (${union('theme')}) WHERE value IS NOT NULL
+    sql: `SELECT 'theme' AS field, value FROM (${codeValuesSql('theme')})
       UNION ALL
-      SELECT 'wijkcode', value FROM (${union('wijkcode')}) WHERE value IS NOT NULL
+      SELECT 'wijkcode', value FROM (${codeValuesSql('wijkcode')})
       ORDER BY field, value`,
   };
 }
@@ -138,13 +136,6 @@ export function buildFactsCodeValuesQuery(): Query {
 export interface FactCodes {
   themes: readonly string[];
   wijkcodes: readonly string[];
-}
-
-/** CASE that gives a text column's code (NULL for NULL or a value not in the list). */
-function codeSql(column: string, values: readonly string[]): string {
-  if (values.length === 0) return dialect.nullOf(dialect.uint16);
-  const whens = values.map((v, i) => `WHEN ${sqlString(v)} THEN ${i}`).join(' ');
-  return `(CASE ${column} ${whens} END)::${dialect.uint16}`;
 }
 
 /**
