@@ -9,7 +9,7 @@ import type { Query } from '../connector';
 import type { RecordTable } from '../schema';
 import { dialect } from '../sql/dialect';
 import { bboxSql, sqlDouble } from '../sql/literals';
-import { compileRecordFilter, type RecordFilter } from '../sql/record-filter';
+import { filteredQuery, type RecordFilter } from '../sql/record-filter';
 import type { TimeBin } from './explore';
 import {
   CELL_BASE,
@@ -22,16 +22,13 @@ import {
 
 const FACTS = EXPLORE_FACTS_TABLE;
 
-/** The shared filter on the projection for the source tables, optionally within `box`. */
-function where(
+/** A query on the projection under the filter for the source tables. */
+const onFacts = (
   tables: readonly RecordTable[],
   filter: RecordFilter,
-  options: { located?: boolean; box?: readonly number[] | null } = {},
-) {
-  const compiled = compileRecordFilter(filter, exploreFactsSource(tables, options));
-  if (!options.box) return compiled;
-  return { sql: `${compiled.sql} AND ${bboxSql(options.box)}`, params: compiled.params };
-}
+  located: boolean,
+  sql: (where: string) => string,
+): Query => filteredQuery(filter, exploreFactsSource(tables, { located }), sql);
 
 /** One row (total, in_view): located records under the filter, and of those the ones
  * inside `box` [west, south, east, north] (in_view NULL without a box). */
@@ -40,14 +37,16 @@ export function buildFactsPointCountQuery(
   filter: RecordFilter,
   box: readonly number[] | null,
 ): Query {
-  const w = where(tables, filter);
   const inView = box
     ? `(count(*) FILTER (WHERE ${bboxSql(box)}))::INTEGER`
     : dialect.nullOf('INTEGER');
-  return {
-    sql: `SELECT count(*)::INTEGER AS total, ${inView} AS in_view FROM ${FACTS} WHERE ${w.sql}`,
-    params: w.params,
-  };
+  return onFacts(
+    tables,
+    filter,
+    true,
+    (where) =>
+      `SELECT count(*)::INTEGER AS total, ${inView} AS in_view FROM ${FACTS} WHERE ${where}`,
+  );
 }
 
 /** Map points (lon, lat, th, src, rid), as the base-table points query, optionally only
@@ -57,8 +56,13 @@ export function buildFactsPointsQuery(
   filter: RecordFilter,
   box: readonly number[] | null = null,
 ): Query {
-  const w = where(tables, filter, { box });
-  return { sql: `SELECT lon, lat, th, src, rid FROM ${FACTS} WHERE ${w.sql}`, params: w.params };
+  const inBox = box ? ` AND ${bboxSql(box)}` : '';
+  return onFacts(
+    tables,
+    filter,
+    true,
+    (where) => `SELECT lon, lat, th, src, rid FROM ${FACTS} WHERE ${where}${inBox}`,
+  );
 }
 
 /** Rows (q, r, n) of the projection's cell size, as buildHexCellCountsQuery. */
@@ -66,14 +70,17 @@ export function buildFactsHexCountsQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
 ): Query {
-  const w = where(tables, filter);
-  return {
-    sql: `SELECT (${dialect.intDiv('cell', String(CELL_BASE))} - ${CELL_OFFSET})::INTEGER AS q,
+  return onFacts(
+    tables,
+    filter,
+    true,
+    (
+      where,
+    ) => `SELECT (${dialect.intDiv('cell', String(CELL_BASE))} - ${CELL_OFFSET})::INTEGER AS q,
         (cell % ${CELL_BASE} - ${CELL_OFFSET})::INTEGER AS r, n
-      FROM (SELECT cell, count(*)::INTEGER AS n FROM ${FACTS} WHERE ${w.sql} GROUP BY cell)
+      FROM (SELECT cell, count(*)::INTEGER AS n FROM ${FACTS} WHERE ${where} GROUP BY cell)
       ORDER BY q, r`,
-    params: w.params,
-  };
+  );
 }
 
 /** Rows (i, j, n): located records per lon/lat grid square of `step` degrees
@@ -84,14 +91,15 @@ export function buildFactsGridCountsQuery(
   origin: readonly [number, number],
   step: readonly [number, number],
 ): Query {
-  const w = where(tables, filter);
   const i = `floor((lon - ${sqlDouble(origin[0])}) / ${sqlDouble(step[0])})::INTEGER`;
   const j = `floor((lat - ${sqlDouble(origin[1])}) / ${sqlDouble(step[1])})::INTEGER`;
-  return {
-    sql: `SELECT ${i} AS i, ${j} AS j, count(*)::INTEGER AS n FROM ${FACTS}
-      WHERE ${w.sql} GROUP BY 1, 2`,
-    params: w.params,
-  };
+  return onFacts(
+    tables,
+    filter,
+    true,
+    (where) => `SELECT ${i} AS i, ${j} AS j, count(*)::INTEGER AS n FROM ${FACTS}
+      WHERE ${where} GROUP BY 1, 2`,
+  );
 }
 
 const BIN_KEY: Record<TimeBin, { key: string; date: string }> = {
@@ -119,15 +127,16 @@ export function buildFactsTimeHistogramQuery(
   filter: RecordFilter,
   bin: TimeBin,
 ): Query {
-  const w = where(tables, filter, { located: false });
   const { key, date } = BIN_KEY[bin];
-  return {
-    sql: `SELECT ${dialect.strftime(date, '%Y-%m-%d')} AS bin, n FROM (
+  return onFacts(
+    tables,
+    filter,
+    false,
+    (where) => `SELECT ${dialect.strftime(date, '%Y-%m-%d')} AS bin, n FROM (
         SELECT ${key} AS k, count(*)::INTEGER AS n FROM ${FACTS}
-        WHERE ${w.sql} AND t IS NOT NULL AND ${BIN_PRECISION[bin]} GROUP BY k)
+        WHERE ${where} AND t IS NOT NULL AND ${BIN_PRECISION[bin]} GROUP BY k)
       ORDER BY k`,
-    params: w.params,
-  };
+  );
 }
 
 /** Rows (theme, n) of the filtered records, most first. */
@@ -135,14 +144,15 @@ export function buildFactsThemeCountsQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
 ): Query {
-  const w = where(tables, filter, { located: false });
-  return {
-    // Records without a theme count as 'overig', with those whose theme is 'overig'.
-    sql: `SELECT coalesce(k.theme, 'overig') AS theme, sum(c.n)::INTEGER AS n FROM (
-        SELECT theme_c, count(*)::INTEGER AS n FROM ${FACTS} WHERE ${w.sql} GROUP BY theme_c
+  // Records without a theme count as 'overig', with those whose theme is 'overig'.
+  return onFacts(
+    tables,
+    filter,
+    false,
+    (where) => `SELECT coalesce(k.theme, 'overig') AS theme, sum(c.n)::INTEGER AS n FROM (
+        SELECT theme_c, count(*)::INTEGER AS n FROM ${FACTS} WHERE ${where} GROUP BY theme_c
       ) c LEFT JOIN ${EXPLORE_THEMES_TABLE} k USING (theme_c) GROUP BY 1 ORDER BY n DESC, theme`,
-    params: w.params,
-  };
+  );
 }
 
 /** Rows (code, n): filtered records per wijk or buurt (records outside any area left out). */
@@ -151,11 +161,12 @@ export function buildFactsAreaCountsQuery(
   filter: RecordFilter,
   level: 'wijk' | 'buurt',
 ): Query {
-  const w = where(tables, filter, { located: false });
   const code = level === 'wijk' ? 'wijkcode' : 'buurtcode';
-  return {
-    sql: `SELECT ${code}::VARCHAR AS code, count(*)::INTEGER AS n FROM ${FACTS}
-      WHERE ${w.sql} AND ${code} IS NOT NULL GROUP BY 1 ORDER BY 1`,
-    params: w.params,
-  };
+  return onFacts(
+    tables,
+    filter,
+    false,
+    (where) => `SELECT ${code}::VARCHAR AS code, count(*)::INTEGER AS n FROM ${FACTS}
+      WHERE ${where} AND ${code} IS NOT NULL GROUP BY 1 ORDER BY 1`,
+  );
 }

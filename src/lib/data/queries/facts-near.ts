@@ -20,9 +20,9 @@ import {
   YEAR_MONTH,
   cellCorner,
   cellsCovering,
-  analysisFactsWhere,
+  analysisFactsSource,
 } from './facts';
-import type { RecordFilter } from '../sql/record-filter';
+import { filteredQuery, type RecordFilter } from '../sql/record-filter';
 import { locationBoxes, locationScale, type LocationPoint } from './trends';
 
 export const FACTS_NEAR_TABLE = 'analysis_near';
@@ -80,11 +80,11 @@ export function buildFactsNearMonthQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
 ): Query {
-  const where = analysisFactsWhere(tables, filter, { located: true });
-  return {
-    sql: `SELECT near, ${YEAR_MONTH}, count(*)::INTEGER AS n
-      FROM ${FACTS_NEAR_TABLE} WHERE ${where.sql} AND ${FACTS_KNOWN.month}
+  return filteredQuery(
+    filter,
+    analysisFactsSource(tables, { located: true }),
+    (where) => `SELECT near, ${YEAR_MONTH}, count(*)::INTEGER AS n
+      FROM ${FACTS_NEAR_TABLE} WHERE ${where} AND ${FACTS_KNOWN.month}
       ${dialect.groupByAll}`,
-    params: where.params,
-  };
+  );
 }

@@ -12,9 +12,9 @@
  */
 import type { Query } from '../connector';
 import type { RecordTable } from '../schema';
-import { ANALYSIS_FACTS_TABLE, FACTS_KNOWN, analysisFactsWhere } from './facts';
+import { ANALYSIS_FACTS_TABLE, FACTS_KNOWN, analysisFactsSource } from './facts';
 import { utcMsSql } from '../sql/local-time';
-import type { RecordFilter } from '../sql/record-filter';
+import { filteredQuery, type RecordFilter } from '../sql/record-filter';
 
 export const FACTS_WINDOWS_TABLE = 'analysis_windows';
 
@@ -34,13 +34,13 @@ export function buildFactsExactHoursQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
 ): Query {
-  const where = analysisFactsWhere(tables, filter, { located: false });
-  return {
-    sql: `SELECT hour_key AS h, count(*)::INTEGER AS n
-      FROM ${ANALYSIS_FACTS_TABLE} WHERE ${where.sql} AND t_end IS NULL
+  return filteredQuery(
+    filter,
+    analysisFactsSource(tables, { located: false }),
+    (where) => `SELECT hour_key AS h, count(*)::INTEGER AS n
+      FROM ${ANALYSIS_FACTS_TABLE} WHERE ${where} AND t_end IS NULL
         AND (${FACTS_KNOWN.hour} OR t IS NULL) GROUP BY hour_key`,
-    params: where.params,
-  };
+  );
 }
 
 /** The filtered windows as rows (s, e): UTC epoch ms (s NULL: no time known). */
@@ -48,12 +48,12 @@ export function buildFactsWindowsQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
 ): Query {
-  const where = analysisFactsWhere(tables, filter, { located: false });
-  return {
-    sql: `SELECT CAST(s AS DOUBLE) AS s, CAST(e AS DOUBLE) AS e
-      FROM ${FACTS_WINDOWS_TABLE} WHERE ${where.sql}`,
-    params: where.params,
-  };
+  return filteredQuery(
+    filter,
+    analysisFactsSource(tables, { located: false }),
+    (where) => `SELECT CAST(s AS DOUBLE) AS s, CAST(e AS DOUBLE) AS e
+      FROM ${FACTS_WINDOWS_TABLE} WHERE ${where}`,
+  );
 }
 
 /**
@@ -65,12 +65,12 @@ export function buildFactsImpreciseQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
 ): Query {
-  const where = analysisFactsWhere(tables, filter, { located: false });
-  return {
-    sql: `SELECT count(*) FILTER (WHERE NOT ${FACTS_KNOWN.weekday} AND t_end IS NULL)::INTEGER
+  return filteredQuery(
+    filter,
+    analysisFactsSource(tables, { located: false }),
+    (where) => `SELECT count(*) FILTER (WHERE NOT ${FACTS_KNOWN.weekday} AND t_end IS NULL)::INTEGER
           AS left_out,
         count(*) FILTER (WHERE ${FACTS_KNOWN.weekday})::INTEGER AS day_only
-      FROM ${ANALYSIS_FACTS_TABLE} WHERE ${where.sql} AND t IS NOT NULL AND NOT ${FACTS_KNOWN.hour}`,
-    params: where.params,
-  };
+      FROM ${ANALYSIS_FACTS_TABLE} WHERE ${where} AND t IS NOT NULL AND NOT ${FACTS_KNOWN.hour}`,
+  );
 }

@@ -21,7 +21,12 @@ import type { Query } from '../connector';
 import { RECORD_TABLES, type RecordTable } from '../schema';
 import { dialect } from '../sql/dialect';
 import { inSpringGapSql } from '../sql/local-time';
-import { compileRecordFilter, type FilterSource, type RecordFilter } from '../sql/record-filter';
+import {
+  compileRecordFilter,
+  filteredQuery,
+  type FilterSource,
+  type RecordFilter,
+} from '../sql/record-filter';
 import { codeSql, codeValuesSql } from '../sql/theme-codes';
 import {
   CATEGORY_SQL,
@@ -215,14 +220,14 @@ export function buildFactsWijkMonthQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
 ): Query {
-  const where = analysisFactsWhere(tables, filter, { located: false });
-  return {
-    sql: `SELECT wijk_c, theme_c, ${YEAR_MONTH}, count(*)::INTEGER AS n
+  return filteredQuery(
+    filter,
+    analysisFactsSource(tables, { located: false }),
+    (where) => `SELECT wijk_c, theme_c, ${YEAR_MONTH}, count(*)::INTEGER AS n
       FROM ${ANALYSIS_FACTS_TABLE}
-      WHERE ${where.sql} AND t IS NOT NULL AND wijk_c IS NOT NULL AND ${FACTS_KNOWN.month}
+      WHERE ${where} AND t IS NOT NULL AND wijk_c IS NOT NULL AND ${FACTS_KNOWN.month}
       GROUP BY wijk_c, theme_c, month_key`,
-    params: where.params,
-  };
+  );
 }
 
 /**
@@ -233,10 +238,10 @@ export function buildFactsYearOnlyCountQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
 ): Query {
-  const where = analysisFactsWhere(tables, filter, { located: false });
-  return {
-    sql: `SELECT count(*)::INTEGER AS n FROM ${ANALYSIS_FACTS_TABLE}
-      WHERE ${where.sql} AND t IS NOT NULL AND wijk_c IS NOT NULL AND NOT ${FACTS_KNOWN.month}`,
-    params: where.params,
-  };
+  return filteredQuery(
+    filter,
+    analysisFactsSource(tables, { located: false }),
+    (where) => `SELECT count(*)::INTEGER AS n FROM ${ANALYSIS_FACTS_TABLE}
+      WHERE ${where} AND t IS NOT NULL AND wijk_c IS NOT NULL AND NOT ${FACTS_KNOWN.month}`,
+  );
 }

@@ -14,6 +14,10 @@ import { dialect } from '../sql/dialect';
 import { utcMsSql } from '../sql/local-time';
 import { compileRecordFilter, type RecordFilter } from '../sql/record-filter';
 import { CATEGORY_SQL, precisionSql, recordSource, timeSql } from '../sql/record-time';
+import {
+  buildInterventionsQuery as buildReferenceInterventionsQuery,
+  type InterventionRow,
+} from './reference';
 
 /** Local dates 'YYYY-MM-DD', both inclusive. */
 export interface DatePeriod {
@@ -101,23 +105,10 @@ export function buildWijkenQuery(): Query {
   };
 }
 
-export interface InterventionRow {
-  id: string;
-  name: string;
-  theme: string | null;
-  /** 'YYYY-MM-DD' */
-  start_date: string;
-  end_date: string | null;
-  geometry: string;
-}
+export type { InterventionRow };
 
-export function buildInterventionsQuery(): Query {
-  return {
-    sql: `SELECT id, name, theme, ${day('start_date')} AS start_date,
-      ${day('end_date')} AS end_date, geometry
-      FROM interventions ORDER BY start_date, id`,
-  };
-}
+/** The interventions by start date. */
+export const buildInterventionsQuery = (): Query => buildReferenceInterventionsQuery('start');
 
 /** First and last local date of incidents and meldingen (the evaluation's data range). */
 export function buildEventRangeQuery(): Query {

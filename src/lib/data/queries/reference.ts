@@ -15,9 +15,10 @@ export interface WatchLocationRow {
   geometry: string;
 }
 
-export function buildWatchLocationsQuery(): Query {
+/** The aandachtslocaties, by id or (for a list) by name. */
+export function buildWatchLocationsQuery(order: 'id' | 'name' = 'id'): Query {
   return {
-    sql: `SELECT id, name, reason, visits_per_week, geometry FROM watch_locations ORDER BY id`,
+    sql: `SELECT id, name, reason, visits_per_week, geometry FROM watch_locations ORDER BY ${order}`,
   };
 }
 
@@ -25,15 +26,18 @@ export interface InterventionRow {
   id: string;
   name: string;
   theme: string | null;
+  /** 'YYYY-MM-DD' */
   start_date: string;
   end_date: string | null;
   geometry: string;
 }
 
-export function buildInterventionsQuery(): Query {
+/** The interventions, by id or (for a timeline) by start date. */
+export function buildInterventionsQuery(order: 'id' | 'start' = 'id'): Query {
   return {
     sql: `SELECT id, name, theme, ${day('start_date')} AS start_date,
-            ${day('end_date')} AS end_date, geometry FROM interventions ORDER BY id`,
+            ${day('end_date')} AS end_date, geometry FROM interventions
+          ORDER BY ${order === 'id' ? 'id' : 'start_date, id'}`,
   };
 }
 

@@ -9,6 +9,7 @@ import { dialect } from '../sql/dialect';
 import { compileRecordFilter } from '../sql/record-filter';
 import { recordSource } from '../sql/record-time';
 import { buildFilteredRecordsQuery, type RecordFilter } from './record-filter';
+import { buildWatchLocationsQuery as buildReferenceWatchLocationsQuery } from './reference';
 
 /** Metres per degree of latitude: 6,371,008.8 m × π/180 (analysis/geo-distance.ts). */
 export const METRES_PER_DEGREE = 111_195.08;
@@ -42,12 +43,8 @@ export function buildWijkenQuery(): Query {
   };
 }
 
-/** Rows (id, name, reason, visits_per_week, geometry) of the aandachtslocaties. */
-export function buildWatchLocationsQuery(): Query {
-  return {
-    sql: `SELECT id, name, reason, visits_per_week, geometry FROM watch_locations ORDER BY name`,
-  };
-}
+/** Rows (id, name, reason, visits_per_week, geometry) of the aandachtslocaties, by name. */
+export const buildWatchLocationsQuery = (): Query => buildReferenceWatchLocationsQuery('name');
 
 export interface LocationPoint {
   id: string;

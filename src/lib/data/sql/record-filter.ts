@@ -7,7 +7,7 @@
  * current selection" is; tests/integration/filter-sources.test.ts holds every source to
  * the same records.
  */
-import type { QueryParam } from '../connector';
+import type { Query, QueryParam } from '../connector';
 import { bboxSql, checkTimestamp, sqlIntegers } from './literals';
 
 /** Which records count. Lists: empty or absent = no restriction. */
@@ -114,4 +114,14 @@ export function compileRecordFilter(
   inTexts([source.buurtcode], filter.buurtcodes);
   if (filter.bbox) conditions.push(bboxSql(filter.bbox, source.lon, source.lat));
   return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', params };
+}
+
+/** A query under the filter on `source`: `sql` writes it around the WHERE conditions. */
+export function filteredQuery(
+  filter: RecordFilter,
+  source: FilterSource,
+  sql: (where: string) => string,
+): Query {
+  const where = compileRecordFilter(filter, source);
+  return { sql: sql(where.sql), params: where.params };
 }
