@@ -107,7 +107,8 @@ type CodedRow = { wijk_c: number; theme_c: number | null; year: number; month: n
 /**
  * Monthly counts of the filtered records per wijk × theme (`rows`) and within `radiusM` of
  * each location (`nearby`, the first listed when circles overlap): the counts of
- * buildWijkMonthlyCountsQuery and buildNearbyMonthlyCountsQuery (queries/trends.ts), and
+ * buildWijkMonthlyCountsQuery (queries/trends.ts) and of the base-table oracle in
+ * tests/helpers/oracles, and
  * `yearOnly`: the records with a wijk left out of the months because only their year is
  * known. The facts must be current, with these codes (ensureFacts, withFacts).
  */

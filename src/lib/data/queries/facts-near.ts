@@ -5,7 +5,7 @@
  * of over a million facts on every filter change (35 → a few ms at 1M in Chromium); a filter
  * change then groups only these rows.
  *
- * "Near" is the distance test of buildNearbyMonthlyCountsQuery (trends.ts): the first listed
+ * "Near" is the distance test of the base-table oracle (tests/helpers/oracles): the first listed
  * location within the radius, after a cheap test on the grid cells that reach into the
  * circles. tests/integration/facts.test.ts holds the counts equal to that query.
  */

@@ -6,7 +6,7 @@
  * windows from this table instead of filtering the million facts and converting their
  * times on every filter change is some 6× faster (61 → 10 ms at 1M in Chromium).
  *
- * The UTC instants are converted once when the facts are built (local-time-sql.ts).
+ * The UTC instants are converted once when the facts are built (sql/local-time.ts).
  * tests/integration/facts-windows.test.ts holds the result equal to AoristicAccumulator.add
  * on the local readings, record by record.
  */

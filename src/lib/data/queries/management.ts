@@ -44,7 +44,7 @@ const day = (t: string) => dialect.strftime(t, '%Y-%m-%d');
 
 /**
  * One row per wijk × theme × month with meldingen, incidents, visits and visit hours
- * (ended_at − started_at as real elapsed time, local-time-sql.ts; a visit without an end
+ * (ended_at − started_at as real elapsed time, sql/local-time.ts; a visit without an end
  * counts as a visit with 0 hours), and
  * `year_level`: how many of its meldingen and incidents are known to the year only (they
  * are in the January row, and count in every total, but a monthly comparison must leave
