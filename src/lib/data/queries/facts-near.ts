@@ -9,8 +9,6 @@
  * location within the radius, after a cheap test on the grid cells that reach into the
  * circles. tests/integration/facts.test.ts holds the counts equal to that query.
  */
-import type { Query } from '../connector';
-import type { RecordTable } from '../schema';
 import { dialect } from '../sql/dialect';
 import { bboxSql, sqlDouble } from '../sql/literals';
 import {
@@ -20,9 +18,8 @@ import {
   YEAR_MONTH,
   cellCorner,
   cellsCovering,
-  analysisFactsSource,
+  factsQuery,
 } from './facts';
-import { filteredQuery, type RecordFilter } from '../sql/record-filter';
 import { locationBoxes, locationScale, type LocationPoint } from './trends';
 
 export const FACTS_NEAR_TABLE = 'analysis_near';
@@ -76,15 +73,9 @@ export function buildFactsNearStatement(
  * Rows (near, year, month, n): the filtered records near a location, by the location's
  * index in the list the table was built with (records known to the year only left out).
  */
-export function buildFactsNearMonthQuery(
-  tables: readonly RecordTable[],
-  filter: RecordFilter,
-): Query {
-  return filteredQuery(
-    filter,
-    analysisFactsSource(tables, { located: true }),
-    (where) => `SELECT near, ${YEAR_MONTH}, count(*)::INTEGER AS n
+export const buildFactsNearMonthQuery = factsQuery(
+  true,
+  (where) => `SELECT near, ${YEAR_MONTH}, count(*)::INTEGER AS n
       FROM ${FACTS_NEAR_TABLE} WHERE ${where} AND ${FACTS_KNOWN.month}
       ${dialect.groupByAll}`,
-  );
-}
+);

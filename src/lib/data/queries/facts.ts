@@ -208,6 +208,15 @@ export const analysisFactsWhere = (
   options: { located?: boolean },
 ) => compileRecordFilter(filter, analysisFactsSource(tables, options));
 
+/**
+ * A builder of a query on the facts under the shared filter for the chosen source tables
+ * (with `located`, only records with coordinates): `sql` writes it around the conditions.
+ */
+export const factsQuery =
+  (located: boolean, sql: (where: string) => string) =>
+  (tables: readonly RecordTable[], filter: RecordFilter): Query =>
+    filteredQuery(filter, analysisFactsSource(tables, { located }), sql);
+
 export const YEAR_MONTH = `(${dialect.intDiv('month_key', '12')})::INTEGER AS year,
   (month_key % 12 + 1)::INTEGER AS month`;
 
@@ -216,32 +225,20 @@ export const YEAR_MONTH = `(${dialect.intDiv('month_key', '12')})::INTEGER AS ye
  * codes of FactCodes (theme_c NULL: no theme). Records known to the year only are in no
  * month: left out, so that a monthly trend test sees no January spike.
  */
-export function buildFactsWijkMonthQuery(
-  tables: readonly RecordTable[],
-  filter: RecordFilter,
-): Query {
-  return filteredQuery(
-    filter,
-    analysisFactsSource(tables, { located: false }),
-    (where) => `SELECT wijk_c, theme_c, ${YEAR_MONTH}, count(*)::INTEGER AS n
+export const buildFactsWijkMonthQuery = factsQuery(
+  false,
+  (where) => `SELECT wijk_c, theme_c, ${YEAR_MONTH}, count(*)::INTEGER AS n
       FROM ${ANALYSIS_FACTS_TABLE}
       WHERE ${where} AND t IS NOT NULL AND wijk_c IS NOT NULL AND ${FACTS_KNOWN.month}
       GROUP BY wijk_c, theme_c, month_key`,
-  );
-}
+);
 
 /**
  * The filtered records with a wijk that buildFactsWijkMonthQuery leaves out because their
  * time is known to the year only: row (n), for the note beside the monthly series.
  */
-export function buildFactsYearOnlyCountQuery(
-  tables: readonly RecordTable[],
-  filter: RecordFilter,
-): Query {
-  return filteredQuery(
-    filter,
-    analysisFactsSource(tables, { located: false }),
-    (where) => `SELECT count(*)::INTEGER AS n FROM ${ANALYSIS_FACTS_TABLE}
+export const buildFactsYearOnlyCountQuery = factsQuery(
+  false,
+  (where) => `SELECT count(*)::INTEGER AS n FROM ${ANALYSIS_FACTS_TABLE}
       WHERE ${where} AND t IS NOT NULL AND wijk_c IS NOT NULL AND NOT ${FACTS_KNOWN.month}`,
-  );
-}
+);

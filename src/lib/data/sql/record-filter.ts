@@ -96,12 +96,6 @@ export function compileRecordFilter(
     conditions.push(`${source.time} < CAST(? AS TIMESTAMP)`);
     params.push(checkTimestamp(filter.to, 'to'));
   }
-  inTexts([source.theme], filter.themes);
-  inTexts(source.categories, filter.categories);
-  if (filter.outcomes?.length) {
-    if (source.outcome) inTexts([source.outcome], filter.outcomes);
-    else conditions.push('FALSE');
-  }
   for (const [part, field, min, max] of PART_RANGES) {
     const values = (filter[field] as readonly number[] | undefined) ?? [];
     const list = sqlIntegers(values, min, max, field);
@@ -109,6 +103,12 @@ export function compileRecordFilter(
     conditions.push(`${source.parts[part]} IN (${list})`);
     const known = source.known?.[part];
     if (known) conditions.push(known);
+  }
+  inTexts([source.theme], filter.themes);
+  inTexts(source.categories, filter.categories);
+  if (filter.outcomes?.length) {
+    if (source.outcome) inTexts([source.outcome], filter.outcomes);
+    else conditions.push('FALSE');
   }
   inTexts([source.wijkcode], filter.wijkcodes);
   inTexts([source.buurtcode], filter.buurtcodes);
