@@ -7,11 +7,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
-import { buildThemeCountsQuery } from '../../src/lib/data/queries/explore';
-import {
-  buildFactsThemeCountsQuery,
-  FACTS_FORM_QUERY,
-} from '../../src/lib/data/queries/explore-facts';
+import { buildFactsThemeCountsQuery } from '../../src/lib/data/queries/explore-facts';
+import { FACTS_FORM_QUERY } from '../../src/lib/data/queries/explore-facts-table';
+import { buildThemeCountsQuery } from '../helpers/oracles/base-table-queries';
 import { ensureFacts as ensureAnalysisFacts } from '../../src/lib/data/analysis-facts';
 import { RECORD_TABLES } from '../../src/lib/data/schema';
 import { buildFacts, FACTS_VIEW_NOTICE } from '../../src/lib/state/explore/explore-facts';

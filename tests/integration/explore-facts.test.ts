@@ -12,20 +12,22 @@ import {
   buildExplorePointsQuery,
   buildThemeCountsQuery,
   buildTimeHistogramQuery,
-} from '../../src/lib/data/queries/explore';
+} from '../helpers/oracles/base-table-queries';
 import {
   buildFactsAreaCountsQuery,
   buildFactsGridCountsQuery,
   buildFactsHexCountsQuery,
   buildFactsPointCountQuery,
   buildFactsPointsQuery,
+  buildFactsThemeCountsQuery,
+  buildFactsTimeHistogramQuery,
+} from '../../src/lib/data/queries/explore-facts';
+import {
   buildFactsTableSql,
   buildDropFactsSql,
   FACTS_FORM_QUERY,
   type FactsForm,
-  buildFactsThemeCountsQuery,
-  buildFactsTimeHistogramQuery,
-} from '../../src/lib/data/queries/explore-facts';
+} from '../../src/lib/data/queries/explore-facts-table';
 import { buildHexCellCountsQuery, fitRdPolynomial } from '../../src/lib/data/queries/hotspots';
 import { buildAreaBoundsQuery } from '../../src/lib/data/queries/map';
 import type { RecordFilter } from '../../src/lib/data/queries/record-filter';

@@ -24,8 +24,8 @@ import {
   buildExplorePointsQuery,
   buildThemeCountsQuery,
   buildTimeHistogramQuery,
-  POINT_SOURCES,
-} from '../../src/lib/data/queries/explore';
+} from '../helpers/oracles/base-table-queries';
+import { POINT_SOURCES } from '../../src/lib/data/queries/explore';
 import { buildHexCellCountsQuery, fitRdPolynomial } from '../../src/lib/data/queries/hotspots';
 import { buildAreaBoundsQuery, buildAreaGeometriesQuery } from '../../src/lib/data/queries/map';
 import {

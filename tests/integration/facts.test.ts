@@ -10,14 +10,19 @@ import { geometryCentre } from '../../src/lib/analysis/watch-locations';
 import { ensureFacts, queryFactsMonthlyCounts, withFacts } from '../../src/lib/data/analysis-facts';
 import type { Connector, Query } from '../../src/lib/data/connector';
 import { queryFactsHotTimes } from '../../src/lib/data/facts-hot-times';
-import { FACTS_TABLE, factsFilterSql } from '../../src/lib/data/queries/facts';
-import { buildHotTimeInputQuery } from '../../src/lib/data/queries/hot-times';
+import {
+  ANALYSIS_FACTS_TABLE as FACTS_TABLE,
+  analysisFactsWhere as factsFilterSql,
+} from '../../src/lib/data/queries/facts';
+import {
+  buildHotTimeInputQuery,
+  buildNearbyMonthlyCountsQuery,
+} from '../helpers/oracles/base-table-queries';
 import {
   buildFilteredRecordsQuery,
   type RecordFilter,
 } from '../../src/lib/data/queries/record-filter';
 import {
-  buildNearbyMonthlyCountsQuery,
   buildWatchLocationsQuery,
   buildWijkMonthlyCountsQuery,
   type LocationPoint,

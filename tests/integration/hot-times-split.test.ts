@@ -7,9 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AoristicAccumulator, type AoristicSummary } from '../../src/lib/analysis/aoristic';
 import type { Connector } from '../../src/lib/data/connector';
-import { buildHotTimeInputQuery } from '../../src/lib/data/queries/hot-times';
+import {
+  buildHotTimeInputQuery,
+  buildRecordWindowsQuery,
+} from '../helpers/oracles/base-table-queries';
 import type { RecordFilter } from '../../src/lib/data/queries/record-filter';
-import { buildRecordWindowsQuery } from '../../src/lib/data/queries/times';
 import type { RecordTable } from '../../src/lib/data/schema';
 import { loadDemoInNode } from '../helpers/demo-node';
 

@@ -8,7 +8,7 @@ import { accumulateAoristic, type AoristicSummary } from '../../src/lib/analysis
 import { ensureFacts } from '../../src/lib/data/analysis-facts';
 import type { Connector } from '../../src/lib/data/connector';
 import { queryFactsHotTimes } from '../../src/lib/data/facts-hot-times';
-import { buildRecordWindowsQuery, type TimeFilter } from '../../src/lib/data/queries/times';
+import { buildRecordWindowsQuery, type TimeFilter } from '../helpers/oracles/base-table-queries';
 import type { RecordTable } from '../../src/lib/data/schema';
 import { loadDemoInNode, readTruth, type Truth } from '../helpers/demo-node';
 

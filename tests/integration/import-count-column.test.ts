@@ -21,7 +21,7 @@ import { countSummary, COUNT_REASONS } from '../../src/lib/data/import/count-col
 import { prepareImport, runImport, type PreparedImport } from '../../src/lib/data/import/pipeline';
 import { rejectedRowsCsv } from '../../src/lib/data/import/rejected-rows';
 import type { ImportReport } from '../../src/lib/data/import/report';
-import { buildAreaCountsQuery, buildThemeCountsQuery } from '../../src/lib/data/queries/explore';
+import { buildAreaCountsQuery, buildThemeCountsQuery } from '../helpers/oracles/base-table-queries';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIR = path.join(ROOT, 'tests/fixtures/import/eigen-gemeente');

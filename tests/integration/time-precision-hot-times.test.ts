@@ -13,9 +13,10 @@ import { queryFactsHotTimes } from '../../src/lib/data/facts-hot-times';
 import { buildDrilldownSummaryQuery } from '../../src/lib/data/queries/drilldown';
 import {
   buildFilteredRecordsQuery,
-  filterSql,
   type RecordFilter,
 } from '../../src/lib/data/queries/record-filter';
+import { compileRecordFilter } from '../../src/lib/data/sql/record-filter';
+import { recordSource } from '../../src/lib/data/sql/record-time';
 import { buildHistoryRecordsQuery } from '../../src/lib/data/queries/briefing';
 import { recordColumns } from '../../src/lib/data/published-columns';
 
@@ -85,7 +86,7 @@ describe('Tijden from data with coarse times', () => {
 
   it('a dagdeel or weekday filter never takes a coarse time for midnight or its weekday', async () => {
     const count = async (filter: RecordFilter) => {
-      const where = filterSql('incidents', filter, { located: false });
+      const where = compileRecordFilter(filter, recordSource('incidents', { located: false }));
       const [{ n }] = await conn.query<{ n: number }>({
         sql: `SELECT count(*)::INTEGER AS n FROM incidents WHERE ${where.sql}`,
         params: where.params,

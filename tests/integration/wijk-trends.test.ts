@@ -14,8 +14,8 @@ import {
 } from '../../src/lib/analysis/wijk-trends';
 import type { Connector } from '../../src/lib/data/connector';
 import { buildDataPeriodQuery } from '../../src/lib/data/queries/filter-options';
+import { buildNearbyMonthlyCountsQuery } from '../helpers/oracles/base-table-queries';
 import {
-  buildNearbyMonthlyCountsQuery,
   buildWatchLocationsQuery,
   buildWatchVisitsQuery,
   buildWijkenQuery,

@@ -5,14 +5,14 @@
  * the source tables (a cheap query), so facts of other data are never read.
  */
 import type { Connector } from './connector';
-import { buildWithRoom, registerProjection } from './projections';
+import { buildWithRoom, Projection, type ProjectionBuild } from './projections';
 import {
   buildFactsCodeValuesQuery,
   buildFactsFingerprintQuery,
   buildFactsStatement,
   buildFactsWijkMonthQuery,
   buildFactsYearOnlyCountQuery,
-  FACTS_TABLE,
+  ANALYSIS_FACTS_TABLE,
   type FactCodes,
 } from './queries/facts';
 import {
@@ -21,19 +21,9 @@ import {
   FACTS_NEAR_TABLE,
 } from './queries/facts-near';
 import { buildFactsWindowsStatement, FACTS_WINDOWS_TABLE } from './queries/facts-windows';
-import type { RecordFilter } from './queries/record-filter';
+import type { RecordFilter } from './sql/record-filter';
 import type { LocationPoint } from './queries/trends';
 import type { RecordTable } from './schema';
-
-interface Built {
-  conn: Connector;
-  version: number;
-  fingerprint: string;
-  /** The codes of the facts' themes and wijken, once built. */
-  done: Promise<FactCodes>;
-}
-
-let built: Built | null = null;
 
 async function fingerprint(conn: Connector): Promise<string> {
   const [row] = await conn.query<{ fingerprint: string }>(buildFactsFingerprintQuery());
@@ -56,11 +46,10 @@ async function build(conn: Connector): Promise<FactCodes> {
   return codes;
 }
 
-// Another view's projection needs the memory: dropped here, rebuilt on the next use.
-registerProjection('analyse', async (conn) => {
-  if (built?.conn === conn) built = null;
+/** The facts, keyed by the source tables' row counts (fingerprint) besides the version. */
+const facts = new Projection<FactCodes>('analyse', async (conn) => {
   if (nearBuilt?.facts.conn === conn) nearBuilt = null;
-  for (const table of [FACTS_NEAR_TABLE, FACTS_WINDOWS_TABLE, FACTS_TABLE]) {
+  for (const table of [FACTS_NEAR_TABLE, FACTS_WINDOWS_TABLE, ANALYSIS_FACTS_TABLE]) {
     await conn.exec(`DROP TABLE IF EXISTS temp.${table}`);
   }
 });
@@ -68,16 +57,7 @@ registerProjection('analyse', async (conn) => {
 /** Makes sure the facts describe this connection's data of this version. */
 export async function ensureFacts(conn: Connector, version: number): Promise<FactCodes> {
   const current = await fingerprint(conn);
-  if (built && built.conn === conn && built.version === version && built.fingerprint === current) {
-    try {
-      return await built.done;
-    } catch {
-      // A failed build is tried again below.
-    }
-  }
-  const done = build(conn);
-  built = { conn, version, fingerprint: current, done };
-  return done;
+  return facts.ensure(conn, version, () => build(conn), current);
 }
 
 /**
@@ -92,10 +72,10 @@ export async function withFacts<T>(
   version: number,
   work: (codes: FactCodes) => Promise<T>,
 ): Promise<T> {
-  const previous = built;
+  const previous = facts.current;
   if (previous && previous.conn === conn && previous.version === version) {
     type Outcome = { ran: true; value?: T; error?: unknown; failed: boolean } | { ran: false };
-    const settled = previous.done.then(
+    const settled = previous.ready.then(
       (codes): Promise<Outcome> =>
         work(codes).then(
           (value) => ({ ran: true, value, failed: false }),
@@ -104,7 +84,7 @@ export async function withFacts<T>(
       (): Outcome => ({ ran: false }),
     );
     const [current, outcome] = await Promise.all([fingerprint(conn), settled]);
-    if (outcome.ran && current === previous.fingerprint && built === previous) {
+    if (outcome.ran && current === previous.key && facts.current === previous) {
       if (outcome.failed) throw outcome.error;
       return outcome.value as T;
     }
@@ -127,7 +107,8 @@ type CodedRow = { wijk_c: number; theme_c: number | null; year: number; month: n
 /**
  * Monthly counts of the filtered records per wijk × theme (`rows`) and within `radiusM` of
  * each location (`nearby`, the first listed when circles overlap): the counts of
- * buildWijkMonthlyCountsQuery and buildNearbyMonthlyCountsQuery (queries/trends.ts), and
+ * buildWijkMonthlyCountsQuery (queries/trends.ts) and of the base-table oracle in
+ * tests/helpers/oracles, and
  * `yearOnly`: the records with a wijk left out of the months because only their year is
  * known. The facts must be current, with these codes (ensureFacts, withFacts).
  */
@@ -178,7 +159,8 @@ export async function queryFactsMonthlyCounts(
 }
 
 /** The near table (queries/facts-near.ts) and the facts and locations it was built from. */
-let nearBuilt: { facts: Built; key: string; done: Promise<void> } | null = null;
+let nearBuilt: { facts: ProjectionBuild<FactCodes>; key: string; done: Promise<void> } | null =
+  null;
 
 function ensureNear(
   conn: Connector,
@@ -186,6 +168,7 @@ function ensureNear(
   radiusM: number,
 ): Promise<void> {
   const key = JSON.stringify([locations, radiusM]);
+  const built = facts.current;
   if (!built) throw new Error('analysis facts not built');
   if (nearBuilt?.facts !== built || nearBuilt.key !== key) {
     const done = conn.exec(buildFactsNearStatement(locations, radiusM));

@@ -11,6 +11,7 @@
  */
 import type { Connector } from './connector';
 import { TABLES, type TableName } from './schema';
+import { sqlString } from './sql/literals';
 
 /**
  * A text column becomes a dictionary when its distinct values are at most this share of
@@ -19,8 +20,6 @@ import { TABLES, type TableName } from './schema';
 const MAX_DISTINCT_SHARE = 0.25;
 /** Above this many values the ENUM's definition (SQL text) grows too long to be worth it. */
 const MAX_DICTIONARY_VALUES = 50_000;
-
-const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /**
  * The SELECT list for `table`'s columns in their order, each repetitive text column cast
@@ -55,7 +54,7 @@ export async function dictionarySelectList(conn: Connector, table: TableName): P
     const index = coded.indexOf(column.name);
     const dictionary = index < 0 ? null : values[`v${index}`];
     if (!dictionary || dictionary.length === 0) return column.name;
-    const literals = Array.from(dictionary, literal).join(', ');
+    const literals = Array.from(dictionary, sqlString).join(', ');
     return `CAST(${column.name} AS ENUM(${literals})) AS ${column.name}`;
   });
   return list.join(', ');

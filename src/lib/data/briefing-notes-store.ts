@@ -4,6 +4,8 @@
  * its own: the workspace snapshot (snapshot-store.ts) rewrites every table on save, far too
  * heavy for text typed a few keys at a time.
  */
+import { idbRequest, withIdbStore } from './indexed-db';
+
 export interface BriefingPrep {
   notes: string;
   focusThemes: string[];
@@ -44,38 +46,20 @@ export function createMemoryBriefingPrepStore(): BriefingPrepStore {
 const DB_NAME = 'wijkradar-briefing';
 const STORE = 'prep';
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function openDatabase(): Promise<IDBDatabase> {
-  const open = indexedDB.open(DB_NAME, 1);
-  open.onupgradeneeded = () => open.result.createObjectStore(STORE);
-  return request(open);
-}
+const withDatabase = <T>(work: (db: IDBDatabase) => Promise<T>) =>
+  withIdbStore(DB_NAME, STORE, work);
 
 export function createIndexedDbBriefingPrepStore(): BriefingPrepStore {
   return {
-    async load(key) {
-      const db = await openDatabase();
-      try {
+    load: (key) =>
+      withDatabase(async (db) => {
         const tx = db.transaction(STORE, 'readonly');
-        return readBriefingPrep(await request(tx.objectStore(STORE).get(key)));
-      } finally {
-        db.close();
-      }
-    },
-    async save(key, prep) {
-      const db = await openDatabase();
-      try {
+        return readBriefingPrep(await idbRequest(tx.objectStore(STORE).get(key)));
+      }),
+    save: (key, prep) =>
+      withDatabase(async (db) => {
         const tx = db.transaction(STORE, 'readwrite');
-        await request(tx.objectStore(STORE).put(prep, key));
-      } finally {
-        db.close();
-      }
-    },
+        await idbRequest(tx.objectStore(STORE).put(prep, key));
+      }),
   };
 }

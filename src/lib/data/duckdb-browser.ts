@@ -5,12 +5,12 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { tableToIPC, type Table } from 'apache-arrow';
-import { toIpcStream } from './arrow-build';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_LOAD_FAILED } from './engine-errors';
 import { ENGINE_BUNDLES, startEngineWorker, type StartedEngine } from './engine-worker';
 import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
-import { wholeIpcStream } from './ipc-stream';
+import { insertIpcParts } from './ipc-stream';
+import { sqlString } from './sql/literals';
 import { UserError } from './user-error';
 
 /**
@@ -35,7 +35,7 @@ async function openSession(db: duckdb.AsyncDuckDB): Promise<duckdb.AsyncDuckDBCo
   const conn = await db.connect();
   for (const statement of SESSION_SETUP_SQL) await conn.query(statement);
   const localRepo = new URL('duckdb-extensions', document.baseURI).href;
-  await conn.query(`SET custom_extension_repository = '${localRepo.replace(/'/g, "''")}'`);
+  await conn.query(`SET custom_extension_repository = ${sqlString(localRepo)}`);
   return conn;
 }
 
@@ -132,17 +132,17 @@ class BrowserConnector implements Connector {
     target: string,
     options?: { create?: boolean },
   ): Promise<void> {
-    const parts = wholeIpcStream(toIpcStream(bytes));
-    const insert = { name: target, create: options?.create ?? false };
-    try {
-      for (const part of parts) await this.conn.insertArrowFromIPCStream(ownBuffer(part), insert);
-    } catch (error) {
-      // The engine may still hold part of the stream (ipc-stream.ts): a new connection.
-      await this.#closeStatements();
-      await this.conn.close().catch(() => undefined);
-      this.conn = await openSession(this.db);
-      throw error;
-    }
+    await insertIpcParts(
+      bytes,
+      target,
+      options,
+      (part, into) => this.conn.insertArrowFromIPCStream(ownBuffer(part), into),
+      async () => {
+        await this.#closeStatements();
+        await this.conn.close().catch(() => undefined);
+        this.conn = await openSession(this.db);
+      },
+    );
   }
 
   async #closeStatements(): Promise<void> {

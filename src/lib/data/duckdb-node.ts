@@ -6,11 +6,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { tableToIPC, type Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { toIpcStream } from './arrow-build';
 import { arrowToRows } from './arrow-rows';
 import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
 import { wholeBytes } from './import/csv-bytes';
-import { wholeIpcStream } from './ipc-stream';
+import { insertIpcParts } from './ipc-stream';
 
 const require = createRequire(import.meta.url);
 
@@ -84,16 +83,16 @@ class NodeConnector implements Connector {
     target: string,
     options?: { create?: boolean },
   ): Promise<void> {
-    const parts = wholeIpcStream(toIpcStream(bytes));
-    const insert = { name: target, create: options?.create ?? false };
-    try {
-      for (const part of parts) this.conn.insertArrowFromIPCStream(part, insert);
-    } catch (error) {
-      // The engine may still hold part of the stream (ipc-stream.ts): a new connection.
-      this.conn.close();
-      this.conn = openSession(this.db);
-      throw error;
-    }
+    await insertIpcParts(
+      bytes,
+      target,
+      options,
+      (part, into) => this.conn.insertArrowFromIPCStream(part, into),
+      () => {
+        this.conn.close();
+        this.conn = openSession(this.db);
+      },
+    );
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@
  * copy of the data); the engine still validates the contents.
  */
 import { Message, MessageHeader } from 'apache-arrow';
+import { toIpcStream } from './arrow-build';
 import { UserError } from './user-error';
 
 /**
@@ -79,4 +80,27 @@ export function wholeIpcStream(bytes: Uint8Array): Uint8Array[] {
   if (at > bytes.length) throw new IpcStreamError(TRUNCATED);
   if (messages === 0) throw new IpcStreamError(NOT_A_STREAM);
   return [bytes, endMarker()];
+}
+
+/**
+ * Inserts an Arrow IPC stream (or file) into `target` message group by message group, the
+ * way both connectors do: `insert` hands one whole part to the engine; when a part fails
+ * the engine may still hold part of the stream, so `reconnect` opens a new connection
+ * before the error is passed on.
+ */
+export async function insertIpcParts(
+  bytes: Uint8Array,
+  target: string,
+  options: { create?: boolean } | undefined,
+  insert: (part: Uint8Array, into: { name: string; create: boolean }) => unknown,
+  reconnect: () => unknown,
+): Promise<void> {
+  const parts = wholeIpcStream(toIpcStream(bytes));
+  const into = { name: target, create: options?.create ?? false };
+  try {
+    for (const part of parts) await insert(part, into);
+  } catch (error) {
+    await reconnect();
+    throw error;
+  }
 }

@@ -37,3 +37,62 @@ export async function buildWithRoom<T>(
   }
   return build();
 }
+
+/** One build of a projection: for this connection, data version and key. */
+export interface ProjectionBuild<T> {
+  conn: Connector;
+  version: number;
+  /** What else the build depends on (the analysis facts: the tables' row counts). */
+  key: string;
+  ready: Promise<T>;
+  /** The build's result once it is ready. */
+  value?: T;
+}
+
+/**
+ * The lifecycle every projection shares: built on first use after a data change, reused
+ * by every filter change until the data changes, forgotten when the build fails (the next
+ * use tries again) or when another projection needs the memory (`drop` then removes its
+ * tables; the next use builds it again).
+ */
+export class Projection<T> {
+  #current: ProjectionBuild<T> | null = null;
+
+  constructor(name: string, drop: (conn: Connector) => Promise<void>) {
+    registerProjection(name, async (conn) => {
+      if (this.#current?.conn === conn) this.#current = null;
+      await drop(conn);
+    });
+  }
+
+  /** The latest build started (ready or not), if any. */
+  get current(): ProjectionBuild<T> | null {
+    return this.#current;
+  }
+
+  /** The build for this connection, version and key: the existing one or a new `build()`. */
+  ensure(conn: Connector, version: number, build: () => Promise<T>, key = ''): Promise<T> {
+    const existing = this.#current;
+    if (existing?.conn === conn && existing.version === version && existing.key === key) {
+      return existing.ready;
+    }
+    const entry: ProjectionBuild<T> = {
+      conn,
+      version,
+      key,
+      ready: Promise.resolve() as Promise<T>,
+    };
+    entry.ready = build().then(
+      (value) => {
+        entry.value = value;
+        return value;
+      },
+      (error: unknown) => {
+        if (this.#current === entry) this.#current = null;
+        throw error;
+      },
+    );
+    this.#current = entry;
+    return entry.ready;
+  }
+}

@@ -6,6 +6,7 @@
  * browser share the store but not their data: a tab compares the generation its data came
  * from with the stored one to learn that another tab saved since (workspace-writer.ts).
  */
+import { idbRequest, withIdbStore } from './indexed-db';
 import type { Snapshot, SnapshotManifest } from './snapshot';
 import type { TableName } from './schema';
 import { UserError } from './user-error';
@@ -58,18 +59,8 @@ export function createMemorySnapshotStore(): SnapshotStore {
 const DB_NAME = 'wijkradar';
 const STORE = 'snapshot';
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function openDatabase(): Promise<IDBDatabase> {
-  const open = indexedDB.open(DB_NAME, 1);
-  open.onupgradeneeded = () => open.result.createObjectStore(STORE);
-  return request(open);
-}
+const withDatabase = <T>(work: (db: IDBDatabase) => Promise<T>) =>
+  withIdbStore(DB_NAME, STORE, work);
 
 function done(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -86,7 +77,7 @@ function deleteKeys(store: IDBObjectStore, prefix: string): void {
 }
 
 async function readGeneration(store: IDBObjectStore, prefix: string): Promise<number> {
-  return ((await request(store.get(`${prefix}generation`))) as number | undefined) ?? 0;
+  return ((await idbRequest(store.get(`${prefix}generation`))) as number | undefined) ?? 0;
 }
 
 /**
@@ -97,6 +88,24 @@ function writeTransaction(db: IDBDatabase): IDBTransaction {
   return db.transaction(STORE, 'readwrite', { durability: 'strict' });
 }
 
+/** Runs `work` in a write transaction with the store's current generation; `finished`
+ * settles when the transaction has been committed (or aborted). */
+const writing = <T>(
+  prefix: string,
+  work: (
+    store: IDBObjectStore,
+    generation: number,
+    tx: IDBTransaction,
+    finished: Promise<void>,
+  ) => Promise<T>,
+) =>
+  withDatabase(async (db) => {
+    const tx = writeTransaction(db);
+    const finished = done(tx);
+    const store = tx.objectStore(STORE);
+    return work(store, await readGeneration(store, prefix), tx, finished);
+  });
+
 /**
  * IndexedDB in the browser (survives reloads and browser restarts). `prefix` keeps several
  * snapshots apart in one database: '' is the user's own workspace, 'published:' the last
@@ -104,12 +113,11 @@ function writeTransaction(db: IDBDatabase): IDBTransaction {
  */
 export function createIndexedDbSnapshotStore(prefix = ''): SnapshotStore {
   return {
-    async load() {
-      const db = await openDatabase();
-      try {
+    load: () =>
+      withDatabase(async (db) => {
         const tx = db.transaction(STORE, 'readonly');
         const store = tx.objectStore(STORE);
-        const manifest = (await request(store.get(`${prefix}manifest`))) as
+        const manifest = (await idbRequest(store.get(`${prefix}manifest`))) as
           SnapshotManifest | undefined;
         if (!manifest) return null;
         const generation = await readGeneration(store, prefix);
@@ -119,7 +127,7 @@ export function createIndexedDbSnapshotStore(prefix = ''): SnapshotStore {
         for (const table of Object.keys(manifest.tables) as TableName[]) {
           blobs.push([
             table,
-            (await request(store.get(`${prefix}table:${table}`))) as Blob | undefined,
+            (await idbRequest(store.get(`${prefix}table:${table}`))) as Blob | undefined,
           ]);
         }
         const tables = new Map<TableName, Uint8Array>();
@@ -127,27 +135,15 @@ export function createIndexedDbSnapshotStore(prefix = ''): SnapshotStore {
           if (blob) tables.set(table, new Uint8Array(await blob.arrayBuffer()));
         }
         return { manifest, tables, generation };
-      } finally {
-        db.close();
-      }
-    },
-    async generation() {
-      const db = await openDatabase();
-      try {
-        return await readGeneration(db.transaction(STORE, 'readonly').objectStore(STORE), prefix);
-      } finally {
-        db.close();
-      }
-    },
-    async save(snapshot, expected) {
-      const db = await openDatabase();
-      try {
-        const tx = writeTransaction(db);
-        const finished = done(tx);
-        const store = tx.objectStore(STORE);
-        // Read and written in one read-write transaction, which IndexedDB runs alone across
-        // tabs: no other tab can save between the check and the write.
-        const generation = await readGeneration(store, prefix);
+      }),
+    generation: () =>
+      withDatabase((db) =>
+        readGeneration(db.transaction(STORE, 'readonly').objectStore(STORE), prefix),
+      ),
+    // Read and written in one read-write transaction, which IndexedDB runs alone across
+    // tabs: no other tab can save between the check and the write.
+    save: (snapshot, expected) =>
+      writing(prefix, async (store, generation, tx, finished) => {
         if (expected !== undefined && generation !== expected) {
           tx.abort();
           await finished.catch(() => undefined);
@@ -163,23 +159,12 @@ export function createIndexedDbSnapshotStore(prefix = ''): SnapshotStore {
         store.put(generation + 1, `${prefix}generation`);
         await finished;
         return generation + 1;
-      } finally {
-        db.close();
-      }
-    },
-    async clear() {
-      const db = await openDatabase();
-      try {
-        const tx = writeTransaction(db);
-        const finished = done(tx);
-        const store = tx.objectStore(STORE);
-        const generation = await readGeneration(store, prefix);
+      }),
+    clear: () =>
+      writing(prefix, async (store, generation, _tx, finished) => {
         deleteKeys(store, prefix);
         store.put(generation + 1, `${prefix}generation`);
         await finished;
-      } finally {
-        db.close();
-      }
-    },
+      }),
   };
 }

@@ -4,54 +4,44 @@
  * parameter. Self-contained on purpose: the buitengebied ranking lives elsewhere; the
  * briefing only asks which vacant buildings have had no schouw lately.
  *
- * The time a record happened: incidents occurred_from; meldingen their incident window
- * start when the reporter gave one, else the report time (as in hotspots.ts and times.ts).
+ * The records are the shared filter's (compileRecordFilter on the base tables): the time a
+ * record happened and the precision it is known to come from data/sql/record-time.ts.
  */
 import type { Query, QueryParam } from '../connector';
-import { precisionSql } from './record-filter';
+import type { RecordTable } from '../schema';
+import { dialect } from '../sql/dialect';
+import { checkIntegers, checkTimestamp } from '../sql/literals';
+import { compileRecordFilter, type RecordFilter } from '../sql/record-filter';
+import { precisionSql, recordSource, timeSql } from '../sql/record-time';
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-
-function checkTimestamp(value: string, name: string): string {
-  if (!TIMESTAMP.test(value)) throw new RangeError(`${name} must be 'YYYY-MM-DD HH:MM:SS'`);
-  return value;
-}
-
-function checkIntegers(values: readonly number[], min: number, max: number, name: string) {
-  if (values.length === 0) throw new RangeError(`${name} must not be empty`);
-  for (const v of values) {
-    if (!Number.isInteger(v) || v < min || v > max) {
-      throw new RangeError(`${name} must be integers ${min}–${max}, got ${v}`);
-    }
-  }
-}
-
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+/** The briefing reads the demand: incidents and meldingen, not visits. */
+const DEMAND: readonly RecordTable[] = ['incidents', 'meldingen'];
 
 /**
- * Incidents and meldingen with a place in [from, to): columns lon, lat, t (TIMESTAMP),
- * theme, buurtcode. `extra` is one more condition on t (and the time's precision, see
- * record-filter precisionSql) with its parameters.
+ * Incidents and meldingen with a place under `filter` (a period and perhaps a weekday and
+ * hours): columns lon, lat, t (TIMESTAMP), theme, buurtcode. `exactOnly` keeps only
+ * records with an exact time.
  */
 function recordsSql(
-  from: string,
-  to: string,
-  extra?: { sql: (t: string, precision: string) => string; params: QueryParam[] },
+  filter: RecordFilter,
+  exactOnly = false,
 ): { sql: string; params: QueryParam[] } {
-  checkTimestamp(from, 'from');
-  checkTimestamp(to, 'to');
   const params: QueryParam[] = [];
-  const part = (table: string, t: string, precision: string) => {
-    params.push(from, to, ...(extra?.params ?? []));
-    return `SELECT lon, lat, ${t} AS t, theme, buurtcode FROM ${table}
-      WHERE lon IS NOT NULL AND lat IS NOT NULL
-        AND ${t} >= CAST(? AS TIMESTAMP) AND ${t} < CAST(? AS TIMESTAMP)${extra ? ` AND ${extra.sql(t, precision)}` : ''}`;
-  };
-  const sql = `${part('incidents', 'occurred_from', precisionSql('incidents'))}
-    UNION ALL
-    ${part('meldingen', 'coalesce(happened_from, reported_at)', precisionSql('meldingen'))}`;
-  return { sql, params };
+  const parts = DEMAND.map((table) => {
+    const where = compileRecordFilter(filter, recordSource(table));
+    params.push(...where.params);
+    const exact = exactOnly ? ` AND ${precisionSql(table)} = 'exact'` : '';
+    return `SELECT lon, lat, ${timeSql(table)} AS t, theme, buurtcode FROM ${table}
+      WHERE ${where.sql}${exact}`;
+  });
+  return { sql: parts.join('\n    UNION ALL\n    '), params };
 }
+
+/** The period [from, to) as a filter, both ends required. */
+const period = (window: { from: string; to: string }): RecordFilter => ({
+  from: checkTimestamp(window.from, 'from'),
+  to: checkTimestamp(window.to, 'to'),
+});
 
 /**
  * The records of one weekday and a set of hours between from and to (the history of a
@@ -64,13 +54,12 @@ export function buildHistoryRecordsQuery(window: {
   hours: readonly number[];
 }): Query {
   checkIntegers([window.weekday], 1, 7, 'weekday');
-  checkIntegers(window.hours, 0, 23, 'hours');
-  const records = recordsSql(window.from, window.to, {
-    // Only exact times: a record known to the day only is no record of this dagdeel.
-    sql: (t, precision) =>
-      `isodow(${t}) = ? AND hour(${t}) IN (${placeholders(window.hours)}) AND ${precision} = 'exact'`,
-    params: [window.weekday, ...window.hours],
-  });
+  if (window.hours.length === 0) throw new RangeError('hours must not be empty');
+  // Only exact times: a record known to the day only is no record of this dagdeel.
+  const records = recordsSql(
+    { ...period(window), weekdays: [window.weekday], hours: window.hours },
+    true,
+  );
   return { sql: `${records.sql} ORDER BY t`, params: records.params };
 }
 
@@ -79,7 +68,7 @@ export function buildHistoryRecordsQuery(window: {
  * (local epoch ms), busiest first.
  */
 export function buildRecentGroupsQuery(window: { from: string; to: string }): Query {
-  const records = recordsSql(window.from, window.to);
+  const records = recordsSql(period(window));
   return {
     sql: `SELECT theme, buurtcode, count(*)::INTEGER AS n, min(t) AS first, max(t) AS last
       FROM (${records.sql}) GROUP BY theme, buurtcode
@@ -122,7 +111,7 @@ export function buildSchouwStatusQuery(at: string): Query {
   return {
     sql: `WITH s AS (
         SELECT target, max(started_at) AS last_schouw,
-          arg_max(outcome, started_at) AS last_outcome
+          ${dialect.argMax('outcome', 'started_at')} AS last_outcome
         FROM visits WHERE kind = ? AND target IS NOT NULL AND started_at < CAST(? AS TIMESTAMP)
         GROUP BY target)
       SELECT b.id, b.kind, b.buurtcode, b.vacant_since, s.last_schouw, s.last_outcome
@@ -146,8 +135,7 @@ export function buildBuurtNamesQuery(): Query {
 export function buildLastRecordQuery(): Query {
   return {
     sql: `SELECT max(t) AS last FROM (
-        SELECT max(occurred_from) AS t FROM incidents
-        UNION ALL SELECT max(coalesce(happened_from, reported_at)) FROM meldingen)`,
+        ${DEMAND.map((table) => `SELECT max(${timeSql(table)}) AS t FROM ${table}`).join(' UNION ALL ')})`,
   };
 }
 
@@ -157,9 +145,6 @@ export function buildLastRecordQuery(): Query {
  * buurtcode.
  */
 export function buildForecastRecordsQuery(window: { from: string; to: string }): Query {
-  const records = recordsSql(window.from, window.to, {
-    sql: (_t, precision) => `${precision} = 'exact'`,
-    params: [],
-  });
+  const records = recordsSql(period(window), true);
   return { sql: `${records.sql} ORDER BY t`, params: records.params };
 }

@@ -5,6 +5,7 @@
  */
 import type { Query, QueryParam } from '../connector';
 import { RECORD_TABLES, type RecordTable } from '../schema';
+import { dialect } from '../sql/dialect';
 import { buildRecordCellsQuery, type RdPolynomial } from './hotspots';
 import { buildFilteredRecordsQuery, type RecordFilter } from './record-filter';
 
@@ -89,7 +90,7 @@ export function buildDrilldownSummaryQuery(base: Query): Query {
     sql: `WITH base AS (${base.sql})
           SELECT 'thema' AS kind, coalesce(theme, 'overig') AS key, count(*)::INTEGER AS n
             FROM base GROUP BY 2
-          UNION ALL SELECT 'maand', strftime(t, '%Y-%m'), count(*)::INTEGER FROM base
+          UNION ALL SELECT 'maand', ${dialect.strftime('t', '%Y-%m')}, count(*)::INTEGER FROM base
             WHERE tp <> 'year' GROUP BY 2
           UNION ALL SELECT 'uur', hour(t)::VARCHAR, count(*)::INTEGER FROM base
             WHERE tp = 'exact' GROUP BY 2
@@ -116,7 +117,7 @@ export interface PointRecordRow {
 export function buildPointRecordQuery(table: RecordTable, rowid: number): Query {
   if (!RECORD_TABLES.includes(table)) throw new Error(`not a record table: ${table}`);
   const records = buildFilteredRecordsQuery([table], {}, { located: false });
-  const sql = records.sql.replace(/ WHERE TRUE$/, ` WHERE rowid = ?`);
+  const sql = records.sql.replace(/ WHERE TRUE$/, ` WHERE ${dialect.rowId} = ?`);
   if (sql === records.sql) throw new Error('unexpected record query shape');
   return {
     sql: `SELECT b.id, b.lon, b.lat, b.t, b.t_end, b.theme, b.category, b.outcome,

@@ -5,22 +5,21 @@
  * of over a million facts on every filter change (35 → a few ms at 1M in Chromium); a filter
  * change then groups only these rows.
  *
- * "Near" is the distance test of buildNearbyMonthlyCountsQuery (trends.ts): the first listed
+ * "Near" is the distance test of the base-table oracle (tests/helpers/oracles): the first listed
  * location within the radius, after a cheap test on the grid cells that reach into the
  * circles. tests/integration/facts.test.ts holds the counts equal to that query.
  */
-import type { Query } from '../connector';
-import type { RecordTable } from '../schema';
+import { dialect } from '../sql/dialect';
+import { bboxSql, sqlDouble } from '../sql/literals';
 import {
   CELLS_PER_DEGREE,
-  FACTS_TABLE,
+  ANALYSIS_FACTS_TABLE,
   FACTS_KNOWN,
   YEAR_MONTH,
   cellCorner,
   cellsCovering,
-  factsFilterSql,
+  factsQuery,
 } from './facts';
-import type { RecordFilter } from './record-filter';
 import { locationBoxes, locationScale, type LocationPoint } from './trends';
 
 export const FACTS_NEAR_TABLE = 'analysis_near';
@@ -36,7 +35,7 @@ export function buildFactsNearStatement(
   if (!(radiusM > 0 && Number.isFinite(radiusM))) throw new RangeError('radiusM must be > 0');
   if (locations.length === 0) {
     return `CREATE OR REPLACE TEMP TABLE ${FACTS_NEAR_TABLE} AS
-      SELECT *, NULL::INTEGER AS near FROM ${FACTS_TABLE} WHERE FALSE`;
+      SELECT *, ${dialect.nullOf('INTEGER')} AS near FROM ${ANALYSIS_FACTS_TABLE} WHERE FALSE`;
   }
   const boxes = locationBoxes(locations, radiusM);
   // The cells of each box that reach into its circle (a metre of margin against rounding).
@@ -57,17 +56,15 @@ export function buildFactsNearStatement(
   const inCells =
     cells.length <= 2000
       ? `cell IN (${cells.join(', ')})`
-      : boxes
-          .map(([a, b, c, d]) => `(lon BETWEEN ${a} AND ${c} AND lat BETWEEN ${b} AND ${d})`)
-          .join(' OR ');
+      : boxes.map((box) => `(${bboxSql(box)})`).join(' OR ');
   const cases = locations.map((l, i) => {
     const { lon, lat, kx, metres } = locationScale(l);
-    return `WHEN pow((lon - ${lon}::DOUBLE) * ${kx}, 2) + pow((lat - ${lat}::DOUBLE) * ${metres}, 2)
+    return `WHEN pow((lon - ${sqlDouble(lon)}) * ${kx}, 2) + pow((lat - ${sqlDouble(lat)}) * ${metres}, 2)
       <= ${radiusM * radiusM} THEN ${i}`;
   });
   return `CREATE OR REPLACE TEMP TABLE ${FACTS_NEAR_TABLE} AS
     SELECT * FROM (
-      SELECT *, (CASE ${cases.join(' ')} END)::INTEGER AS near FROM ${FACTS_TABLE}
+      SELECT *, (CASE ${cases.join(' ')} END)::INTEGER AS near FROM ${ANALYSIS_FACTS_TABLE}
       WHERE (${inCells}) AND lon IS NOT NULL AND lat IS NOT NULL AND t IS NOT NULL
     ) WHERE near IS NOT NULL`;
 }
@@ -76,15 +73,9 @@ export function buildFactsNearStatement(
  * Rows (near, year, month, n): the filtered records near a location, by the location's
  * index in the list the table was built with (records known to the year only left out).
  */
-export function buildFactsNearMonthQuery(
-  tables: readonly RecordTable[],
-  filter: RecordFilter,
-): Query {
-  const where = factsFilterSql(tables, filter, { located: true });
-  return {
-    sql: `SELECT near, ${YEAR_MONTH}, count(*)::INTEGER AS n
-      FROM ${FACTS_NEAR_TABLE} WHERE ${where.sql} AND ${FACTS_KNOWN.month}
-      GROUP BY ALL`,
-    params: where.params,
-  };
-}
+export const buildFactsNearMonthQuery = factsQuery(
+  true,
+  (where) => `SELECT near, ${YEAR_MONTH}, count(*)::INTEGER AS n
+      FROM ${FACTS_NEAR_TABLE} WHERE ${where} AND ${FACTS_KNOWN.month}
+      ${dialect.groupByAll}`,
+);

@@ -6,15 +6,12 @@
  * windows from this table instead of filtering the million facts and converting their
  * times on every filter change is some 6× faster (61 → 10 ms at 1M in Chromium).
  *
- * The UTC instants are converted once when the facts are built (local-time-sql.ts).
+ * The UTC instants are converted once when the facts are built (sql/local-time.ts).
  * tests/integration/facts-windows.test.ts holds the result equal to AoristicAccumulator.add
  * on the local readings, record by record.
  */
-import type { Query } from '../connector';
-import type { RecordTable } from '../schema';
-import { FACTS_KNOWN, FACTS_TABLE, factsFilterSql } from './facts';
-import { utcMsSql } from './local-time-sql';
-import type { RecordFilter } from './record-filter';
+import { ANALYSIS_FACTS_TABLE, FACTS_KNOWN, factsQuery } from './facts';
+import { utcMsSql } from '../sql/local-time';
 
 export const FACTS_WINDOWS_TABLE = 'analysis_windows';
 
@@ -22,7 +19,7 @@ export const FACTS_WINDOWS_TABLE = 'analysis_windows';
 export function buildFactsWindowsStatement(): string {
   return `CREATE OR REPLACE TEMP TABLE ${FACTS_WINDOWS_TABLE} AS
     SELECT f.*, ${utcMsSql('f.t')} AS s, ${utcMsSql('f.t_end')} AS e
-    FROM ${FACTS_TABLE} f WHERE f.t_end IS NOT NULL`;
+    FROM ${ANALYSIS_FACTS_TABLE} f WHERE f.t_end IS NOT NULL`;
 }
 
 /**
@@ -30,47 +27,29 @@ export function buildFactsWindowsStatement(): string {
  * the facts (local hours since 1970), NULL for the records without a time. Records known
  * to the month or year only are not among them (buildFactsImpreciseQuery counts them).
  */
-export function buildFactsExactHoursQuery(
-  tables: readonly RecordTable[],
-  filter: RecordFilter,
-): Query {
-  const where = factsFilterSql(tables, filter, { located: false });
-  return {
-    sql: `SELECT hour_key AS h, count(*)::INTEGER AS n
-      FROM ${FACTS_TABLE} WHERE ${where.sql} AND t_end IS NULL
+export const buildFactsExactHoursQuery = factsQuery(
+  false,
+  (where) => `SELECT hour_key AS h, count(*)::INTEGER AS n
+      FROM ${ANALYSIS_FACTS_TABLE} WHERE ${where} AND t_end IS NULL
         AND (${FACTS_KNOWN.hour} OR t IS NULL) GROUP BY hour_key`,
-    params: where.params,
-  };
-}
+);
 
 /** The filtered windows as rows (s, e): UTC epoch ms (s NULL: no time known). */
-export function buildFactsWindowsQuery(
-  tables: readonly RecordTable[],
-  filter: RecordFilter,
-): Query {
-  const where = factsFilterSql(tables, filter, { located: false });
-  return {
-    sql: `SELECT CAST(s AS DOUBLE) AS s, CAST(e AS DOUBLE) AS e
-      FROM ${FACTS_WINDOWS_TABLE} WHERE ${where.sql}`,
-    params: where.params,
-  };
-}
+export const buildFactsWindowsQuery = factsQuery(
+  false,
+  (where) => `SELECT CAST(s AS DOUBLE) AS s, CAST(e AS DOUBLE) AS e
+      FROM ${FACTS_WINDOWS_TABLE} WHERE ${where}`,
+);
 
 /**
  * The filtered records without an exact time, in one row: `left_out` known to the month or
  * year only (no hour, weekday or dagdeel can be given: left out of the hot times, and
  * said so), `day_only` known to the day (spread over it as a window).
  */
-export function buildFactsImpreciseQuery(
-  tables: readonly RecordTable[],
-  filter: RecordFilter,
-): Query {
-  const where = factsFilterSql(tables, filter, { located: false });
-  return {
-    sql: `SELECT count(*) FILTER (WHERE NOT ${FACTS_KNOWN.weekday} AND t_end IS NULL)::INTEGER
+export const buildFactsImpreciseQuery = factsQuery(
+  false,
+  (where) => `SELECT count(*) FILTER (WHERE NOT ${FACTS_KNOWN.weekday} AND t_end IS NULL)::INTEGER
           AS left_out,
         count(*) FILTER (WHERE ${FACTS_KNOWN.weekday})::INTEGER AS day_only
-      FROM ${FACTS_TABLE} WHERE ${where.sql} AND t IS NOT NULL AND NOT ${FACTS_KNOWN.hour}`,
-    params: where.params,
-  };
-}
+      FROM ${ANALYSIS_FACTS_TABLE} WHERE ${where} AND t IS NOT NULL AND NOT ${FACTS_KNOWN.hour}`,
+);

@@ -13,25 +13,34 @@
  * Themes and wijkcodes also get small integer codes (FactCodes), which the Wijken counts
  * group by; the caller maps the codes back to text.
  *
- * The meaning is the shared filter's (record-filter.ts): `factsFilterSql` is that filter
- * on the hashes, and tests/integration/facts.test.ts holds the two equal on Donderdeel.
+ * The meaning is the shared filter's (compileRecordFilter): `analysisFactsSource` is where
+ * that filter reads each field on the hashes, and tests/integration/facts.test.ts holds the
+ * two equal on Donderdeel.
  */
-import type { Query, QueryParam } from '../connector';
-import type { RecordTable } from '../schema';
-import { inSpringGapSql } from './local-time-sql';
+import type { Query } from '../connector';
+import { RECORD_TABLES, type RecordTable } from '../schema';
+import { dialect } from '../sql/dialect';
+import { inSpringGapSql } from '../sql/local-time';
+import {
+  compileRecordFilter,
+  filteredQuery,
+  type FilterSource,
+  type RecordFilter,
+} from '../sql/record-filter';
+import { codeSql, codeValuesSql } from '../sql/theme-codes';
 import {
   CATEGORY_SQL,
   OUTCOME_SQL,
-  projectedTimeConditions,
   precisionSql,
+  sourceTablesSql,
   timeEndSql,
   timeSql,
-  type RecordFilter,
-} from './record-filter';
+} from '../sql/record-time';
 
-export const FACTS_TABLE = 'analysis_facts';
+export const ANALYSIS_FACTS_TABLE = 'analysis_facts';
 
-export const FACT_SOURCES: readonly RecordTable[] = ['incidents', 'meldingen', 'visits'];
+/** The facts' `src`: the index of the record's table in this list. */
+const FACT_SOURCES: readonly RecordTable[] = RECORD_TABLES;
 
 const HASHED = ['theme', 'category', 'category2', 'outcome', 'wijkcode', 'buurtcode'] as const;
 
@@ -43,8 +52,8 @@ function sourceFields(table: RecordTable) {
     precision: precisionSql(table),
     theme: 'theme',
     category: CATEGORY_SQL[table],
-    category2: table === 'meldingen' ? 'main_category' : 'NULL::VARCHAR',
-    outcome: OUTCOME_SQL[table] ?? 'NULL::VARCHAR',
+    category2: table === 'meldingen' ? 'main_category' : dialect.nullOf('VARCHAR'),
+    outcome: OUTCOME_SQL[table] ?? dialect.nullOf('VARCHAR'),
   };
 }
 
@@ -70,12 +79,12 @@ function precisionCodeSql(precision: string): string {
   const whens = Object.entries(PRECISION_CODES)
     .map(([name, code]) => `WHEN '${name}' THEN ${code}`)
     .join(' ');
-  return `(CASE (${precision}) ${whens} ELSE 0 END)::UTINYINT`;
+  return `(CASE (${precision}) ${whens} ELSE 0 END)::${dialect.uint8}`;
 }
 
 const UNION_OF_SOURCES = FACT_SOURCES.map((table, index) => {
   const f = sourceFields(table);
-  return `SELECT ${index}::UTINYINT AS src, ${f.t} AS t, ${f.tEnd} AS t_end,
+  return `SELECT ${index}::${dialect.uint8} AS src, ${f.t} AS t, ${f.tEnd} AS t_end,
       ${precisionCodeSql(f.precision)} AS prec, theme,
       ${f.category} AS category, ${f.category2} AS category2, ${f.outcome} AS outcome,
       wijkcode, buurtcode, lon, lat
@@ -115,12 +124,10 @@ export function cellCorner(cell: number): [number, number] {
 
 /** The distinct themes and wijkcodes, which get small codes in the facts (FactCodes). */
 export function buildFactsCodeValuesQuery(): Query {
-  const union = (column: string) =>
-    FACT_SOURCES.map((t) => `SELECT ${column} AS value FROM ${t}`).join(' UNION ');
   return {
-    sql: `SELECT 'theme' AS field, value FROM (${union('theme')}) WHERE value IS NOT NULL
+    sql: `SELECT 'theme' AS field, value FROM (${codeValuesSql('theme')})
       UNION ALL
-      SELECT 'wijkcode', value FROM (${union('wijkcode')}) WHERE value IS NOT NULL
+      SELECT 'wijkcode', value FROM (${codeValuesSql('wijkcode')})
       ORDER BY field, value`,
   };
 }
@@ -136,15 +143,6 @@ export interface FactCodes {
   wijkcodes: readonly string[];
 }
 
-const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
-
-/** CASE that gives a text column's code (NULL for NULL or a value not in the list). */
-function codeSql(column: string, values: readonly string[]): string {
-  if (values.length === 0) return 'NULL::USMALLINT';
-  const whens = values.map((v, i) => `WHEN ${sqlText(v)} THEN ${i}`).join(' ');
-  return `(CASE ${column} ${whens} END)::USMALLINT`;
-}
-
 /**
  * The statement that (re)builds the facts. `hour_key` is the local hour as hours since 1970
  * (floor) in which the record happened — a reading in the spring gap (02:xx on the last
@@ -155,17 +153,19 @@ function codeSql(column: string, values: readonly string[]): string {
  * hash(NULL) is not NULL); theme_c and wijk_c are the codes of `codes`.
  */
 export function buildFactsStatement(codes: FactCodes): string {
-  const hashed = HASHED.map((c) => `if(r.${c} IS NULL, NULL, hash(r.${c})) AS ${c}_h`);
-  return `CREATE OR REPLACE TEMP TABLE ${FACTS_TABLE} AS
+  const hashed = HASHED.map((c) => `if(r.${c} IS NULL, NULL, ${dialect.hash(`r.${c}`)}) AS ${c}_h`);
+  const { uint8 } = dialect;
+  return `CREATE OR REPLACE TEMP TABLE ${ANALYSIS_FACTS_TABLE} AS
       WITH records AS (${UNION_OF_SOURCES})
       SELECT r.src, r.t, r.t_end, ${hashed.join(', ')},
         ${codeSql('r.theme', codes.themes)} AS theme_c,
         ${codeSql('r.wijkcode', codes.wijkcodes)} AS wijk_c,
-        (fdiv(epoch_ms(r.t), 3600000) + if(${inSpringGapSql('r.t')}, 1, 0))::INTEGER AS hour_key,
+        (fdiv(${dialect.epochMs('r.t')}, 3600000) + if(${inSpringGapSql('r.t')}, 1, 0))::INTEGER AS hour_key,
         (year(r.t) * 12 + month(r.t) - 1)::INTEGER AS month_key,
-        if(r.prec <= ${PRECISION_CODES.month}, month(r.t), NULL)::UTINYINT AS month_n,
-        if(r.prec = ${PRECISION_CODES.exact}, hour(r.t), NULL)::UTINYINT AS hour_n,
-        if(r.prec <= ${PRECISION_CODES.day}, isodow(r.t), NULL)::UTINYINT AS dow_n, r.lon, r.lat, ${CELL_SQL} AS cell
+        if(r.prec <= ${PRECISION_CODES.month}, month(r.t), NULL)::${uint8} AS month_n,
+        if(r.prec = ${PRECISION_CODES.exact}, hour(r.t), NULL)::${uint8} AS hour_n,
+        if(r.prec <= ${PRECISION_CODES.day}, ${dialect.isoWeekday('r.t')}, NULL)::${uint8} AS dow_n,
+        r.lon, r.lat, ${CELL_SQL} AS cell
       FROM records r`;
 }
 
@@ -178,78 +178,67 @@ export function buildFactsFingerprintQuery(): Query {
 }
 
 /**
- * The shared filter (record-filter.ts) over the facts, for the chosen source tables. Texts
- * and timestamps are parameters; only checked integers go into the SQL text.
+ * The shared filter's fields on the facts (compileRecordFilter): texts compared by their
+ * hashes, the time parts from their own columns (NULL where the precision does not give
+ * them). With `located` (the default) only records with coordinates count.
  */
-export function factsFilterSql(
+export function analysisFactsSource(
   tables: readonly RecordTable[],
-  filter: RecordFilter,
   { located = true }: { located?: boolean } = {},
-): { sql: string; params: QueryParam[] } {
-  const conditions: string[] = [];
-  const params: QueryParam[] = [];
-  const sources = FACT_SOURCES.map((t, i) => (tables.includes(t) ? i : -1)).filter((i) => i >= 0);
-  if (sources.length === 0) return { sql: 'FALSE', params };
-  if (sources.length < FACT_SOURCES.length) conditions.push(`src IN (${sources.join(', ')})`);
-  if (located) conditions.push('lon IS NOT NULL', 'lat IS NOT NULL');
-  const time = { t: 't', month: 'month_n', hour: 'hour_n', weekday: 'dow_n' };
-  projectedTimeConditions(filter, time, conditions, params);
-  const hashes = (values: readonly string[]) => {
-    params.push(...values);
-    return values.map(() => 'hash(CAST(? AS VARCHAR))').join(', ');
+): FilterSource {
+  return {
+    scope: [...sourceTablesSql(tables), ...(located ? ['lon IS NOT NULL', 'lat IS NOT NULL'] : [])],
+    time: 't',
+    parts: { month: 'month_n', hour: 'hour_n', weekday: 'dow_n' },
+    theme: 'theme_h',
+    categories: ['category_h', 'category2_h'],
+    outcome: 'outcome_h',
+    wijkcode: 'wijkcode_h',
+    buurtcode: 'buurtcode_h',
+    lon: 'lon',
+    lat: 'lat',
+    text: (placeholder) => dialect.hash(`CAST(${placeholder} AS VARCHAR)`),
   };
-  if (filter.themes?.length) conditions.push(`theme_h IN (${hashes(filter.themes)})`);
-  if (filter.categories?.length) {
-    conditions.push(
-      `(category_h IN (${hashes(filter.categories)}) OR category2_h IN (${hashes(filter.categories)}))`,
-    );
-  }
-  if (filter.outcomes?.length) conditions.push(`outcome_h IN (${hashes(filter.outcomes)})`);
-  if (filter.wijkcodes?.length) conditions.push(`wijkcode_h IN (${hashes(filter.wijkcodes)})`);
-  if (filter.buurtcodes?.length) conditions.push(`buurtcode_h IN (${hashes(filter.buurtcodes)})`);
-  if (filter.bbox) {
-    const [minLon, minLat, maxLon, maxLat] = filter.bbox.map((v) => {
-      if (!Number.isFinite(v)) throw new RangeError('bbox must be finite numbers');
-      return `${v}::DOUBLE`;
-    });
-    conditions.push(`lon BETWEEN ${minLon} AND ${maxLon} AND lat BETWEEN ${minLat} AND ${maxLat}`);
-  }
-  return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', params };
 }
 
-export const YEAR_MONTH = `(month_key // 12)::INTEGER AS year, (month_key % 12 + 1)::INTEGER AS month`;
+/** The shared filter on the facts (analysisFactsSource). */
+export const analysisFactsWhere = (
+  tables: readonly RecordTable[],
+  filter: RecordFilter,
+  options: { located?: boolean },
+) => compileRecordFilter(filter, analysisFactsSource(tables, options));
+
+/**
+ * A builder of a query on the facts under the shared filter for the chosen source tables
+ * (with `located`, only records with coordinates): `sql` writes it around the conditions.
+ */
+export const factsQuery =
+  (located: boolean, sql: (where: string) => string) =>
+  (tables: readonly RecordTable[], filter: RecordFilter): Query =>
+    filteredQuery(filter, analysisFactsSource(tables, { located }), sql);
+
+export const YEAR_MONTH = `(${dialect.intDiv('month_key', '12')})::INTEGER AS year,
+  (month_key % 12 + 1)::INTEGER AS month`;
 
 /**
  * Rows (wijk_c, theme_c, year, month, n) of the filtered records with a time and wijk: the
  * codes of FactCodes (theme_c NULL: no theme). Records known to the year only are in no
  * month: left out, so that a monthly trend test sees no January spike.
  */
-export function buildFactsWijkMonthQuery(
-  tables: readonly RecordTable[],
-  filter: RecordFilter,
-): Query {
-  const where = factsFilterSql(tables, filter, { located: false });
-  return {
-    sql: `SELECT wijk_c, theme_c, ${YEAR_MONTH}, count(*)::INTEGER AS n
-      FROM ${FACTS_TABLE}
-      WHERE ${where.sql} AND t IS NOT NULL AND wijk_c IS NOT NULL AND ${FACTS_KNOWN.month}
+export const buildFactsWijkMonthQuery = factsQuery(
+  false,
+  (where) => `SELECT wijk_c, theme_c, ${YEAR_MONTH}, count(*)::INTEGER AS n
+      FROM ${ANALYSIS_FACTS_TABLE}
+      WHERE ${where} AND t IS NOT NULL AND wijk_c IS NOT NULL AND ${FACTS_KNOWN.month}
       GROUP BY wijk_c, theme_c, month_key`,
-    params: where.params,
-  };
-}
+);
 
 /**
  * The filtered records with a wijk that buildFactsWijkMonthQuery leaves out because their
  * time is known to the year only: row (n), for the note beside the monthly series.
  */
-export function buildFactsYearOnlyCountQuery(
-  tables: readonly RecordTable[],
-  filter: RecordFilter,
-): Query {
-  const where = factsFilterSql(tables, filter, { located: false });
-  return {
-    sql: `SELECT count(*)::INTEGER AS n FROM ${FACTS_TABLE}
-      WHERE ${where.sql} AND t IS NOT NULL AND wijk_c IS NOT NULL AND NOT ${FACTS_KNOWN.month}`,
-    params: where.params,
-  };
-}
+export const buildFactsYearOnlyCountQuery = factsQuery(
+  false,
+  (where) => `SELECT count(*)::INTEGER AS n FROM ${ANALYSIS_FACTS_TABLE}
+      WHERE ${where} AND t IS NOT NULL AND wijk_c IS NOT NULL AND NOT ${FACTS_KNOWN.month}`,
+);

@@ -4,7 +4,8 @@
  */
 import type { Query } from '../connector';
 import { RECORD_TABLES } from '../schema';
-import { CATEGORY_SQL, OUTCOME_SQL, timeSql } from './record-filter';
+import { dialect } from '../sql/dialect';
+import { CATEGORY_SQL, OUTCOME_SQL, timeSql } from '../sql/record-time';
 
 export interface FilterValueRow {
   field: 'theme' | 'category' | 'outcome';
@@ -34,7 +35,8 @@ export function buildDataPeriodQuery(): Query {
     (table) => `SELECT min(${timeSql(table)}) AS lo, max(${timeSql(table)}) AS hi FROM ${table}`,
   );
   return {
-    sql: `SELECT strftime(min(lo), '%Y-%m-%d') AS first, strftime(max(hi), '%Y-%m-%d') AS last
+    sql: `SELECT ${dialect.strftime('min(lo)', '%Y-%m-%d')} AS first,
+            ${dialect.strftime('max(hi)', '%Y-%m-%d')} AS last
           FROM (${parts.join(' UNION ALL ')})`,
   };
 }

@@ -29,25 +29,10 @@ import type { Query, QueryParam } from '../connector';
 
 export { approximateRd, fitRdPolynomial, type LonLatExtent, type RdPolynomial };
 import type { RecordTable } from '../schema';
-import {
-  checkTimestamp,
-  column,
-  filterSql,
-  precisionIn,
-  timeSql,
-  type RecordFilter,
-} from './record-filter';
-
-/** A code-computed double as SQL that reads back exactly (a bare literal becomes DECIMAL). */
-function doubleSql(value: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
-  return `CAST('${String(value)}' AS DOUBLE)`;
-}
-
-function polynomialSql(c: readonly number[]): string {
-  const t = ['', 'u', 'v', 'u*u', 'u*v', 'v*v', 'u*u*u', 'u*u*v', 'u*v*v', 'v*v*v'];
-  return c.map((ck, k) => (k === 0 ? doubleSql(ck) : `${doubleSql(ck)}*${t[k]}`)).join(' + ');
-}
+import { dialect } from '../sql/dialect';
+import { checkTimestamp, polynomialSql, sqlDouble } from '../sql/literals';
+import { compileRecordFilter, type RecordFilter } from '../sql/record-filter';
+import { column, precisionIn, recordSource, timeSql } from '../sql/record-time';
 
 /** Which records count (the shared filter, record-filter.ts). */
 export type HotspotFilter = RecordFilter;
@@ -74,8 +59,8 @@ function checkStep(step: TimeStep): void {
 function periodSql(table: RecordTable, step: TimeStep): string {
   const t = timeSql(table);
   return 'months' in step
-    ? `date_diff('month', CAST(? AS TIMESTAMP), ${t}) // ${step.months}`
-    : `date_diff('day', CAST(? AS TIMESTAMP), ${t}) // ${7 * step.weeks}`;
+    ? dialect.intDiv(`date_diff('month', CAST(? AS TIMESTAMP), ${t})`, String(step.months))
+    : dialect.intDiv(`date_diff('day', CAST(? AS TIMESTAMP), ${t})`, String(7 * step.weeks));
 }
 
 /**
@@ -94,9 +79,9 @@ function pointsSql(
   const parts = tables.map((table) => {
     const lon = column(table, 'lon');
     const lat = column(table, 'lat');
-    const u = `(${lon} - ${doubleSql(p.lon0)}) / ${doubleSql(p.halfLon)}`;
-    const v = `(${lat} - ${doubleSql(p.lat0)}) / ${doubleSql(p.halfLat)}`;
-    const where = filterSql(table, options.filter ?? {});
+    const u = `(${lon} - ${sqlDouble(p.lon0)}) / ${sqlDouble(p.halfLon)}`;
+    const v = `(${lat} - ${sqlDouble(p.lat0)}) / ${sqlDouble(p.halfLat)}`;
+    const where = compileRecordFilter(options.filter ?? {}, recordSource(table));
     let period = '';
     if (step) {
       if (options.filter?.from === undefined || options.filter.to === undefined) {

@@ -4,12 +4,20 @@
  * an intervention evaluation classifies into target, buffer and control. Pure builders
  * returning { sql, params } (STYLE.md §1); periods are local dates, inclusive.
  *
- * Event time follows the planted truth's definition (data/truth.json, `time_fields`):
- * incidents occurred_from, meldingen happened_from else reported_at, visits started_at.
+ * Which records count is the shared filter's (compileRecordFilter on the base tables), so
+ * the time a record happened and what a category matches are those of every other view
+ * (data/sql/record-time.ts).
  */
-import type { Query } from '../connector';
-import { utcMsSql } from './local-time-sql';
-import { precisionSql } from './record-filter';
+import type { Query, QueryParam } from '../connector';
+import type { RecordTable } from '../schema';
+import { dialect } from '../sql/dialect';
+import { utcMsSql } from '../sql/local-time';
+import { compileRecordFilter, type RecordFilter } from '../sql/record-filter';
+import { CATEGORY_SQL, precisionSql, recordSource, timeSql } from '../sql/record-time';
+import {
+  buildInterventionsQuery as buildReferenceInterventionsQuery,
+  type InterventionRow,
+} from './reference';
 
 /** Local dates 'YYYY-MM-DD', both inclusive. */
 export interface DatePeriod {
@@ -17,19 +25,26 @@ export interface DatePeriod {
   to: string;
 }
 
-const MELDING_TIME = 'coalesce(happened_from, reported_at)';
-
 /** Demand records whose time is known to the year only (stored on 1 January). */
 const YEAR_LEVEL = (table: 'meldingen' | 'incidents') =>
   `count(*) FILTER (WHERE ${precisionSql(table)} = 'year')`;
 
-/** `t >= from AND t < to + 1 day`, with the two dates as parameters. */
-const inPeriod = (column: string) =>
-  `${column} >= CAST(? AS DATE) AND ${column} < CAST(? AS DATE) + INTERVAL 1 DAY`;
+/** The period as the shared filter's [from, to): from midnight to the midnight after `to`. */
+function periodFilter({ from, to }: DatePeriod): RecordFilter {
+  const end = new Date(`${to}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  return { from: `${from} 00:00:00`, to: `${end.toISOString().slice(0, 10)} 00:00:00` };
+}
+
+/** The records of `table` in the period (with or without a place), as WHERE conditions. */
+const inPeriod = (table: RecordTable, period: DatePeriod) =>
+  compileRecordFilter(periodFilter(period), recordSource(table, { located: false }));
+
+const day = (t: string) => dialect.strftime(t, '%Y-%m-%d');
 
 /**
  * One row per wijk × theme × month with meldingen, incidents, visits and visit hours
- * (ended_at − started_at as real elapsed time, local-time-sql.ts; a visit without an end
+ * (ended_at − started_at as real elapsed time, sql/local-time.ts; a visit without an end
  * counts as a visit with 0 hours), and
  * `year_level`: how many of its meldingen and incidents are known to the year only (they
  * are in the January row, and count in every total, but a monthly comparison must leave
@@ -39,9 +54,15 @@ const inPeriod = (column: string) =>
 export function buildMonthlyKpiQuery(period: DatePeriod): Query {
   // Each table is grouped on its own before the union: three small aggregates instead of
   // one over every record (about 2× faster on the demo in DuckDB-WASM).
-  const part = (table: string, time: string, measures: string) =>
-    `SELECT wijkcode, theme, date_trunc('month', ${time}) AS m, ${measures} ` +
-    `FROM ${table} WHERE wijkcode IS NOT NULL AND ${inPeriod(time)} GROUP BY ALL`;
+  const params: QueryParam[] = [];
+  const part = (table: RecordTable, measures: string) => {
+    const where = inPeriod(table, period);
+    params.push(...where.params);
+    return (
+      `SELECT wijkcode, theme, ${dialect.dateTrunc('month', timeSql(table))} AS m, ${measures} ` +
+      `FROM ${table} WHERE wijkcode IS NOT NULL AND ${where.sql} ${dialect.groupByAll}`
+    );
+  };
   // Real elapsed time between the Europe/Amsterdam instants, not the wall-clock difference:
   // 01:30–03:30 on the autumn change lasts 3 hours, on the spring change 1 (issue 23).
   const elapsedMs = `(${utcMsSql('ended_at')}) - (${utcMsSql('started_at')})`;
@@ -55,24 +76,24 @@ export function buildMonthlyKpiQuery(period: DatePeriod): Query {
       CAST(sum(year_level_meldingen) AS INTEGER) AS year_level_meldingen,
       CAST(sum(year_level_incidents) AS INTEGER) AS year_level_incidents
     FROM (
-      ${part('meldingen', MELDING_TIME, `count(*) AS meldingen, 0 AS incidents, 0 AS visits, 0.0 AS visit_hours, ${YEAR_LEVEL('meldingen')} AS year_level_meldingen, 0 AS year_level_incidents`)}
-      UNION ALL ${part('incidents', 'occurred_from', `0, count(*), 0, 0.0, 0, ${YEAR_LEVEL('incidents')}`)}
-      UNION ALL ${part('visits', 'started_at', `0, 0, count(*), sum(${hours}), 0, 0`)}
+      ${part('meldingen', `count(*) AS meldingen, 0 AS incidents, 0 AS visits, 0.0 AS visit_hours, ${YEAR_LEVEL('meldingen')} AS year_level_meldingen, 0 AS year_level_incidents`)}
+      UNION ALL ${part('incidents', `0, count(*), 0, 0.0, 0, ${YEAR_LEVEL('incidents')}`)}
+      UNION ALL ${part('visits', `0, 0, count(*), sum(${hours}), 0, 0`)}
     )
-    GROUP BY ALL
+    ${dialect.groupByAll}
     ORDER BY wijkcode, theme, year, month`;
-  const p = [period.from, period.to];
-  return { sql, params: [...p, ...p, ...p] };
+  return { sql, params };
 }
 
 /** Incidents per wijk × theme × outcome in the period (outcome NULL as 'onbekend'). */
 export function buildOutcomeCountsQuery(period: DatePeriod): Query {
+  const where = inPeriod('incidents', period);
   return {
     sql: `SELECT wijkcode, theme, coalesce(outcome, 'onbekend') AS outcome, count(*) AS n
       FROM incidents
-      WHERE wijkcode IS NOT NULL AND ${inPeriod('occurred_from')}
-      GROUP BY ALL ORDER BY wijkcode, theme, outcome`,
-    params: [period.from, period.to],
+      WHERE wijkcode IS NOT NULL AND ${where.sql}
+      ${dialect.groupByAll} ORDER BY wijkcode, theme, outcome`,
+    params: where.params,
   };
 }
 
@@ -84,75 +105,47 @@ export function buildWijkenQuery(): Query {
   };
 }
 
-export interface InterventionRow {
-  id: string;
-  name: string;
-  theme: string | null;
-  /** 'YYYY-MM-DD' */
-  start_date: string;
-  end_date: string | null;
-  geometry: string;
-}
+export type { InterventionRow };
 
-export function buildInterventionsQuery(): Query {
-  return {
-    sql: `SELECT id, name, theme, strftime(start_date, '%Y-%m-%d') AS start_date,
-      strftime(end_date, '%Y-%m-%d') AS end_date, geometry
-      FROM interventions ORDER BY start_date, id`,
-  };
-}
+/** The interventions by start date. */
+export const buildInterventionsQuery = (): Query => buildReferenceInterventionsQuery('start');
 
 /** First and last local date of incidents and meldingen (the evaluation's data range). */
 export function buildEventRangeQuery(): Query {
   return {
-    sql: `SELECT strftime(min(t), '%Y-%m-%d') AS first, strftime(max(t), '%Y-%m-%d') AS last
-      FROM (SELECT occurred_from AS t FROM incidents
-            UNION ALL SELECT ${MELDING_TIME} AS t FROM meldingen)`,
+    sql: `SELECT ${day('min(t)')} AS first, ${day('max(t)')} AS last
+      FROM (SELECT ${timeSql('incidents')} AS t FROM incidents
+            UNION ALL SELECT ${timeSql('meldingen')} AS t FROM meldingen)`,
   };
 }
 
 export interface EvaluationFilter {
   /** Theme of the records; null: every theme. */
   theme: string | null;
-  /** Incident category or melding sub-category; empty: every category of the theme. */
+  /** Incident category, melding sub- or main category; empty: every category of the theme. */
   categories?: readonly string[];
   period: DatePeriod;
 }
 
-/** Categories (incidents) and sub-categories (meldingen) of a theme, with their counts. */
-export function buildThemeCategoriesQuery(theme: string): Query {
-  return {
-    sql: `SELECT category, count(*) AS n FROM (
-        SELECT category FROM incidents WHERE theme = ?
-        UNION ALL SELECT sub_category AS category FROM meldingen WHERE theme = ?
-      ) WHERE category IS NOT NULL GROUP BY ALL ORDER BY n DESC, category`,
-    params: [theme, theme],
-  };
-}
-
 /**
- * Incidents and meldingen of a theme (and categories) with coordinates, their wijk and
- * their month: the evaluation sorts them into target, buffer and control in TypeScript.
+ * Incidents and meldingen of a theme (and categories: the shared filter's, so a melding's
+ * sub- or main category) with coordinates, their wijk and their day: the evaluation sorts
+ * them into target, buffer and control in TypeScript.
  */
 export function buildEvaluationRecordsQuery(filter: EvaluationFilter): Query {
-  const categories = filter.categories ?? [];
-  const part = (table: string, time: string, category: string) => {
-    const params: (string | null)[] = [filter.period.from, filter.period.to];
-    let where = `lon IS NOT NULL AND lat IS NOT NULL AND ${inPeriod(time)}`;
-    if (filter.theme !== null) {
-      where += ' AND theme = ?';
-      params.push(filter.theme);
-    }
-    if (categories.length > 0) {
-      where += ` AND ${category} IN (${categories.map(() => '?').join(', ')})`;
-      params.push(...categories);
-    }
-    const sql =
-      `SELECT lon, lat, wijkcode, strftime(${time}, '%Y-%m-%d') AS day, ${category} AS category ` +
-      `FROM ${table} WHERE ${where}`;
-    return { sql, params };
+  const records: RecordFilter = {
+    ...periodFilter(filter.period),
+    themes: filter.theme === null ? [] : [filter.theme],
+    categories: filter.categories ?? [],
   };
-  const a = part('incidents', 'occurred_from', 'category');
-  const b = part('meldingen', MELDING_TIME, 'sub_category');
-  return { sql: `${a.sql}\nUNION ALL\n${b.sql}`, params: [...a.params, ...b.params] };
+  const params: QueryParam[] = [];
+  const parts = (['incidents', 'meldingen'] as const).map((table) => {
+    const where = compileRecordFilter(records, recordSource(table));
+    params.push(...where.params);
+    return (
+      `SELECT lon, lat, wijkcode, ${day(timeSql(table))} AS day, ${CATEGORY_SQL[table]} AS category ` +
+      `FROM ${table} WHERE ${where.sql}`
+    );
+  });
+  return { sql: parts.join('\nUNION ALL\n'), params };
 }

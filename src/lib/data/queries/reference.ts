@@ -3,6 +3,9 @@
  * buildings. Small tables, read whole.
  */
 import type { Query } from '../connector';
+import { dialect } from '../sql/dialect';
+
+const day = (column: string) => dialect.strftime(column, '%Y-%m-%d');
 
 export interface WatchLocationRow {
   id: string;
@@ -12,9 +15,10 @@ export interface WatchLocationRow {
   geometry: string;
 }
 
-export function buildWatchLocationsQuery(): Query {
+/** The aandachtslocaties, by id or (for a list) by name. */
+export function buildWatchLocationsQuery(order: 'id' | 'name' = 'id'): Query {
   return {
-    sql: `SELECT id, name, reason, visits_per_week, geometry FROM watch_locations ORDER BY id`,
+    sql: `SELECT id, name, reason, visits_per_week, geometry FROM watch_locations ORDER BY ${order}`,
   };
 }
 
@@ -22,15 +26,18 @@ export interface InterventionRow {
   id: string;
   name: string;
   theme: string | null;
+  /** 'YYYY-MM-DD' */
   start_date: string;
   end_date: string | null;
   geometry: string;
 }
 
-export function buildInterventionsQuery(): Query {
+/** The interventions, by id or (for a timeline) by start date. */
+export function buildInterventionsQuery(order: 'id' | 'start' = 'id'): Query {
   return {
-    sql: `SELECT id, name, theme, strftime(start_date, '%Y-%m-%d') AS start_date,
-            strftime(end_date, '%Y-%m-%d') AS end_date, geometry FROM interventions ORDER BY id`,
+    sql: `SELECT id, name, theme, ${day('start_date')} AS start_date,
+            ${day('end_date')} AS end_date, geometry FROM interventions
+          ORDER BY ${order === 'id' ? 'id' : 'start_date, id'}`,
   };
 }
 
@@ -45,7 +52,7 @@ export interface BuildingRow {
 
 export function buildBuildingsQuery(): Query {
   return {
-    sql: `SELECT id, kind, status, strftime(vacant_since, '%Y-%m-%d') AS vacant_since, lon, lat
+    sql: `SELECT id, kind, status, ${day('vacant_since')} AS vacant_since, lon, lat
           FROM buildings WHERE lon IS NOT NULL AND lat IS NOT NULL ORDER BY id`,
   };
 }

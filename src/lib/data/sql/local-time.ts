@@ -6,14 +6,16 @@
  * summer time); the autumn overlap's first 02:xx as summer time.
  * tests/integration/facts-windows.test.ts holds both uses equal to the TypeScript rule.
  */
+import { dialect } from './dialect';
+
 const HOUR_MS = 3_600_000;
 
 /** The last Sunday of a month with 31 days (March, October) of the year of `ts`, as DATE. */
 const lastSunday = (ts: string, month: 3 | 10) =>
-  `(make_date(year(${ts}), ${month}, 31) - (isodow(make_date(year(${ts}), ${month}, 31)) % 7)::INTEGER)`;
+  `(make_date(year(${ts}), ${month}, 31) - (${dialect.isoWeekday(`make_date(year(${ts}), ${month}, 31)`)} % 7)::INTEGER)`;
 
 /** UTC epoch ms of a local wall-clock TIMESTAMP expression. */
-export const utcMsSql = (ts: string) => `epoch_ms(${ts}) - CASE
+export const utcMsSql = (ts: string) => `${dialect.epochMs(ts)} - CASE
     WHEN ${ts} >= ${lastSunday(ts, 3)} + INTERVAL 3 HOUR
       AND ${ts} < ${lastSunday(ts, 10)} + INTERVAL 3 HOUR THEN ${2 * HOUR_MS}
     ELSE ${HOUR_MS} END`;
