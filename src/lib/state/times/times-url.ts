@@ -102,3 +102,8 @@ export function demandTables(
 ): RecordTable[] {
   return selection.sources.length ? [...tables] : ['incidents', 'meldingen'];
 }
+
+/** What `demandTables` counts, in the view's explanation. */
+export function demandSourcesText(selection: FilterSelection): string {
+  return selection.sources.length ? 'de gekozen bronnen' : 'incidenten en meldingen';
+}

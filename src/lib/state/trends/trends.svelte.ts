@@ -4,7 +4,6 @@
  * and its visits per week against the target. Area lists and the data period are read
  * once per data version; the newest request wins.
  */
-import { errorText } from '$lib/data/engine-errors';
 import { tick } from 'svelte';
 import {
   computeVisitFrequency,
@@ -32,7 +31,7 @@ import {
   type LocationPoint,
 } from '$lib/data/queries/trends';
 import type { RecordTable } from '$lib/data/schema';
-import { readiness } from '../shared/readiness.svelte';
+import { Latest, measureSince, type ReadinessBegin } from '../shared/latest';
 
 /** Records within this distance of an aandachtslocatie's centre count as "at" it. */
 export const WATCH_RADIUS_M = 250;
@@ -78,95 +77,102 @@ export class WijkenModel {
   error = $state<string | null>(null);
   #static: StaticData | null = null;
   #visitCache: { key: string; rows: VisitRow[] } | null = null;
-  #sequence = 0;
-  /** The last request, as text: a URL change that leaves it equal does not recompute. */
-  #lastKey = '';
+  /** A URL change that leaves the request equal does not recompute. */
+  readonly #latest: Latest;
 
-  async compute(conn: Connector, request: WijkenRequest, dataVersion = 0): Promise<void> {
-    const key = JSON.stringify([request, dataVersion]);
-    if (key === this.#lastKey && !this.error) return;
-    this.#lastKey = key;
-    const done = readiness.begin();
-    const sequence = ++this.#sequence;
+  constructor(readiness: ReadinessBegin) {
+    this.#latest = new Latest(readiness);
+  }
+
+  compute(conn: Connector, request: WijkenRequest, dataVersion = 0): Promise<void> {
+    const fail = (message: string) => (this.error = message);
+    return this.#latest.run(
+      [request, dataVersion],
+      (current) => this.#run(conn, request, current),
+      fail,
+    );
+  }
+
+  async #run(conn: Connector, request: WijkenRequest, current: () => boolean): Promise<void> {
     const started = performance.now();
-    try {
-      const base = await this.#staticData(conn, request.dataVersion);
-      const first = [base.period.first, request.from]
-        .filter((d) => d !== null)
-        .sort()
-        .at(-1);
-      const last = [base.period.last, request.to].filter((d) => d !== null).sort()[0];
-      const range = first && last ? wholeMonthsBetween(first, last) : null;
-      if (!range) {
-        if (sequence !== this.#sequence) return;
-        [this.trends, this.locations, this.range] = [null, null, null];
-        this.error = 'De gekozen periode bevat geen hele maand: kies een langere periode.';
-        return;
-      }
-      // Wijk series and the records around each aandachtslocatie, from the analysis facts
-      // (queries/facts.ts; the counts of buildWijkMonthlyCountsQuery and
-      // buildNearbyMonthlyCountsQuery on the source tables).
-      const countsStart = performance.now();
-      const { rows, nearby, yearOnly } = await withFacts(conn, request.dataVersion, (codes) =>
-        queryFactsMonthlyCounts(
-          conn,
-          {
-            tables: request.tables,
-            filter: request.filter,
-            locations: base.locations,
-            radiusM: WATCH_RADIUS_M,
-          },
-          codes,
-        ),
-      );
-      if (sequence !== this.#sequence) return;
-      const visitsStart = performance.now();
-      const visits = await this.#visits(conn, request);
-      performance.measure('wijken.query_counts', { start: countsStart, end: visitsStart });
-      performance.measure('wijken.query_visits', { start: visitsStart, end: performance.now() });
-      if (sequence !== this.#sequence) return;
-      const queried = performance.now();
-      const options = { periodMonths: request.periodMonths };
-      const trends = computeWijkTrends(rows, base.wijken, range, options);
-      const locationInfo = base.locations.map((l) => ({
-        code: l.id,
-        name: l.name,
-        inhabitants: null,
-      }));
-      const locationTrends = computeWijkTrends(nearby, locationInfo, range, {
-        ...options,
-        perTheme: false,
-      });
-      this.locations = base.locations.map((l) => {
-        const days = visits.filter((v) => v.target === l.id);
-        return {
-          id: l.id,
-          name: l.name,
-          reason: l.reason,
-          target: l.target,
-          panel: locationTrends.panels.find((p) => p.key === `${l.id}|*`)!,
-          visitsPerWeek: monthlyVisitsPerWeek(days, range),
-          frequency: computeVisitFrequency(days, endOfRange(range), l.target, VISIT_WEEKS),
-        };
-      });
-      this.trends = trends;
-      this.range = range;
-      this.yearOnly = yearOnly;
-      this.error = null;
-      const computed = performance.now();
-      await tick();
-      // For the benchmark's breakdown (scripts/bench/times.ts).
-      performance.measure('wijken.query', { start: started, end: queried });
-      performance.measure('wijken.compute', { start: queried, end: computed });
-      performance.measure('wijken.draw', { start: computed, end: performance.now() });
-    } catch (error) {
-      this.#lastKey = '';
-      if (sequence === this.#sequence) {
-        this.error = errorText(error);
-      }
-    } finally {
-      done();
+    const base = await this.#staticData(conn, request.dataVersion);
+    const first = [base.period.first, request.from]
+      .filter((d) => d !== null)
+      .sort()
+      .at(-1);
+    const last = [base.period.last, request.to].filter((d) => d !== null).sort()[0];
+    const range = first && last ? wholeMonthsBetween(first, last) : null;
+    if (!range) {
+      if (!current()) return;
+      [this.trends, this.locations, this.range] = [null, null, null];
+      this.error = 'De gekozen periode bevat geen hele maand: kies een langere periode.';
+      return;
     }
+    // Wijk series and the records around each aandachtslocatie, from the analysis facts
+    // (queries/facts.ts; the counts of buildWijkMonthlyCountsQuery and
+    // buildNearbyMonthlyCountsQuery on the source tables).
+    const countsStart = performance.now();
+    const { rows, nearby, yearOnly } = await withFacts(conn, request.dataVersion, (codes) =>
+      queryFactsMonthlyCounts(
+        conn,
+        {
+          tables: request.tables,
+          filter: request.filter,
+          locations: base.locations,
+          radiusM: WATCH_RADIUS_M,
+        },
+        codes,
+      ),
+    );
+    if (!current()) return;
+    const visitsStart = performance.now();
+    const visits = await this.#visits(conn, request);
+    measureSince('wijken.query_counts', countsStart, visitsStart);
+    measureSince('wijken.query_visits', visitsStart);
+    if (!current()) return;
+    const queried = performance.now();
+    const options = { periodMonths: request.periodMonths };
+    const trends = computeWijkTrends(rows, base.wijken, range, options);
+    this.locations = this.#locationTrends(base, nearby, visits, range, options);
+    this.trends = trends;
+    this.range = range;
+    this.yearOnly = yearOnly;
+    this.error = null;
+    const computed = performance.now();
+    await tick();
+    // For the benchmark's breakdown (scripts/bench/times.ts).
+    measureSince('wijken.query', started, queried);
+    measureSince('wijken.draw', measureSince('wijken.compute', queried, computed));
+  }
+
+  #locationTrends(
+    base: StaticData,
+    nearby: Parameters<typeof computeWijkTrends>[0],
+    visits: VisitRow[],
+    range: MonthRange,
+    options: { periodMonths: number },
+  ): WatchLocationTrend[] {
+    const locationInfo = base.locations.map((l) => ({
+      code: l.id,
+      name: l.name,
+      inhabitants: null,
+    }));
+    const locationTrends = computeWijkTrends(nearby, locationInfo, range, {
+      ...options,
+      perTheme: false,
+    });
+    return base.locations.map((l) => {
+      const days = visits.filter((v) => v.target === l.id);
+      return {
+        id: l.id,
+        name: l.name,
+        reason: l.reason,
+        target: l.target,
+        panel: locationTrends.panels.find((p) => p.key === `${l.id}|*`)!,
+        visitsPerWeek: monthlyVisitsPerWeek(days, range),
+        frequency: computeVisitFrequency(days, endOfRange(range), l.target, VISIT_WEEKS),
+      };
+    });
   }
 
   /** Visits follow only the filter's period, hours and weekdays: kept while those stay. */
