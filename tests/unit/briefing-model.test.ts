@@ -57,6 +57,14 @@ function source(key: string, fail = false): BriefingSource & { requests: Briefin
   };
 }
 
+const SETTINGS = {
+  date: '2026-07-17',
+  dagdeel: 'avond',
+  weeks: 6,
+  recentHours: 24,
+  schouwDays: 90,
+};
+
 // Friday 17 July 2026, 15:30 local time: the next dagdeel is that evening.
 const now = () => new Date(2026, 6, 17, 15, 30);
 
@@ -70,13 +78,7 @@ describe('briefing model', () => {
   it('computes the slides once per data and settings, holding the readiness signal meanwhile', async () => {
     const readiness = countingReadiness();
     const model = new BriefingModel({ now, store: memoryStore(), readiness });
-    model.settings = {
-      date: '2026-07-17',
-      dagdeel: 'avond',
-      weeks: 6,
-      recentHours: 24,
-      schouwDays: 90,
-    };
+    model.settings = { ...SETTINGS };
     const data = source('demo');
     const computing = model.compute(data);
     expect(readiness.pending).toBe(1);
@@ -92,13 +94,7 @@ describe('briefing model', () => {
 
   it('shows a failure and tries again on the next call', async () => {
     const model = new BriefingModel({ now, store: memoryStore(), readiness: countingReadiness() });
-    model.settings = {
-      date: '2026-07-17',
-      dagdeel: 'avond',
-      weeks: 6,
-      recentHours: 24,
-      schouwDays: 90,
-    };
+    model.settings = { ...SETTINGS };
     const broken = source('demo', true);
     await model.compute(broken);
     expect(model.error).toContain('onverwachte fout'); // engine-errors.ts: an unknown error in Dutch
@@ -114,13 +110,7 @@ describe('briefing model', () => {
       savedAt: '',
     });
     const model = new BriefingModel({ now, store, readiness: countingReadiness() });
-    model.settings = {
-      date: '2026-07-17',
-      dagdeel: 'avond',
-      weeks: 6,
-      recentHours: 24,
-      schouwDays: 90,
-    };
+    model.settings = { ...SETTINGS };
     await model.compute(source('demo'));
     expect([model.notes, model.focusThemes]).toEqual(['Let op de kermis', ['jeugd']]);
     model.notes = 'Let op de kermis en het stadion';

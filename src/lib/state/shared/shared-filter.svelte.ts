@@ -21,6 +21,7 @@ import {
   type FilterSelection,
 } from './filter-url';
 import { pathWithParams, type UrlAccess } from './url-access';
+import { upgradeLegacyParams } from './url-keys';
 
 /** The loaded data a model follows: its engine and the version that changes on every load. */
 export interface DataSource {
@@ -101,6 +102,17 @@ export class SharedFilter {
     this.#deps.url.navigate(target);
   }
 
+  /** An old link (url-keys.ts) gets today's keys in the address bar once the view is drawn. */
+  #rewriteLegacy(params: URLSearchParams): void {
+    const upgraded = upgradeLegacyParams(params);
+    if (!upgraded) return;
+    const { url, readiness } = this.#deps;
+    readiness.whenIdle(() => {
+      if (url.url.searchParams.toString() !== params.toString()) return; // moved on since
+      url.navigate(pathWithParams(url.url, upgraded), { replace: true });
+    });
+  }
+
   /** The page's URL parameters with the current selection in them (it may be ahead of the URL). */
   currentParams(): URLSearchParams {
     return writeFilterSelection(this.#deps.url.url.searchParams, this.selection);
@@ -140,7 +152,10 @@ export class SharedFilter {
     const { url, data } = this.#deps;
     $effect(() => {
       const params = url.url.searchParams;
-      untrack(() => this.syncFromUrl(params));
+      untrack(() => {
+        this.syncFromUrl(params);
+        this.#rewriteLegacy(params);
+      });
     });
     $effect(() => {
       if (data.status !== 'gereed') return;
