@@ -28,8 +28,8 @@ import { HotspotModel, hotspotTables } from './hotspots.svelte';
 export class ExplorePage {
   readonly #deps: PageDeps;
   readonly layers = new ExploreLayersModel();
-  readonly charts = new ExploreChartsModel();
-  readonly hotspots = new HotspotModel();
+  readonly charts: ExploreChartsModel;
+  readonly hotspots: HotspotModel;
   readonly drilldown = new DrilldownModel();
   readonly interaction = new ExploreInteraction(this.drilldown);
   baseMap = $state.raw<BaseMap | null>(null);
@@ -54,6 +54,8 @@ export class ExplorePage {
 
   constructor(deps: PageDeps) {
     this.#deps = deps;
+    this.charts = new ExploreChartsModel(deps.readiness);
+    this.hotspots = new HotspotModel(deps.readiness);
   }
 
   // Getters, not fields: the derived values above read them only once they are used.

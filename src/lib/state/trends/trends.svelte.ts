@@ -32,6 +32,7 @@ import {
 } from '$lib/data/queries/trends';
 import type { RecordTable } from '$lib/data/schema';
 import { Latest, measureSince, type ReadinessBegin } from '../shared/latest';
+import { perDataVersion } from '../shared/per-data-version';
 
 /** Records within this distance of an aandachtslocatie's centre count as "at" it. */
 export const WATCH_RADIUS_M = 250;
@@ -58,7 +59,6 @@ export interface WatchLocationTrend {
 }
 
 interface StaticData {
-  version: number;
   period: { first: string | null; last: string | null };
   wijken: WijkInfo[];
   locations: (LocationPoint & { name: string; reason: string | null; target: number | null })[];
@@ -75,7 +75,8 @@ export class WijkenModel {
   /** Filtered records with a wijk known to the year only: in no monthly series. */
   yearOnly = $state(0);
   error = $state<string | null>(null);
-  #static: StaticData | null = null;
+  /** Area lists, the data period and the aandachtslocaties, read once per data version. */
+  readonly #staticData = perDataVersion((conn) => readStaticData(conn));
   #visitCache: { key: string; rows: VisitRow[] } | null = null;
   /** A URL change that leaves the request equal does not recompute. */
   readonly #latest: Latest;
@@ -185,23 +186,21 @@ export class WijkenModel {
     }
     return this.#visitCache.rows;
   }
+}
 
-  async #staticData(conn: Connector, version: number): Promise<StaticData> {
-    if (this.#static?.version === version) return this.#static;
-    const [period] = await conn.query<StaticData['period']>(buildDataPeriodQuery());
-    const wijken = await conn.query<WijkInfo>(buildWijkenQuery());
-    const rows = await conn.query<{
-      id: string;
-      name: string;
-      reason: string | null;
-      visits_per_week: number | null;
-      geometry: string;
-    }>(buildWatchLocationsQuery());
-    const locations = rows.map((r) => {
-      const [lon, lat] = geometryCentre(JSON.parse(r.geometry));
-      return { id: r.id, name: r.name, reason: r.reason, target: r.visits_per_week, lon, lat };
-    });
-    this.#static = { version, period: period ?? { first: null, last: null }, wijken, locations };
-    return this.#static;
-  }
+async function readStaticData(conn: Connector): Promise<StaticData> {
+  const [period] = await conn.query<StaticData['period']>(buildDataPeriodQuery());
+  const wijken = await conn.query<WijkInfo>(buildWijkenQuery());
+  const rows = await conn.query<{
+    id: string;
+    name: string;
+    reason: string | null;
+    visits_per_week: number | null;
+    geometry: string;
+  }>(buildWatchLocationsQuery());
+  const locations = rows.map((r) => {
+    const [lon, lat] = geometryCentre(JSON.parse(r.geometry));
+    return { id: r.id, name: r.name, reason: r.reason, target: r.visits_per_week, lon, lat };
+  });
+  return { period: period ?? { first: null, last: null }, wijken, locations };
 }
