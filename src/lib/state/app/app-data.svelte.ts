@@ -5,31 +5,25 @@
 import { errorReason, userMessage } from '$lib/data/engine-errors';
 import type { Connector } from '$lib/data/connector';
 import { EMPTY_SETTINGS, readSettings, type WorkspaceSettings } from '$lib/data/import/profiles';
-import { loadDemoFiles, readDemoFiles } from '$lib/data/load-demo';
 import type { StepProgress } from '$lib/data/progress';
 import { PUBLISHED_LOAD_STEPS } from '$lib/data/progress-steps';
 import type { DatasetFile, DatasetManifest } from '$lib/data/publish';
-import { appendFiles, parseManifest, readVerified } from '$lib/data/published';
-import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
+import { appendFiles, readVerified } from '$lib/data/published';
+import { restoreSnapshot } from '$lib/data/snapshot';
 import type { SavedChange } from '$lib/data/workspace-writer';
-import { decodeWorkspace } from '$lib/data/workspace-file';
 import {
   createIndexedDbSnapshotStore,
   type SnapshotStore,
   type StoredSnapshot,
 } from '$lib/data/snapshot-store';
-import {
-  buildMunicipalityNameQuery,
-  buildPeriodQuery,
-  buildTableCountsQuery,
-} from '$lib/data/queries/overview';
-import type { TableName } from '$lib/data/schema';
 import { invalidateBaseMap } from '../shared/base-map.svelte';
 import { installDebugHandle } from '../shared/debug-handle';
-import { demoSource, readDemoSnapshot } from './demo-source';
-import { BRIEFING_PATH, rememberOwnWorkspace, takeEarlyEngine } from '../shared/early-downloads';
+import { readDemoSnapshot } from './demo-source';
+import type { DataOrigin, DataStatus, StartOptions, TableCount } from './start-options';
+import { cachePublished, loadDemo, peekManifest, readOverview } from './data-loaders';
+import { rememberOwnWorkspace, takeEarlyEngine } from '../shared/early-downloads';
 import { OperationProgress } from '../shared/operation-progress.svelte';
-import { openPublished, PUBLISHED_SETTING } from './published-fallback';
+import { openPublished } from './published-fallback';
 import { publishedReader, readPublishedManifest } from './published-source';
 import { readiness } from '../shared/readiness.svelte';
 import { TabSync } from './tab-sync.svelte';
@@ -45,36 +39,14 @@ import {
 } from './published-start';
 
 export type { DatasetInfo };
-
-export type DataStatus = 'starten' | 'laden' | 'gereed' | 'fout';
-/** Where the data in this tab came from: the demo, this browser's own workspace, or the
- * dataset published next to the app (data/publish.ts). */
-export type DataOrigin = 'demo' | 'opgeslagen' | 'gepubliceerd';
-
-export interface StartOptions {
-  /** Load only the recent years of a published dataset (the briefing); the rest follows
-   * with `completeData()`. */
-  recentOnly?: boolean;
-}
+export { startOptionsFor } from './start-options';
+export type { DataOrigin, DataStatus, StartOptions, TableCount } from './start-options';
 
 /** The longest the briefing holds the engine back while it draws (see #briefingFirst). */
 const ENGINE_HOLD_MS = 5000;
 
-export interface TableCount {
-  table: TableName;
-  n: number;
-}
-
 /** DuckDB-WASM's script, loaded when the engine starts (see #run). */
 const loadEngine = () => import('$lib/data/duckdb-browser');
-
-/**
- * Start options for a page path: the briefing needs only the recent years of a published
- * dataset; other views the rest.
- */
-export function startOptionsFor(pathname: string): StartOptions {
-  return { recentOnly: BRIEFING_PATH.test(pathname) };
-}
 
 class AppData {
   status = $state<DataStatus>('starten');
@@ -181,13 +153,13 @@ class AppData {
     // schema itself before it writes.
     const published = await manifestBytes;
     if (await this.#restoreSaved(conn, await saved)) {
-      if (published) this.publishedAvailable = this.#peekManifest(published);
+      if (published) this.publishedAvailable = peekManifest(published);
     } else if (!published || !(await this.#openPublished(conn, await download))) {
       performance.mark('app.demo_load.start');
       // Only fetched here when a published dataset was expected but could not be opened:
       // the demo's files are no substitute, the deployment's CSP refuses those Vite inlined.
       const snapshot = (await demoSnapshot) ?? (await readDemoSnapshot().catch(() => null));
-      await this.#loadDemo(conn, snapshot);
+      await loadDemo(conn, snapshot);
       performance.measure('app.demo_load', 'app.demo_load.start');
       this.origin = 'demo';
     }
@@ -201,7 +173,7 @@ class AppData {
     this.status = 'gereed';
     this.tabs.ready((await saved)?.generation ?? 0);
     performance.measure('app.to_data_ready', 'app.start');
-    if (this.origin === 'gepubliceerd' && this.pendingFiles.length === 0) this.#cachePublished();
+    if (this.origin === 'gepubliceerd' && !this.pendingFiles.length) this.#keepPublished();
   }
 
   /**
@@ -217,17 +189,13 @@ class AppData {
     await this.#engineGate.hold(ENGINE_HOLD_MS);
   }
 
+  /** Keeps the fully loaded published dataset as this browser's fallback (in the background). */
+  #keepPublished = () =>
+    this.#manifest && cachePublished(this.connector, this.#manifest, this.#publishedCache);
+
   /** Lets an engine held back for the briefing start now; harmless otherwise. */
   releaseEngine(): void {
     this.#engineGate.release();
-  }
-
-  #peekManifest(bytes: Uint8Array): DatasetInfo | null {
-    try {
-      return datasetInfo(parseManifest(bytes));
-    } catch {
-      return null;
-    }
   }
 
   /**
@@ -269,7 +237,7 @@ class AppData {
         this.pendingFiles = [];
         await this.refreshOverview();
         this.dataVersion++;
-        this.#cachePublished();
+        this.#keepPublished();
       } catch (error) {
         this.warning = `De oudere jaren konden niet worden geladen. ${errorReason(error)}`;
       } finally {
@@ -278,31 +246,6 @@ class AppData {
       }
     })();
     return this.#completing;
-  }
-
-  /** Keeps the fully loaded published dataset as this browser's fallback (in the background). */
-  #cachePublished(): void {
-    const manifest = this.#manifest;
-    if (!manifest) return;
-    const key = `${manifest.version}|${manifest.published_at}`;
-    if (localStorage.getItem('wijkradar.published') === key) return;
-    void takeSnapshot(this.connector, { [PUBLISHED_SETTING]: datasetInfo(manifest) })
-      .then((snapshot) => this.#publishedCache.save(snapshot))
-      .then(() => localStorage.setItem('wijkradar.published', key))
-      .catch(() => undefined);
-  }
-
-  /** Donderdeel from the build-time snapshot, or from its CSV and GeoJSON files. */
-  async #loadDemo(conn: Connector, snapshot: Uint8Array | null): Promise<void> {
-    if (snapshot) {
-      try {
-        await restoreSnapshot(conn, await decodeWorkspace(snapshot), { ownSave: true });
-        return;
-      } catch {
-        // A damaged snapshot: the files below give the same data, only slower.
-      }
-    }
-    await loadDemoFiles(conn, await readDemoFiles(demoSource));
   }
 
   /** Restores what this browser saved before; false when there is nothing (usable). */
@@ -348,19 +291,10 @@ class AppData {
   }
 
   async refreshOverview(): Promise<void> {
-    const counts = await this.connector.query<{ table_name: TableName; n: number }>(
-      buildTableCountsQuery(),
-    );
-    this.counts = counts.map((row) => ({ table: row.table_name, n: row.n }));
-    const [period] = await this.connector.query<{ first: number | null; last: number | null }>(
-      buildPeriodQuery(),
-    );
-    this.period =
-      period && period.first !== null && period.last !== null
-        ? { first: period.first, last: period.last }
-        : null;
-    const [named] = await this.connector.query<{ name: string }>(buildMunicipalityNameQuery());
-    this.municipality = this.settings.municipality ?? named?.name ?? null;
+    const overview = await readOverview(this.connector);
+    this.counts = overview.counts;
+    this.period = overview.period;
+    this.municipality = this.settings.municipality ?? overview.municipality;
   }
 }
 

@@ -35,7 +35,7 @@ import {
   type RecentSlide,
   type SchouwSlide,
 } from './briefing-slides';
-import { readiness } from '../shared/readiness.svelte';
+import type { ReadinessBegin } from '../shared/latest';
 import { buildHexStudy, type HexStudy } from '$lib/analysis/hotspot-study';
 
 export interface BriefingSettings {
@@ -101,7 +101,11 @@ export class BriefingModel {
   /** The hot spot study grid of the briefing's cells, built once per set of buurten. */
   #study: { buurten: readonly BuurtShape[]; study: HexStudy | null } | null = null;
 
-  constructor(options: { now?: () => Date; store?: BriefingPrepStore } = {}) {
+  readonly #readiness: ReadinessBegin;
+
+  /** `readiness`: the signal held while slides are computed (shared/readiness.svelte.ts). */
+  constructor(options: { readiness: ReadinessBegin; now?: () => Date; store?: BriefingPrepStore }) {
+    this.#readiness = options.readiness;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once per use, never observed
     this.#now = options.now ?? (() => new Date());
     this.#store = options.store ?? createIndexedDbBriefingPrepStore();
@@ -157,7 +161,7 @@ export class BriefingModel {
 
   async #compute(source: BriefingSource): Promise<void> {
     const run = ++this.#run;
-    const done = readiness.begin();
+    const done = this.#readiness.begin();
     const started = performance.now();
     try {
       const moment = this.moment;

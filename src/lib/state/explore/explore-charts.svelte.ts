@@ -4,7 +4,6 @@
  * widened), the theme bars under every filter except the themes. Both read the
  * projection (explore-facts.ts), one grouped query each.
  */
-import { errorText } from '$lib/data/engine-errors';
 import type { Connector } from '$lib/data/connector';
 import { timeBinFor, withoutFields, type TimeBin } from '$lib/data/queries/explore';
 import {
@@ -15,7 +14,7 @@ import type { RecordFilter } from '$lib/data/queries/record-filter';
 import type { RecordTable } from '$lib/data/schema';
 import { fillTimeBins, type TimeBinCount } from '$lib/display/time-bins';
 import { ensureFacts } from './explore-facts';
-import { readiness } from '../shared/readiness.svelte';
+import { Latest, type ReadinessBegin } from '../shared/latest';
 
 export interface ChartInputs {
   tables: readonly RecordTable[];
@@ -29,40 +28,38 @@ export class ExploreChartsModel {
   bin = $state<TimeBin>('month');
   themes = $state.raw<{ theme: string; n: number }[] | null>(null);
   error = $state<string | null>(null);
-  #key = '';
+  readonly #latest: Latest;
 
-  async refresh(conn: Connector, inputs: ChartInputs): Promise<void> {
-    const key = JSON.stringify(inputs);
-    if (key === this.#key) return;
-    this.#key = key;
-    const done = readiness.begin();
-    try {
-      const { first, last } = inputs.period;
-      const days = (Date.parse(last) - Date.parse(first)) / 86_400_000;
-      const bin = timeBinFor(days);
-      await ensureFacts(conn, inputs.dataVersion);
-      const [bins, themes] = await Promise.all([
-        conn.query<TimeBinCount>(
-          buildFactsTimeHistogramQuery(
-            inputs.tables,
-            withoutFields(inputs.filter, ['from', 'to']),
-            bin,
-          ),
+  constructor(readiness: ReadinessBegin) {
+    this.#latest = new Latest(readiness);
+  }
+
+  refresh(conn: Connector, inputs: ChartInputs): Promise<void> {
+    const fail = (message: string) => (this.error = message);
+    return this.#latest.run(inputs, (current) => this.#refresh(conn, inputs, current), fail);
+  }
+
+  async #refresh(conn: Connector, inputs: ChartInputs, current: () => boolean): Promise<void> {
+    const { first, last } = inputs.period;
+    const days = (Date.parse(last) - Date.parse(first)) / 86_400_000;
+    const bin = timeBinFor(days);
+    await ensureFacts(conn, inputs.dataVersion);
+    const [bins, themes] = await Promise.all([
+      conn.query<TimeBinCount>(
+        buildFactsTimeHistogramQuery(
+          inputs.tables,
+          withoutFields(inputs.filter, ['from', 'to']),
+          bin,
         ),
-        conn.query<{ theme: string; n: number }>(
-          buildFactsThemeCountsQuery(inputs.tables, withoutFields(inputs.filter, ['themes'])),
-        ),
-      ]);
-      if (key !== this.#key) return;
-      this.bin = bin;
-      this.bins = fillTimeBins(bins, bin, first, last);
-      this.themes = themes;
-      this.error = null;
-    } catch (error) {
-      this.#key = '';
-      this.error = errorText(error);
-    } finally {
-      done();
-    }
+      ),
+      conn.query<{ theme: string; n: number }>(
+        buildFactsThemeCountsQuery(inputs.tables, withoutFields(inputs.filter, ['themes'])),
+      ),
+    ]);
+    if (!current()) return;
+    this.bin = bin;
+    this.bins = fillTimeBins(bins, bin, first, last);
+    this.themes = themes;
+    this.error = null;
   }
 }

@@ -6,11 +6,8 @@
  */
 import { errorText } from '$lib/data/engine-errors';
 import { untrack } from 'svelte';
-import { goto } from '$app/navigation';
-import { page } from '$app/state';
 import type { PickingInfo } from '@deck.gl/core';
 import { basemapToShow, readPdokConsent, storePdokConsent } from '$lib/display/pdok';
-import { appData } from '../app/app-data.svelte';
 import { getBaseMap, type BaseMap } from '../shared/base-map.svelte';
 import { DrilldownModel } from './drilldown.svelte';
 import { ExploreChartsModel } from './explore-charts.svelte';
@@ -23,13 +20,16 @@ import {
   type ExploreView,
   type MapViewState,
 } from './explore-url';
-import { sharedFilter } from '../shared/filters.svelte';
+import type { PageDeps } from '../shared/page-deps';
+import type { DataSource, SharedFilter } from '../shared/shared-filter.svelte';
+import { setView, type UrlAccess } from '../shared/url-access';
 import { HotspotModel, hotspotTables } from './hotspots.svelte';
 
 export class ExplorePage {
+  readonly #deps: PageDeps;
   readonly layers = new ExploreLayersModel();
-  readonly charts = new ExploreChartsModel();
-  readonly hotspots = new HotspotModel();
+  readonly charts: ExploreChartsModel;
+  readonly hotspots: HotspotModel;
   readonly drilldown = new DrilldownModel();
   readonly interaction = new ExploreInteraction(this.drilldown);
   baseMap = $state.raw<BaseMap | null>(null);
@@ -44,21 +44,38 @@ export class ExplorePage {
   visibleBox = $state.raw<[number, number, number, number] | null>(null);
 
   // The URL is the source of truth for the view and the filter (reload, back/forward, links).
-  readonly view = $derived(parseExploreView(page.url.searchParams));
-  readonly query = $derived(sharedFilter.query);
-  readonly selection = $derived(sharedFilter.selection);
-  readonly ready = $derived(appData.status === 'gereed');
-  readonly period = $derived(sharedFilter.options?.period);
+  readonly view = $derived(parseExploreView(this.#url.url.searchParams));
+  readonly query = $derived(this.#filter.query);
+  readonly selection = $derived(this.#filter.selection);
+  readonly ready = $derived(this.#data.status === 'gereed');
+  readonly period = $derived(this.#filter.options?.period);
   /** PDOK only with consent; a link or the checkbox without it asks first. */
   readonly basemap = $derived(basemapToShow(this.view.basemap, this.pdokConsent));
 
+  constructor(deps: PageDeps) {
+    this.#deps = deps;
+    this.charts = new ExploreChartsModel(deps.readiness);
+    this.hotspots = new HotspotModel(deps.readiness);
+  }
+
+  // Getters, not fields: the derived values above read them only once they are used.
+  get #url(): UrlAccess {
+    return this.#deps.url;
+  }
+  get #filter(): SharedFilter {
+    return this.#deps.filter;
+  }
+  get #data(): DataSource {
+    return this.#deps.data;
+  }
+
   /** Wires the models to the URL and the data; call during component initialisation. */
   connect(): void {
-    sharedFilter.connect();
+    this.#filter.connect();
     $effect(() => {
       if (!this.ready) return;
-      const conn = appData.connector;
-      void appData.dataVersion;
+      const conn = this.#data.connector;
+      void this.#data.dataVersion;
       untrack(() => {
         getBaseMap(conn).then(
           (map) => (this.baseMap = map),
@@ -72,10 +89,10 @@ export class ExplorePage {
         view: this.view,
         tables: this.query.tables,
         filter: this.query.filter,
-        dataVersion: appData.dataVersion,
+        dataVersion: this.#data.dataVersion,
         viewport: this.visibleBox,
       };
-      untrack(() => this.layers.refresh(appData.connector, inputs));
+      untrack(() => this.layers.refresh(this.#data.connector, inputs));
     });
     $effect(() => {
       if (!this.ready) return;
@@ -85,14 +102,14 @@ export class ExplorePage {
         filter: this.query.filter,
         size: view.cell,
         neighbourhood: view.neighbourhood,
-        dataVersion: appData.dataVersion,
+        dataVersion: this.#data.dataVersion,
       };
       const period = this.period;
       untrack(() => {
         if (view.layers.includes('hotspots'))
-          void this.hotspots.compute(appData.connector, settings);
+          void this.hotspots.compute(this.#data.connector, settings);
         if (view.layers.includes('opkomend') && period?.first && period.last) {
-          void this.hotspots.computeEmerging(appData.connector, {
+          void this.hotspots.computeEmerging(this.#data.connector, {
             ...settings,
             step: view.step,
             period: { first: period.first, last: period.last },
@@ -107,24 +124,16 @@ export class ExplorePage {
         tables: this.query.tables,
         filter: this.query.filter,
         period: { first: period.first, last: period.last },
-        dataVersion: appData.dataVersion,
+        dataVersion: this.#data.dataVersion,
       };
-      untrack(() => void this.charts.refresh(appData.connector, inputs));
+      untrack(() => void this.charts.refresh(this.#data.connector, inputs));
     });
   }
 
   setView(patch: Partial<ExploreView>, replace = false): void {
     if (patch.basemap === 'pdok') this.pdokAskedHere = true;
-    const params = writeExploreView(sharedFilter.currentParams(), {
-      ...this.view,
-      ...patch,
-    }).toString();
-    // eslint-disable-next-line svelte/no-navigation-without-resolve -- the current, already resolved path; only the query string changes
-    void goto(`${page.url.pathname}${params ? `?${params}` : ''}`, {
-      keepFocus: true,
-      noScroll: true,
-      replaceState: replace,
-    });
+    const params = writeExploreView(this.#filter.currentParams(), { ...this.view, ...patch });
+    setView(this.#deps.url, params, { replace });
   }
 
   /** The user confirmed the online basemap: remembered in this browser, PDOK requested. */
@@ -157,36 +166,36 @@ export class ExplorePage {
   }
 
   useVisibleAreaAsFilter(): void {
-    if (this.visibleBox) sharedFilter.update({ bbox: this.visibleBox });
+    if (this.visibleBox) this.#filter.update({ bbox: this.visibleBox });
   }
 
   drawn(bbox: [number, number, number, number]): void {
     this.drawing = false;
-    sharedFilter.update({ bbox });
+    this.#filter.update({ bbox });
   }
 
   setPeriod(from: string | null, to: string | null): void {
-    sharedFilter.update({ from, to });
+    this.#filter.update({ from, to });
   }
 
   toggleTheme(theme: string): void {
     const themes = this.selection.themes;
-    sharedFilter.update({
+    this.#filter.update({
       themes: themes.includes(theme) ? themes.filter((t) => t !== theme) : [...themes, theme],
     });
   }
 
   click(info: PickingInfo): void {
     if (!this.ready) return;
-    const area = this.interaction.click(appData.connector, info, {
+    const area = this.interaction.click(this.#data.connector, info, {
       tables: this.query.tables,
       filter: this.query.filter,
-      dagdelen: sharedFilter.dagdelen,
+      dagdelen: this.#filter.dagdelen,
       hotspotTables: hotspotTables(this.query.tables),
       cell: this.view.cell,
       points: this.layers.points,
       density: this.layers.pointDensity,
-      dataVersion: appData.dataVersion,
+      dataVersion: this.#data.dataVersion,
       areaLevel: this.view.areaLevel,
     });
     if (area) {
@@ -194,14 +203,14 @@ export class ExplorePage {
       const field = area.level === 'wijk' ? 'wijken' : 'buurten';
       const current = this.selection[field];
       const on = current.length === 1 && current[0] === area.code;
-      sharedFilter.update({ [field]: on ? [] : [area.code] });
+      this.#filter.update({ [field]: on ? [] : [area.code] });
     }
   }
 
   hover(info: PickingInfo): void {
     if (!this.ready) return;
     this.interaction.hover(
-      appData.connector,
+      this.#data.connector,
       info,
       this.layers.points,
       this.view.measure,
@@ -210,6 +219,6 @@ export class ExplorePage {
   }
 
   goToPage(n: number): void {
-    if (this.ready) void this.drilldown.goTo(appData.connector, n);
+    if (this.ready) void this.drilldown.goTo(this.#data.connector, n);
   }
 }

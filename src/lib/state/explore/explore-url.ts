@@ -3,8 +3,10 @@
  * (filter-url.ts): visible layers, their settings and the map view
  * (`?lagen=punten,hotspots&cel=200&buren=r2&kaart=6.21,52.07,13.5`). A reload, the back
  * and forward buttons and a link sent to a colleague open the same view. Unknown or
- * tampered values fall back to the defaults.
+ * tampered values fall back to the defaults. Keys and their meaning: url-keys.ts.
  */
+import { readKey, writeKey, type PageUrlCodec, type UrlKeyName } from '../shared/url-keys';
+
 export const EXPLORE_LAYERS = [
   'punten',
   'zeshoeken',
@@ -83,11 +85,10 @@ export const EXPLORE_PARAMS = [
   'stap',
   'achtergrond',
   'kaart',
-] as const;
+] as const satisfies readonly UrlKeyName[];
 
-function oneOf<T extends number>(raw: string | null, allowed: readonly T[], fallback: T): T {
-  const value = Number(raw);
-  return (allowed as readonly number[]).includes(value) ? (value as T) : fallback;
+function oneOf<T extends number>(value: number | null, allowed: readonly T[], fallback: T): T {
+  return (allowed as readonly number[]).includes(value ?? NaN) ? (value as T) : fallback;
 }
 
 function parseNeighbourhood(raw: string | null): Neighbourhood {
@@ -108,27 +109,31 @@ function parseMap(raw: string | null): MapViewState | null {
 }
 
 export function parseExploreView(params: URLSearchParams): ExploreView {
-  let layers = (params.get('lagen') ?? '')
-    .split(',')
-    .filter((l): l is ExploreLayer => (EXPLORE_LAYERS as readonly string[]).includes(l));
+  let layers = (readKey(params, 'lagen') ?? []).filter((l): l is ExploreLayer =>
+    (EXPLORE_LAYERS as readonly string[]).includes(l),
+  );
   // Links from before multiple layers: ?laag=hotspots.
-  if (!params.has('lagen')) layers = params.get('laag') === 'hotspots' ? ['hotspots'] : ['punten'];
+  if (!params.has('lagen'))
+    layers = readKey(params, 'laag') === 'hotspots' ? ['hotspots'] : ['punten'];
   return {
     layers: EXPLORE_LAYERS.filter((l) => layers.includes(l)),
-    cell: oneOf(params.get('cel'), CELL_SIZES, 150),
-    neighbourhood: parseNeighbourhood(params.get('buren')),
-    bandwidth: oneOf(params.get('bandbreedte'), BANDWIDTHS, 300),
-    areaLevel: params.get('gebied_niveau') === 'buurt' ? 'buurt' : 'wijk',
-    measure: params.get('maat') === 'per1000' ? 'per1000' : 'aantal',
-    step: oneOf(params.get('stap'), STEPS, 3),
-    basemap: params.get('achtergrond') === 'pdok' ? 'pdok' : 'offline',
-    map: parseMap(params.get('kaart')),
+    cell: oneOf(readKey(params, 'cel'), CELL_SIZES, 150),
+    neighbourhood: parseNeighbourhood(readKey(params, 'buren')),
+    bandwidth: oneOf(readKey(params, 'bandbreedte'), BANDWIDTHS, 300),
+    areaLevel: readKey(params, 'gebied_niveau') ?? 'wijk',
+    measure: readKey(params, 'maat') ?? 'aantal',
+    step: oneOf(readKey(params, 'stap'), STEPS, 3),
+    basemap: readKey(params, 'achtergrond') ?? 'offline',
+    map: parseMap(readKey(params, 'kaart')),
   };
 }
 
 export function formatMapView(map: MapViewState): string {
   return `${map.lon.toFixed(5)},${map.lat.toFixed(5)},${map.zoom.toFixed(2)}`;
 }
+
+/** A setting that differs from the default, or nothing (plain links stay plain). */
+const unlessDefault = <T>(value: T, fallback: T): T | null => (value === fallback ? null : value);
 
 /**
  * Writes the view into a copy of `params`, replacing this module's parameters and keeping
@@ -139,19 +144,25 @@ export function writeExploreView(params: URLSearchParams, view: ExploreView): UR
   for (const key of EXPLORE_PARAMS) next.delete(key);
   const layers = EXPLORE_LAYERS.filter((l) => view.layers.includes(l));
   if (layers.join(',') !== DEFAULT_VIEW.layers.join(',')) next.set('lagen', layers.join(','));
-  if (view.cell !== DEFAULT_VIEW.cell) next.set('cel', String(view.cell));
+  writeKey(next, 'cel', unlessDefault(view.cell, DEFAULT_VIEW.cell));
   const n = view.neighbourhood;
   if (!('rings' in n && n.rings === 1)) {
-    next.set('buren', 'rings' in n ? `r${n.rings}` : `${n.distance}m`);
+    writeKey(next, 'buren', 'rings' in n ? `r${n.rings}` : `${n.distance}m`);
   }
-  if (view.bandwidth !== DEFAULT_VIEW.bandwidth) next.set('bandbreedte', String(view.bandwidth));
-  if (view.areaLevel !== DEFAULT_VIEW.areaLevel) next.set('gebied_niveau', view.areaLevel);
-  if (view.measure !== DEFAULT_VIEW.measure) next.set('maat', view.measure);
-  if (view.step !== DEFAULT_VIEW.step) next.set('stap', String(view.step));
-  if (view.basemap !== DEFAULT_VIEW.basemap) next.set('achtergrond', view.basemap);
-  if (view.map) next.set('kaart', formatMapView(view.map));
+  writeKey(next, 'bandbreedte', unlessDefault(view.bandwidth, DEFAULT_VIEW.bandwidth));
+  writeKey(next, 'gebied_niveau', unlessDefault(view.areaLevel, DEFAULT_VIEW.areaLevel));
+  writeKey(next, 'maat', unlessDefault(view.measure, DEFAULT_VIEW.measure));
+  writeKey(next, 'stap', unlessDefault(view.step, DEFAULT_VIEW.step));
+  writeKey(next, 'achtergrond', unlessDefault(view.basemap, DEFAULT_VIEW.basemap));
+  if (view.map) writeKey(next, 'kaart', formatMapView(view.map));
   return next;
 }
+
+export const exploreUrlCodec: PageUrlCodec<ExploreView> = {
+  keys: EXPLORE_PARAMS,
+  parse: parseExploreView,
+  write: writeExploreView,
+};
 
 /** Same view within rounding (the map reports its view with more digits than the URL). */
 export function sameMapView(a: MapViewState | null, b: MapViewState | null): boolean {

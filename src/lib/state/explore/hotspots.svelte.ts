@@ -5,7 +5,6 @@
  * empty ones included, with their neighbourhoods) is built once per cell size and
  * neighbourhood.
  */
-import { errorText } from '$lib/data/engine-errors';
 import { cellPolygon } from '$lib/analysis/hex-grid';
 import type { ConfidenceClass, HexNeighbourhood } from '$lib/analysis/gistar';
 import type { EmergingCategory } from '$lib/analysis/emerging';
@@ -30,7 +29,7 @@ import type { EmergingMapCell } from '$lib/display/map-cells';
 import type { Neighbourhood } from './explore-url';
 import { getGridContext, type GridContext } from '../shared/grid-context';
 import { HotspotRunner } from './hotspot-runner';
-import { readiness } from '../shared/readiness.svelte';
+import { Latest, type ReadinessBegin } from '../shared/latest';
 
 /** Problems, not enforcement activity: visits only count when they are all that is chosen. */
 export function hotspotTables(tables: readonly RecordTable[]): RecordTable[] {
@@ -61,6 +60,13 @@ function dayBefore(timestamp: string): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC' }).format(ms);
 }
 
+/** What every drawn cell has: its hexagon, its axial position and its count. */
+function drawnCell(cell: { q: number; r: number; count: number }, size: number) {
+  return { polygon: cellPolygon(cell.q, cell.r, size), q: cell.q, r: cell.r, count: cell.count };
+}
+
+type EmergingSettings = HotspotSettings & { step: number; period: { first: string; last: string } };
+
 export class HotspotModel {
   size = $state(150);
   neighbourhoodText = $state('cel en directe buren');
@@ -75,115 +81,109 @@ export class HotspotModel {
   total = $state(0);
   error = $state<string | null>(null);
   #study: { key: string; study: HexStudy } | null = null;
-  #hotKey = '';
-  #emergingKey = '';
-  // Separate runners: a map and its emerging layer may be computed together.
+  readonly #hot: Latest;
+  readonly #emerging: Latest;
+  // Separate lifecycles and runners: a map and its emerging layer may be computed together.
   #hotRunner = new HotspotRunner();
   #emergingRunner = new HotspotRunner();
 
-  async compute(conn: Connector, settings: HotspotSettings): Promise<void> {
-    const key = JSON.stringify(settings);
-    if (key === this.#hotKey) return;
-    this.#hotKey = key;
-    const done = readiness.begin();
-    try {
-      const { grid, study } = await this.#studyFor(conn, settings);
-      const rows = await conn.query<{ q: number; r: number; n: number }>(
-        buildHexCellCountsQuery(hotspotTables(settings.tables), {
-          size: settings.size,
-          rd: grid.rd,
-          filter: settings.filter,
-        }),
-      );
-      if (key !== this.#hotKey) return;
-      const { counts: values, rates, outside } = studyValues(study, rows);
-      // Permutations in a worker; a newer filter change cancels this one.
-      const permuted = await this.#hotRunner.hotspots(rates, study.index);
-      if (key !== this.#hotKey) return;
-      const result = assembleHotspotStudy(study, values, permuted, outside);
-      const counts = emptyCounts();
-      this.cells = result.cells.map((cell) => {
-        counts[cell.confidence]++;
-        return {
-          polygon: cellPolygon(cell.q, cell.r, settings.size),
-          q: cell.q,
-          r: cell.r,
-          count: cell.count,
-          z: cell.z,
-          klass: cell.confidence,
-        };
-      });
-      this.counts = counts;
-      this.tooFew = result.tooFew;
-      this.total = result.total;
-      this.size = settings.size;
-      this.neighbourhoodText = describeNeighbourhood(settings.neighbourhood);
-      this.error = null;
-    } catch (error) {
-      if (key !== this.#hotKey) return; // superseded by a newer computation
-      this.#hotKey = '';
-      this.error = errorText(error);
-    } finally {
-      done();
-    }
+  constructor(readiness: ReadinessBegin) {
+    this.#hot = new Latest(readiness);
+    this.#emerging = new Latest(readiness);
+  }
+
+  compute(conn: Connector, settings: HotspotSettings): Promise<void> {
+    const fail = (message: string) => (this.error = message);
+    return this.#hot.run(settings, (current) => this.#compute(conn, settings, current), fail);
+  }
+
+  async #compute(
+    conn: Connector,
+    settings: HotspotSettings,
+    current: () => boolean,
+  ): Promise<void> {
+    const { grid, study } = await this.#studyFor(conn, settings);
+    const rows = await conn.query<{ q: number; r: number; n: number }>(
+      buildHexCellCountsQuery(hotspotTables(settings.tables), {
+        size: settings.size,
+        rd: grid.rd,
+        filter: settings.filter,
+      }),
+    );
+    if (!current()) return;
+    const { counts: values, rates, outside } = studyValues(study, rows);
+    // Permutations in a worker; a newer filter change cancels this one.
+    const permuted = await this.#hotRunner.hotspots(rates, study.index);
+    if (!current()) return;
+    const result = assembleHotspotStudy(study, values, permuted, outside);
+    const counts = emptyCounts();
+    this.cells = result.cells.map((cell) => {
+      counts[cell.confidence]++;
+      return {
+        ...drawnCell(cell, settings.size),
+        z: cell.z,
+        klass: cell.confidence,
+      };
+    });
+    this.counts = counts;
+    this.tooFew = result.tooFew;
+    this.total = result.total;
+    this.size = settings.size;
+    this.neighbourhoodText = describeNeighbourhood(settings.neighbourhood);
+    this.error = null;
   }
 
   /**
    * Emerging hot spots over `step`-month periods: the filter's period, or else the data's
    * (`period`), widened to whole months.
    */
-  async computeEmerging(
+  computeEmerging(conn: Connector, settings: EmergingSettings): Promise<void> {
+    const fail = (message: string) => (this.error = message);
+    return this.#emerging.run(
+      settings,
+      (current) => this.#computeEmerging(conn, settings, current),
+      fail,
+    );
+  }
+
+  async #computeEmerging(
     conn: Connector,
-    settings: HotspotSettings & { step: number; period: { first: string; last: string } },
+    settings: EmergingSettings,
+    current: () => boolean,
   ): Promise<void> {
-    const key = JSON.stringify(settings);
-    if (key === this.#emergingKey) return;
-    this.#emergingKey = key;
-    const done = readiness.begin();
-    try {
-      const { grid, study } = await this.#studyFor(conn, settings);
-      const first = settings.filter.from ?? settings.period.first;
-      // filter.to is exclusive: the last day is the day before.
-      const last = settings.filter.to ? dayBefore(settings.filter.to) : settings.period.last;
-      const span = monthSpan(first, last);
-      const step = { months: settings.step };
-      const steps = listTimeSteps(span.from, span.to, step);
-      const rows = await conn.query<{ q: number; r: number; t: number; n: number }>(
-        buildHexCellPeriodCountsQuery(hotspotTables(settings.tables), {
-          size: settings.size,
-          rd: grid.rd,
-          filter: { ...settings.filter, from: span.from, to: span.to },
-          step,
-        }),
-      );
-      if (key !== this.#emergingKey) return;
-      const values = periodValues(study, rows, steps.length);
-      const permuted = await this.#emergingRunner.emerging(values.rates, study.index);
-      if (key !== this.#emergingKey) return;
-      const result = assembleEmergingStudy(study, values.counts, permuted, values.outside);
-      const counts: Partial<Record<EmergingCategory, number>> = {};
-      this.emerging = result.cells.map((cell) => {
-        counts[cell.category] = (counts[cell.category] ?? 0) + 1;
-        return {
-          polygon: cellPolygon(cell.q, cell.r, settings.size),
-          q: cell.q,
-          r: cell.r,
-          count: cell.count,
-          category: cell.category,
-          trendZ: cell.trendZ,
-        };
-      });
-      this.emergingCounts = counts;
-      this.emergingTooFew = result.tooFew;
-      this.emergingSteps = steps.length;
-      this.error = null;
-    } catch (error) {
-      if (key !== this.#emergingKey) return;
-      this.#emergingKey = '';
-      this.error = errorText(error);
-    } finally {
-      done();
-    }
+    const { grid, study } = await this.#studyFor(conn, settings);
+    const first = settings.filter.from ?? settings.period.first;
+    // filter.to is exclusive: the last day is the day before.
+    const last = settings.filter.to ? dayBefore(settings.filter.to) : settings.period.last;
+    const span = monthSpan(first, last);
+    const step = { months: settings.step };
+    const steps = listTimeSteps(span.from, span.to, step);
+    const rows = await conn.query<{ q: number; r: number; t: number; n: number }>(
+      buildHexCellPeriodCountsQuery(hotspotTables(settings.tables), {
+        size: settings.size,
+        rd: grid.rd,
+        filter: { ...settings.filter, from: span.from, to: span.to },
+        step,
+      }),
+    );
+    if (!current()) return;
+    const values = periodValues(study, rows, steps.length);
+    const permuted = await this.#emergingRunner.emerging(values.rates, study.index);
+    if (!current()) return;
+    const result = assembleEmergingStudy(study, values.counts, permuted, values.outside);
+    const counts: Partial<Record<EmergingCategory, number>> = {};
+    this.emerging = result.cells.map((cell) => {
+      counts[cell.category] = (counts[cell.category] ?? 0) + 1;
+      return {
+        ...drawnCell(cell, settings.size),
+        category: cell.category,
+        trendZ: cell.trendZ,
+      };
+    });
+    this.emergingCounts = counts;
+    this.emergingTooFew = result.tooFew;
+    this.emergingSteps = steps.length;
+    this.error = null;
   }
 
   async #studyFor(

@@ -1,10 +1,12 @@
 /**
  * The Management view's state in the URL, so a reload or a link sent to a colleague opens
- * the same figures: `?van=2025-11&tot=2026-10&thema=honden&gebied=interventie:IV-001&
+ * the same figures: `?maanden=2025-11_2026-10&thema=honden&gebied=interventie:IV-001&
  * ethema=jeugd&buffer=400&controle=WK990100&voor=2024-11-01_2025-10-31&na=2025-11-01_2026-10-31`.
- * Unknown or tampered values are dropped, and the view falls back to its defaults.
+ * Unknown or tampered values are dropped, and the view falls back to its defaults. Keys and
+ * their meaning: url-keys.ts.
  */
 import { THEMES } from '$lib/data/themes';
+import { currentParams, readKey, writeKey, type PageUrlCodec } from '../shared/url-keys';
 import type { EvaluationModel } from './evaluation.svelte';
 import type { ManagementModel } from './management.svelte';
 
@@ -20,42 +22,62 @@ export interface ManagementView {
   after?: { from: string; to: string };
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const SLUG = /^[a-z0-9-]{1,60}$/;
-const CODE = /^[A-Za-z0-9_-]{1,40}$/;
 const isTheme = (value: string) => (THEMES as readonly string[]).includes(value);
 
-function parseSpan(text: string | null, pattern: RegExp): { from: string; to: string } | undefined {
-  const [from, to] = (text ?? '').split('_');
-  return pattern.test(from ?? '') && pattern.test(to ?? '') && from <= to
-    ? { from, to }
-    : undefined;
-}
-
-export function parseManagementView(params: URLSearchParams): ManagementView {
+export function parseManagementView(input: URLSearchParams): ManagementView {
+  // Links from before the URL registry carry the months as ?van=2025-11&tot=2026-10.
+  const params = currentParams(input);
   const view: ManagementView = {};
-  const period = parseSpan(`${params.get('van')}_${params.get('tot')}`, MONTH);
+  const period = readKey(params, 'maanden');
   if (period) view.period = period;
-  const theme = params.get('thema');
-  if (theme !== null && (theme === '' || isTheme(theme))) view.theme = theme;
-  const [kind, id] = (params.get('gebied') ?? '').split(':');
-  if ((kind === 'interventie' || kind === 'wijk') && CODE.test(id ?? '')) view.area = { kind, id };
-  const evaluationTheme = params.get('ethema');
+  // `thema` is a list of themes on every page; the key figures take one (or all: empty).
+  const themes = readKey(params, 'thema');
+  if (params.get('thema') === '') view.theme = '';
+  else if (themes?.length === 1 && isTheme(themes[0])) view.theme = themes[0];
+  const area = readKey(params, 'gebied');
+  if (area) {
+    const [kind, id] = area.split(':') as ['interventie' | 'wijk', string];
+    view.area = { kind, id };
+  }
+  const evaluationTheme = readKey(params, 'ethema');
   if (evaluationTheme !== null && (evaluationTheme === '' || isTheme(evaluationTheme))) {
     view.evaluationTheme = evaluationTheme;
   }
-  const categories = (params.get('categorieen') ?? '').split(',').filter((c) => SLUG.test(c));
-  if (categories.length > 0) view.categories = categories;
-  const buffer = Number(params.get('buffer') ?? NaN);
-  if (Number.isInteger(buffer) && buffer >= 0 && buffer <= 5000) view.bufferM = buffer;
-  const control = params.get('controle');
-  if (control !== null && CODE.test(control)) view.controlWijk = control;
-  const before = parseSpan(params.get('voor'), DAY);
-  const after = parseSpan(params.get('na'), DAY);
+  const categories = readKey(params, 'categorieen');
+  if (categories) view.categories = categories;
+  const buffer = readKey(params, 'buffer');
+  if (buffer !== null) view.bufferM = buffer;
+  const control = readKey(params, 'controle');
+  if (control !== null) view.controlWijk = control;
+  const before = readKey(params, 'voor');
+  const after = readKey(params, 'na');
   if (before && after && before.to < after.from) Object.assign(view, { before, after });
   return view;
 }
+
+/** Writes what the view holds into a copy of `params` (Management's keys replaced). */
+export function writeManagementView(
+  params: URLSearchParams,
+  view: ManagementView,
+): URLSearchParams {
+  const next = new URLSearchParams(currentParams(params));
+  writeKey(next, 'maanden', view.period);
+  writeKey(next, 'thema', view.theme ? [view.theme] : null);
+  writeKey(next, 'gebied', view.area ? `${view.area.kind}:${view.area.id}` : null);
+  writeKey(next, 'ethema', view.evaluationTheme);
+  writeKey(next, 'categorieen', view.categories);
+  writeKey(next, 'buffer', view.bufferM);
+  writeKey(next, 'controle', view.controlWijk || null);
+  writeKey(next, 'voor', view.before);
+  writeKey(next, 'na', view.after);
+  return next;
+}
+
+export const managementUrlCodec: PageUrlCodec<ManagementView> = {
+  keys: ['maanden', 'thema', 'gebied', 'ethema', 'categorieen', 'buffer', 'controle', 'voor', 'na'],
+  parse: parseManagementView,
+  write: writeManagementView,
+};
 
 /** The query string for the full view state (always complete, so links are exact). */
 export function managementQuery(
@@ -63,18 +85,7 @@ export function managementQuery(
     controlWijk: string;
   },
 ): string {
-  const params = new URLSearchParams();
-  params.set('van', view.period.from);
-  params.set('tot', view.period.to);
-  if (view.theme) params.set('thema', view.theme);
-  params.set('gebied', `${view.area.kind}:${view.area.id}`);
-  params.set('ethema', view.evaluationTheme);
-  if (view.categories.length > 0) params.set('categorieen', view.categories.join(','));
-  params.set('buffer', String(view.bufferM));
-  if (view.controlWijk) params.set('controle', view.controlWijk);
-  params.set('voor', `${view.before.from}_${view.before.to}`);
-  params.set('na', `${view.after.from}_${view.after.to}`);
-  return `?${params}`;
+  return `?${writeManagementView(new URLSearchParams(), view)}`;
 }
 
 /** The query string of the models' current state; null before a period is known. */

@@ -4,64 +4,26 @@
  * (overzicht.svelte.ts) gathers the inputs with the same queries and analysis the linked
  * views use, so an item and the view behind its link show the same numbers.
  */
-import type { BuildingSchouwRow } from '$lib/analysis/briefing';
-import type { VisitFrequency } from '$lib/analysis/watch-locations';
 import type { TrendPanel } from '$lib/analysis/wijk-trends';
 import type { RecordTable } from '$lib/data/schema';
 import { THEME_LABELS } from '$lib/data/themes';
 import { formatCount, formatDay, formatDecimal } from '$lib/format/nl';
+import type {
+  AttentionInput,
+  AttentionItem,
+  ItemLink,
+  RoleSection,
+  WatchInput,
+} from './attention-types';
 
-export type Role = 'coordinator' | 'manager' | 'analist';
-
-/** A link: a route path (resolved by the component) and its query string and hash. */
-export interface ItemLink {
-  path: '/wijken' | '/verkennen' | '/buitengebied' | '/gegevens' | '/briefing' | '/management';
-  /** '' or '?…#…' */
-  search: string;
-  label: string;
-}
-
-export interface AttentionItem {
-  /** Stable, for tests and keyed lists: 'trend:WK990104|afval', 'watch:AL-ISSELDREEF', … */
-  key: string;
-  /** 'attention': needs action; 'ok': checked, nothing to do. */
-  tone: 'attention' | 'ok';
-  title: string;
-  detail: string;
-  /** The number the item is about (a count, visits per week, days). */
-  value: number;
-  link: ItemLink;
-}
-
-export interface RoleSection {
-  role: Role;
-  heading: string;
-  question: string;
-  items: AttentionItem[];
-  wayOn: ItemLink;
-}
-
-export interface WatchInput {
-  id: string;
-  name: string;
-  frequency: VisitFrequency;
-}
-
-export interface AttentionInput {
-  /** Today, local 'YYYY-MM-DD' (for the age of the data). */
-  today: string;
-  /** Latest record time per table (local epoch ms), null when the table is empty. */
-  freshness: { table: RecordTable; last: number | null }[];
-  /** Trend panels judged over `periodMonths` (Wijken view, incidents and meldingen). */
-  trends: { panels: TrendPanel[]; periodMonths: number; periodLabel: string } | null;
-  watch: WatchInput[];
-  schouw: { due: BuildingSchouwRow[]; vacant: number; days: number };
-  meldingen: { status: string; open: number; overdue: number }[];
-  /** Meldingen open longer than this many days are past their norm. */
-  normDays: number;
-  /** The day the norm is measured on: the data's last day ('YYYY-MM-DD'). */
-  dataEnd: string;
-}
+export type {
+  AttentionInput,
+  AttentionItem,
+  ItemLink,
+  Role,
+  RoleSection,
+  WatchInput,
+} from './attention-types';
 
 /** The default norm for handling a melding: two weeks (Signalen-style afhandeltermijn). */
 export const MELDING_NORM_DAYS = 14;

@@ -1,6 +1,7 @@
 /**
  * The shared filter as the user sets it (FilterSelection), its place in the URL
- * (`?van=2026-06-01&tot=2026-08-31&bron=meldingen&thema=jeugd,horeca&dagdeel=avond&dag=vr,za`)
+ * (`?van=2026-06-01&tot=2026-08-31&bron=meldingen&thema=jeugd,horeca&dagdeel=avond&dag=vr,za`,
+ * keys in url-keys.ts)
  * and its translation to the query filter (record-filter.ts). Every view reads the same
  * selection, so a link opens the same picture for a colleague. Unknown or tampered values
  * are dropped, never passed on.
@@ -9,6 +10,7 @@ import { DEFAULT_DAGDELEN, hoursOfDagdelen, type Dagdeel } from '$lib/analysis/d
 import type { RecordFilter } from '$lib/data/queries/record-filter';
 import { RECORD_TABLES, type RecordTable } from '$lib/data/schema';
 import { WEEKDAY_NAMES } from '$lib/format/nl';
+import { currentParams, readKey, writeKey, type PageUrlCodec, type UrlKeyName } from './url-keys';
 
 export interface FilterSelection {
   /** First day, 'YYYY-MM-DD' (inclusive). */
@@ -70,58 +72,33 @@ export const FILTER_PARAMS = [
   'dag',
   'wijk',
   'buurt',
-  'gebied',
-] as const;
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** Codes, categories and outcomes: letters, digits and a few separators, bounded length. */
-const VALUE = /^[\p{L}\p{N} _.\-/'()&+]{1,80}$/u;
-
-function isDay(value: string | null): value is string {
-  if (!value || !DAY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-function list(params: URLSearchParams, key: string): string[] {
-  const raw = params.get(key);
-  if (!raw) return [];
-  const values = raw.split(',').map((v) => v.trim());
-  return [...new Set(values.filter((v) => VALUE.test(v)))].slice(0, 200);
-}
+  'kader',
+] as const satisfies readonly UrlKeyName[];
 
 export function parseFilterSelection(
   params: URLSearchParams,
   dagdelen: readonly Dagdeel[] = DEFAULT_DAGDELEN,
 ): FilterSelection {
+  const url = currentParams(params);
   const sourceByKey = new Map(RECORD_TABLES.map((t) => [SOURCE_KEYS[t], t]));
-  const from = params.get('van');
-  const to = params.get('tot');
-  const bbox = (params.get('gebied') ?? '').split(',').map(Number);
-  const validBox =
-    bbox.length === 4 &&
-    bbox.every(Number.isFinite) &&
-    bbox[0] < bbox[2] &&
-    bbox[1] < bbox[3] &&
-    Math.abs(bbox[1]) <= 90 &&
-    Math.abs(bbox[3]) <= 90;
+  const list = (key: (typeof FILTER_PARAMS)[number]) => (readKey(url, key) as string[]) ?? [];
   const selection: FilterSelection = {
-    from: isDay(from) ? from : null,
-    to: isDay(to) ? to : null,
-    sources: list(params, 'bron')
+    from: readKey(url, 'van'),
+    to: readKey(url, 'tot'),
+    sources: list('bron')
       .map((k) => sourceByKey.get(k))
       .filter((t): t is RecordTable => t !== undefined),
-    themes: list(params, 'thema'),
-    categories: list(params, 'categorie'),
-    outcomes: list(params, 'uitkomst'),
-    dagdelen: list(params, 'dagdeel').filter((id) => dagdelen.some((d) => d.id === id)),
-    weekdays: list(params, 'dag')
+    themes: list('thema'),
+    categories: list('categorie'),
+    outcomes: list('uitkomst'),
+    dagdelen: list('dagdeel').filter((id) => dagdelen.some((d) => d.id === id)),
+    weekdays: list('dag')
       .map((k) => WEEKDAY_KEYS.indexOf(k as (typeof WEEKDAY_KEYS)[number]) + 1)
       .filter((d) => d > 0)
       .sort((a, b) => a - b),
-    wijken: list(params, 'wijk'),
-    buurten: list(params, 'buurt'),
-    bbox: validBox ? (bbox as [number, number, number, number]) : null,
+    wijken: list('wijk'),
+    buurten: list('buurt'),
+    bbox: readKey(url, 'kader'),
   };
   if (selection.from && selection.to && selection.from > selection.to) {
     [selection.from, selection.to] = [selection.to, selection.from];
@@ -137,34 +114,36 @@ export function writeFilterSelection(
   params: URLSearchParams,
   selection: FilterSelection,
 ): URLSearchParams {
-  const next = new URLSearchParams(params);
+  const next = new URLSearchParams(currentParams(params));
   for (const key of FILTER_PARAMS) next.delete(key);
-  const set = (key: string, values: readonly (string | number)[]) => {
-    if (values.length) next.set(key, values.join(','));
-  };
-  if (selection.from) next.set('van', selection.from);
-  if (selection.to) next.set('tot', selection.to);
-  set(
+  writeKey(next, 'van', selection.from);
+  writeKey(next, 'tot', selection.to);
+  writeKey(
+    next,
     'bron',
     selection.sources.map((t) => SOURCE_KEYS[t]),
   );
-  set('thema', selection.themes);
-  set('categorie', selection.categories);
-  set('uitkomst', selection.outcomes);
-  set('dagdeel', selection.dagdelen);
-  set(
+  writeKey(next, 'thema', selection.themes);
+  writeKey(next, 'categorie', selection.categories);
+  writeKey(next, 'uitkomst', selection.outcomes);
+  writeKey(next, 'dagdeel', selection.dagdelen);
+  writeKey(
+    next,
     'dag',
     selection.weekdays.map((d) => WEEKDAY_KEYS[d - 1]),
   );
-  set('wijk', selection.wijken);
-  set('buurt', selection.buurten);
-  if (selection.bbox)
-    set(
-      'gebied',
-      selection.bbox.map((v) => Number(v.toFixed(5))),
-    );
+  writeKey(next, 'wijk', selection.wijken);
+  writeKey(next, 'buurt', selection.buurten);
+  writeKey(next, 'kader', selection.bbox);
   return next;
 }
+
+/** The shared filter as a page codec (tests/unit/url-keys.test.ts). */
+export const filterUrlCodec: PageUrlCodec<FilterSelection> = {
+  keys: FILTER_PARAMS,
+  parse: (params) => parseFilterSelection(params),
+  write: writeFilterSelection,
+};
 
 export function isEmptySelection(selection: FilterSelection): boolean {
   return writeFilterSelection(new URLSearchParams(), selection).toString() === '';

@@ -1,143 +1,17 @@
 /**
- * The shared filter of all analysis views. One selection for the whole app, mirrored in
- * the URL of the view that is open: a reload, back/forward and a shared link restore it,
- * and moving from Verkennen to Tijden keeps it. Views read `sharedFilter.query` and
- * recompute when it changes.
+ * The app's one shared filter (shared-filter.svelte.ts), wired to the router's URL, the
+ * loaded data and the readiness signal.
  */
-import { untrack } from 'svelte';
-import { goto } from '$app/navigation';
-import { page } from '$app/state';
-import { DEFAULT_DAGDELEN, type Dagdeel } from '$lib/analysis/dagdelen';
-import type { Connector } from '$lib/data/connector';
-import {
-  buildAreaListQuery,
-  buildDataPeriodQuery,
-  buildFilterValuesQuery,
-  type FilterValueRow,
-} from '$lib/data/queries/filter-options';
-import {
-  EMPTY_SELECTION,
-  parseFilterSelection,
-  toRecordFilter,
-  writeFilterSelection,
-  type FilterSelection,
-} from './filter-url';
 import { appData } from '../app/app-data.svelte';
+import { appUrl } from './app-url.svelte';
 import { readiness } from './readiness.svelte';
+import type { PageDeps } from './page-deps';
+import { SharedFilter } from './shared-filter.svelte';
 
-export interface AreaOption {
-  level: 'wijk' | 'buurt';
-  code: string;
-  name: string;
-  parent: string | null;
-}
+export { SharedFilter } from './shared-filter.svelte';
+export type { AreaOption, DataSource, FilterOptions } from './shared-filter.svelte';
 
-export interface FilterOptions {
-  period: { first: string | null; last: string | null };
-  values: Record<FilterValueRow['field'], { value: string; n: number }[]>;
-  areas: AreaOption[];
-}
+export const sharedFilter = new SharedFilter({ url: appUrl, data: appData, readiness });
 
-function sameSelection(a: FilterSelection, b: FilterSelection): boolean {
-  const params = new URLSearchParams();
-  return writeFilterSelection(params, a).toString() === writeFilterSelection(params, b).toString();
-}
-
-class SharedFilter {
-  selection = $state.raw<FilterSelection>(EMPTY_SELECTION);
-  dagdelen = $state.raw<readonly Dagdeel[]>(DEFAULT_DAGDELEN);
-  options = $state.raw<FilterOptions | null>(null);
-  /** Tables and SQL filter of the selection (record-filter.ts). */
-  readonly query = $derived(toRecordFilter(this.selection, this.dagdelen));
-  readonly areaNames = $derived(new Map((this.options?.areas ?? []).map((a) => [a.code, a.name])));
-  #optionsVersion = -1;
-
-  #urlPending = false;
-
-  /**
-   * Changes the selection and puts it in the URL (a history entry, so Back undoes it). The
-   * views react to the selection at once; the URL follows once they have drawn the result.
-   * The router's work for a URL change (15–40 ms of main thread on a slow PC) would
-   * otherwise compete with handling the database's answer. Changes made before the URL
-   * was written share one history entry. Until then the selection runs ahead of the URL:
-   * links that change the view's own settings take it from `currentParams()`.
-   */
-  set(next: FilterSelection): void {
-    if (sameSelection(next, this.selection)) return;
-    this.selection = next;
-    if (this.#urlPending) return;
-    this.#urlPending = true;
-    // One task later the views have started their work, so "idle" means it is drawn.
-    setTimeout(() => readiness.whenIdle(() => this.#writeUrl()), 0);
-  }
-
-  #writeUrl(): void {
-    this.#urlPending = false;
-    const params = this.currentParams().toString();
-    const target = `${page.url.pathname}${params ? `?${params}` : ''}`;
-    if (target === `${page.url.pathname}${page.url.search}`) return;
-    // eslint-disable-next-line svelte/no-navigation-without-resolve -- the current, already resolved path; only the query string changes
-    void goto(target, { keepFocus: true, noScroll: true });
-  }
-
-  /** The page's URL parameters with the current selection in them (it may be ahead of the URL). */
-  currentParams(): URLSearchParams {
-    return writeFilterSelection(page.url.searchParams, this.selection);
-  }
-
-  update(patch: Partial<FilterSelection>): void {
-    this.set({ ...this.selection, ...patch });
-  }
-
-  clear(): void {
-    this.set(EMPTY_SELECTION);
-  }
-
-  /**
-   * Call from a view's $effect with the page's URL parameters: the URL is the source of
-   * truth (reload, back/forward, shared links). The main navigation carries the current
-   * selection along (`navQuery`), so switching views keeps it.
-   */
-  syncFromUrl(params: URLSearchParams): void {
-    const fromUrl = parseFilterSelection(params, this.dagdelen);
-    if (!sameSelection(fromUrl, this.selection)) this.selection = fromUrl;
-  }
-
-  /** The query string ('' or '?…') that carries the selection to another view. */
-  get navQuery(): string {
-    const text = writeFilterSelection(new URLSearchParams(), this.selection).toString();
-    return text ? `?${text}` : '';
-  }
-
-  /**
-   * For a view that follows the filter; call during component initialisation: the URL
-   * drives the selection, and the panel's options reload whenever the data changes.
-   */
-  connect(): void {
-    // Only a URL change syncs (the selection may run ahead of the URL for a moment, see set).
-    $effect(() => {
-      const params = page.url.searchParams;
-      untrack(() => this.syncFromUrl(params));
-    });
-    $effect(() => {
-      if (appData.status !== 'gereed') return;
-      const version = appData.dataVersion;
-      untrack(() => void this.loadOptions(appData.connector, version));
-    });
-  }
-
-  async loadOptions(conn: Connector, dataVersion: number): Promise<void> {
-    if (this.#optionsVersion === dataVersion && this.options) return;
-    this.#optionsVersion = dataVersion;
-    const [values, [period], areas] = await Promise.all([
-      conn.query<FilterValueRow>(buildFilterValuesQuery()),
-      conn.query<{ first: string | null; last: string | null }>(buildDataPeriodQuery()),
-      conn.query<AreaOption>(buildAreaListQuery()),
-    ]);
-    const grouped: FilterOptions['values'] = { theme: [], category: [], outcome: [] };
-    for (const row of values) grouped[row.field].push({ value: row.value, n: row.n });
-    this.options = { period: period ?? { first: null, last: null }, values: grouped, areas };
-  }
-}
-
-export const sharedFilter = new SharedFilter();
+/** The running app's URL, filter, data and readiness signal, for page coordinators. */
+export const pageDeps: PageDeps = { url: appUrl, filter: sharedFilter, data: appData, readiness };

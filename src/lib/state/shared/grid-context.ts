@@ -6,14 +6,13 @@ import type { MultiPolygonCoords } from '$lib/analysis/area-index';
 import type { Connector } from '$lib/data/connector';
 import { fitRdPolynomial, type RdPolynomial } from '$lib/data/queries/hotspots';
 import { buildAreaBoundsQuery, buildAreaGeometriesQuery } from '$lib/data/queries/map';
+import { perDataVersion } from './per-data-version';
 
 export interface GridContext {
   rd: RdPolynomial;
   outline: MultiPolygonCoords[];
   bounds: { minLon: number; minLat: number; maxLon: number; maxLat: number };
 }
-
-let cached: { version: number; conn: Connector; context: Promise<GridContext> } | null = null;
 
 async function build(conn: Connector): Promise<GridContext> {
   const [box] = await conn.query<Record<string, number>>(buildAreaBoundsQuery());
@@ -35,13 +34,5 @@ async function build(conn: Connector): Promise<GridContext> {
   return { rd: fitRdPolynomial(bounds), outline, bounds };
 }
 
-export function getGridContext(conn: Connector, dataVersion: number): Promise<GridContext> {
-  if (!cached || cached.version !== dataVersion || cached.conn !== conn) {
-    const context = build(conn).catch((error: unknown) => {
-      cached = null;
-      throw error;
-    });
-    cached = { version: dataVersion, conn, context };
-  }
-  return cached.context;
-}
+/** The grid context of the data version (built on first use, shared after). */
+export const getGridContext = perDataVersion(build);

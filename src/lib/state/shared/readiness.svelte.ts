@@ -57,3 +57,17 @@ class Readiness {
 }
 
 export const readiness = new Readiness();
+
+/**
+ * A view is not ready before its first picture: holds the signal from now until `drawn()`
+ * is true (call during component initialisation; the $effect follows `drawn`).
+ */
+export function holdUntil(signal: Pick<Readiness, 'begin'>, drawn: () => boolean): void {
+  let pending: (() => void) | null = signal.begin();
+  $effect(() => {
+    if (pending && drawn()) {
+      pending();
+      pending = null;
+    }
+  });
+}

@@ -3,12 +3,14 @@
  * parameters (filter-url.ts), so a reload or a shared link opens the same picture.
  * Tijden: `maxvenster` (longest time window still spread, hours) and `indeling` (dagdeel
  * start hours). Wijken: `periode` (months judged), `reeks` (theme of the small multiples)
- * and `maat` (count or rate per 1,000 inhabitants). Unknown values fall back to defaults.
+ * and `maat` (count or rate per 1,000 inhabitants). Unknown values fall back to defaults;
+ * keys and their meaning: url-keys.ts.
  */
 import { DEFAULT_MAX_WINDOW_HOURS } from '$lib/analysis/aoristic';
 import { DEFAULT_BOUNDARIES, parseBoundaries } from '$lib/analysis/dagdeel-config';
 import type { RecordTable } from '$lib/data/schema';
 import type { FilterSelection } from '../shared/filter-url';
+import { readKey, writeKey, type PageUrlCodec } from '../shared/url-keys';
 
 export const MAX_WINDOW_OPTIONS = [6, 12, 24, 48, 72, 168] as const;
 export const PERIOD_OPTIONS = [1, 3, 12] as const;
@@ -32,53 +34,63 @@ export const DEFAULT_TIMES_VIEW: TimesView = {
 export const DEFAULT_WIJKEN_VIEW: WijkenView = { periodMonths: 12, theme: '', measure: 'aantal' };
 
 export function parseTimesView(params: URLSearchParams): TimesView {
-  const max = Number(params.get('maxvenster'));
-  const boundaries = parseBoundaries(params.get('indeling') ?? '');
+  const max = readKey(params, 'maxvenster');
   return {
-    maxWindowHours: (MAX_WINDOW_OPTIONS as readonly number[]).includes(max)
-      ? max
-      : DEFAULT_TIMES_VIEW.maxWindowHours,
-    boundaries: boundaries ?? [...DEFAULT_BOUNDARIES],
+    maxWindowHours:
+      max !== null && (MAX_WINDOW_OPTIONS as readonly number[]).includes(max)
+        ? max
+        : DEFAULT_TIMES_VIEW.maxWindowHours,
+    boundaries: parseBoundaries(readKey(params, 'indeling') ?? '') ?? [...DEFAULT_BOUNDARIES],
   };
 }
 
 export function writeTimesView(params: URLSearchParams, view: TimesView): URLSearchParams {
   const next = new URLSearchParams(params);
-  next.delete('maxvenster');
-  next.delete('indeling');
-  if (view.maxWindowHours !== DEFAULT_TIMES_VIEW.maxWindowHours) {
-    next.set('maxvenster', String(view.maxWindowHours));
-  }
-  if (view.boundaries.join(',') !== DEFAULT_BOUNDARIES.join(',')) {
-    next.set('indeling', view.boundaries.join(','));
-  }
+  const boundaries = view.boundaries.join(',');
+  writeKey(
+    next,
+    'maxvenster',
+    view.maxWindowHours === DEFAULT_TIMES_VIEW.maxWindowHours ? null : view.maxWindowHours,
+  );
+  writeKey(next, 'indeling', boundaries === DEFAULT_BOUNDARIES.join(',') ? null : boundaries);
   return next;
 }
 
-const THEME_VALUE = /^[\p{L}\p{N}_-]{1,40}$/u;
-
 export function parseWijkenView(params: URLSearchParams): WijkenView {
-  const period = Number(params.get('periode'));
-  const theme = params.get('reeks') ?? '';
+  const period = readKey(params, 'periode');
   return {
-    periodMonths: (PERIOD_OPTIONS as readonly number[]).includes(period)
-      ? period
-      : DEFAULT_WIJKEN_VIEW.periodMonths,
-    theme: THEME_VALUE.test(theme) ? theme : '',
-    measure: params.get('maat') === 'per1000' ? 'per1000' : 'aantal',
+    periodMonths:
+      period !== null && (PERIOD_OPTIONS as readonly number[]).includes(period)
+        ? period
+        : DEFAULT_WIJKEN_VIEW.periodMonths,
+    theme: readKey(params, 'reeks') ?? '',
+    measure: readKey(params, 'maat') ?? 'aantal',
   };
 }
 
 export function writeWijkenView(params: URLSearchParams, view: WijkenView): URLSearchParams {
   const next = new URLSearchParams(params);
-  for (const key of ['periode', 'reeks', 'maat']) next.delete(key);
-  if (view.periodMonths !== DEFAULT_WIJKEN_VIEW.periodMonths) {
-    next.set('periode', String(view.periodMonths));
-  }
-  if (view.theme) next.set('reeks', view.theme);
-  if (view.measure !== 'aantal') next.set('maat', view.measure);
+  writeKey(
+    next,
+    'periode',
+    view.periodMonths === DEFAULT_WIJKEN_VIEW.periodMonths ? null : view.periodMonths,
+  );
+  writeKey(next, 'reeks', view.theme || null);
+  writeKey(next, 'maat', view.measure === 'aantal' ? null : view.measure);
   return next;
 }
+
+export const timesUrlCodec: PageUrlCodec<TimesView> = {
+  keys: ['maxvenster', 'indeling'],
+  parse: parseTimesView,
+  write: writeTimesView,
+};
+
+export const wijkenUrlCodec: PageUrlCodec<WijkenView> = {
+  keys: ['periode', 'reeks', 'maat'],
+  parse: parseWijkenView,
+  write: writeWijkenView,
+};
 
 /**
  * Hot times and trends are about demand: without an explicit source in the filter they
@@ -89,4 +101,9 @@ export function demandTables(
   tables: readonly RecordTable[],
 ): RecordTable[] {
   return selection.sources.length ? [...tables] : ['incidents', 'meldingen'];
+}
+
+/** What `demandTables` counts, in the view's explanation. */
+export function demandSourcesText(selection: FilterSelection): string {
+  return selection.sources.length ? 'de gekozen bronnen' : 'incidenten en meldingen';
 }

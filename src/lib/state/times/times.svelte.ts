@@ -5,7 +5,6 @@
  * DuckDB). Recomputed when the shared filter or the view's settings change; the newest
  * request wins when the user clicks faster than the query returns.
  */
-import { errorText } from '$lib/data/engine-errors';
 import { tick } from 'svelte';
 import type { AoristicSummary, Dagdeel } from '$lib/analysis/aoristic';
 import type { Connector } from '$lib/data/connector';
@@ -13,7 +12,7 @@ import type { RecordFilter } from '$lib/data/queries/record-filter';
 import { withFacts } from '$lib/data/analysis-facts';
 import { queryFactsHotTimes } from '$lib/data/facts-hot-times';
 import type { RecordTable } from '$lib/data/schema';
-import { readiness } from '../shared/readiness.svelte';
+import { Latest, measureSince, type ReadinessBegin } from '../shared/latest';
 
 export interface TimesRequest {
   tables: readonly RecordTable[];
@@ -27,35 +26,29 @@ export class TimesModel {
   error = $state<string | null>(null);
   /** The settings the current summary was computed with. */
   computedWith = $state.raw<TimesRequest | null>(null);
-  #sequence = 0;
-  /** The last request, as text: a URL change that leaves it equal does not recompute. */
-  #lastKey = '';
+  /** A URL change that leaves the request equal does not recompute. */
+  readonly #latest: Latest;
 
-  async compute(conn: Connector, request: TimesRequest, dataVersion = 0): Promise<void> {
-    const key = JSON.stringify([request, dataVersion]);
-    if (key === this.#lastKey && !this.error) return;
-    this.#lastKey = key;
-    const done = readiness.begin();
-    const sequence = ++this.#sequence;
-    const started = performance.now();
-    try {
-      const summary = await withFacts(conn, dataVersion, () => queryFactsHotTimes(conn, request));
-      if (sequence !== this.#sequence) return;
-      const queried = performance.now();
-      this.summary = summary;
-      this.computedWith = request;
-      this.error = null;
-      await tick();
-      // For the benchmark's breakdown (scripts/bench/times.ts).
-      performance.measure('times.query', { start: started, end: queried });
-      performance.measure('times.draw', { start: queried, end: performance.now() });
-    } catch (error) {
-      this.#lastKey = '';
-      if (sequence === this.#sequence) {
-        this.error = errorText(error);
-      }
-    } finally {
-      done();
-    }
+  constructor(readiness: ReadinessBegin) {
+    this.#latest = new Latest(readiness);
+  }
+
+  compute(conn: Connector, request: TimesRequest, dataVersion = 0): Promise<void> {
+    return this.#latest.run(
+      [request, dataVersion],
+      async (current) => {
+        const started = performance.now();
+        const summary = await withFacts(conn, dataVersion, () => queryFactsHotTimes(conn, request));
+        if (!current()) return;
+        const queried = performance.now();
+        this.summary = summary;
+        this.computedWith = request;
+        this.error = null;
+        await tick();
+        // For the benchmark's breakdown (scripts/bench/times.ts).
+        measureSince('times.draw', measureSince('times.query', started, queried));
+      },
+      (message) => (this.error = message),
+    );
   }
 }

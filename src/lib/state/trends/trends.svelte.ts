@@ -4,7 +4,6 @@
  * and its visits per week against the target. Area lists and the data period are read
  * once per data version; the newest request wins.
  */
-import { errorText } from '$lib/data/engine-errors';
 import { tick } from 'svelte';
 import {
   computeVisitFrequency,
@@ -32,7 +31,8 @@ import {
   type LocationPoint,
 } from '$lib/data/queries/trends';
 import type { RecordTable } from '$lib/data/schema';
-import { readiness } from '../shared/readiness.svelte';
+import { Latest, measureSince, type ReadinessBegin } from '../shared/latest';
+import { perDataVersion } from '../shared/per-data-version';
 
 /** Records within this distance of an aandachtslocatie's centre count as "at" it. */
 export const WATCH_RADIUS_M = 250;
@@ -59,7 +59,6 @@ export interface WatchLocationTrend {
 }
 
 interface StaticData {
-  version: number;
   period: { first: string | null; last: string | null };
   wijken: WijkInfo[];
   locations: (LocationPoint & { name: string; reason: string | null; target: number | null })[];
@@ -76,97 +75,105 @@ export class WijkenModel {
   /** Filtered records with a wijk known to the year only: in no monthly series. */
   yearOnly = $state(0);
   error = $state<string | null>(null);
-  #static: StaticData | null = null;
+  /** Area lists, the data period and the aandachtslocaties, read once per data version. */
+  readonly #staticData = perDataVersion((conn) => readStaticData(conn));
   #visitCache: { key: string; rows: VisitRow[] } | null = null;
-  #sequence = 0;
-  /** The last request, as text: a URL change that leaves it equal does not recompute. */
-  #lastKey = '';
+  /** A URL change that leaves the request equal does not recompute. */
+  readonly #latest: Latest;
 
-  async compute(conn: Connector, request: WijkenRequest, dataVersion = 0): Promise<void> {
-    const key = JSON.stringify([request, dataVersion]);
-    if (key === this.#lastKey && !this.error) return;
-    this.#lastKey = key;
-    const done = readiness.begin();
-    const sequence = ++this.#sequence;
+  constructor(readiness: ReadinessBegin) {
+    this.#latest = new Latest(readiness);
+  }
+
+  compute(conn: Connector, request: WijkenRequest, dataVersion = 0): Promise<void> {
+    const fail = (message: string) => (this.error = message);
+    return this.#latest.run(
+      [request, dataVersion],
+      (current) => this.#run(conn, request, current),
+      fail,
+    );
+  }
+
+  async #run(conn: Connector, request: WijkenRequest, current: () => boolean): Promise<void> {
     const started = performance.now();
-    try {
-      const base = await this.#staticData(conn, request.dataVersion);
-      const first = [base.period.first, request.from]
-        .filter((d) => d !== null)
-        .sort()
-        .at(-1);
-      const last = [base.period.last, request.to].filter((d) => d !== null).sort()[0];
-      const range = first && last ? wholeMonthsBetween(first, last) : null;
-      if (!range) {
-        if (sequence !== this.#sequence) return;
-        [this.trends, this.locations, this.range] = [null, null, null];
-        this.error = 'De gekozen periode bevat geen hele maand: kies een langere periode.';
-        return;
-      }
-      // Wijk series and the records around each aandachtslocatie, from the analysis facts
-      // (queries/facts.ts; the counts of buildWijkMonthlyCountsQuery and
-      // buildNearbyMonthlyCountsQuery on the source tables).
-      const countsStart = performance.now();
-      const { rows, nearby, yearOnly } = await withFacts(conn, request.dataVersion, (codes) =>
-        queryFactsMonthlyCounts(
-          conn,
-          {
-            tables: request.tables,
-            filter: request.filter,
-            locations: base.locations,
-            radiusM: WATCH_RADIUS_M,
-          },
-          codes,
-        ),
-      );
-      if (sequence !== this.#sequence) return;
-      const visitsStart = performance.now();
-      const visits = await this.#visits(conn, request);
-      performance.measure('wijken.query_counts', { start: countsStart, end: visitsStart });
-      performance.measure('wijken.query_visits', { start: visitsStart, end: performance.now() });
-      if (sequence !== this.#sequence) return;
-      const queried = performance.now();
-      const options = { periodMonths: request.periodMonths };
-      const trends = computeWijkTrends(rows, base.wijken, range, options);
-      const locationInfo = base.locations.map((l) => ({
-        code: l.id,
-        name: l.name,
-        inhabitants: null,
-      }));
-      const locationTrends = computeWijkTrends(nearby, locationInfo, range, {
-        ...options,
-        perTheme: false,
-      });
-      this.locations = base.locations.map((l) => {
-        const days = visits.filter((v) => v.target === l.id);
-        return {
-          id: l.id,
-          name: l.name,
-          reason: l.reason,
-          target: l.target,
-          panel: locationTrends.panels.find((p) => p.key === `${l.id}|*`)!,
-          visitsPerWeek: monthlyVisitsPerWeek(days, range),
-          frequency: computeVisitFrequency(days, endOfRange(range), l.target, VISIT_WEEKS),
-        };
-      });
-      this.trends = trends;
-      this.range = range;
-      this.yearOnly = yearOnly;
-      this.error = null;
-      const computed = performance.now();
-      await tick();
-      // For the benchmark's breakdown (scripts/bench/times.ts).
-      performance.measure('wijken.query', { start: started, end: queried });
-      performance.measure('wijken.compute', { start: queried, end: computed });
-      performance.measure('wijken.draw', { start: computed, end: performance.now() });
-    } catch (error) {
-      this.#lastKey = '';
-      if (sequence === this.#sequence) {
-        this.error = errorText(error);
-      }
-    } finally {
-      done();
+    const base = await this.#staticData(conn, request.dataVersion);
+    const first = [base.period.first, request.from]
+      .filter((d) => d !== null)
+      .sort()
+      .at(-1);
+    const last = [base.period.last, request.to].filter((d) => d !== null).sort()[0];
+    const range = first && last ? wholeMonthsBetween(first, last) : null;
+    if (!range) {
+      if (!current()) return;
+      [this.trends, this.locations, this.range] = [null, null, null];
+      this.error = 'De gekozen periode bevat geen hele maand: kies een langere periode.';
+      return;
     }
+    // Wijk series and the records around each aandachtslocatie, from the analysis facts
+    // (queries/facts.ts; the counts of buildWijkMonthlyCountsQuery and
+    // buildNearbyMonthlyCountsQuery on the source tables).
+    const countsStart = performance.now();
+    const { rows, nearby, yearOnly } = await withFacts(conn, request.dataVersion, (codes) =>
+      queryFactsMonthlyCounts(
+        conn,
+        {
+          tables: request.tables,
+          filter: request.filter,
+          locations: base.locations,
+          radiusM: WATCH_RADIUS_M,
+        },
+        codes,
+      ),
+    );
+    if (!current()) return;
+    const visitsStart = performance.now();
+    const visits = await this.#visits(conn, request);
+    measureSince('wijken.query_counts', countsStart, visitsStart);
+    measureSince('wijken.query_visits', visitsStart);
+    if (!current()) return;
+    const queried = performance.now();
+    const options = { periodMonths: request.periodMonths };
+    const trends = computeWijkTrends(rows, base.wijken, range, options);
+    this.locations = this.#locationTrends(base, nearby, visits, range, options);
+    this.trends = trends;
+    this.range = range;
+    this.yearOnly = yearOnly;
+    this.error = null;
+    const computed = performance.now();
+    await tick();
+    // For the benchmark's breakdown (scripts/bench/times.ts).
+    measureSince('wijken.query', started, queried);
+    measureSince('wijken.draw', measureSince('wijken.compute', queried, computed));
+  }
+
+  #locationTrends(
+    base: StaticData,
+    nearby: Parameters<typeof computeWijkTrends>[0],
+    visits: VisitRow[],
+    range: MonthRange,
+    options: { periodMonths: number },
+  ): WatchLocationTrend[] {
+    const locationInfo = base.locations.map((l) => ({
+      code: l.id,
+      name: l.name,
+      inhabitants: null,
+    }));
+    const locationTrends = computeWijkTrends(nearby, locationInfo, range, {
+      ...options,
+      perTheme: false,
+    });
+    return base.locations.map((l) => {
+      const days = visits.filter((v) => v.target === l.id);
+      return {
+        id: l.id,
+        name: l.name,
+        reason: l.reason,
+        target: l.target,
+        panel: locationTrends.panels.find((p) => p.key === `${l.id}|*`)!,
+        visitsPerWeek: monthlyVisitsPerWeek(days, range),
+        frequency: computeVisitFrequency(days, endOfRange(range), l.target, VISIT_WEEKS),
+      };
+    });
   }
 
   /** Visits follow only the filter's period, hours and weekdays: kept while those stay. */
@@ -179,23 +186,21 @@ export class WijkenModel {
     }
     return this.#visitCache.rows;
   }
+}
 
-  async #staticData(conn: Connector, version: number): Promise<StaticData> {
-    if (this.#static?.version === version) return this.#static;
-    const [period] = await conn.query<StaticData['period']>(buildDataPeriodQuery());
-    const wijken = await conn.query<WijkInfo>(buildWijkenQuery());
-    const rows = await conn.query<{
-      id: string;
-      name: string;
-      reason: string | null;
-      visits_per_week: number | null;
-      geometry: string;
-    }>(buildWatchLocationsQuery());
-    const locations = rows.map((r) => {
-      const [lon, lat] = geometryCentre(JSON.parse(r.geometry));
-      return { id: r.id, name: r.name, reason: r.reason, target: r.visits_per_week, lon, lat };
-    });
-    this.#static = { version, period: period ?? { first: null, last: null }, wijken, locations };
-    return this.#static;
-  }
+async function readStaticData(conn: Connector): Promise<StaticData> {
+  const [period] = await conn.query<StaticData['period']>(buildDataPeriodQuery());
+  const wijken = await conn.query<WijkInfo>(buildWijkenQuery());
+  const rows = await conn.query<{
+    id: string;
+    name: string;
+    reason: string | null;
+    visits_per_week: number | null;
+    geometry: string;
+  }>(buildWatchLocationsQuery());
+  const locations = rows.map((r) => {
+    const [lon, lat] = geometryCentre(JSON.parse(r.geometry));
+    return { id: r.id, name: r.name, reason: r.reason, target: r.visits_per_week, lon, lat };
+  });
+  return { period: period ?? { first: null, last: null }, wijken, locations };
 }

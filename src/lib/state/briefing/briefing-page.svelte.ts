@@ -1,0 +1,128 @@
+/**
+ * The coordinator of the Briefing view: its settings from the URL (briefing-url.ts), the
+ * slides computed from the database or, while the engine starts, from the published files,
+ * the coordinator's notes, and the readiness signal and benchmark marks around the maps.
+ * Keyboard and fullscreen stay with the page (they are the DOM's).
+ */
+import { untrack } from 'svelte';
+import type { PageDeps } from '../shared/page-deps';
+import type { DataSource } from '../shared/shared-filter.svelte';
+import { setView } from '../shared/url-access';
+import { BriefingModel, type BriefingSettings } from './briefing.svelte';
+import { connectorBriefingSource, type BriefingSource } from './briefing-sources';
+import { parseBriefingView, writeBriefingView } from './briefing-url';
+
+/** The app data the briefing needs besides the engine: the files it may start from. */
+export interface BriefingData extends DataSource {
+  readonly dataKey: string;
+  readonly earlyBriefing: BriefingSource | null;
+  /** Lets an engine held back for the briefing start. */
+  releaseEngine(): void;
+}
+
+/** Timing marks for the benchmark: the first slides on the page, the first maps drawn. */
+function markOnce(name: string): void {
+  if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
+}
+
+export class BriefingPage {
+  readonly model: BriefingModel;
+  readonly #deps: PageDeps & { data: BriefingData };
+  // The URL holds the briefing's settings (reload, shared link); without a date the
+  // briefing is for the next dagdeel from now.
+  readonly view = $derived(parseBriefingView(this.#url().searchParams, this.#defaultMoment()));
+  /** The database once it is ready; before that, on a published dataset, its files. */
+  readonly source = $derived(this.#source());
+  #mapsPending: (() => void) | null = null;
+  #mapsLeft = 0;
+  #saveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(deps: PageDeps & { data: BriefingData }) {
+    this.#deps = deps;
+    this.model = new BriefingModel({ readiness: deps.readiness });
+  }
+
+  #url(): URL {
+    return this.#deps.url.url;
+  }
+  #defaultMoment() {
+    return this.model.defaultMoment();
+  }
+  #source(): BriefingSource | null {
+    const { data } = this.#deps;
+    return data.status === 'gereed'
+      ? connectorBriefingSource(data.connector, data.dataKey)
+      : data.earlyBriefing;
+  }
+
+  /** Wires the model to the URL and the data; call during component initialisation. */
+  connect(): void {
+    const { model } = this;
+    // Marked after the frame that shows the slides, in the first task after it: scheduled
+    // before the slides' DOM is made, so ahead of the maps, which are created in a task after
+    // that same frame (map-action.ts) and would otherwise delay the mark by their start.
+    $effect.pre(() => {
+      if (!model.slides) return;
+      requestAnimationFrame(() => setTimeout(() => markOnce('briefing.shown'), 0));
+    });
+    // Ready only when both maps have drawn the current slides.
+    $effect(() => {
+      if (!model.slides) return;
+      untrack(() => {
+        this.#mapsPending?.();
+        this.#mapsPending = this.#deps.readiness.begin();
+        this.#mapsLeft = 2;
+      });
+    });
+    // The coordinator's notes for this briefing load from this browser while the data is on
+    // its way.
+    $effect(() => {
+      const settings = this.view;
+      untrack(() => model.preloadPrep(settings));
+    });
+    $effect(() => {
+      const settings = this.view;
+      const from = this.source;
+      if (!from) return;
+      untrack(() => {
+        model.settings = { ...settings };
+        model.compute(from);
+      });
+    });
+    // A briefing that cannot be made from the files needs the engine after all.
+    $effect(() => {
+      if (model.error) this.#deps.data.releaseEngine();
+    });
+  }
+
+  /** One of the slides' maps has drawn. */
+  mapRendered(): void {
+    this.#mapsLeft--;
+    if (this.#mapsLeft <= 0) {
+      this.#mapsPending?.();
+      this.#mapsPending = null;
+      markOnce('briefing.drawn');
+      this.#deps.data.releaseEngine();
+    }
+  }
+
+  /** Other settings: the URL is replaced (the briefing's history is not the user's). */
+  setView(next: Partial<BriefingSettings>): void {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off query string, not state
+    const params = writeBriefingView(new URLSearchParams(), { ...this.view, ...next });
+    setView(this.#deps.url, params, { replace: true });
+  }
+
+  editNotes(notes: string): void {
+    this.model.notes = notes;
+    this.model.notesSaved = false;
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => this.model.savePrep(), 400);
+  }
+
+  async editFocus(themes: string[]): Promise<void> {
+    this.model.focusThemes = themes;
+    await this.model.savePrep();
+    if (this.source) await this.model.compute(this.source, { force: true });
+  }
+}
