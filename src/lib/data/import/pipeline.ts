@@ -15,7 +15,13 @@ import { IMPORT_FIELDS, type RecordKind } from './column-mapping';
 import type { SourceBytes } from './csv-bytes';
 import { buildConvertSql, convertStaged, stagedRowsSource, type RecordImportKind } from './convert';
 import { hasCountColumn } from './count-column';
-import { checkIdColumn, computeFileKey, proposeIdPolicy, type IdCheck } from './id-check';
+import {
+  checkIdColumn,
+  computeFileKey,
+  idsKnownUnique,
+  proposeIdPolicy,
+  type IdCheck,
+} from './id-check';
 import { commitImport, finalizeRows } from './finalize';
 import { columnsToScan, scanBeyondSample } from './personal-data-scan';
 import { locateRecords } from './locate';
@@ -259,7 +265,9 @@ export async function runImport(
     unassigned = located.unassigned;
   }
   await progress?.step('finalize');
-  await timed('finalize', () => finalizeRows(conn, plan, stagedRowsSource(plan)));
+  const source = stagedRowsSource(plan);
+  const idsUnique = idsKnownUnique(staged, plan, source);
+  await timed('finalize', () => finalizeRows(conn, plan, source, idsUnique));
   const commit = options.commit ?? true;
   if (commit) {
     // The point of no return: from here the rows land and are saved, whatever is clicked.
