@@ -132,10 +132,14 @@ export async function prepareImport(
       duplicates: options.duplicates,
       mapping: options.mapping,
     });
-  const columns = columnsToScan(propose(), samples, (field) => fieldType(kind, field));
+  const first = propose();
+  const columns = columnsToScan(first, samples, (field) => fieldType(kind, field));
   await progress?.step('personal_data');
-  await timed('personal_data', () => scanBeyondSample(conn, samples, columns, { progress }));
-  const proposed = propose();
+  const findings = await timed('personal_data', () =>
+    scanBeyondSample(conn, samples, columns, { progress }),
+  );
+  // Only a finding (a column refused) changes the proposal.
+  const proposed = findings.length > 0 ? propose() : first;
   await progress?.step('ids');
   const idCheck = await checkIds(conn, staged, proposed);
   const rows = staged.rowCount;
