@@ -19,7 +19,7 @@ import type { Connector } from '../connector';
 import type { StepProgress } from '../progress';
 import { couldCount, detectContentKind } from './personal-data-content';
 import { describeContentFinding, type PersonalDataFinding } from './personal-data';
-import { candidateSql } from './personal-data-candidates';
+import { candidateSql, columnCandidateSql } from './personal-data-candidates';
 import { SAMPLE_ROWS, type ColumnSample, type ImportPlan } from './plan';
 
 export { candidateSql };
@@ -141,7 +141,7 @@ async function countCandidates(
         ? []
         : await conn.query<{ half: number; k: number }>({
             sql: `SELECT ${half} AS half, count(*) AS k FROM ${source}
-                  WHERE ${listed === null ? candidateSql(v) : `${v} IN (SELECT unnest(?::VARCHAR[]))`}
+                  WHERE ${listed === null ? columnCandidateSql(v, column.sample) : `${v} IN (SELECT unnest(?::VARCHAR[]))`}
                   GROUP BY half`,
             params: listed === null ? [] : [JSON.stringify(listed)],
           });
