@@ -107,6 +107,8 @@ export async function finalizeRows(
   plan: ImportPlan,
   /** The staged rows (see stagedRowsSource): their theme keys may be counted already. */
   source: string,
+  /** The id check found no id repeated in the file (id-check's idsKnownUnique). */
+  idsUnique = false,
 ): Promise<void> {
   const kind = plan.kind as RecordImportKind;
   const coordinates = plan.coordinates;
@@ -130,13 +132,17 @@ export async function finalizeRows(
   // Generated ids never repeat: then a duplicate is an exact copy of an earlier row.
   const key = copiesOnly ? 'c.row_key' : 'c.id';
   const firstId = copiesOnly ? 'arg_min(c.id, c.rn)' : 'c.id';
+  const accepted = `FROM import_conv c ${points} WHERE c.reason IS NULL AND p.outside IS DISTINCT FROM 1`;
+  // Ids unique in the file: each accepted row is the first of its id, none need grouping.
+  const grouped =
+    idsUnique && !copiesOnly
+      ? `SELECT c.id AS key, c.id AS id, c.rn AS first_rn, CAST(1 AS BIGINT) AS n ${accepted}
+          AND c.id IN (SELECT id FROM ${kind})`
+      : `SELECT ${key} AS key, ${firstId} AS id, min(c.rn) AS first_rn, count(*) AS n
+          ${accepted} GROUP BY ${key}`;
   await withLookupJoins(conn, () =>
     conn.exec(`CREATE TABLE import_repeated AS
-      WITH grouped AS (
-        SELECT ${key} AS key, ${firstId} AS id, min(c.rn) AS first_rn, count(*) AS n
-        FROM import_conv c ${points}
-        WHERE c.reason IS NULL AND p.outside IS DISTINCT FROM 1 GROUP BY ${key}
-      ),
+      WITH grouped AS (${grouped}),
       flagged AS (SELECT *, id IN (SELECT id FROM ${kind}) AS exists_already FROM grouped)
       SELECT key, id, first_rn, n, coalesce(exists_already, FALSE) AS exists_already
       FROM flagged WHERE n > 1 OR exists_already`),

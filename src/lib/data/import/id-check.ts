@@ -31,6 +31,18 @@ export function generatedIdSql(fileKey: string): string {
   return `${sqlLiteral(`${fileKey}-`)} || CAST(r.rn AS VARCHAR)`;
 }
 
+/** Per staged file, the id expressions (with their source) found without a repeat. */
+const uniqueIds = new WeakMap<StagedSource, Set<string>>();
+const idKey = (plan: ImportPlan, source: string) => `${source}\n${columnSql(plan, 'id')}`;
+
+/**
+ * True when the id check found no id of `plan` repeated among all staged rows: then no
+ * subset of them repeats one either, and finalize looks up only the ids stored already.
+ */
+export function idsKnownUnique(staged: StagedSource, plan: ImportPlan, source: string): boolean {
+  return plan.columns.id !== undefined && !!uniqueIds.get(staged)?.has(idKey(plan, source));
+}
+
 /**
  * Counts the id column's repeats over all staged rows: one distinct count of the ids, and
  * only when some repeat (rare in a registration system's export) a second pass that hashes
@@ -45,12 +57,15 @@ export async function checkIdColumn(
   const none = { repeatedRows: 0, differingRows: 0, exactCopies: 0 };
   if (plan.columns.id === undefined) return none;
   const id = columnSql(plan, 'id')!;
-  // A GROUP BY counts the distinct ids in about half the time of count(DISTINCT).
+  // count(DISTINCT) took a quarter less than a GROUP BY with counts (1M ids, duckdb-wasm 1.32).
   const [{ repeated }] = await conn.query<{ repeated: number | null }>({
-    sql: `SELECT sum(n) - count(*) AS repeated FROM (SELECT count(*) AS n
-      FROM (SELECT ${id} AS id FROM ${source} r) WHERE id IS NOT NULL GROUP BY id)`,
+    sql: `SELECT count(id) - count(DISTINCT id) AS repeated FROM (SELECT ${id} AS id FROM ${source} r)`,
   });
-  if (!Number(repeated)) return none;
+  if (!Number(repeated)) {
+    if (!uniqueIds.has(staged)) uniqueIds.set(staged, new Set());
+    uniqueIds.get(staged)!.add(idKey(plan, source));
+    return none;
+  }
   const [{ differing }] = await conn.query<{ differing: number }>({
     sql: `SELECT count(DISTINCT row_key) - count(DISTINCT id) AS differing
       FROM (SELECT ${id} AS id, ${rowKeySql(staged.headers.length)} AS row_key

@@ -9,7 +9,8 @@
  *
  * Speed: the engine counts per 500 rows how many values could be personal data at all — a
  * cheap superset test per value (an `@`, a long text, a capital and a space, the shape of a
- * short note, a digit shape of a BSN, phone number, date, plate or IBAN). No recogniser reaches its threshold in a
+ * short note, a digit shape of a BSN, phone number, date, plate or IBAN; see
+ * personal-data-candidates.ts). No recogniser reaches its threshold in a
  * window where fewer than 30% of the values are candidates (the lowest threshold), so only
  * windows over that share are read into JavaScript — as distinct values with their counts
  * — and judged with the sample's own rule. A clean million rows cost one scan.
@@ -18,62 +19,16 @@ import type { Connector } from '../connector';
 import type { StepProgress } from '../progress';
 import { couldCount, detectContentKind } from './personal-data-content';
 import { describeContentFinding, type PersonalDataFinding } from './personal-data';
+import { candidateSql, columnCandidateSql } from './personal-data-candidates';
 import { SAMPLE_ROWS, type ColumnSample, type ImportPlan } from './plan';
+
+export { candidateSql };
 
 /** Rows per window: the sample's size, so a window is judged as a sample would be. */
 export const SCAN_WINDOW_ROWS = SAMPLE_ROWS;
 const HALF = SCAN_WINDOW_ROWS / 2;
 /** The lowest share threshold of any kind (e-mail, IBAN); see CONTENT_THRESHOLDS. */
 const MIN_CANDIDATE_SHARE = 0.3;
-
-const D = '[0-9]';
-const L = '[A-Za-z]';
-/** Dutch plate sidecodes 1-14 (personal-data-values.ts), as a superset without the letter rules. */
-const PLATE_SHAPES = [
-  'LL-DD-DD', 'DD-DD-LL', 'DD-LL-DD', 'LL-DD-LL', 'LL-LL-DD', 'DD-LL-LL', 'DD-LLL-D',
-  'D-LLL-DD', 'LL-DDD-L', 'L-DDD-LL', 'LLL-DD-L', 'L-DD-LLL', 'D-LL-DDD', 'DDD-LL-D',
-]; // prettier-ignore
-const PLATE = PLATE_SHAPES.map((shape) =>
-  shape
-    .split('-')
-    .map((group) => `${group[0] === 'L' ? L : D}{${group.length}}`)
-    .join('[- ]?'),
-).join('|');
-/** Regular expressions per shape, each tried only on values of its first character and length. */
-const SHAPES = {
-  iban: `${L}{2}${D}{2}[A-Za-z0-9 ]+\\s*`,
-  bsn: `(?:${D}{8,9}|${D}{3,4}[ .-]${D}{2,3}[ .-]${D}{3})\\s*`,
-  phone: `[+(0][0-9 ()/.-]+\\s*`,
-  plate: `(?:${PLATE})\\s*`,
-  date: `${D}{1,4}[-/.]${D}{1,2}[-/.]${D}{1,4}(?:[ T]00:00(?::00)?)?\\s*`,
-};
-/** A note (couldCount): a later word with a capital, or three space-separated words. */
-const NOTE_SHAPE = ' [A-ZÀ-Ý]| [^ ]+ +[^ ]';
-const digitFirst = (v: string) => `(${v} >= '0' AND ${v} < ':')`;
-const upperFirst = (v: string) => `((${v} >= 'A' AND ${v} < '[') OR (${v} >= 'À' AND ${v} < 'Þ'))`;
-const letterFirst = (v: string) => `(${upperFirst(v)} OR (${v} >= 'a' AND ${v} < '{'))`;
-const matches = (v: string, shape: keyof typeof SHAPES) =>
-  `regexp_full_match(${v}, '${SHAPES[shape]}')`;
-
-/**
- * SQL: true for every value `detectContentKind` could count towards some kind (the e-mail,
- * IBAN, BSN, phone, plate, date, name and free-text recognisers), false for most others.
- * Each shape's regular expression runs only on values whose first character and length
- * allow it, so a timestamp or a coordinate costs a few comparisons. A value with a leading
- * blank (trimmed by the recognisers) is always a candidate. `v` is a staged text column.
- */
-export function candidateSql(v: string): string {
-  const len = `length(${v})`;
-  return `(contains(${v}, '@') OR ${len} >= 30 OR contains(${v}, ',') OR ${v} < '!'
-    OR (${upperFirst(v)} AND (contains(${v}, ' ') OR contains(${v}, '.')))
-    OR (contains(${v}, ' ') AND regexp_matches(${v}, '${NOTE_SHAPE}'))
-    OR (${len} BETWEEN 6 AND 10 AND ${matches(v, 'plate')})
-    OR (${letterFirst(v)} AND ${len} >= 15 AND ${matches(v, 'iban')})
-    OR (${digitFirst(v)} AND ${len} BETWEEN 8 AND 14 AND ${matches(v, 'bsn')})
-    OR (${digitFirst(v)} AND ${len} BETWEEN 5 AND 26 AND (NOT contains(${v}, ':') OR contains(${v}, '00:00'))
-        AND ${matches(v, 'date')})
-    OR ((${digitFirst(v)} OR ${v} < '0') AND ${len} BETWEEN 10 AND 29 AND ${matches(v, 'phone')}))`;
-}
 
 interface WindowCounts {
   /** Non-empty values per half-window (only counted for a column with candidates). */
@@ -176,15 +131,17 @@ async function countCandidates(
 ): Promise<WindowCounts[]> {
   const half = `(rn - 1) // ${HALF}`;
   const counts: WindowCounts[] = [];
+  const categories = columns.filter((column) => looksCategorical(column.sample));
+  const distinct = await candidateValues(conn, source, categories);
   for (const column of columns) {
     const v = `c${column.index}`;
-    const listed = looksCategorical(column.sample) ? await candidateValues(conn, source, v) : null;
+    const listed = distinct.get(column.index) ?? null;
     const found =
       listed !== null && listed.length === 0
         ? []
         : await conn.query<{ half: number; k: number }>({
             sql: `SELECT ${half} AS half, count(*) AS k FROM ${source}
-                  WHERE ${listed === null ? candidateSql(v) : `${v} IN (SELECT unnest(?::VARCHAR[]))`}
+                  WHERE ${listed === null ? columnCandidateSql(v, column.sample) : `${v} IN (SELECT unnest(?::VARCHAR[]))`}
                   GROUP BY half`,
             params: listed === null ? [] : [JSON.stringify(listed)],
           });
@@ -208,19 +165,31 @@ function looksCategorical(sample: readonly string[] | undefined): boolean {
 }
 
 /**
- * The column's distinct values that could count as personal data (`couldCount`), or null
- * when the column has too many distinct values to list (then every row is tested in SQL).
+ * Per categorical column, its distinct values that could count as personal data
+ * (`couldCount`); absent when it has too many distinct values to list (then every row is
+ * tested in SQL). One pass for all of them: a grouping set per column.
  */
 async function candidateValues(
   conn: Connector,
   source: string,
-  v: string,
-): Promise<string[] | null> {
-  const distinct = await conn.query<{ v: string }>({
-    sql: `SELECT ${v} AS v FROM ${source} WHERE ${v} <> '' GROUP BY ${v} LIMIT ${FEW_DISTINCT + 1}`,
+  columns: readonly ScanColumn[],
+): Promise<Map<number, string[]>> {
+  const listed = new Map<number, string[]>();
+  if (columns.length === 0) return listed;
+  const refs = columns.map(({ index }) => `c${index}`);
+  const which = refs.map((v, g) => `WHEN GROUPING(${v}) = 0 THEN ${g}`).join(' ');
+  const rows = await conn.query<{ g: number; v: string }>({
+    sql: `SELECT g, v FROM (
+            SELECT CASE ${which} END AS g, coalesce(${refs.join(', ')}) AS v FROM ${source}
+            GROUP BY GROUPING SETS (${refs.map((v) => `(${v})`).join(', ')})
+          ) WHERE v <> '' QUALIFY row_number() OVER (PARTITION BY g) <= ${FEW_DISTINCT + 1}`,
   });
-  if (distinct.length > FEW_DISTINCT) return null;
-  return distinct.map((d) => d.v).filter(couldCount);
+  const values = columns.map(() => [] as string[]);
+  for (const { g, v } of rows) values[g].push(v);
+  for (const [g, { index }] of columns.entries()) {
+    if (values[g].length <= FEW_DISTINCT) listed.set(index, values[g].filter(couldCount));
+  }
+  return listed;
 }
 
 /** The non-empty values of one column in the given half-windows and the next, in counts. */

@@ -15,7 +15,13 @@ import { IMPORT_FIELDS, type RecordKind } from './column-mapping';
 import type { SourceBytes } from './csv-bytes';
 import { buildConvertSql, convertStaged, stagedRowsSource, type RecordImportKind } from './convert';
 import { hasCountColumn } from './count-column';
-import { checkIdColumn, computeFileKey, proposeIdPolicy, type IdCheck } from './id-check';
+import {
+  checkIdColumn,
+  computeFileKey,
+  idsKnownUnique,
+  proposeIdPolicy,
+  type IdCheck,
+} from './id-check';
 import { commitImport, finalizeRows } from './finalize';
 import { columnsToScan, scanBeyondSample } from './personal-data-scan';
 import { locateRecords } from './locate';
@@ -128,10 +134,14 @@ export async function prepareImport(
       duplicates: options.duplicates,
       mapping: options.mapping,
     });
-  const columns = columnsToScan(propose(), samples, (field) => fieldType(kind, field));
+  const first = propose();
+  const columns = columnsToScan(first, samples, (field) => fieldType(kind, field));
   await progress?.step('personal_data');
-  await timed('personal_data', () => scanBeyondSample(conn, samples, columns, { progress }));
-  const proposed = propose();
+  const findings = await timed('personal_data', () =>
+    scanBeyondSample(conn, samples, columns, { progress }),
+  );
+  // Only a finding (a column refused) changes the proposal.
+  const proposed = findings.length > 0 ? propose() : first;
   await progress?.step('ids');
   const idCheck = await checkIds(conn, staged, proposed);
   const rows = staged.rowCount;
@@ -261,7 +271,9 @@ export async function runImport(
     unassigned = located.unassigned;
   }
   await progress?.step('finalize');
-  await timed('finalize', () => finalizeRows(conn, plan, stagedRowsSource(plan)));
+  const source = stagedRowsSource(plan);
+  const idsUnique = idsKnownUnique(staged, plan, source);
+  await timed('finalize', () => finalizeRows(conn, plan, source, idsUnique));
   const commit = options.commit ?? true;
   if (commit) {
     // The point of no return: from here the rows land and are saved, whatever is clicked.
