@@ -57,6 +57,34 @@ describe('the personal-data scan of columns that start as categories', () => {
   });
 });
 
+describe('the same scan over typed rows (a Parquet or Arrow file)', () => {
+  it('groups the typed columns and finds what the text view holds', async () => {
+    // As stage.ts stages a typed file: the typed rows, and a view that casts them to text.
+    await conn.exec(`CREATE TABLE probe_typed AS SELECT rn, c0,
+        CASE WHEN rn <= 1000 THEN 7 ELSE 100000000 + rn * 11 END AS c1, c2 FROM probe`);
+    await conn.exec(`CREATE VIEW probe_text AS SELECT rn, CAST(c0 AS VARCHAR) AS c0,
+        CAST(c1 AS VARCHAR) AS c1, CAST(c2 AS VARCHAR) AS c2 FROM probe_typed`);
+    const sample = async (column: string) =>
+      (
+        await conn.query<{ v: string }>({
+          sql: `SELECT ${column} AS v FROM probe_text WHERE rn <= 1000 ORDER BY rn`,
+        })
+      ).map((r) => r.v);
+    const columns = [
+      { index: 0, header: 'soort', sample: await sample('c0') },
+      { index: 1, header: 'kenmerk', sample: await sample('c1') },
+      { index: 2, header: 'afdoening', sample: await sample('c2') },
+    ];
+    const typed = await scanPersonalData(conn, 'probe_text', columns, {
+      judgedRows: 1000,
+      typedSource: 'probe_typed',
+    });
+    const text = await scanPersonalData(conn, 'probe_text', columns, { judgedRows: 1000 });
+    expect(typed).toEqual(text);
+    expect(typed.map((f) => [f.column, f.kind])).toEqual([['afdoening', 'telefoonnummer']]);
+  });
+});
+
 describe('the candidate test of a column of codes', () => {
   const judge = async (sql: string, values: string[]) =>
     conn.query<{ v: string; c: boolean }>({

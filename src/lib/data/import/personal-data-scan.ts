@@ -61,6 +61,13 @@ export interface ScanOptions {
   judgedRows?: number;
   /** Columns done of all, reported per column (and a cancel checkpoint). */
   progress?: Pick<StepProgress, 'advance'>;
+  /**
+   * The same rows with their typed columns (`import_rows` of a Parquet or Arrow file), where
+   * `source` is a view casting them to text: categories are grouped there and cast after
+   * grouping, which costs a quarter of grouping the cast text (1M rows, 3 columns: 150
+   * against 590 ms of CPU).
+   */
+  typedSource?: string;
 }
 
 /**
@@ -76,7 +83,7 @@ export async function scanPersonalData(
 ): Promise<(PersonalDataFinding & { index: number })[]> {
   if (columns.length === 0) return [];
   const referenceDay = dayNumber(options.referenceDate ?? new Date());
-  const counts = await countCandidates(conn, source, columns);
+  const counts = await countCandidates(conn, source, columns, options.typedSource);
   const findings: (PersonalDataFinding & { index: number })[] = [];
   for (const [c, { index, header }] of columns.entries()) {
     options.progress?.advance(c, columns.length);
@@ -128,11 +135,12 @@ async function countCandidates(
   conn: Connector,
   source: string,
   columns: readonly ScanColumn[],
+  typedSource?: string,
 ): Promise<WindowCounts[]> {
   const half = `(rn - 1) // ${HALF}`;
   const counts: WindowCounts[] = [];
   const categories = columns.filter((column) => looksCategorical(column.sample));
-  const distinct = await candidateValues(conn, source, categories);
+  const distinct = await candidateValues(conn, typedSource ?? source, categories);
   for (const column of columns) {
     const v = `c${column.index}`;
     const listed = distinct.get(column.index) ?? null;
@@ -178,9 +186,11 @@ async function candidateValues(
   if (columns.length === 0) return listed;
   const refs = columns.map(({ index }) => `c${index}`);
   const which = refs.map((v, g) => `WHEN GROUPING(${v}) = 0 THEN ${g}`).join(' ');
+  // Cast after grouping: a no-op on text, the distinct values only on a typed source.
+  const text = refs.map((v) => `CAST(${v} AS VARCHAR)`);
   const rows = await conn.query<{ g: number; v: string }>({
     sql: `SELECT g, v FROM (
-            SELECT CASE ${which} END AS g, coalesce(${refs.join(', ')}) AS v FROM ${source}
+            SELECT CASE ${which} END AS g, coalesce(${text.join(', ')}) AS v FROM ${source}
             GROUP BY GROUPING SETS (${refs.map((v) => `(${v})`).join(', ')})
           ) WHERE v <> '' QUALIFY row_number() OVER (PARTITION BY g) <= ${FEW_DISTINCT + 1}`,
   });
@@ -270,6 +280,8 @@ export async function scanBeyondSample(
 ): Promise<(PersonalDataFinding & { index: number })[]> {
   const findings = await scanPersonalData(conn, 'import_raw', columns, {
     judgedRows: SCAN_WINDOW_ROWS,
+    // Typed formats keep their rows typed in `import_rows` (stage.ts); text formats have none.
+    typedSource: samples.some((sample) => sample.type) ? 'import_rows' : undefined,
     ...options,
   });
   for (const { index } of columns) samples[index].scanned = true;
