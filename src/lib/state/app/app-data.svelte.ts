@@ -297,5 +297,4 @@ class AppData {
     this.municipality = this.settings.municipality ?? overview.municipality;
   }
 }
-
 export const appData = new AppData();
