@@ -68,6 +68,10 @@ async function startHeld(page: Page, testid: string, at: string, start: () => Pr
   await holdAt(page, at);
   await start();
   await held(page);
+  // The hold is reached before the screen has drawn the step it holds: wait for that.
+  await page.waitForSelector(
+    `[data-testid="${testid}-progress"] li[data-step="${at}"][data-state="bezig"]`,
+  );
   return stepStates(page, testid);
 }
 
