@@ -63,15 +63,20 @@ const stepStates = (page: Page, testid: string) =>
       ),
     );
 
+/** The hold is reached before the screen has drawn the step it holds: waits for both. */
+async function heldAndDrawn(page: Page, testid: string, at: string): Promise<void> {
+  await held(page);
+  await page.waitForSelector(
+    `[data-testid="${testid}-progress"] li[data-step="${at}"][data-state="bezig"]`,
+    { state: 'attached' },
+  );
+}
+
 /** Starts an operation with `start`, held at step `at`; then the states of its steps. */
 async function startHeld(page: Page, testid: string, at: string, start: () => Promise<unknown>) {
   await holdAt(page, at);
   await start();
-  await held(page);
-  // The hold is reached before the screen has drawn the step it holds: wait for that.
-  await page.waitForSelector(
-    `[data-testid="${testid}-progress"] li[data-step="${at}"][data-state="bezig"]`,
-  );
+  await heldAndDrawn(page, testid, at);
   return stepStates(page, testid);
 }
 
@@ -110,7 +115,7 @@ describe('a record import with steps and Annuleren', () => {
     await chooseImportFile(page, /^Meldingen/, MELDINGEN);
     await holdAt(page, 'locate');
     await startImport(page);
-    await held(page);
+    await heldAndDrawn(page, 'import', 'locate');
     expect(await stepStates(page, 'import')).toEqual({
       personal_data: 'klaar',
       convert: 'klaar',
@@ -149,7 +154,7 @@ describe('a record import with steps and Annuleren', () => {
     await chooseImportFile(page, /^Meldingen/, MELDINGEN);
     await holdAt(page, 'save');
     await startImport(page);
-    await held(page);
+    await heldAndDrawn(page, 'import', 'save');
     // Marked unavailable (aria-disabled) but still focusable: pressing it says why.
     const cancel = page.getByRole('button', { name: 'Annuleren' });
     expect(await cancel.getAttribute('aria-disabled')).toBe('true');
@@ -180,6 +185,9 @@ describe('a boundary file with steps and Annuleren', () => {
   it('shows the steps of reading the file and cancels there: nothing is read', async () => {
     const { page } = session;
     await page.getByRole('radio', { name: /^Gebiedsgrenzen/ }).check();
+    // Choosing the kind reads the file still chosen (the meldingen) again, as boundaries:
+    // that read must be over before the boundary file is chosen and held.
+    await waitForReady(page);
     const states = await startHeld(page, 'import', 'areas', () =>
       page.locator('#import-bestand').setInputFiles(WIJKEN),
     );
