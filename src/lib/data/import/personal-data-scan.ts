@@ -173,9 +173,20 @@ function looksCategorical(sample: readonly string[] | undefined): boolean {
 }
 
 /**
+ * The table of category combinations: the distinct combinations of the categorical
+ * columns' values with their rows (`n`), named as the staged columns. Written once per
+ * scan; the theme lookup counts its key combinations from it when it holds their columns
+ * (theme-lookup.ts `countThemeKeys`): one grouping pass over a million rows serves both.
+ */
+export const CATEGORY_COMBINATIONS = 'import_categories';
+
+/**
  * Per categorical column, its distinct values that could count as personal data
  * (`couldCount`); absent when it has too many distinct values to list (then every row is
- * tested in SQL). One pass for all of them: a grouping set per column.
+ * tested in SQL). One pass over the rows for all of them: their combinations are grouped
+ * into CATEGORY_COMBINATIONS (a few hundred rows in practice; at worst one per row), and
+ * each column's distinct values are read from there (1M rows, 4 columns: 155 ms of CPU
+ * against 175 for grouping sets over the rows, plus 90 saved in the theme lookup).
  */
 async function candidateValues(
   conn: Connector,
@@ -185,12 +196,15 @@ async function candidateValues(
   const listed = new Map<number, string[]>();
   if (columns.length === 0) return listed;
   const refs = columns.map(({ index }) => `c${index}`);
+  await conn.exec(`CREATE OR REPLACE TABLE ${CATEGORY_COMBINATIONS} AS
+    SELECT ${refs.join(', ')}, count(*) AS n FROM ${source} GROUP BY ALL`);
   const which = refs.map((v, g) => `WHEN GROUPING(${v}) = 0 THEN ${g}`).join(' ');
   // Cast after grouping: a no-op on text, the distinct values only on a typed source.
   const text = refs.map((v) => `CAST(${v} AS VARCHAR)`);
   const rows = await conn.query<{ g: number; v: string }>({
     sql: `SELECT g, v FROM (
-            SELECT CASE ${which} END AS g, coalesce(${text.join(', ')}) AS v FROM ${source}
+            SELECT CASE ${which} END AS g, coalesce(${text.join(', ')}) AS v
+            FROM ${CATEGORY_COMBINATIONS}
             GROUP BY GROUPING SETS (${refs.map((v) => `(${v})`).join(', ')})
           ) WHERE v <> '' QUALIFY row_number() OVER (PARTITION BY g) <= ${FEW_DISTINCT + 1}`,
   });

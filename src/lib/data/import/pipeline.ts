@@ -23,7 +23,7 @@ import {
   type IdCheck,
 } from './id-check';
 import { commitImport, finalizeRows } from './finalize';
-import { columnsToScan, scanBeyondSample } from './personal-data-scan';
+import { CATEGORY_COMBINATIONS, columnsToScan, scanBeyondSample } from './personal-data-scan';
 import { locateRecords } from './locate';
 import type { StepProgress } from '../progress';
 import {
@@ -89,6 +89,7 @@ const WORK_TABLES = [
   'import_final',
   'import_decided',
   'import_repeated',
+  CATEGORY_COMBINATIONS,
 ];
 
 /** Runs one stage and records its duration as a performance measure (`import.<stage>`). */

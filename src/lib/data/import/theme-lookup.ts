@@ -11,7 +11,9 @@ import { normalizedLabelSql as norm, themeLabels } from '../theme-labels';
 import type { Theme } from '../themes';
 import type { RecordImportKind } from './convert';
 import { untrimmedTextSql } from './convert-sql';
+import { CATEGORY_COMBINATIONS } from './personal-data-scan';
 import type { ImportPlan } from './plan';
+import { stagedColumn } from './stage';
 
 /** The text fields that decide a row's theme, per kind (staged as `key_<field>`). */
 export const THEME_KEYS: Partial<Record<RecordImportKind, string[]>> = {
@@ -111,19 +113,41 @@ export function themeLookupSql(kind: RecordImportKind, keys: string): string {
     GROUP BY ${keyColumns}`;
 }
 
-/** The distinct key combinations of the staged rows with their counts, for the plan. */
-export function stagedKeysSql(plan: ImportPlan, source: string): string {
+/**
+ * The distinct key combinations of the staged rows with their counts, for the plan: from
+ * `counted` (the personal-data scan's category combinations, with their rows in `n`) when
+ * given, otherwise from every staged row.
+ */
+export function stagedKeysSql(plan: ImportPlan, source: string, counted?: string): string {
   const fields = THEME_KEYS[plan.kind as RecordImportKind] ?? [];
   const keys = fields.map(
     (f) => `${untrimmedTextSql(plan, f) ?? 'CAST(NULL AS VARCHAR)'} AS key_${f}`,
   );
-  return `SELECT ${keys.join(', ')}, count(*) AS n FROM ${source} r GROUP BY ALL`;
+  return counted
+    ? `SELECT ${keys.join(', ')}, CAST(sum(n) AS BIGINT) AS n FROM ${counted} r GROUP BY ALL`
+    : `SELECT ${keys.join(', ')}, count(*) AS n FROM ${source} r GROUP BY ALL`;
+}
+
+/** The category combinations when they hold every key column of `plan`, or undefined. */
+async function countedCombinations(conn: Connector, plan: ImportPlan): Promise<string | undefined> {
+  const fields = THEME_KEYS[plan.kind as RecordImportKind] ?? [];
+  const needed = fields.flatMap((f) =>
+    plan.columns[f] === undefined ? [] : [stagedColumn(plan.columns[f])],
+  );
+  const present = await conn.query<{ column_name: string }>({
+    sql: `SELECT column_name FROM duckdb_columns() WHERE table_name = ?`,
+    params: [CATEGORY_COMBINATIONS],
+  });
+  if (present.length === 0) return undefined;
+  const columns = new Set(present.map((c) => c.column_name));
+  return needed.every((c) => columns.has(c)) ? CATEGORY_COMBINATIONS : undefined;
 }
 
 /**
  * `import_theme_keys`: the distinct key combinations of the staged rows with their counts,
  * built once per mapping of the key fields (the SQL it was built with is kept beside it),
- * so that the list before the import and finalize share one pass over a million rows.
+ * so that the list before the import and finalize share one pass over a million rows — or
+ * none, when the personal-data scan grouped the key columns already.
  * Returns the relation to read them from.
  */
 export async function countThemeKeys(
@@ -131,7 +155,7 @@ export async function countThemeKeys(
   plan: ImportPlan,
   source: string,
 ): Promise<string> {
-  const sql = stagedKeysSql(plan, source);
+  const sql = stagedKeysSql(plan, source, await countedCombinations(conn, plan));
   const [{ n }] = await conn.query<{ n: number }>({
     sql: "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'import_theme_keys_sql'",
   });
