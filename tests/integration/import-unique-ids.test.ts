@@ -95,3 +95,40 @@ describe('a file without repeated ids, imported again with some new rows', () =>
     expect(new Set(rows.map((r) => r.dataset))).toEqual(new Set(['uniek-1', 'uniek-3']));
   });
 });
+
+/**
+ * Sorted exports are proven unique by comparing each id with the previous row's; any row
+ * out of order, an empty id or a repeat sends the file to the full count, so a repeat is
+ * never missed — also not one that an empty id or a blank around the id hides.
+ */
+describe('the id check on sorted and unsorted files', () => {
+  const check = async (ids: string[]) => {
+    const rows = ids.map((id, i): [string, string] => [id, `soort${i}`]);
+    const prepared = await prepareImport(conn, 'incidents', 'volgorde.csv', csv(rows));
+    return prepared.idCheck;
+  };
+
+  it('finds no repeat in ids sorted as text', async () => {
+    expect(await check(['S-001', 'S-002', 'S-010', 'S-011'])).toMatchObject({ repeatedRows: 0 });
+  });
+
+  it('finds the repeat where a sorted file repeats its last id', async () => {
+    expect(await check(['S-001', 'S-002', 'S-003', 'S-003'])).toMatchObject({ repeatedRows: 1 });
+  });
+
+  it('finds a repeat separated by an empty id', async () => {
+    expect(await check(['S-001', 'S-002', '', 'S-002', 'S-004'])).toMatchObject({
+      repeatedRows: 1,
+    });
+  });
+
+  it('finds a repeat of an id written with a blank before it', async () => {
+    expect(await check(['"  S-002"', 'S-002', 'S-003'])).toMatchObject({ repeatedRows: 1 });
+  });
+
+  it('finds the repeats in an unsorted file', async () => {
+    expect(await check(['S-009', 'S-001', 'S-005', 'S-001', 'S-009'])).toMatchObject({
+      repeatedRows: 2,
+    });
+  });
+});
