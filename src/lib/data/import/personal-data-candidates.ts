@@ -62,12 +62,31 @@ const CODE = new RegExp(`^${CODE_SHAPE}$`);
 const CODE_SHARE = 0.9;
 
 /**
- * `candidateSql` for a column with this sample: for a column of codes (an id column) one
- * regular expression first sets the codes aside, a third of the cost of the tests that
- * would each find them no candidate.
+ * A GLOB pattern for a sample of codes that all share their letters, separator and number
+ * of digits (`I0000001`, `MLD-123456`): a subset of CODE_SHAPE that the engine tests at
+ * about half the cost of the regular expression. Null when the sample's codes differ.
+ */
+function sharedCodeGlob(sample: readonly string[]): string | null {
+  const shapes = new Set(
+    sample.map((value) => {
+      const match = /^([A-Za-z]{1,3}[-_]?)([0-9]{5,11})$/.exec(value);
+      return match ? `${match[1]}${'[0-9]'.repeat(match[2].length)}` : '';
+    }),
+  );
+  const [only] = shapes;
+  return shapes.size === 1 && only ? only : null;
+}
+
+/**
+ * `candidateSql` for a column with this sample: for a column of codes (an id column) the
+ * codes are set aside first — by the sample's shared GLOB pattern, then by CODE_SHAPE for
+ * the rest — a third of the cost of the tests that would each find them no candidate.
  */
 export function columnCandidateSql(v: string, sample: readonly string[] = []): string {
   const codes = sample.filter((value) => CODE.test(value)).length;
   if (sample.length === 0 || codes < CODE_SHARE * sample.length) return candidateSql(v);
-  return `(NOT regexp_full_match(${v}, '${CODE_SHAPE}') AND ${candidateSql(v)})`;
+  const glob = sharedCodeGlob(sample);
+  const code = `regexp_full_match(${v}, '${CODE_SHAPE}')`;
+  const setAside = glob ? `(${v} GLOB '${glob}' OR ${code})` : code;
+  return `(NOT ${setAside} AND ${candidateSql(v)})`;
 }
