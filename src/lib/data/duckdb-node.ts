@@ -8,7 +8,7 @@ import { tableToIPC, type Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from './arrow-rows';
 import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
-import { wholeBytes } from './import/csv-bytes';
+import { chunkedBytes } from './import/csv-bytes';
 import { insertIpcParts } from './ipc-stream';
 
 const require = createRequire(import.meta.url);
@@ -61,7 +61,7 @@ class NodeConnector implements Connector {
 
   async registerFile(name: string, bytes: Uint8Array | Blob): Promise<void> {
     // The blocking Node engine reads only files it was handed whole; it copies them in.
-    this.db.registerFileBuffer(name, await wholeBytes(bytes));
+    this.db.registerFileBuffer(name, await chunkedBytes(bytes));
   }
 
   async dropFile(name: string): Promise<void> {
