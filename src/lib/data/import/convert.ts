@@ -15,7 +15,7 @@ import {
   sqlLiteral,
   untrimmedTextSql,
 } from './convert-sql';
-import { timeExpression, TIME_SPECS } from './convert-time-sql';
+import { constantPrecision, timeExpression, TIME_SPECS } from './convert-time-sql';
 import { generatedIdSql, rowKeySql } from './id-check';
 import type { ImportPlan } from './plan';
 import { THEME_KEYS } from './theme-lookup';
@@ -89,13 +89,14 @@ export function buildConvertSql(
     if (!expr) {
       if (spec.required) {
         checks.push({ when: 'TRUE', reason: `${label} ontbreekt`, detail: 'NULL' });
-        outer.push(`'exact' AS time_precision`);
+        if (!valuesOnly) outer.push(`'exact' AS time_precision`);
       }
       outer.push(`CAST(NULL AS TIMESTAMP) AS ${spec.target}`);
       continue;
     }
-    if (spec.required) {
-      // The record's main time says how precisely it is known (stored as time_precision).
+    // The record's main time says how precisely it is known (stored as time_precision);
+    // one precision for every row is left to convertStaged's view, not stored per row.
+    if (spec.required && !(valuesOnly && constantPrecision(plan))) {
       inner.push(`${expr.precision} AS time_precision`);
       outer.push('time_precision');
     }
@@ -223,8 +224,10 @@ export async function convertStaged(conn: Connector, plan: ImportPlan, now?: Dat
           WHERE c.rn IS DISTINCT FROM r.rn`,
   });
   const join = n === 0 ? `POSITIONAL JOIN ${source} r` : `JOIN ${source} r ON r.rn = c.rn`;
+  const precision = constantPrecision(plan);
+  const constant = precision ? [`'${precision}' AS time_precision`] : [];
   await conn.exec(`CREATE VIEW import_conv AS
-    SELECT c.*, ${[...textColumnsSql(plan), ...themeKeysSql(plan), ...rowKeyColumn(plan)].join(', ')}
+    SELECT c.*, ${[...textColumnsSql(plan), ...themeKeysSql(plan), ...rowKeyColumn(plan), ...constant].join(', ')}
     FROM import_conv_values c ${join}`);
 }
 
