@@ -2,8 +2,10 @@
  * Management in the browser on Donderdeel: the KPI table flags the planted under-served
  * wijk Zuid, the honden sanctions in Noord are highlighted, the Stationsplein evaluation
  * shows the planted displacement (truth: buffer 32 → 111) with a chart of the three areas
- * and reacts to the buffer width, and the printed report has every section, hides the
- * navigation, suppresses small counts and renders to PDF. axe finds no violations.
+ * (its start marked on the day) and a map of them with a legend, and reacts to the buffer
+ * width; the printed report opens with a summary of what changed, then charts, then the
+ * tables with the real changes first, says the WDQ once, hides the navigation, suppresses
+ * small counts and renders to PDF. axe finds no violations.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -22,6 +24,44 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+interface DrawnMarker {
+  date: string;
+  label: string;
+  x: number;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+const markersOf = async (p: Page, chart: string): Promise<DrawnMarker[]> =>
+  JSON.parse((await p.getAttribute(`[data-testid="${chart}"] canvas`, 'data-markers')) ?? '[]');
+
+/** Share of the rows from `top` to `bottom` that are near-black at x (±1 px) on the canvas. */
+const darkShare = (p: Page, chart: string, x: number, top: number, bottom: number) =>
+  p.evaluate(
+    ({ chart, x, top, bottom }) => {
+      const canvas = document.querySelector(`[data-testid="${chart}"] canvas`) as HTMLCanvasElement;
+      const scale = canvas.width / canvas.clientWidth;
+      const ctx = canvas.getContext('2d')!;
+      const [x0, y0] = [Math.round((x - 1) * scale), Math.round(top * scale)];
+      const h = Math.round((bottom - top) * scale);
+      const data = ctx.getImageData(x0, y0, Math.round(2 * scale) + 1, h).data;
+      const width = Math.round(2 * scale) + 1;
+      let dark = 0;
+      for (let row = 0; row < h; row++) {
+        let darkest = 255;
+        for (let col = 0; col < width; col++) {
+          const i = 4 * (row * width + col);
+          darkest = Math.min(darkest, Math.max(data[i], data[i + 1], data[i + 2]));
+        }
+        if (darkest < 70) dark++;
+      }
+      return dark / h;
+    },
+    { chart, x, top, bottom },
+  );
 
 const zoneCount = async (zone: string, when: 'before' | 'after') =>
   Number(
@@ -91,6 +131,44 @@ describe('evaluatie van de interventie', () => {
     ).toBeGreaterThanOrEqual(36);
   });
 
+  it('marks the start of the intervention on the zone chart, on its day', async () => {
+    const markers = await markersOf(page, 'zone-chart');
+    expect(markers.map((m) => [m.date, m.label])).toEqual([['2025-11-01', 'start interventie']]);
+    // Where 1 November 2025 lies, from the chart's months (its table) and the axis, which
+    // puts one point per month from the plot's left edge to its right edge.
+    const months = await page.locator('[data-testid="zone-table"] tbody th').allTextContents();
+    const index = months.indexOf('nov 2025');
+    expect(index).toBeGreaterThan(0);
+    const [m] = markers;
+    const expected = m.left + (index / (months.length - 1)) * (m.right - m.left);
+    expect(Math.abs(m.x - expected)).toBeLessThan(0.5);
+    // Drawn there: a dashed dark line down the plot (below its label), nothing beside it.
+    expect(await darkShare(page, 'zone-chart', m.x, m.top + 24, m.bottom)).toBeGreaterThan(0.4);
+    expect(await darkShare(page, 'zone-chart', m.x + 15, m.top + 24, m.bottom)).toBeLessThan(0.05);
+    expect(await page.textContent('figure:has([data-testid="zone-chart"]) figcaption')).toContain(
+      '(stippellijn: start interventie, 1 nov 2025)',
+    );
+  });
+
+  it('shows target, buffer and control area on a map with a legend in Dutch', async () => {
+    const map = page.locator('[data-testid="zone-map"]');
+    expect(await map.getAttribute('data-zones')).toBe('control,buffer,target');
+    await page.waitForSelector('[data-testid="zone-map"][data-rendered="true"]');
+    expect(await canvasHasContent(page, '[data-testid="zone-map"]')).toBe(true);
+    const items = page.locator('[data-testid="zone-legend"] li');
+    const zones = await items.evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset.zone));
+    expect(zones).toEqual(['target', 'buffer', 'control']);
+    const colours = await items.evaluateAll((li) =>
+      li.map((l) => (l as HTMLElement).dataset.color),
+    );
+    expect(new Set(colours).size).toBe(3);
+    const legend = await page.textContent('[data-testid="zone-legend"]');
+    expect(legend).toContain('Doelgebied: Cameratoezicht en extra surveillance Stationsplein');
+    expect(legend).toContain('Buffer: tot 400 m rond het doelgebied');
+    expect(legend).toContain('Controlegebied: de rest van de gemeente');
+    expect(await runAxe(page)).toEqual([]);
+  });
+
   it('explains a zero buffer instead of dividing by zero', async () => {
     await page.fill('[data-testid="evaluation-buffer"]', '0');
     await page.waitForFunction(
@@ -99,6 +177,8 @@ describe('evaluatie van de interventie', () => {
         'Netto minder registraties',
     );
     expect(await zoneCount('buffer', 'before')).toBe(0);
+    // Without a buffer the map shows target and control only.
+    await page.waitForSelector('[data-testid="zone-map"][data-zones="control,target"]');
     await page.fill('[data-testid="evaluation-buffer"]', '400');
     await page.waitForFunction(
       () =>
@@ -220,6 +300,82 @@ describe('rapport', () => {
     expect(evaluations).toContain('WDQ: −1,05'); // data/truth.json: −1.047
     expect(evaluations).toContain('Buffer 400 m, controlegebied de rest van de gemeente');
     expect(await report.textContent('[data-testid="report-outcomes"]')).toContain('Noord — Honden');
+  });
+
+  it('opens with a summary of what changed, then the charts, then the tables', async () => {
+    const sections = await report
+      .locator('[data-testid="report"] > section')
+      .evaluateAll((list) => list.map((s) => (s as HTMLElement).dataset.testid));
+    expect(sections).toEqual([
+      'report-summary',
+      'report-charts',
+      'report-kpis',
+      'report-trends',
+      'report-outcomes',
+      'report-evaluations',
+    ]);
+    const summary = report.locator('[data-testid="report-summary"]');
+    expect(await summary.locator('[data-testid="report-summary-headline"]').textContent()).toMatch(
+      /Opvallend in deze periode: \d+ echte stijging/,
+    );
+    // The real changes first, then presence, outcomes and the intervention.
+    const kinds = await summary
+      .locator('li')
+      .evaluateAll((list) => list.map((li) => (li as HTMLElement).dataset.kind!));
+    const rank = ['stijging', 'daling', 'aanwezigheid', 'afhandeling', 'interventie'];
+    expect(kinds.map((k) => rank.indexOf(k))).toEqual(
+      kinds.map((k) => rank.indexOf(k)).sort((a, b) => a - b),
+    );
+    expect(kinds).toEqual(expect.arrayContaining(rank.filter((k) => k !== 'daling')));
+    const text = (await summary.textContent())!;
+    expect(text).toContain('Afval in Oost.'); // data/truth.json: afval-stijging-oost
+    expect(text).toContain('Zuid onderbezet.');
+    expect(text).toContain('Honden in Noord anders afgehandeld.');
+    expect(text).toContain('de daling in het doelgebied is verplaatst naar de buffer');
+    expect(text).toContain('niet opgelost');
+    expect(text).not.toContain('WDQ');
+    // No count of 1–4 printed, and no percentage beside a "<5".
+    expect(text).not.toMatch(/(^|[^\d.,])[1-4] (meldingen|in dezelfde)/);
+    expect(text).not.toMatch(/<5 in dezelfde periode een jaar eerder \(/);
+
+    // The trend table: the real changes first, as a group of their own.
+    const groups = report.locator('[data-testid="report-trend-group"]');
+    expect(
+      await groups.evaluateAll((g) => g.map((x) => (x as HTMLElement).dataset.significant)),
+    ).toEqual(['true', 'false']);
+    const flags = await groups
+      .first()
+      .locator('tr:not(.group) td:nth-of-type(3)')
+      .allTextContents();
+    expect(flags.length).toBeGreaterThan(0);
+    expect(flags.filter((f) => f !== 'stijging' && f !== 'daling')).toEqual([]);
+  });
+
+  it('says the WDQ once', async () => {
+    const whole = (await report.textContent('[data-testid="report"]'))!;
+    expect(whole.match(/WDQ/g)).toHaveLength(1);
+    expect(whole.match(/−1,05/g)).toHaveLength(1);
+    expect(await report.textContent('[data-testid="report-evaluation-wdq"]')).toMatch(
+      /^WDQ: −1,05; succesmaat −0,\d{3}\. De buffer ging erop achteruit/,
+    );
+  });
+
+  it('draws the charts, with the start of the intervention marked', async () => {
+    expect(await canvasHasContent(report, '[data-testid="report-demand-chart"]')).toBe(true);
+    expect(await canvasHasContent(report, '[data-testid="report-zone-chart"]')).toBe(true);
+    const [m] = await markersOf(report, 'report-zone-chart');
+    expect([m.date, m.label]).toEqual(['2025-11-01', 'start interventie']);
+    // A year before and a year after in blocks of the months the caption names: the start
+    // is the first point of the second year.
+    const caption = await report.textContent(
+      'figure:has([data-testid="report-zone-chart"]) figcaption',
+    );
+    const months = { 'per drie maanden': 3, 'per half jaar': 6, 'per jaar': 12 };
+    const per = Object.entries(months).find(([text]) => caption!.includes(text))![1];
+    const [index, points] = [12 / per, 24 / per];
+    expect(Math.abs(m.x - (m.left + (index / (points - 1)) * (m.right - m.left)))).toBeLessThan(
+      0.5,
+    );
   });
 
   it('shows small counts as "<5"', async () => {

@@ -49,6 +49,8 @@ export interface DisplacementResult {
   net: NetEffect;
   /** Dutch: the net verdict, then the WDQ's reading. */
   explanation: string;
+  /** Dutch: the WDQ's reading in words only, for a view that shows the WDQ beside it. */
+  reading: string;
 }
 
 export interface DisplacementNotComputable {
@@ -181,6 +183,7 @@ export function computeDisplacement(
     totalNetEffect,
     interpretation,
     net,
+    reading: text,
     explanation:
       `${net.explanation} ${text} ` +
       `(WDQ = ${formatNumber(wdq)}; succesmaat ${formatNumber(successMeasure, 3)})`,

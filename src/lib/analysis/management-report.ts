@@ -6,7 +6,6 @@
  * shown total, get complementary suppression (analysis/suppression.ts).
  */
 import {
-  evaluationText,
   type DisplacementInput,
   type DisplacementNotComputable,
   type DisplacementResult,
@@ -147,7 +146,10 @@ export interface ReportEvaluation {
   rows: ReportEvaluationRow[];
   wdq: string;
   successMeasure: string;
+  /** The verdict in words: the net effect of target and buffer together (net-effect.ts). */
   interpretation: string;
+  /** The one sentence with the WDQ and its reading; null when it is withheld. */
+  wdqText: string | null;
 }
 
 const signed = (value: number, decimals: number) =>
@@ -169,13 +171,15 @@ export function buildReportEvaluation(
       rows,
       wdq: WITHHELD,
       successMeasure: WITHHELD,
-      interpretation: `Succesmaat en WDQ ${WITHHELD_TEXT}: ze zouden een klein aantal in de tabel terug laten rekenen.`,
+      interpretation: `Netto-effect, succesmaat en WDQ ${WITHHELD_TEXT}: ze zouden een klein aantal in de tabel terug laten rekenen.`,
+      wdqText: null,
     };
   }
-  return {
-    rows,
-    wdq: result.computable ? signed(result.wdq, 2) : 'niet te berekenen',
-    successMeasure: result.successMeasure === null ? '–' : signed(result.successMeasure, 3),
-    interpretation: evaluationText(result),
-  };
+  const wdq = result.computable ? signed(result.wdq, 2) : 'niet te berekenen';
+  const successMeasure = result.successMeasure === null ? '–' : signed(result.successMeasure, 3);
+  // Once: the verdict says nothing of the WDQ, the WDQ sentence says it with its reading.
+  const wdqText = result.computable
+    ? `WDQ: ${wdq}; succesmaat ${successMeasure}. ${result.reading}`
+    : `WDQ: ${result.reason.replace(/^Niet te berekenen: /, 'niet te berekenen: ')}`;
+  return { rows, wdq, successMeasure, interpretation: result.net.explanation, wdqText };
 }

@@ -22,6 +22,7 @@ import {
 } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 import { attachBrush, type BrushParams } from './brush';
+import { markerLines } from './marker-lines';
 
 const whiteBackground: Plugin = {
   id: 'wijkradarBackground',
@@ -64,6 +65,7 @@ function register(): void {
     Tooltip,
     Legend,
     whiteBackground,
+    markerLines,
   );
   Chart.defaults.font.family = 'system-ui, sans-serif';
   Chart.defaults.color = '#1f2328';

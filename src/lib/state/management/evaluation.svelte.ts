@@ -18,19 +18,29 @@ import {
   type ZoneCounts,
   type ZoneRecord,
 } from '$lib/analysis/intervention-zones';
+import { buildZoneAreas, unionOf, zoneMapBounds, type ZoneArea } from '$lib/analysis/zone-areas';
 import type { Connector } from '$lib/data/connector';
+import { buildAreaGeometriesQuery, type AreaGeometryRow } from '$lib/data/queries/map';
 import {
   buildEvaluationRecordsQuery,
   buildEventRangeQuery,
   buildInterventionsQuery,
   type InterventionRow,
 } from '$lib/data/queries/management';
+import { getBaseMap, type BaseMap } from '../shared/base-map.svelte';
 import type { Wijk } from './management.svelte';
 import type { ManagementView } from './management-url';
 
 export type AreaKind = 'interventie' | 'wijk';
 
 export type EvaluationRecord = ZoneRecord & { category: string | null };
+
+/** The map of the three areas: its base map, shapes and view. */
+export interface ZoneMap {
+  baseMap: BaseMap;
+  areas: ZoneArea[];
+  bounds: [[number, number], [number, number]];
+}
 
 export interface Evaluation {
   zones: ZoneCounts;
@@ -62,6 +72,9 @@ export class EvaluationModel {
   /** Chosen categories of the theme; empty: all of them. */
   categories = $state.raw<string[]>([]);
   error = $state<string | null>(null);
+  /** The offline base map and the municipality's outline, for the map of the areas. */
+  baseMap = $state.raw<BaseMap | null>(null);
+  municipality = $state.raw<AreaGeometry | null>(null);
   #recordsTheme: string | null = null;
 
   async load(conn: Connector, wijken: Wijk[], view: ManagementView = {}): Promise<void> {
@@ -78,9 +91,26 @@ export class EvaluationModel {
       if (interventions.length > 0) this.chooseIntervention(interventions[0].id);
       else if (wijken.length > 0) this.chooseWijk(wijken[0].code);
       this.#apply(view);
-      await this.refresh(conn);
+      await Promise.all([this.refresh(conn), this.#loadMap(conn)]);
     } catch (error) {
       this.error = errorText(error);
+    }
+  }
+
+  /** The map's base and the control area "rest of the municipality"; a map is extra. */
+  async #loadMap(conn: Connector): Promise<void> {
+    try {
+      const [baseMap, gemeente] = await Promise.all([
+        getBaseMap(conn),
+        conn.query<AreaGeometryRow>(buildAreaGeometriesQuery('gemeente')),
+      ]);
+      // An own municipality may bring wijken only: their union is then the municipality.
+      const outlines = gemeente.length > 0 ? gemeente : this.wijken;
+      this.municipality = unionOf(outlines.map((a) => JSON.parse(a.geometry) as AreaGeometry));
+      this.baseMap = baseMap;
+    } catch (error) {
+      console.error('Kaart van de gebieden:', error);
+      this.baseMap = null;
     }
   }
 
@@ -148,6 +178,25 @@ export class EvaluationModel {
     }
     const w = this.wijken.find((x) => x.code === this.wijkcode);
     return w ? { name: w.name, geometry: JSON.parse(w.geometry) as AreaGeometry } : null;
+  });
+
+  /** Target, buffer and control as shapes on the offline base map; null without one. */
+  zoneMap = $derived.by((): ZoneMap | null => {
+    const { target, baseMap } = this;
+    if (!target || !baseMap || !(this.bufferM >= 0)) return null;
+    const wijk = this.wijken.find((w) => w.code === this.controlWijk);
+    const control = wijk ? (JSON.parse(wijk.geometry) as AreaGeometry) : this.municipality;
+    const areas = buildZoneAreas(target.geometry, this.bufferM, control);
+    return { baseMap, areas, bounds: zoneMapBounds(areas, Boolean(wijk)) };
+  });
+
+  /** The zone chart's marker: where the intervention (or the period after) starts. */
+  startMarker = $derived.by((): { date: string; label: string } | null => {
+    if (this.areaKind === 'interventie') {
+      const i = this.interventions.find((x) => x.id === this.interventionId);
+      return i ? { date: i.start_date, label: 'start interventie' } : null;
+    }
+    return this.after.from ? { date: this.after.from, label: 'begin periode erna' } : null;
   });
 
   /** Why the periods cannot be used, or null. */
