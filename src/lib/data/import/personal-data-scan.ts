@@ -17,7 +17,8 @@
  */
 import type { Connector } from '../connector';
 import type { StepProgress } from '../progress';
-import { couldCount, detectContentKind } from './personal-data-content';
+import { detectContentKind } from './personal-data-content';
+import { candidateValues, looksCategorical } from './personal-data-categories';
 import { describeContentFinding, type PersonalDataFinding } from './personal-data';
 import { candidateSql, columnCandidateSql } from './personal-data-candidates';
 import { SAMPLE_ROWS, type ColumnSample, type ImportPlan } from './plan';
@@ -108,11 +109,6 @@ export async function scanPersonalData(
 const dayNumber = (date: Date) =>
   Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000;
 
-/** A sample with at most this share of distinct values suggests a column of categories. */
-const CATEGORY_DISTINCT_SHARE = 0.2;
-/** Categories: at most this many distinct values are read and tested in JavaScript. */
-const FEW_DISTINCT = 20_000;
-
 export interface ScanColumn {
   index: number;
   header: string;
@@ -165,55 +161,6 @@ async function countCandidates(
     for (const c of suspect) counts[c].n = new Map(rows.map((row) => [row.half, row[`n${c}`]]));
   }
   return counts;
-}
-
-function looksCategorical(sample: readonly string[] | undefined): boolean {
-  if (!sample || sample.length === 0) return false;
-  return new Set(sample).size <= CATEGORY_DISTINCT_SHARE * sample.length;
-}
-
-/**
- * The table of category combinations: the distinct combinations of the categorical
- * columns' values with their rows (`n`), named as the staged columns. Written once per
- * scan; the theme lookup counts its key combinations from it when it holds their columns
- * (theme-lookup.ts `countThemeKeys`): one grouping pass over a million rows serves both.
- */
-export const CATEGORY_COMBINATIONS = 'import_categories';
-
-/**
- * Per categorical column, its distinct values that could count as personal data
- * (`couldCount`); absent when it has too many distinct values to list (then every row is
- * tested in SQL). One pass over the rows for all of them: their combinations are grouped
- * into CATEGORY_COMBINATIONS (a few hundred rows in practice; at worst one per row), and
- * each column's distinct values are read from there (1M rows, 4 columns: 155 ms of CPU
- * against 175 for grouping sets over the rows, plus 90 saved in the theme lookup).
- */
-async function candidateValues(
-  conn: Connector,
-  source: string,
-  columns: readonly ScanColumn[],
-): Promise<Map<number, string[]>> {
-  const listed = new Map<number, string[]>();
-  if (columns.length === 0) return listed;
-  const refs = columns.map(({ index }) => `c${index}`);
-  await conn.exec(`CREATE OR REPLACE TABLE ${CATEGORY_COMBINATIONS} AS
-    SELECT ${refs.join(', ')}, count(*) AS n FROM ${source} GROUP BY ALL`);
-  const which = refs.map((v, g) => `WHEN GROUPING(${v}) = 0 THEN ${g}`).join(' ');
-  // Cast after grouping: a no-op on text, the distinct values only on a typed source.
-  const text = refs.map((v) => `CAST(${v} AS VARCHAR)`);
-  const rows = await conn.query<{ g: number; v: string }>({
-    sql: `SELECT g, v FROM (
-            SELECT CASE ${which} END AS g, coalesce(${text.join(', ')}) AS v
-            FROM ${CATEGORY_COMBINATIONS}
-            GROUP BY GROUPING SETS (${refs.map((v) => `(${v})`).join(', ')})
-          ) WHERE v <> '' QUALIFY row_number() OVER (PARTITION BY g) <= ${FEW_DISTINCT + 1}`,
-  });
-  const values = columns.map(() => [] as string[]);
-  for (const { g, v } of rows) values[g].push(v);
-  for (const [g, { index }] of columns.entries()) {
-    if (values[g].length <= FEW_DISTINCT) listed.set(index, values[g].filter(couldCount));
-  }
-  return listed;
 }
 
 /** The non-empty values of one column in the given half-windows and the next, in counts. */

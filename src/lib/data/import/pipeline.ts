@@ -23,7 +23,8 @@ import {
   type IdCheck,
 } from './id-check';
 import { commitImport, finalizeRows } from './finalize';
-import { CATEGORY_COMBINATIONS, columnsToScan, scanBeyondSample } from './personal-data-scan';
+import { CATEGORY_COMBINATIONS } from './personal-data-categories';
+import { columnsToScan, scanBeyondSample } from './personal-data-scan';
 import { locateRecords } from './locate';
 import type { StepProgress } from '../progress';
 import {

@@ -11,7 +11,7 @@ import { normalizedLabelSql as norm, themeLabels } from '../theme-labels';
 import type { Theme } from '../themes';
 import type { RecordImportKind } from './convert';
 import { untrimmedTextSql } from './convert-sql';
-import { CATEGORY_COMBINATIONS } from './personal-data-scan';
+import { CATEGORY_COMBINATIONS } from './personal-data-categories';
 import type { ImportPlan } from './plan';
 import { stagedColumn } from './stage';
 
