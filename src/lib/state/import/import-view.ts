@@ -4,6 +4,7 @@
  */
 import { userMessage } from '$lib/data/engine-errors';
 import type { RecordKind } from '$lib/data/import/column-mapping';
+import { DERIVED_DATASET_PREFIX } from '$lib/data/import/area-store';
 import { FORMAT_LABELS, type SourceFormat } from '$lib/data/import/formats';
 import type { Delimiter, TextEncodingName } from '$lib/data/import/sniff-text';
 import { TABLES, type TableName } from '$lib/data/schema';
@@ -95,7 +96,12 @@ export const IMPORT_MESSAGES = {
 
 export const DATASET_DEMO = 'demo';
 
+/** The dataset as the list names it; a derived gemeente outline says where it came from. */
 export function datasetLabel(dataset: string): string {
+  if (dataset.startsWith(DERIVED_DATASET_PREFIX)) {
+    const source = dataset.slice(DERIVED_DATASET_PREFIX.length);
+    return `Gemeentegrens, afgeleid uit ${source ? datasetLabel(source) : 'de ingelezen gebieden'}`;
+  }
   return dataset === DATASET_DEMO ? 'Demogemeente Donderdeel' : dataset;
 }
 
