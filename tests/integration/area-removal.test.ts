@@ -2,12 +2,15 @@
  * A derived gemeente outline follows the areas it was derived from (issue 22): removing
  * the wijken or buurten on the Gegevens screen (removeDataset) removes the outline with
  * them, or derives it again from the areas that remain — the map never keeps the outline
- * of boundaries that are gone. Fixtures: tests/fixtures/import/README.md (Voorbeeldstad).
+ * of boundaries that are gone, and no record keeps the code of a removed area. Fixtures: tests/fixtures/import/README.md (Voorbeeldstad).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { centroid } from '@turf/turf';
+import type { FeatureCollection, Polygon } from 'geojson';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
+import { initDatabase } from '../../src/lib/data/database';
 import { listDatasets, removeDataset } from '../../src/lib/data/datasets';
 import { createNodeConnector } from '../../src/lib/data/duckdb-node';
 import { countAreas, importAreas } from '../../src/lib/data/import/areas';
@@ -115,5 +118,58 @@ describe('removing the areas a gemeente outline was derived from', () => {
     await removeDataset(conn, 'afgeleid:buurten');
     expect((await countAreas(conn)).gemeente).toBe(0);
     expect((await countAreas(conn)).buurt).toBe(2);
+  });
+});
+
+/**
+ * Records follow the areas too: removing buurten places every record with coordinates
+ * again in the wijken that remain, and removing those leaves records in no area — no
+ * record keeps the code of a buurt or wijk that is gone (counts per wijk would otherwise
+ * name areas that no longer exist on the map).
+ */
+describe('records in areas that are removed', () => {
+  it('are placed in the wijken that remain, then in no area', async () => {
+    await initDatabase(conn);
+    const file = path.join(FIXTURES, 'buurten-pdok-camelcase.geojson');
+    const buurten = JSON.parse(await readFile(file, 'utf8')) as FeatureCollection<Polygon>;
+    for (const [i, feature] of buurten.features.entries()) {
+      const [lon, lat] = centroid(feature).geometry.coordinates;
+      await conn.query({
+        sql: `INSERT INTO incidents (id, occurred_from, occurred_to, theme, lon, lat, dataset)
+              VALUES (?, TIMESTAMP '2026-03-01 10:00', TIMESTAMP '2026-03-01 10:00', 'afval', ?, ?, 'registraties')`,
+        params: [`R${i + 1}`, lon, lat],
+      });
+    }
+    await importFile('buurten.geojson', new Uint8Array(await readFile(file)), 'buurten');
+    const wijken = await readFile(path.join(FIXTURES, 'wijken-statcode.geojson'));
+    await importFile('wijken.geojson', new Uint8Array(wijken), 'wijken');
+    const codes = async () =>
+      (
+        await conn.query<{ id: string; buurtcode: string | null; wijkcode: string | null }>({
+          sql: 'SELECT id, buurtcode, wijkcode FROM incidents ORDER BY id',
+        })
+      ).map((r) => [r.id, r.buurtcode, r.wijkcode]);
+    expect(await codes()).toEqual([
+      ['R1', 'BU09990101', 'WK099901'],
+      ['R2', 'BU09990102', 'WK099901'],
+      ['R3', 'BU0999A201', 'WK0999A2'],
+      ['R4', 'BU0999A202', 'WK0999A2'],
+    ]);
+
+    await removeDataset(conn, 'buurten');
+    expect(await codes()).toEqual([
+      ['R1', null, 'WK099901'],
+      ['R2', null, 'WK099901'],
+      ['R3', null, 'WK0999A2'],
+      ['R4', null, 'WK0999A2'],
+    ]);
+
+    await removeDataset(conn, 'wijken');
+    expect(await codes()).toEqual([
+      ['R1', null, null],
+      ['R2', null, null],
+      ['R3', null, null],
+      ['R4', null, null],
+    ]);
   });
 });

@@ -5,6 +5,7 @@
 import type { Connector } from './connector';
 import { inTransaction } from './database';
 import { DERIVED_DATASET_PREFIX, renewDerivedGemeente } from './import/area-store';
+import { reassignToStoredAreas } from './import/areas';
 import { TABLE_NAMES } from './schema';
 
 export interface DatasetSummary {
@@ -43,6 +44,8 @@ export async function removeDataset(conn: Connector, dataset: string): Promise<v
     // Removing the outline itself is the analyst's choice: it is not derived again.
     if (Number(areas.n) > 0 && !dataset.startsWith(DERIVED_DATASET_PREFIX)) {
       await renewDerivedGemeente(conn);
+      // Records keep no code of a removed buurt or wijk: placed again in what remains.
+      await reassignToStoredAreas(conn);
     }
   });
 }

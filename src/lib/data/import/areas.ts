@@ -5,7 +5,12 @@
  * (a buurt's wijk by containment, the gemeente outline by dissolving); every record is
  * assigned its buurt and wijk again — all in one transaction.
  */
-import { buildBuurtLookup, locateRows, type BuurtLookup } from '../area-assignment';
+import {
+  buildBuurtLookup,
+  loadBuurtLookup,
+  locateRows,
+  type BuurtLookup,
+} from '../area-assignment';
 import type { Connector } from '../connector';
 import { inTransaction, initDatabase } from '../database';
 import type { AreaLevel } from '../geojson-areas';
@@ -193,6 +198,15 @@ async function completeHierarchy(
     wijken: withParents(wijken, wijkParents),
     buurten: withParents(buurten, buurtParents),
   };
+}
+
+/**
+ * After areas were removed: every record with coordinates placed again in the areas that
+ * remain (in wijken when no buurten remain; in none when no areas remain), so that no
+ * record keeps the code of a buurt or wijk that is gone. Returns the records left outside.
+ */
+export async function reassignToStoredAreas(conn: Connector): Promise<number> {
+  return reassignRecords(conn, await loadBuurtLookup(conn));
 }
 
 /**
