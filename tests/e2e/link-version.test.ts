@@ -5,18 +5,12 @@
  * another version opens with a polite Dutch notice (role status) naming both versions,
  * which the user can close. Axe finds no violations and nothing leaves the app's origin.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeConnector } from '../../src/lib/data/duckdb-node';
-import { loadDemo } from '../../src/lib/data/load-demo';
-import { buildPublication, DATASET_DIR } from '../../src/lib/data/publish';
-import { directorySource } from '../../scripts/lib/directory-source';
 import { SERVER_SECURITY_HEADERS } from '../../scripts/lib/csp.js';
-import { writePublication } from '../../scripts/lib/publish-files';
-import { BUILD_DIR, ROOT } from '../../scripts/lib/preview-server';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import {
   launchBrowser,
@@ -26,6 +20,7 @@ import {
   scaled,
   waitForReady,
 } from './browser';
+import { writePublishedSite } from './published-site';
 
 const VERSION = '2026-12 (team)';
 let browser: Browser;
@@ -38,19 +33,7 @@ let copied: string;
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'wijkradar-link-version-'));
   const site = path.join(work, 'site');
-  // The deployed app without its demo, with the team's publication next to it.
-  await cp(BUILD_DIR, site, { recursive: true });
-  await rm(path.join(site, 'demo'), { recursive: true, force: true });
-  const conn = await createNodeConnector();
-  try {
-    await loadDemo(conn, directorySource(path.join(ROOT, 'data')));
-    await writePublication(
-      await buildPublication(conn, { version: VERSION }),
-      path.join(site, DATASET_DIR),
-    );
-  } finally {
-    await conn.close();
-  }
+  await writePublishedSite(site, VERSION);
   server = await startStaticServer(site, '/wijkradar', SERVER_SECURITY_HEADERS);
   browser = await launchBrowser();
   session = await openPage(browser, undefined, {
