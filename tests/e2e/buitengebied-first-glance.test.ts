@@ -11,6 +11,7 @@ import { distance } from '@turf/turf';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, runAxe, scaled, waitForReady } from './browser';
+import { near, probeMap, type RGB } from './map-pixels';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -18,7 +19,6 @@ let page: Page;
 let requests: string[];
 const POLL = { timeout: scaled(30_000) };
 
-type RGB = [number, number, number];
 interface Numbered {
   id: string;
   rank: number;
@@ -42,53 +42,14 @@ afterAll(async () => {
 const numbered = async (): Promise<Numbered[]> =>
   JSON.parse((await page.getAttribute('[data-testid="risk-map"]', 'data-numbered')) ?? '[]');
 
-const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
-
-/**
- * The colours drawn at `offsets` (pixels) around a lon/lat on the main map: a screenshot of
- * the map, positioned with the map's own visible box (Web Mercator, no rotation), decoded
- * in a blank page (no app, no content policy in the way).
- */
+/** The colours drawn at `offsets` (pixels) around a lon/lat on the main map. */
 async function colorsAround(lon: number, lat: number, offsets: [number, number][]): Promise<RGB[]> {
-  const map = page.locator('[data-testid="map"]');
-  const [west, south, east, north] = (await page.getAttribute(
-    '[data-testid="risk-map"]',
-    'data-bbox',
-  ))!
-    .split(',')
-    .map(Number);
-  const png = (await map.screenshot()).toString('base64');
-  const box = (await map.boundingBox())!;
-  // The canvas fills the map's 1 px border box.
-  const x = 1 + ((lon - west) / (east - west)) * (box.width - 2);
-  const y =
-    1 +
-    ((mercatorY(north) - mercatorY(lat)) / (mercatorY(north) - mercatorY(south))) *
-      (box.height - 2);
-  const blank = await page.context().newPage();
-  try {
-    return await blank.evaluate(
-      async ({ png, points }) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${png}`;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        [canvas.width, canvas.height] = [img.width, img.height];
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        return points.map(([px, py]) => {
-          const d = ctx.getImageData(Math.round(px), Math.round(py), 1, 1).data;
-          return [d[0], d[1], d[2]] as [number, number, number];
-        });
-      },
-      { png, points: offsets.map(([dx, dy]) => [x + dx, y + dy]) },
-    );
-  } finally {
-    await blank.close();
-  }
+  const bbox = (await page.getAttribute('[data-testid="risk-map"]', 'data-bbox'))!;
+  const { points } = await probeMap(page, page.locator('[data-testid="map"]'), bbox, {
+    points: offsets.map((offset) => ({ lon, lat, offset })),
+  });
+  return points.map(([pixel]) => pixel);
 }
-
-const near = (a: RGB, b: RGB, tolerance = 24) => a.every((v, i) => Math.abs(v - b[i]) <= tolerance);
 
 describe('de kaart toont risico', () => {
   it('has a legend of risk classes with their bounds and counts', async () => {

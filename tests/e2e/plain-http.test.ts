@@ -5,19 +5,14 @@
  * Chromium resolves the made-up host `wijkradar.intranet` to this machine, so the origin is
  * neither https nor localhost.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeConnector } from '../../src/lib/data/duckdb-node';
-import { loadDemo } from '../../src/lib/data/load-demo';
-import { buildPublication, DATASET_DIR } from '../../src/lib/data/publish';
-import { directorySource } from '../../scripts/lib/directory-source';
-import { writePublication } from '../../scripts/lib/publish-files';
-import { BUILD_DIR, ROOT } from '../../scripts/lib/preview-server';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { launchBrowser, openPage, type RecordedPage, scaled, waitForReady } from './browser';
+import { writePublishedSite } from './published-site';
 
 const HOST = 'wijkradar.intranet';
 let browser: Browser;
@@ -31,18 +26,7 @@ let session: RecordedPage;
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'wijkradar-http-'));
   const site = path.join(work, 'site');
-  await cp(BUILD_DIR, site, { recursive: true });
-  await rm(path.join(site, 'demo'), { recursive: true, force: true });
-  const conn = await createNodeConnector();
-  try {
-    await loadDemo(conn, directorySource(path.join(ROOT, 'data')));
-    await writePublication(
-      await buildPublication(conn, { version: 'intranet-1' }),
-      path.join(site, DATASET_DIR),
-    );
-  } finally {
-    await conn.close();
-  }
+  await writePublishedSite(site, 'intranet-1');
   server = await startStaticServer(site, '/wijkradar');
   app = server.url.replace('127.0.0.1', HOST);
   origin = new URL(app).origin;

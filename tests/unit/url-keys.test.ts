@@ -13,6 +13,7 @@ import {
   managementUrlCodec,
   parseManagementView,
 } from '../../src/lib/state/management/management-url';
+import { linkVersionUrlCodec } from '../../src/lib/state/shared/link-version';
 import {
   LEGACY_KEYS,
   upgradeLegacyParams,
@@ -30,6 +31,8 @@ const PAGES: Record<string, PageUrlCodec<unknown>> = {
   wijken: wijkenUrlCodec as PageUrlCodec<unknown>,
   briefing: briefingUrlCodec(FALLBACK_MOMENT) as PageUrlCodec<unknown>,
   management: managementUrlCodec as PageUrlCodec<unknown>,
+  // Every page: the data version a copied link was made on.
+  link: linkVersionUrlCodec as PageUrlCodec<unknown>,
 };
 
 function examples(keys: readonly UrlKeyName[]): URLSearchParams {

@@ -28,6 +28,11 @@ export function formatPosition(p: { lon: number; lat: number }): string {
   return `${degrees.format(p.lat)} N, ${degrees.format(p.lon)} O`;
 }
 
+/** A building as a handhaver finds it: its id and, where the data has one, its address. */
+export function buildingName(b: { id: string; adres: string | null }): string {
+  return b.adres ? `${b.id}, ${b.adres}` : b.id;
+}
+
 export function sourceLabel(signal: Pick<SignalRow, 'source' | 'partner'>): string {
   const source = signal.source ?? 'onbekend';
   const partner = PARTNER_LABELS[source.toLowerCase() as keyof typeof PARTNER_LABELS];

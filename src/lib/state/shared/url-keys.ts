@@ -46,6 +46,8 @@ const SLUG = /^[a-z0-9-]{1,60}$/;
 /** Management's days: the pattern its links have always used (no calendar check). */
 const LOOSE_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const BRIEFING_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A publication's version as typed (publish.ts): any visible text, bounded. */
+const VERSION_TEXT = /^[^\p{C}]{1,80}$/u;
 
 export const URL_KEYS = {
   // The shared filter (filter-url.ts), followed by Verkennen, Tijden and Wijken.
@@ -103,6 +105,12 @@ export const URL_KEYS = {
   voor: key('days before the intervention: from_to', spanCodec(looseDay), '2024-11-01_2025-10-31'),
   na: key('days after the intervention: from_to', spanCodec(looseDay), '2025-11-01_2026-10-31'),
   wijken: key('wijk codes in the report', listCodec(CODE), 'WK990103'),
+  // Every page: written by "Link kopiëren" only (link-version.ts), never by a view.
+  versie: key(
+    'version of the published data the link was made on',
+    textCodec(VERSION_TEXT),
+    '2026-11-23 14:05',
+  ),
 } as const;
 
 function looseDay(value: string): boolean {
