@@ -48,7 +48,8 @@ describe('panel views on screen', () => {
     expect(a.screen.values).toEqual(oost);
     expect(a.screen.yMax).toBeUndefined();
     expect(b.screen.yMax).toBeUndefined();
-    expect(a.screen.axisTitle).toBe('registraties per maand');
+    expect(a.screen.axisTitle).toEqual(['registraties per maand']);
+    expect(a.screen.wholeTicks).toBe(true);
     // The baseline: the 12 months before February 2026 (365 days) held 10 × 11 + 12 = 122;
     // February has 28 days: 122 × 28 / 365 = 9,36 expected.
     expect(a.screen.expectedPerMonth).toBeCloseTo(EXPECTED_OOST, 10);
@@ -60,7 +61,8 @@ describe('panel views on screen', () => {
     expect(b.screen.values.at(-1)).toBe(200);
     expect(a.screen.values.at(-2)).toBe(6);
     expect([a.screen.yMax, b.screen.yMax]).toEqual([200, 200]);
-    expect(a.screen.axisTitle).toBe('per 1.000 inwoners per maand');
+    expect(a.screen.axisTitle).toEqual(['per 1.000 inwoners', 'per maand']);
+    expect(a.screen.wholeTicks).toBe(false);
   });
 
   it('indexes both to their first 12 months on one axis, with the 100 line', () => {
@@ -70,7 +72,7 @@ describe('panel views on screen', () => {
     expect(b.screen.values.at(-1)).toBeCloseTo((40 * 1200) / 222, 10);
     expect(a.screen.yMax).toBeCloseTo((40 * 1200) / 222, 10);
     expect(a.screen.reference).toBe(100);
-    expect(a.screen.axisTitle).toBe('index (basisperiode = 100)');
+    expect(a.screen.axisTitle).toEqual(['index', '(basisperiode = 100)']);
     expect(a.screen.expectedPerMonth).toBeCloseTo(EXPECTED_OOST * 10, 10);
   });
 });
@@ -81,7 +83,7 @@ describe('panel views in the PNG export', () => {
     expect(a.states.at(-1)).toBe('small');
     expect(a.export.values).toEqual([...oost.slice(0, -1), null]);
     expect(a.export.expectedPerMonth).toBeCloseTo(EXPECTED_OOST, 10);
-    expect(a.export.note).toBe(EXPORT_GAP_NOTE);
+    expect(a.export.notes).toEqual([EXPORT_GAP_NOTE]);
   });
 
   it('drops the baseline line when a hidden month lies in it (it is their mean)', () => {
@@ -93,12 +95,12 @@ describe('panel views in the PNG export', () => {
 
   it('exports counts instead of an index whose base holds a hidden month', () => {
     const [a, b] = views('aantal', 'index');
-    expect(a.export.axisTitle).toBe('index (basisperiode = 100)');
+    expect(a.export.axisTitle).toEqual(['index', '(basisperiode = 100)']);
     expect(a.export.values.slice(-2)).toEqual([120, null]);
-    expect(b.export.axisTitle).toBe('registraties per maand');
+    expect(b.export.axisTitle).toEqual(['registraties per maand']);
     expect(b.export.values).toEqual([null, ...haven.slice(1)]);
     expect(b.export.yMax).toBeUndefined();
-    expect(b.export.note).toBe(`${EXPORT_INDEX_NOTE} ${EXPORT_GAP_NOTE}`);
+    expect(b.export.notes).toEqual([EXPORT_INDEX_NOTE, EXPORT_GAP_NOTE]);
     // Oost's index axis no longer reaches Haven's index: only shown indexes count (120).
     expect(a.export.yMax).toBe(120);
   });

@@ -30,6 +30,23 @@ describe('trend panel', () => {
     expect(config.options?.plugins?.legend?.display).toBe(false);
   });
 
+  it('puts counts on whole-number ticks when asked', () => {
+    const y = (whole: boolean) =>
+      buildTrendPanelConfig({
+        months,
+        values: [0, 1, 0, 1, 0, 0],
+        periodMonths: 2,
+        expectedPerMonth: null,
+        flag: null,
+        explanation: [],
+        unit: 'Aantal',
+        axisTitle: 'registraties per maand',
+        wholeTicks: whole,
+      }).options?.scales?.y as { ticks: { precision?: number } };
+    expect(y(true).ticks.precision).toBe(0);
+    expect(y(false).ticks.precision).toBeUndefined();
+  });
+
   it('draws the whole series in the neutral colour without points', () => {
     expect(series.data).toEqual([3, 4, 5, 6, 9, 12]);
     expect(series.borderColor).toBe(FLAG_COLOURS.neutral);
@@ -67,15 +84,20 @@ describe('trend panel as exported', () => {
     explanation: [],
     yMax: 180,
     unit: 'Index',
-    axisTitle: 'index (basisperiode = 100)',
+    axisTitle: ['index', '(basisperiode = 100)'],
     reference: 100,
-    note: 'Onderbroken: maanden met minder dan 5 registraties.',
+    notes: ['Onderbroken waar een klein aantal (<5) is weggelaten.', 'Tweede regel.'],
   });
 
   it('leaves a hidden month out of every line (a gap, not a zero)', () => {
     expect(config.data.datasets[0].data).toEqual([100, 150, null, 90, 120, 130]);
     expect(config.data.datasets[1].data).toEqual([null, null, null, 90, 120, 130]);
     expect(config.data.datasets[3].data).toEqual([null, null, null, null, null, null]);
+  });
+
+  it('writes a long axis title in lines', () => {
+    const y = config.options?.scales?.y as { title: { text: string[] } };
+    expect(y.title.text).toEqual(['index', '(basisperiode = 100)']);
   });
 
   it('draws the index base as a line at 100 and the shared maximum on the axis', () => {
@@ -85,14 +107,15 @@ describe('trend panel as exported', () => {
     expect((config.options?.scales?.y as { suggestedMax?: number }).suggestedMax).toBe(180);
   });
 
-  it('writes the note in the legend as its only item', () => {
+  it('writes the notes in the legend, one item each', () => {
     const legend = config.options?.plugins?.legend as {
       display: boolean;
       labels: { generateLabels: () => { text: string }[] };
     };
     expect(legend.display).toBe(true);
     expect(legend.labels.generateLabels().map((l) => l.text)).toEqual([
-      'Onderbroken: maanden met minder dan 5 registraties.',
+      'Onderbroken waar een klein aantal (<5) is weggelaten.',
+      'Tweede regel.',
     ]);
   });
 });

@@ -106,5 +106,9 @@ describe('axisMaxima', () => {
     }));
     // a: base mean 40/3 → 20 is 150; b: base mean 350/3 → 150 is 128,57…
     expect(axisMaxima(panels, 'index')).toEqual([150, 150]);
+    // A series without an index (base 0) is drawn in counts, on its own axis.
+    const empty = [0, 0, 9];
+    const fallback = { counts: empty, series: scaleSeries(empty, null, 'aantal', 'index') };
+    expect(axisMaxima([...panels, fallback], 'index')).toEqual([150, 150, undefined]);
   });
 });

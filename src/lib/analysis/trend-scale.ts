@@ -31,11 +31,21 @@ export const INDEX_BASE_MONTHS = 12;
  */
 export const MIN_INDEX_BASE_COUNT = 20;
 
-/** The y-axis title of each unit: always with "per maand", the series' time unit. */
+/**
+ * The y-axis title of each unit, always with "per maand" (the series' time unit), in lines
+ * short enough to stand beside a small multiple.
+ */
+export const TREND_AXIS_LINES: Record<TrendUnit, readonly string[]> = {
+  aantal: ['registraties per maand'],
+  per1000: ['per 1.000 inwoners', 'per maand'],
+  index: ['index', '(basisperiode = 100)'],
+};
+
+/** The same titles as running text. */
 export const TREND_AXIS_TITLES: Record<TrendUnit, string> = {
-  aantal: 'registraties per maand',
-  per1000: 'per 1.000 inwoners per maand',
-  index: 'index (basisperiode = 100)',
+  aantal: TREND_AXIS_LINES.aantal.join(' '),
+  per1000: TREND_AXIS_LINES.per1000.join(' '),
+  index: TREND_AXIS_LINES.index.join(' '),
 };
 
 /** The series' name in tooltips and the table. */
@@ -100,7 +110,8 @@ export function scaledValues(counts: readonly number[], series: ScaledSeries): n
 
 /**
  * Each panel's axis maximum: undefined on its own scale (the chart fits its own data), else
- * the largest value of all panels drawn in the same unit (at least 1).
+ * the largest value of all panels drawn in the same unit (at least 1). Under `index` only
+ * the indexes share an axis; a panel shown in counts instead keeps its own.
  */
 export function axisMaxima(
   panels: readonly { counts: readonly number[]; series: ScaledSeries }[],
@@ -112,5 +123,7 @@ export function axisMaxima(
     const top = Math.max(0, ...scaledValues(counts, series));
     max.set(series.unit, Math.max(max.get(series.unit) ?? 1, top));
   }
-  return panels.map(({ series }) => max.get(series.unit));
+  return panels.map(({ series }) =>
+    scale === 'index' && series.unit !== 'index' ? undefined : max.get(series.unit),
+  );
 }

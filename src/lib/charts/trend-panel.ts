@@ -24,12 +24,14 @@ export interface TrendPanelInput {
   yMax?: number;
   /** The series' name (tooltip). */
   unit: string;
-  /** The y-axis title: what is counted and per which time unit. */
-  axisTitle: string;
+  /** The y-axis title: what is counted and per which time unit (one string per line). */
+  axisTitle: string | readonly string[];
+  /** Ticks on whole numbers only (counts: no "0,5 registraties"). */
+  wholeTicks?: boolean;
   /** A level drawn as a dotted line over the whole series (the index's 100). */
   reference?: number | null;
-  /** A line of text drawn above the chart (an export's note on what is left out). */
-  note?: string;
+  /** Lines of text drawn above the chart (an export's notes on what is left out). */
+  notes?: readonly string[];
 }
 
 export const FLAG_COLOURS = {
@@ -119,16 +121,20 @@ export function buildTrendPanelConfig(
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
       plugins: {
-        // The legend only carries an export's note (one text item, no colour box).
-        legend: input.note
+        // The legend only carries an export's notes (text items, no colour box).
+        legend: input.notes?.length
           ? {
               display: true,
               align: 'start',
               labels: {
                 boxWidth: 0,
-                generateLabels: () => [
-                  { text: input.note!, fillStyle: 'transparent', lineWidth: 0, hidden: false },
-                ],
+                generateLabels: () =>
+                  input.notes!.map((text) => ({
+                    text,
+                    fillStyle: 'transparent',
+                    lineWidth: 0,
+                    hidden: false,
+                  })),
               },
             }
           : { display: false },
@@ -146,8 +152,11 @@ export function buildTrendPanelConfig(
         y: {
           beginAtZero: true,
           suggestedMax: input.yMax,
-          ticks: { maxTicksLimit: 4 },
-          title: { display: true, text: input.axisTitle },
+          ticks: { maxTicksLimit: 4, ...(input.wholeTicks ? { precision: 0 } : {}) },
+          title: {
+            display: true,
+            text: typeof input.axisTitle === 'string' ? input.axisTitle : [...input.axisTitle],
+          },
         },
       },
     },

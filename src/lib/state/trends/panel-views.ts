@@ -15,7 +15,7 @@ import {
   MIN_INDEX_BASE_COUNT,
   scaledValues,
   scaleSeries,
-  TREND_AXIS_TITLES,
+  TREND_AXIS_LINES,
   TREND_UNIT_LABELS,
   type ScaledSeries,
   type TrendFallback,
@@ -35,8 +35,12 @@ export interface PanelDrawing {
   expectedPerMonth: number | null;
   reference: number | null;
   unit: string;
-  axisTitle: string;
-  note?: string;
+  /** The y-axis title in lines (TREND_AXIS_LINES). */
+  axisTitle: readonly string[];
+  /** Whole numbers only on the axis (counts). */
+  wholeTicks: boolean;
+  /** Lines drawn above an export's chart: what is left out and why. */
+  notes?: readonly string[];
 }
 
 export interface PanelView {
@@ -58,10 +62,9 @@ export const FALLBACK_NOTES: Record<TrendFallback, string> = {
   'geen-basis': 'Geen index: geen registraties in de basisperiode; aantallen.',
 };
 
-export const EXPORT_GAP_NOTE =
-  'Onderbroken: maanden met minder dan 5 registraties of weggelaten om die te beschermen.';
-export const EXPORT_INDEX_NOTE =
-  'Aantallen: de index zou kleine aantallen in de basisperiode prijsgeven.';
+/** Legend lines of an export (each must fit one line of a panel's width). */
+export const EXPORT_GAP_NOTE = 'Onderbroken waar een klein aantal (<5) is weggelaten.';
+export const EXPORT_INDEX_NOTE = 'Aantallen: de index zou kleine aantallen verraden.';
 
 const COUNTS: ScaledSeries = { unit: 'aantal', factor: 1, fallback: null };
 
@@ -79,7 +82,8 @@ function drawing(
       b.available && expectedShown ? (b.expectedCount / periodMonths) * series.factor : null,
     reference: series.unit === 'index' ? 100 : null,
     unit: TREND_UNIT_LABELS[series.unit],
-    axisTitle: TREND_AXIS_TITLES[series.unit],
+    axisTitle: TREND_AXIS_LINES[series.unit],
+    wholeTicks: series.unit === 'aantal',
   };
 }
 
@@ -142,9 +146,8 @@ export function buildPanelViews(
       },
       export: {
         ...drawing(panel, exportSeries, p.exportValues, periodMonths, !beforePeriod.some(Boolean)),
-        // The shared axis of a withheld index is the index's: the counts get their own.
-        yMax: indexWithheld ? undefined : exportMax[k],
-        ...(notes.length ? { note: notes.join(' ') } : {}),
+        yMax: exportMax[k],
+        ...(notes.length ? { notes } : {}),
       },
     };
   });
