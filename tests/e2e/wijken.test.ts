@@ -2,7 +2,8 @@
  * Wijken in the browser: small multiples per wijk render, the planted rise in Oost (afval)
  * is flagged and the stable Stationskwartier is not, the view follows the shared filter and
  * its own settings, the aandachtslocatie Isseldreef shows as under its visit target, exports
- * work (CSV with small counts suppressed) and the page is accessible.
+ * work (CSV with small counts suppressed), the scale (own, shared, index) switches by
+ * keyboard with the unit on every axis, and the page is accessible.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -105,6 +106,62 @@ describe('Wijken', () => {
       const count = line.split(';')[3];
       expect(count === '<5' || count === '0' || Number(count) >= 5, line).toBe(true);
     }
+  });
+
+  it('switches the scale by keyboard, says which one is shown and names the unit on every axis', async () => {
+    const statement = page.getByTestId('trend-scale-statement');
+    const yTitles = () =>
+      page.$$eval('[data-testid="wijk-panels"] figure', (figures) =>
+        figures.map((f) => f.getAttribute('data-y-title')),
+      );
+    // Default: each wijk its own axis, in registrations per month.
+    expect(await statement.getAttribute('data-scale')).toBe('eigen');
+    expect(await statement.textContent()).toMatch(/^\s*Eigen schaal per wijk/);
+    expect(new Set(await yTitles())).toEqual(new Set(['registraties per maand']));
+
+    // Arrow keys move through the radio group, as in any native radio group.
+    await page.getByTestId('trend-scale').locator('input[value="eigen"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL((url) => url.searchParams.get('schaal') === 'zelfde');
+    await waitForReady(page);
+    expect(await statement.getAttribute('data-scale')).toBe('zelfde');
+    expect(
+      await page.getByTestId('trend-scale').locator('input:checked').getAttribute('value'),
+    ).toBe('zelfde');
+
+    // Per 1.000 inwoners, with the minimum population said beside the choice.
+    await page.getByTestId('trend-measure').locator('input[value="aantal"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL((url) => url.searchParams.get('maat') === 'per1000');
+    await waitForReady(page);
+    expect(await page.getByTestId('trend-measure').textContent()).toMatch(/minstens 100 inwoners/);
+    await expect.poll(yTitles).toContain('per 1.000 inwoners per maand');
+    expect((await yTitles()).every((t) => /per maand$/.test(t ?? ''))).toBe(true);
+
+    await page.getByTestId('trend-scale').locator('input[value="zelfde"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL((url) => url.searchParams.get('schaal') === 'index');
+    await waitForReady(page);
+    expect(await statement.textContent()).toMatch(
+      /gemiddelde over \w+ \d{4} t\/m \w+ \d{4} \(= 100\)/,
+    );
+    await expect.poll(yTitles).toContain('index (basisperiode = 100)');
+    const indexTitles = await yTitles();
+    // A panel without an index says why and shows counts, with that unit on its axis.
+    const panels = page.locator('[data-testid="wijk-panels"] figure');
+    for (let i = 0; i < (await panels.count()); i++) {
+      const fallback = panels.nth(i).getByTestId('panel-fallback');
+      if (indexTitles[i] === 'index (basisperiode = 100)') continue;
+      expect(indexTitles[i]).toBe('registraties per maand');
+      expect(await fallback.textContent()).toMatch(/^Geen index/);
+    }
+    // The choice is in the link: a reload opens the same scale.
+    await page.reload();
+    await waitForReady(page);
+    expect(await page.getByTestId('trend-scale-statement').getAttribute('data-scale')).toBe(
+      'index',
+    );
+    expect(await canvasHasContent(page, '[data-testid="panel-WK990104"]')).toBe(true);
   });
 
   it('has no accessibility violations', async () => {

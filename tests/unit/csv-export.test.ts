@@ -49,6 +49,19 @@ describe('buildCsv', () => {
     ]);
   });
 
+  it('hides a rate with its count when the count is kept back as a complement ("x")', () => {
+    const states = ['complement', 'shown', 'small'] as const;
+    const protectedColumns = columns.map((c, k) =>
+      k === 0 ? c : { ...c, state: (r: Row) => states[['Oost', 'West', 'Zuid'].indexOf(r.wijk)] },
+    );
+    const csv = buildCsv(protectedColumns, [
+      { wijk: 'Oost', n: 9, rate: 4.5 },
+      { wijk: 'West', n: 12, rate: 6 },
+      { wijk: 'Zuid', n: 3, rate: null },
+    ]);
+    expect(lines(csv).slice(1)).toEqual(['Oost;x;x', 'West;12;6,00', 'Zuid;<5;']);
+  });
+
   it('suppresses weighted (aoristic) counts below 5 as well and rounds the others', () => {
     const weighted: CsvColumn<{ w: number }>[] = [
       { label: 'Gewogen aantal', kind: 'count', value: (r) => r.w },

@@ -27,16 +27,26 @@ describe('Tijden settings in the URL', () => {
 });
 
 describe('Wijken settings in the URL', () => {
-  it('round-trips period, theme and measure', () => {
-    const view = { periodMonths: 3, theme: 'afval', measure: 'per1000' as const };
+  it('round-trips period, theme, measure and scale', () => {
+    const view = {
+      periodMonths: 3,
+      theme: 'afval',
+      measure: 'per1000' as const,
+      scale: 'index' as const,
+    };
     const params = writeWijkenView(new URLSearchParams(), view);
-    expect(params.toString()).toBe('periode=3&reeks=afval&maat=per1000');
+    expect(params.toString()).toBe('periode=3&reeks=afval&maat=per1000&schaal=index');
     expect(parseWijkenView(params)).toEqual(view);
-    expect(parseWijkenView(new URLSearchParams('periode=7&reeks=<x>'))).toEqual({
+    expect(parseWijkenView(new URLSearchParams('periode=7&reeks=<x>&schaal=log'))).toEqual({
       periodMonths: 12,
       theme: '',
       measure: 'aantal',
+      scale: 'eigen',
     });
+    // The default scale (own axis per wijk) is not written.
+    expect(writeWijkenView(new URLSearchParams(), { ...view, scale: 'eigen' }).has('schaal')).toBe(
+      false,
+    );
   });
 
   it('counts demand (incidents and meldingen) unless a source is chosen', () => {

@@ -18,8 +18,34 @@ describe('trend panel', () => {
     flag: 'stijging',
     explanation: ['p = 0,01'],
     unit: 'Aantal',
+    axisTitle: 'registraties per maand',
   });
   const [series, judged, judgedPoints, expected] = config.data.datasets;
+
+  it('names the unit on the y-axis and fits its own data unless given a shared maximum', () => {
+    const y = config.options?.scales?.y as { title: { display: boolean; text: string } };
+    expect(y.title).toEqual({ display: true, text: 'registraties per maand' });
+    expect((y as { suggestedMax?: number }).suggestedMax).toBeUndefined();
+    expect(config.data.datasets).toHaveLength(4);
+    expect(config.options?.plugins?.legend?.display).toBe(false);
+  });
+
+  it('puts counts on whole-number ticks when asked', () => {
+    const y = (whole: boolean) =>
+      buildTrendPanelConfig({
+        months,
+        values: [0, 1, 0, 1, 0, 0],
+        periodMonths: 2,
+        expectedPerMonth: null,
+        flag: null,
+        explanation: [],
+        unit: 'Aantal',
+        axisTitle: 'registraties per maand',
+        wholeTicks: whole,
+      }).options?.scales?.y as { ticks: { precision?: number } };
+    expect(y(true).ticks.precision).toBe(0);
+    expect(y(false).ticks.precision).toBeUndefined();
+  });
 
   it('draws the whole series in the neutral colour without points', () => {
     expect(series.data).toEqual([3, 4, 5, 6, 9, 12]);
@@ -45,6 +71,52 @@ describe('trend panel', () => {
       datasetIndex: number;
     }) => boolean;
     expect([0, 1, 2, 3].filter((datasetIndex) => filter({ datasetIndex }))).toEqual([0, 3]);
+  });
+});
+
+describe('trend panel as exported', () => {
+  const config = buildTrendPanelConfig({
+    months,
+    values: [100, 150, null, 90, 120, 130],
+    periodMonths: 2,
+    expectedPerMonth: null,
+    flag: null,
+    explanation: [],
+    yMax: 180,
+    unit: 'Index',
+    axisTitle: ['index', '(basisperiode = 100)'],
+    reference: 100,
+    notes: ['Onderbroken waar een klein aantal (<5) is weggelaten.', 'Tweede regel.'],
+  });
+
+  it('leaves a hidden month out of every line (a gap, not a zero)', () => {
+    expect(config.data.datasets[0].data).toEqual([100, 150, null, 90, 120, 130]);
+    expect(config.data.datasets[1].data).toEqual([null, null, null, 90, 120, 130]);
+    expect(config.data.datasets[3].data).toEqual([null, null, null, null, null, null]);
+  });
+
+  it('writes a long axis title in lines', () => {
+    const y = config.options?.scales?.y as { title: { text: string[] } };
+    expect(y.title.text).toEqual(['index', '(basisperiode = 100)']);
+  });
+
+  it('draws the index base as a line at 100 and the shared maximum on the axis', () => {
+    const reference = config.data.datasets[4];
+    expect(reference.label).toBe('Basisniveau (100)');
+    expect(reference.data).toEqual([100, 100, 100, 100, 100, 100]);
+    expect((config.options?.scales?.y as { suggestedMax?: number }).suggestedMax).toBe(180);
+  });
+
+  it('writes the notes in the legend, one item each', () => {
+    const legend = config.options?.plugins?.legend as {
+      display: boolean;
+      labels: { generateLabels: () => { text: string }[] };
+    };
+    expect(legend.display).toBe(true);
+    expect(legend.labels.generateLabels().map((l) => l.text)).toEqual([
+      'Onderbroken waar een klein aantal (<5) is weggelaten.',
+      'Tweede regel.',
+    ]);
   });
 });
 

@@ -23,7 +23,10 @@ export interface CsvColumn<Row> {
   decimals?: number;
   /** For a derived number: the count it comes from; suppressed when that count is. */
   derivedFrom?: (row: Row) => number | null | undefined;
-  /** For a count in a table with shown totals: its state after complementary suppression. */
+  /**
+   * For a count in a table with shown totals: its state after complementary suppression.
+   * For a derived number: the state of the count it comes from (hidden with it).
+   */
   state?: (row: Row) => CellState;
 }
 
@@ -74,6 +77,8 @@ function cell<Row>(column: CsvColumn<Row>, row: Row, threshold: number): string 
     return renderCell(raw, state, (v) => formatNumber(v, decimals), threshold);
   }
   if (column.kind === 'number') {
+    const state = column.state?.(row) ?? 'shown';
+    if (state !== 'shown') return renderCell(raw, state, String, threshold);
     const source = column.derivedFrom?.(row);
     if (source != null && isSmallCount(source, threshold)) return hidden;
     return formatNumber(raw, column.decimals ?? 1);

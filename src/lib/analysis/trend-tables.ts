@@ -3,27 +3,38 @@
  * aandachtslocatie) with small counts suppressed, and the test results in words.
  */
 import { buildCsv } from './csv-export';
+import type { CellState } from './suppression';
 import type { TrendComparison, UnavailableComparison, YearMonth } from './trend-flags';
 import { formatDutchNumber } from './trend-flags';
 import type { TrendPanel } from './wijk-trends';
 
 const monthText = (m: YearMonth) => `${m.year}-${String(m.month).padStart(2, '0')}`;
 
-/** One line per month: count and (where the population is known) rate per 1,000. */
-export function trendPanelCsv(panel: TrendPanel, months: readonly YearMonth[]): string {
+/**
+ * One line per month: count and (where the population is known) rate per 1,000. `states`:
+ * each month's suppression from the whole view (trend-protection.ts), so that no "<5" comes
+ * back from this file and another panel's; without it each count on its own.
+ */
+export function trendPanelCsv(
+  panel: TrendPanel,
+  months: readonly YearMonth[],
+  states?: readonly CellState[],
+): string {
   const rows = months.map((m, i) => ({ m, i }));
+  const state = states ? (r: { i: number }) => states[r.i] : undefined;
   return buildCsv(
     [
       { label: 'Maand', kind: 'text', value: (r) => monthText(r.m) },
       { label: 'Wijk', kind: 'text', value: () => panel.wijk.name },
       { label: 'Thema', kind: 'text', value: () => panel.theme ?? 'alle thema’s' },
-      { label: 'Aantal', kind: 'count', value: (r) => panel.counts[r.i] },
+      { label: 'Aantal', kind: 'count', value: (r) => panel.counts[r.i], state },
       {
         label: 'Per 1.000 inwoners',
         kind: 'number',
         decimals: 2,
         value: (r) => panel.per1000?.[r.i] ?? null,
         derivedFrom: (r) => panel.counts[r.i],
+        state,
       },
     ],
     rows,

@@ -1,7 +1,9 @@
 /**
- * One small multiple of the Wijken view: the monthly series of a wijk (counts or per 1,000
- * inhabitants), the judged period drawn in the flag's colour, the level the baseline
- * predicts for that period as a dashed line, and the test result in the tooltip.
+ * One small multiple of the Wijken view: the monthly series of a wijk (counts, per 1,000
+ * inhabitants or an index, analysis/trend-scale.ts), the judged period drawn in the flag's
+ * colour, the level the baseline predicts for that period as a dashed line, the test result
+ * in the tooltip, and the unit on the y-axis. For a PNG export the months whose count is
+ * hidden are left out (null: a gap in the line) and a note in the legend says why.
  */
 import type { ChartConfiguration } from 'chart.js';
 import { formatDecimal } from '$lib/format/nl';
@@ -9,7 +11,8 @@ import { formatMonthShortYear } from '$lib/format/nl';
 
 export interface TrendPanelInput {
   months: readonly { year: number; month: number }[];
-  values: readonly number[];
+  /** null: not drawn (a gap), e.g. a hidden small count in an export. */
+  values: readonly (number | null)[];
   /** Months at the end that form the judged period. */
   periodMonths: number;
   /** Expected value per month in the judged period (from the baseline); null if unknown. */
@@ -17,9 +20,18 @@ export interface TrendPanelInput {
   flag: 'stijging' | 'daling' | 'geen significante verandering' | null;
   /** Lines for the tooltip footer (test results in words, with p-values and limits). */
   explanation: string[];
-  /** Shared y maximum so small multiples compare at a glance. */
+  /** Shared y maximum so small multiples compare at a glance; undefined: own scale. */
   yMax?: number;
+  /** The series' name (tooltip). */
   unit: string;
+  /** The y-axis title: what is counted and per which time unit (one string per line). */
+  axisTitle: string | readonly string[];
+  /** Ticks on whole numbers only (counts: no "0,5 registraties"). */
+  wholeTicks?: boolean;
+  /** A level drawn as a dotted line over the whole series (the index's 100). */
+  reference?: number | null;
+  /** Lines of text drawn above the chart (an export's notes on what is left out). */
+  notes?: readonly string[];
 }
 
 export const FLAG_COLOURS = {
@@ -89,6 +101,19 @@ export function buildTrendPanelConfig(
           pointRadius: 0,
           tension: 0,
         },
+        ...(input.reference == null
+          ? []
+          : [
+              {
+                label: `Basisniveau (${formatDecimal(input.reference, 0)})`,
+                data: input.values.map(() => input.reference!),
+                borderColor: '#6e7781',
+                borderDash: [1, 3],
+                borderWidth: 1,
+                pointRadius: 0,
+                tension: 0,
+              },
+            ]),
       ],
     },
     options: {
@@ -96,7 +121,23 @@ export function buildTrendPanelConfig(
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
       plugins: {
-        legend: { display: false },
+        // The legend only carries an export's notes (text items, no colour box).
+        legend: input.notes?.length
+          ? {
+              display: true,
+              align: 'start',
+              labels: {
+                boxWidth: 0,
+                generateLabels: () =>
+                  input.notes!.map((text) => ({
+                    text,
+                    fillStyle: 'transparent',
+                    lineWidth: 0,
+                    hidden: false,
+                  })),
+              },
+            }
+          : { display: false },
         tooltip: {
           // The judged period repeats the series' values: listed once.
           filter: (item) => item.datasetIndex === 0 || item.datasetIndex === 3,
@@ -108,7 +149,15 @@ export function buildTrendPanelConfig(
       },
       scales: {
         x: { ticks: { maxTicksLimit: 6, maxRotation: 0 }, grid: { display: false } },
-        y: { beginAtZero: true, suggestedMax: input.yMax, ticks: { maxTicksLimit: 4 } },
+        y: {
+          beginAtZero: true,
+          suggestedMax: input.yMax,
+          ticks: { maxTicksLimit: 4, ...(input.wholeTicks ? { precision: 0 } : {}) },
+          title: {
+            display: true,
+            text: typeof input.axisTitle === 'string' ? input.axisTitle : [...input.axisTitle],
+          },
+        },
       },
     },
   };

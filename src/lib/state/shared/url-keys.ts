@@ -86,6 +86,11 @@ export const URL_KEYS = {
   indeling: key('dagdeel start hours', textCodec(/^[\d,; ]{1,100}$/), '7,15,23'),
   periode: key('months judged by Wijken', integer(1, 120), '3'),
   reeks: key('theme of the small multiples', textCodec(/^[\p{L}\p{N}_-]{1,40}$/u), 'afval'),
+  schaal: key(
+    'y-axis of the Wijken small multiples: own per wijk, shared, or index',
+    wordChoiceCodec(['eigen', 'zelfde', 'index']),
+    'index',
+  ),
   // Briefing (briefing-url.ts).
   datum: key('day of the briefing', textCodec(BRIEFING_DATE), '2026-07-17'),
   weken: key('weeks of history behind the forecast', integer(1, 520), '4'),

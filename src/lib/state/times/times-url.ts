@@ -2,12 +2,13 @@
  * The Tijden and Wijken views' own settings in the URL, next to the shared filter's
  * parameters (filter-url.ts), so a reload or a shared link opens the same picture.
  * Tijden: `maxvenster` (longest time window still spread, hours) and `indeling` (dagdeel
- * start hours). Wijken: `periode` (months judged), `reeks` (theme of the small multiples)
- * and `maat` (count or rate per 1,000 inhabitants). Unknown values fall back to defaults;
- * keys and their meaning: url-keys.ts.
+ * start hours). Wijken: `periode` (months judged), `reeks` (theme of the small multiples),
+ * `maat` (count or rate per 1,000 inhabitants) and `schaal` (own axis per wijk, one axis, or
+ * an index). Unknown values fall back to defaults; keys and their meaning: url-keys.ts.
  */
 import { DEFAULT_MAX_WINDOW_HOURS } from '$lib/analysis/aoristic';
 import { DEFAULT_BOUNDARIES, parseBoundaries } from '$lib/analysis/dagdeel-config';
+import type { TrendScale } from '$lib/analysis/trend-scale';
 import type { RecordTable } from '$lib/data/schema';
 import type { FilterSelection } from '../shared/filter-url';
 import { readKey, writeKey, type PageUrlCodec } from '../shared/url-keys';
@@ -25,13 +26,20 @@ export interface WijkenView {
   /** '' = all themes of the filter together. */
   theme: string;
   measure: 'aantal' | 'per1000';
+  /** y-axis of the small multiples: own per wijk, one for all, or an index. */
+  scale: TrendScale;
 }
 
 export const DEFAULT_TIMES_VIEW: TimesView = {
   maxWindowHours: DEFAULT_MAX_WINDOW_HOURS,
   boundaries: [...DEFAULT_BOUNDARIES],
 };
-export const DEFAULT_WIJKEN_VIEW: WijkenView = { periodMonths: 12, theme: '', measure: 'aantal' };
+export const DEFAULT_WIJKEN_VIEW: WijkenView = {
+  periodMonths: 12,
+  theme: '',
+  measure: 'aantal',
+  scale: 'eigen',
+};
 
 export function parseTimesView(params: URLSearchParams): TimesView {
   const max = readKey(params, 'maxvenster');
@@ -65,6 +73,7 @@ export function parseWijkenView(params: URLSearchParams): WijkenView {
         : DEFAULT_WIJKEN_VIEW.periodMonths,
     theme: readKey(params, 'reeks') ?? '',
     measure: readKey(params, 'maat') ?? 'aantal',
+    scale: readKey(params, 'schaal') ?? DEFAULT_WIJKEN_VIEW.scale,
   };
 }
 
@@ -77,6 +86,7 @@ export function writeWijkenView(params: URLSearchParams, view: WijkenView): URLS
   );
   writeKey(next, 'reeks', view.theme || null);
   writeKey(next, 'maat', view.measure === 'aantal' ? null : view.measure);
+  writeKey(next, 'schaal', view.scale === DEFAULT_WIJKEN_VIEW.scale ? null : view.scale);
   return next;
 }
 
@@ -87,7 +97,7 @@ export const timesUrlCodec: PageUrlCodec<TimesView> = {
 };
 
 export const wijkenUrlCodec: PageUrlCodec<WijkenView> = {
-  keys: ['periode', 'reeks', 'maat'],
+  keys: ['periode', 'reeks', 'maat', 'schaal'],
   parse: parseWijkenView,
   write: writeWijkenView,
 };

@@ -11,6 +11,9 @@ import {
   type WijkenView,
 } from '../times/times-url';
 import { followDemandFilter } from '../times/demand-view.svelte';
+import { indexBaseLength } from '$lib/analysis/trend-scale';
+import { protectWijkTrends } from '$lib/analysis/trend-protection';
+import { buildPanelViews } from './panel-views';
 import { WijkenModel } from './trends.svelte';
 
 export class WijkenPage {
@@ -29,6 +32,26 @@ export class WijkenPage {
   ]);
   readonly seriesTheme = $derived(this.themes.includes(this.viewTheme) ? this.viewTheme : null);
   readonly panels = $derived(this.#panels().filter((p) => p.theme === this.seriesTheme));
+  readonly scale = $derived(this.view.scale);
+  /**
+   * Suppression of every panel's shared outputs, all themes together (issue 23): a panel's
+   * CSV and another theme's must not give a hidden count back by differencing.
+   */
+  readonly protection = $derived(protectWijkTrends(this.#panels()));
+  /** What each shown panel draws on screen and in its export, for the measure and scale. */
+  readonly panelViews = $derived(
+    buildPanelViews(this.panels, this.protection, {
+      measure: this.measure,
+      scale: this.scale,
+      periodMonths: this.periodMonths,
+    }),
+  );
+  /** The index's base period (the first months shown), for the page's explanation. */
+  readonly indexBase = $derived.by(() => {
+    const months = this.model.trends?.months ?? [];
+    const length = indexBaseLength(months.length);
+    return length === 0 ? null : { first: months[0], last: months[length - 1], length };
+  });
 
   constructor(deps: PageDeps) {
     this.#deps = deps;
