@@ -8,10 +8,12 @@
  * Links from before this registry used `gebied` for the filter's rectangle and `van`/`tot`
  * for Management's months; `upgradeLegacyParams` reads them in the current form.
  */
+import { MAX_NORM_DAYS } from '$lib/analysis/melding-handling';
 import {
   boxCodec,
   dayCodec,
   isMonth,
+  keyedIntegersCodec,
   listCodec,
   spanCodec,
   textCodec,
@@ -103,6 +105,11 @@ export const URL_KEYS = {
   voor: key('days before the intervention: from_to', spanCodec(looseDay), '2024-11-01_2025-10-31'),
   na: key('days after the intervention: from_to', spanCodec(looseDay), '2025-11-01_2026-10-31'),
   wijken: key('wijk codes in the report', listCodec(CODE), 'WK990103'),
+  norm: key(
+    'handling norm of meldingen in kalenderdagen: default, then category:days',
+    keyedIntegersCodec(1, MAX_NORM_DAYS),
+    '10,container-is-vol:3,grofvuil:21',
+  ),
 } as const;
 
 function looseDay(value: string): boolean {
