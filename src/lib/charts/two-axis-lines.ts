@@ -7,7 +7,8 @@ import type { ChartConfiguration } from 'chart.js';
 
 export interface AxisLine {
   label: string;
-  data: number[];
+  /** null: no point that month (the line breaks). */
+  data: (number | null)[];
   color: string;
   dash: readonly number[];
   axis: 'y' | 'y2';
