@@ -122,6 +122,28 @@ describe('afhandeling van meldingen', () => {
     expect(await page.locator('[data-testid="handling-months"] tbody tr').count()).toBe(12);
   });
 
+  it('lists the first 15 categories of all themes, the rest on request', async () => {
+    await page.selectOption('[data-testid="kpi-theme"]', '');
+    await waitForReady(page);
+    const [all] = await query(
+      page,
+      `SELECT count(DISTINCT coalesce(sub_category, main_category))::INTEGER AS n FROM meldingen
+        WHERE (status = 'afgehandeld' AND closed_at >= TIMESTAMP '2025-11-01 00:00:00'
+            AND closed_at < TIMESTAMP '2026-11-01 00:00:00')
+          OR (closed_at IS NULL AND status IN ('gemeld', 'in behandeling'))`,
+    );
+    const rows = page.locator('[data-testid="handling-categories"] tbody tr');
+    expect(Number(all.n)).toBeGreaterThan(15);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="handling-categories"] tbody tr').length === 15,
+    );
+    await page.getByTestId('show-all').press('Enter');
+    expect(await rows.count()).toBe(Number(all.n));
+    expect(await page.getByTestId('show-all').getAttribute('aria-expanded')).toBe('true');
+    await page.selectOption('[data-testid="kpi-theme"]', 'afval');
+    await waitForReady(page);
+  });
+
   it('takes a norm typed with the keyboard, per category too, and keeps it', async () => {
     const before = await kpiValue('over');
     await setNorm(page.getByTestId('norm-default'), '7', 'Enter');
@@ -144,7 +166,7 @@ describe('afhandeling van meldingen', () => {
           count(*)::INTEGER AS n
         ${HANDLED} AND sub_category = 'container-bijplaatsing'`,
     );
-    const share = Math.round((100 * Number(own.within)) / Number(own.n));
+    const share = ((100 * Number(own.within)) / Number(own.n)).toFixed(1).replace('.', ',');
     expect(await row.locator('[data-col="share"]').textContent()).toBe(`${share}%`);
 
     // Not a norm: said so, and the norm in force stays.
