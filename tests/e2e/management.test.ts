@@ -9,8 +9,14 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Row } from '../../src/lib/data/connector';
-import { canvasHasContent, launchBrowser, openPage, runAxe, waitForReady } from './browser';
+import {
+  canvasHasContent,
+  launchBrowser,
+  openPage,
+  queryDatabase,
+  runAxe,
+  waitForReady,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -25,17 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** SQL straight on the page's database (state/debug-handle.ts), for expected values. */
-async function query(target: Page, sql: string): Promise<Row[]> {
-  return target.evaluate(
-    (q) =>
-      (
-        globalThis as unknown as { __wijkradar: { query: (q: unknown) => Promise<Row[]> } }
-      ).__wijkradar.query(q),
-    { sql },
-  );
-}
 
 const zoneCount = async (zone: string, when: 'before' | 'after') =>
   Number(
@@ -83,7 +78,7 @@ describe('afhandeling van meldingen', () => {
   /** Open afval meldingen, and those reported before `before` (over the norm). */
   const openCounts = async (before: string) =>
     (
-      await query(
+      await queryDatabase(
         page,
         `SELECT count(*)::INTEGER AS open,
           count(*) FILTER (WHERE reported_at < TIMESTAMP '${before} 00:00:00')::INTEGER AS over
@@ -107,7 +102,7 @@ describe('afhandeling van meldingen', () => {
     expect(await kpiValue('open')).toBe(direct.open);
     expect(await kpiValue('over')).toBe(direct.over);
     expect(direct.over).toBeGreaterThan(0);
-    const [median] = await query(
+    const [median] = await queryDatabase(
       page,
       `SELECT quantile_cont((epoch_ms(closed_at) - epoch_ms(reported_at)) / 86400000.0, 0.5) AS m
         ${HANDLED}`,
@@ -125,7 +120,7 @@ describe('afhandeling van meldingen', () => {
   it('lists the first 15 categories of all themes, the rest on request', async () => {
     await page.selectOption('[data-testid="kpi-theme"]', '');
     await waitForReady(page);
-    const [all] = await query(
+    const [all] = await queryDatabase(
       page,
       `SELECT count(DISTINCT coalesce(sub_category, main_category))::INTEGER AS n FROM meldingen
         WHERE (status = 'afgehandeld' AND closed_at >= TIMESTAMP '2025-11-01 00:00:00'
@@ -160,7 +155,7 @@ describe('afhandeling van meldingen', () => {
     await normInUrl('7,container-bijplaatsing:30');
     await waitForReady(page);
     expect(await row.textContent()).toContain('eigen');
-    const [own] = await query(
+    const [own] = await queryDatabase(
       page,
       `SELECT count(*) FILTER (WHERE closed_at <= reported_at + INTERVAL 30 DAY)::INTEGER AS within,
           count(*)::INTEGER AS n
