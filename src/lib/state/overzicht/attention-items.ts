@@ -26,7 +26,7 @@ export type {
   WatchInput,
 } from './attention-types';
 
-export { MELDING_NORM_DAYS, meldingenItem } from './meldingen-item';
+export { meldingenItem } from './meldingen-item';
 /** Data older than this many days is flagged as not fresh. */
 export const FRESH_DAYS = 7;
 /** At most this many trend changes are listed; the rest is behind the link. */

@@ -3,18 +3,11 @@
  * builder with the norms the user set there (kept in this browser), so the item and the
  * section its link opens (Management, #afhandeling-meldingen) give the same number.
  */
-import {
-  DEFAULT_NORM_DAYS,
-  DEFAULT_NORMS,
-  type HandlingNorms,
-} from '$lib/analysis/melding-handling';
+import { DEFAULT_NORMS, type HandlingNorms } from '$lib/analysis/melding-handling';
 import type { Connector } from '$lib/data/connector';
 import { buildOpenHandlingQuery, type OpenStatsRow } from '$lib/data/queries/melding-handling';
 import { formatCount, formatDay } from '$lib/format/nl';
 import type { AttentionInput, AttentionItem } from './attention-types';
-
-/** The default norm for handling a melding: two weeks (Signalen-style afhandeltermijn). */
-export const MELDING_NORM_DAYS = DEFAULT_NORM_DAYS;
 
 /** Where the item leads: Management's section on the handling of meldingen. */
 export const MELDINGEN_SECTION = '#afhandeling-meldingen';
