@@ -40,12 +40,17 @@ export interface HandlingCsvOptions {
 
 type Counted = 'closed' | 'open' | 'overNorm';
 
-interface Protected {
+export interface ProtectedHandlingLine {
   line: HandlingCsvLine;
   states: Record<Counted, CellState>;
 }
+type Protected = ProtectedHandlingLine;
 
-function protect(
+/**
+ * Each line's counts (and the total's, last) with their suppression state: what any shared
+ * output of these tables (this CSV, a printed report) may show.
+ */
+export function protectHandlingLines(
   lines: readonly HandlingCsvLine[],
   total: HandlingCsvLine,
   openSums: boolean,
@@ -127,5 +132,5 @@ export function buildHandlingCsv(
     count('Open', 'open'),
     count('Open over de norm', 'overNorm'),
   );
-  return buildCsv(columns, protect(lines, total, options.openSums));
+  return buildCsv(columns, protectHandlingLines(lines, total, options.openSums));
 }
