@@ -1,10 +1,12 @@
 /**
  * Browser-test helpers: a fresh profile per context with every request recorded (worker
- * requests included), the app's ready signal, axe, and a non-blank canvas check.
+ * requests included), the app's ready signal, axe, a non-blank canvas check, and SQL on the
+ * page's own database for expected values.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Row } from '../../src/lib/data/connector';
 
 import { scaled } from '../helpers/time-scale';
 
@@ -134,5 +136,16 @@ export async function chooseImportFile(page: Page, kind: RegExp, file: string): 
       document.querySelector('[data-testid="import-file-name"]')?.textContent === name &&
       document.documentElement.dataset.ready === 'true',
     file.split('/').pop(),
+  );
+}
+
+/** Rows of `sql` on the page's database (the debug handle, state/shared/debug-handle.ts). */
+export async function queryDatabase(page: Page, sql: string): Promise<Row[]> {
+  return page.evaluate(
+    (q) =>
+      (
+        globalThis as unknown as { __wijkradar: { query: (q: unknown) => Promise<Row[]> } }
+      ).__wijkradar.query(q),
+    { sql },
   );
 }

@@ -32,7 +32,7 @@ const ROUTES: Record<string, string[]> = {
   '/wijken': ['panel-WK990105'],
   '/buitengebied': [],
   '/briefing': [],
-  '/management': ['kpi-chart'],
+  '/management': ['kpi-chart', 'handling-chart'],
   '/management/rapport': [],
   '/gegevens': [],
 };

@@ -3,13 +3,21 @@
  * wijk Zuid, the honden sanctions in Noord are highlighted, the Stationsplein evaluation
  * shows the planted displacement (truth: buffer 32 → 111) with a chart of the three areas
  * (its start marked on the day) and a map of them with a legend, and reacts to the buffer
- * width; the printed report opens with a summary of what changed, then charts, then the
- * tables with the real changes first, says the WDQ once, hides the navigation, suppresses
- * small counts and renders to PDF. axe finds no violations.
+ * width; the handling of meldingen counts open ones and the doorlooptijd against a norm
+ * typed with the keyboard (and kept); the printed report opens with a summary of what
+ * changed, then charts, then the tables with the real changes first, says the WDQ once,
+ * hides the navigation, suppresses small counts and renders to PDF. axe finds no violations.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canvasHasContent, launchBrowser, openPage, runAxe, waitForReady } from './browser';
+import {
+  canvasHasContent,
+  launchBrowser,
+  openPage,
+  queryDatabase,
+  runAxe,
+  waitForReady,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -95,6 +103,135 @@ describe('kengetallen', () => {
     await page.waitForSelector(
       '[data-testid="kpi-table"] tr[data-wijk="WK990104"] [data-trend="stijging"]',
     );
+  });
+});
+
+describe('afhandeling van meldingen', () => {
+  // The theme is afval (chosen above); the period the last 12 months, November 2025 to
+  // October 2026; open meldingen are counted at the end of 31 October 2026.
+  const AFVAL = `FROM meldingen WHERE theme = 'afval'`;
+  const HANDLED = `${AFVAL} AND status = 'afgehandeld'
+    AND closed_at >= TIMESTAMP '2025-11-01 00:00:00' AND closed_at < TIMESTAMP '2026-11-01 00:00:00'`;
+  const kpi = (name: string) => page.locator(`[data-testid="handling-kpis"] [data-kpi="${name}"]`);
+  const kpiValue = async (name: string) => Number(await kpi(name).getAttribute('data-value'));
+  /** Open afval meldingen, and those reported before `before` (over the norm). */
+  const openCounts = async (before: string) =>
+    (
+      await queryDatabase(
+        page,
+        `SELECT count(*)::INTEGER AS open,
+          count(*) FILTER (WHERE reported_at < TIMESTAMP '${before} 00:00:00')::INTEGER AS over
+        ${AFVAL} AND closed_at IS NULL AND status IN ('gemeld', 'in behandeling')`,
+      )
+    )[0] as { open: number; over: number };
+  const setNorm = async (field: ReturnType<Page['getByTestId']>, text: string, key: string) => {
+    await field.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(text);
+    await page.keyboard.press(key);
+  };
+  const normInUrl = (value: string | null) =>
+    page.waitForFunction((v) => new URLSearchParams(location.search).get('norm') === v, value);
+
+  it('shows open meldingen, the doorlooptijd per categorie and per wijk, and a chart', async () => {
+    await waitForReady(page);
+    await kpi('open').waitFor();
+    const direct = await openCounts('2026-10-18');
+    expect(await kpiValue('open')).toBe(direct.open);
+    expect(await kpiValue('over')).toBe(direct.over);
+    expect(direct.over).toBeGreaterThan(0);
+    const [median] = await queryDatabase(
+      page,
+      `SELECT quantile_cont((epoch_ms(closed_at) - epoch_ms(reported_at)) / 86400000.0, 0.5) AS m
+        ${HANDLED}`,
+    );
+    expect(await kpiValue('median')).toBeCloseTo(Number(median.m), 6);
+    const categories = page.locator('[data-testid="handling-categories"] tbody tr');
+    expect(await categories.count()).toBeGreaterThanOrEqual(5);
+    expect(
+      await page.locator('[data-testid="handling-wijken"] tbody tr').count(),
+    ).toBeGreaterThanOrEqual(8);
+    expect(await canvasHasContent(page, '[data-testid="handling-chart"]')).toBe(true);
+    expect(await page.locator('[data-testid="handling-months"] tbody tr').count()).toBe(12);
+  });
+
+  it('lists the first 15 categories of all themes, the rest on request', async () => {
+    await page.selectOption('[data-testid="kpi-theme"]', '');
+    await waitForReady(page);
+    const [all] = await queryDatabase(
+      page,
+      `SELECT count(DISTINCT coalesce(sub_category, main_category))::INTEGER AS n FROM meldingen
+        WHERE (status = 'afgehandeld' AND closed_at >= TIMESTAMP '2025-11-01 00:00:00'
+            AND closed_at < TIMESTAMP '2026-11-01 00:00:00')
+          OR (closed_at IS NULL AND status IN ('gemeld', 'in behandeling'))`,
+    );
+    const rows = page.locator('[data-testid="handling-categories"] tbody tr');
+    expect(Number(all.n)).toBeGreaterThan(15);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="handling-categories"] tbody tr').length === 15,
+    );
+    await page.getByTestId('show-all').press('Enter');
+    expect(await rows.count()).toBe(Number(all.n));
+    expect(await page.getByTestId('show-all').getAttribute('aria-expanded')).toBe('true');
+    await page.selectOption('[data-testid="kpi-theme"]', 'afval');
+    await waitForReady(page);
+  });
+
+  it('takes a norm typed with the keyboard, per category too, and keeps it', async () => {
+    const before = await kpiValue('over');
+    await setNorm(page.getByTestId('norm-default'), '7', 'Enter');
+    await normInUrl('7');
+    await waitForReady(page);
+    const seven = await openCounts('2026-10-25');
+    expect(await kpiValue('over')).toBe(seven.over);
+    expect(seven.over).toBeGreaterThanOrEqual(before);
+
+    const row = page.locator(
+      '[data-testid="handling-categories"] tr[data-key="container-bijplaatsing"]',
+    );
+    await setNorm(row.getByTestId('norm-category'), '30', 'Tab');
+    await normInUrl('7,container-bijplaatsing:30');
+    await waitForReady(page);
+    expect(await row.textContent()).toContain('eigen');
+    const [own] = await queryDatabase(
+      page,
+      `SELECT count(*) FILTER (WHERE closed_at <= reported_at + INTERVAL 30 DAY)::INTEGER AS within,
+          count(*)::INTEGER AS n
+        ${HANDLED} AND sub_category = 'container-bijplaatsing'`,
+    );
+    const share = ((100 * Number(own.within)) / Number(own.n)).toFixed(1).replace('.', ',');
+    expect(await row.locator('[data-col="share"]').textContent()).toBe(`${share}%`);
+
+    // Not a norm: said so, and the norm in force stays.
+    await setNorm(page.getByTestId('norm-default'), '0', 'Enter');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Een norm is een heel aantal dagen' })
+      .waitFor();
+    expect(await page.getByTestId('norm-default').inputValue()).toBe('7');
+    expect(await runAxe(page)).toEqual([]);
+
+    // Kept in this browser: the view opened again without the norms in its link.
+    const again = await page.context().newPage();
+    await again.goto(baseUrl + '/management');
+    await waitForReady(again);
+    expect(await again.getByTestId('norm-default').inputValue()).toBe('7');
+    expect(
+      await again
+        .locator('[data-testid="handling-categories"] tr[data-key="container-bijplaatsing"]')
+        .getByTestId('norm-category')
+        .inputValue(),
+    ).toBe('30');
+    await again.close();
+
+    // Back to the default: the category's field emptied, the default typed again.
+    await setNorm(row.getByTestId('norm-category'), '', 'Enter');
+    await normInUrl('7');
+    await setNorm(page.getByTestId('norm-default'), '14', 'Enter');
+    await normInUrl('14');
+    await waitForReady(page);
+    expect(await kpiValue('over')).toBe(before);
   });
 });
 

@@ -7,7 +7,6 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Row } from '../../src/lib/data/connector';
 import {
   dayInZone,
   presetPeriod,
@@ -18,6 +17,7 @@ import {
   launchBrowser,
   navigate,
   openPage,
+  queryDatabase,
   runAxe,
   waitForReady,
   type RecordedPage,
@@ -35,16 +35,6 @@ const item = (page: Page, key: string) =>
 async function openOverzicht(page: Page): Promise<void> {
   await waitForReady(page);
   await page.waitForSelector('[data-testid="attention-count"]');
-}
-
-async function query(page: Page, sql: string): Promise<Row[]> {
-  return page.evaluate(
-    (q) =>
-      (
-        globalThis as unknown as { __wijkradar: { query: (q: unknown) => Promise<Row[]> } }
-      ).__wijkradar.query(q),
-    { sql },
-  );
 }
 
 beforeAll(async () => {
@@ -89,7 +79,7 @@ describe('Overzicht: what needs attention, per role', () => {
     expect(await item(page, `trend:${control.wijkcode}|afval`).count()).toBe(0);
 
     // Open meldingen past the 14-day norm on the data's last day (31 October 2026).
-    const [direct] = await query(
+    const [direct] = await queryDatabase(
       page,
       `SELECT count(*)::INTEGER AS n FROM meldingen WHERE closed_at IS NULL
         AND status IN ('gemeld', 'in behandeling') AND reported_at < TIMESTAMP '2026-10-18 00:00:00'`,
@@ -215,15 +205,24 @@ describe('Overzicht: every item leads to a view that shows it', () => {
     await page.waitForSelector(`[data-testid="risk-list"] tr:has-text("${id}")`);
   });
 
-  it('open meldingen: Verkennen with meldingen up to the day past the norm', async () => {
+  it('open meldingen: Management at its section on them, with the same number', async () => {
     const page = await follow('meldingen');
-    const url = new URL(page.url());
-    expect(url.pathname).toBe('/verkennen');
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({
-      bron: 'meldingen',
-      tot: '2026-10-17',
-    });
-    await page.waitForSelector('[data-testid="filter-panel"] :text("Bron: Meldingen")');
+    expect(new URL(page.url()).pathname).toBe('/management');
+    const over = page.locator('[data-testid="handling-kpis"] [data-kpi="over"]');
+    await over.waitFor();
+    const [direct] = await queryDatabase(
+      page,
+      `SELECT count(*)::INTEGER AS n FROM meldingen WHERE closed_at IS NULL
+        AND status IN ('gemeld', 'in behandeling') AND reported_at < TIMESTAMP '2026-10-18 00:00:00'`,
+    );
+    expect(Number(await over.getAttribute('data-value'))).toBe(direct.n);
+    // The section is drawn after its figures: the page moves there, focus on its heading.
+    await page.waitForFunction(() => document.activeElement?.id === 'afhandeling-meldingen-kop');
+    const top = await page
+      .locator('#afhandeling-meldingen-kop')
+      .evaluate((h) => h.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(page.viewportSize()!.height / 2);
   });
 
   it('freshness: Gegevens', async () => {

@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
-import { buildOpenMeldingenQuery } from '../../src/lib/data/queries/overview';
+import { buildOpenHandlingQuery } from '../../src/lib/data/queries/melding-handling';
+import { DEFAULT_NORMS } from '../../src/lib/analysis/melding-handling';
 import { buildAttention, type AttentionInput } from '../../src/lib/state/overzicht/attention-items';
 import { loadAttentionInput } from '../../src/lib/state/overzicht/overzicht-data';
 import { loadDemoInNode, readTruth, type Truth } from '../helpers/demo-node';
@@ -80,8 +81,17 @@ describe('Overzicht on the demo', () => {
   });
 
   it('rejects a malformed moment or norm', () => {
-    expect(() => buildOpenMeldingenQuery('2026-11-01', 14)).toThrow(RangeError);
-    expect(() => buildOpenMeldingenQuery('2026-11-01 00:00:00', -1)).toThrow(RangeError);
+    expect(() => buildOpenHandlingQuery({}, DEFAULT_NORMS, ['2026-11-01'], 'status')).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      buildOpenHandlingQuery(
+        {},
+        { defaultDays: -1, byCategory: {} },
+        ['2026-11-01 00:00:00'],
+        'status',
+      ),
+    ).toThrow(RangeError);
   });
 
   it('has nothing to say without records', async () => {

@@ -4,6 +4,7 @@
  */
 import { monthsLabel } from '../../src/lib/state/overzicht/overzicht-data';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_NORMS } from '../../src/lib/analysis/melding-handling';
 import { assessTrend } from '../../src/lib/analysis/trend-flags';
 import { computeVisitFrequency } from '../../src/lib/analysis/watch-locations';
 import type { TrendPanel } from '../../src/lib/analysis/wijk-trends';
@@ -56,7 +57,7 @@ const base: AttentionInput = {
   watch: [],
   schouw: { due: [], vacant: 0, days: 90 },
   meldingen: [],
-  normDays: 14,
+  norms: DEFAULT_NORMS,
 };
 
 describe('trendItems', () => {
@@ -147,21 +148,32 @@ describe('schouwItem', () => {
 });
 
 describe('meldingenItem', () => {
-  it('counts the open meldingen past the norm and links to the days before it', () => {
-    const item = meldingenItem({
-      ...base,
-      meldingen: [
-        { status: 'in behandeling', open: 400, overdue: 350 },
-        { status: 'gemeld', open: 200, overdue: 132 },
-      ],
-    })!;
+  const open = [
+    { status: 'in behandeling', open: 400, overdue: 350 },
+    { status: 'gemeld', open: 200, overdue: 132 },
+  ];
+  it("counts the open meldingen past the norm and links to Management's section on them", () => {
+    const item = meldingenItem({ ...base, meldingen: open })!;
     expect(item.value).toBe(482);
     expect(item.title).toBe('482 meldingen langer open dan 14 dagen');
     expect(item.detail).toContain('600 open meldingen');
-    expect(item.link).toMatchObject({
-      path: '/verkennen',
-      search: '?bron=meldingen&tot=2026-10-17',
-    });
+    expect(item.detail).toContain('350 in behandeling, 132 gemeld');
+    expect(item.link).toMatchObject({ path: '/management', search: '#afhandeling-meldingen' });
+  });
+  it('names the norms the user set at Management', () => {
+    const item = meldingenItem({
+      ...base,
+      meldingen: open,
+      norms: { defaultDays: 10, byCategory: { grofvuil: 21, 'container-is-vol': 3 } },
+    })!;
+    expect(item.title).toBe('482 meldingen langer open dan hun norm');
+    expect(item.detail).toContain('norm: 10 dagen, 2 categorieën met een eigen norm');
+    const plain = meldingenItem({
+      ...base,
+      meldingen: open,
+      norms: { defaultDays: 7, byCategory: {} },
+    })!;
+    expect(plain.title).toBe('482 meldingen langer open dan 7 dagen');
   });
   it('is ok without overdue ones and absent without open ones', () => {
     expect(

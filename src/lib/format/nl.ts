@@ -30,6 +30,21 @@ export function formatDecimal(n: number, digits = 1): string {
   return format.format(n);
 }
 
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+
+/** A number with exactly `digits` decimals, Dutch style (2,0 and 2,7 line up in a column). */
+export function formatFixed(n: number, digits = 1): string {
+  let format = fixedFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('nl-NL', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    fixedFormats.set(digits, format);
+  }
+  return format.format(n);
+}
+
 export function formatDate(localMs: number): string {
   return dateFormat.format(new Date(localMs));
 }

@@ -46,29 +46,3 @@ export function buildFreshnessQuery(): Query {
   );
   return { sql: `SELECT table_name, last FROM (${parts.join(' UNION ALL ')}) ORDER BY position` };
 }
-
-/** Melding statuses that mean the case is closed (compared in lower case). */
-export const CLOSED_MELDING_STATUSES = ['afgehandeld', 'geannuleerd', 'gesloten', 'afgesloten'];
-
-/**
- * Open meldingen (no closed_at, and a status that is not a closed one) per status, as of
- * `at` ('YYYY-MM-DD HH:MM:SS', local): rows (status, open, overdue), where `overdue` counts
- * those reported more than `normDays` days before `at`. Meldingen reported after `at` are
- * left out.
- */
-export function buildOpenMeldingenQuery(at: string, normDays: number): Query {
-  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(at)) {
-    throw new RangeError("at must be 'YYYY-MM-DD HH:MM:SS'");
-  }
-  if (!(Number.isInteger(normDays) && normDays >= 0)) throw new RangeError('normDays must be ≥ 0');
-  const closed = CLOSED_MELDING_STATUSES.map(() => '?').join(', ');
-  return {
-    sql: `SELECT status, count(*)::INTEGER AS open,
-        count(*) FILTER (WHERE reported_at < CAST(? AS TIMESTAMP) - to_days(CAST(? AS INTEGER)))::INTEGER AS overdue
-      FROM meldingen
-      WHERE closed_at IS NULL AND status IS NOT NULL AND lower(status) NOT IN (${closed})
-        AND reported_at < CAST(? AS TIMESTAMP)
-      GROUP BY status ORDER BY overdue DESC, status`,
-    params: [at, normDays, ...CLOSED_MELDING_STATUSES, at],
-  };
-}

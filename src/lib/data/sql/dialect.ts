@@ -15,6 +15,8 @@ export interface SqlDialect {
   isoWeekday(expression: string): string;
   /** The `value` of the row with the largest `by` (an aggregate). */
   argMax(value: string, by: string): string;
+  /** The `fraction` quantile, interpolated between values (R type 7; an aggregate). */
+  quantileCont(expression: string, fraction: number): string;
   /** GROUP BY every non-aggregate column of the SELECT. */
   groupByAll: string;
   /** Integer division rounding towards minus infinity for non-negative operands. */
@@ -38,6 +40,7 @@ export const duckdb: SqlDialect = {
   dateTrunc: (unit, expression) => `date_trunc('${unit}', ${expression})`,
   isoWeekday: (expression) => `isodow(${expression})`,
   argMax: (value, by) => `arg_max(${value}, ${by})`,
+  quantileCont: (expression, fraction) => `quantile_cont(${expression}, ${fraction})`,
   groupByAll: 'GROUP BY ALL',
   intDiv: (a, b) => `${a} // ${b}`,
   nullOf: (type) => `NULL::${type}`,

@@ -1,6 +1,6 @@
 /**
- * The coordinator of the Management view: the key figures, the evaluation of an
- * intervention and the briefing's forecast scores, opened from the URL
+ * The coordinator of the Management view: the key figures, the handling of meldingen, the
+ * evaluation of an intervention and the briefing's forecast scores, opened from the URL
  * (management-url.ts) and kept in it. The URL is replaced, not pushed: every keystroke in
  * the buffer field would otherwise be a history entry.
  */
@@ -11,15 +11,19 @@ import type { PageDeps } from '../shared/page-deps';
 import { EvaluationModel } from './evaluation.svelte';
 import { ForecastScoreModel } from './forecast-score.svelte';
 import { ManagementModel } from './management.svelte';
+import { MeldingHandlingModel } from './melding-handling.svelte';
 import { currentQuery, parseManagementView } from './management-url';
 
 export class ManagementPage {
   readonly model = new ManagementModel();
   readonly evaluation = new EvaluationModel();
   readonly forecasts = new ForecastScoreModel();
+  readonly handling: MeldingHandlingModel;
   loaded = $state(false);
   /** The state's query string; null before the first load. */
-  readonly query = $derived(this.loaded ? currentQuery(this.model, this.evaluation) : null);
+  readonly query = $derived.by(() =>
+    this.loaded ? currentQuery(this.model, this.evaluation, this.handling.norms) : null,
+  );
   readonly themeName = $derived(
     this.model.theme ? THEME_LABELS[this.model.theme as Theme] : "alle thema's",
   );
@@ -35,6 +39,7 @@ export class ManagementPage {
   constructor(deps: PageDeps) {
     this.#deps = deps;
     this.#pending = deps.readiness.begin();
+    this.handling = new MeldingHandlingModel(deps.readiness);
   }
 
   /** Loads on every data change and keeps the URL in step; call during initialisation. */
@@ -50,6 +55,17 @@ export class ManagementPage {
       void data.dataVersion;
       if (data.status === 'gereed') untrack(() => this.#load());
     });
+    // The handling of meldingen follows the key figures' period and theme, and its norms.
+    $effect(() => {
+      const [period, theme, version] = [
+        this.model.period,
+        this.model.themeOrNull,
+        data.dataVersion,
+      ];
+      void this.handling.norms;
+      if (!this.model.loaded || !period) return;
+      untrack(() => void this.handling.compute(data.connector, version, { period, theme }));
+    });
   }
 
   async #load(): Promise<void> {
@@ -59,6 +75,7 @@ export class ManagementPage {
     const view = parseManagementView(url.url.searchParams);
     await this.model.load(data.connector, view.period);
     if (view.theme !== undefined) this.model.theme = view.theme;
+    if (view.norms) this.handling.openNorms(view.norms);
     await this.evaluation.load(data.connector, this.model.wijken, view);
     await this.forecasts.compute(data.connector, data.dataVersion);
     this.loaded = true;

@@ -1,10 +1,12 @@
 /**
  * The Management view's state in the URL, so a reload or a link sent to a colleague opens
  * the same figures: `?maanden=2025-11_2026-10&thema=honden&gebied=interventie:IV-001&
- * ethema=jeugd&buffer=400&controle=WK990100&voor=2024-11-01_2025-10-31&na=2025-11-01_2026-10-31`.
+ * ethema=jeugd&buffer=400&controle=WK990100&voor=2024-11-01_2025-10-31&na=2025-11-01_2026-10-31&
+ * norm=14,grofvuil:21`.
  * Unknown or tampered values are dropped, and the view falls back to its defaults. Keys and
  * their meaning: url-keys.ts.
  */
+import type { HandlingNorms } from '$lib/analysis/melding-handling';
 import { THEMES } from '$lib/data/themes';
 import { currentParams, readKey, writeKey, type PageUrlCodec } from '../shared/url-keys';
 import type { EvaluationModel } from './evaluation.svelte';
@@ -20,6 +22,8 @@ export interface ManagementView {
   controlWijk?: string;
   before?: { from: string; to: string };
   after?: { from: string; to: string };
+  /** The norms of the handling of meldingen (melding-handling.svelte.ts). */
+  norms?: HandlingNorms;
 }
 
 const isTheme = (value: string) => (THEMES as readonly string[]).includes(value);
@@ -52,6 +56,8 @@ export function parseManagementView(input: URLSearchParams): ManagementView {
   const before = readKey(params, 'voor');
   const after = readKey(params, 'na');
   if (before && after && before.to < after.from) Object.assign(view, { before, after });
+  const norm = readKey(params, 'norm');
+  if (norm) view.norms = { defaultDays: norm.value, byCategory: norm.byKey };
   return view;
 }
 
@@ -70,26 +76,47 @@ export function writeManagementView(
   writeKey(next, 'controle', view.controlWijk || null);
   writeKey(next, 'voor', view.before);
   writeKey(next, 'na', view.after);
+  writeKey(
+    next,
+    'norm',
+    view.norms && { value: view.norms.defaultDays, byKey: { ...view.norms.byCategory } },
+  );
   return next;
 }
 
 export const managementUrlCodec: PageUrlCodec<ManagementView> = {
-  keys: ['maanden', 'thema', 'gebied', 'ethema', 'categorieen', 'buffer', 'controle', 'voor', 'na'],
+  keys: [
+    'maanden',
+    'thema',
+    'gebied',
+    'ethema',
+    'categorieen',
+    'buffer',
+    'controle',
+    'voor',
+    'na',
+    'norm',
+  ],
   parse: parseManagementView,
   write: writeManagementView,
 };
 
 /** The query string for the full view state (always complete, so links are exact). */
 export function managementQuery(
-  view: Required<Omit<ManagementView, 'controlWijk'>> & {
+  view: Required<Omit<ManagementView, 'controlWijk' | 'norms'>> & {
     controlWijk: string;
+    norms?: HandlingNorms;
   },
 ): string {
   return `?${writeManagementView(new URLSearchParams(), view)}`;
 }
 
 /** The query string of the models' current state; null before a period is known. */
-export function currentQuery(model: ManagementModel, evaluation: EvaluationModel): string | null {
+export function currentQuery(
+  model: ManagementModel,
+  evaluation: EvaluationModel,
+  norms?: HandlingNorms,
+): string | null {
   if (!model.period) return null;
   const interventie = evaluation.areaKind === 'interventie';
   return managementQuery({
@@ -105,5 +132,6 @@ export function currentQuery(model: ManagementModel, evaluation: EvaluationModel
     controlWijk: evaluation.controlWijk,
     before: evaluation.before,
     after: evaluation.after,
+    norms,
   });
 }

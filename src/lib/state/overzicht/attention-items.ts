@@ -15,6 +15,7 @@ import type {
   RoleSection,
   WatchInput,
 } from './attention-types';
+import { meldingenItem } from './meldingen-item';
 
 export type {
   AttentionInput,
@@ -25,8 +26,7 @@ export type {
   WatchInput,
 } from './attention-types';
 
-/** The default norm for handling a melding: two weeks (Signalen-style afhandeltermijn). */
-export const MELDING_NORM_DAYS = 14;
+export { meldingenItem } from './meldingen-item';
 /** Data older than this many days is flagged as not fresh. */
 export const FRESH_DAYS = 7;
 /** At most this many trend changes are listed; the rest is behind the link. */
@@ -41,7 +41,6 @@ const SOURCE_NAMES: Record<RecordTable, string> = {
 
 const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const dayOf = (localMs: number) => new Date(localMs).toISOString().slice(0, 10);
-const addDays = (day: string, n: number) => dayOf(dayMs(day) + n * DAY);
 const themeName = (theme: string | null) =>
   theme === null
     ? 'alle thema’s'
@@ -163,34 +162,6 @@ export function schouwItem(schouw: AttentionInput['schouw']): AttentionItem | nu
         : `Alle ${formatCount(schouw.vacant)} leegstaande gebouwen in de laatste ${schouw.days} dagen.`,
     value: n,
     link: { path: '/buitengebied', search: '', label: 'Naar de gebouwen' },
-  };
-}
-
-/** Open meldingen reported more than the norm before the data's last day. */
-export function meldingenItem(input: AttentionInput): AttentionItem | null {
-  const open = input.meldingen.reduce((sum, r) => sum + r.open, 0);
-  if (open === 0) return null;
-  const overdue = input.meldingen.reduce((sum, r) => sum + r.overdue, 0);
-  // Verkennen has no status filter (yet): its link shows the meldingen of the days past the
-  // norm, where the overdue ones lie among those already closed.
-  const lastDay = addDays(input.dataEnd, -input.normDays);
-  return {
-    key: 'meldingen',
-    tone: overdue > 0 ? 'attention' : 'ok',
-    title:
-      overdue > 0
-        ? `${plural(overdue, 'melding', 'meldingen')} langer open dan ${input.normDays} dagen`
-        : `Geen open meldingen ouder dan ${input.normDays} dagen`,
-    detail:
-      `Van de ${plural(open, 'open melding', 'open meldingen')} op ${formatDay(input.dataEnd)}` +
-      ` (norm: ${input.normDays} dagen na de melding): ` +
-      `${input.meldingen.map((r) => `${formatCount(r.overdue)} ${r.status}`).join(', ')}.`,
-    value: overdue,
-    link: {
-      path: '/verkennen',
-      search: query({ bron: 'meldingen', tot: lastDay }),
-      label: `Meldingen tot en met ${formatDay(lastDay)} op de kaart`,
-    },
   };
 }
 

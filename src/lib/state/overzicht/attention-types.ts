@@ -3,6 +3,7 @@
  * goes in, gathered by overzicht-data.ts, and what comes out per role.
  */
 import type { BuildingSchouwRow } from '$lib/analysis/briefing';
+import type { HandlingNorms } from '$lib/analysis/melding-handling';
 import type { VisitFrequency } from '$lib/analysis/watch-locations';
 import type { TrendPanel } from '$lib/analysis/wijk-trends';
 import type { RecordTable } from '$lib/data/schema';
@@ -53,8 +54,8 @@ export interface AttentionInput {
   watch: WatchInput[];
   schouw: { due: BuildingSchouwRow[]; vacant: number; days: number };
   meldingen: { status: string; open: number; overdue: number }[];
-  /** Meldingen open longer than this many days are past their norm. */
-  normDays: number;
+  /** Meldingen open longer than the norm of their category are past it (Management's). */
+  norms: HandlingNorms;
   /** The day the norm is measured on: the data's last day ('YYYY-MM-DD'). */
   dataEnd: string;
 }

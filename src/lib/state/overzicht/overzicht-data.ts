@@ -11,7 +11,7 @@ import { computeWijkTrends, wholeMonthsBetween, type WijkInfo } from '$lib/analy
 import type { Connector } from '$lib/data/connector';
 import { buildSchouwStatusQuery } from '$lib/data/queries/briefing';
 import { buildDataPeriodQuery } from '$lib/data/queries/filter-options';
-import { buildFreshnessQuery, buildOpenMeldingenQuery } from '$lib/data/queries/overview';
+import { buildFreshnessQuery } from '$lib/data/queries/overview';
 import {
   buildWatchLocationsQuery,
   buildWatchVisitsQuery,
@@ -19,7 +19,9 @@ import {
   buildWijkMonthlyCountsQuery,
 } from '$lib/data/queries/trends';
 import type { RecordTable } from '$lib/data/schema';
-import { MELDING_NORM_DAYS, type AttentionInput } from './attention-items';
+import { storedNorms } from '../management/handling-norms';
+import type { AttentionInput } from './attention-items';
+import { loadOpenMeldingen } from './meldingen-item';
 
 /** As on the Wijken view (trends.svelte.ts VISIT_WEEKS) and the briefing (schouwDays). */
 export const OVERZICHT_VISIT_WEEKS = 13;
@@ -50,6 +52,7 @@ const nextDay = (day: string) =>
 export async function loadAttentionInput(
   conn: Connector,
   today: string,
+  norms = storedNorms(),
 ): Promise<AttentionInput | null> {
   const [[period], freshness] = await Promise.all([
     conn.query<{ first: string | null; last: string | null }>(buildDataPeriodQuery()),
@@ -68,9 +71,7 @@ export async function loadAttentionInput(
     ),
     conn.query<VisitDay & { target: string }>(buildWatchVisitsQuery({})),
     conn.query<BuildingSchouwRow>(buildSchouwStatusQuery(at)),
-    conn.query<{ status: string; open: number; overdue: number }>(
-      buildOpenMeldingenQuery(at, MELDING_NORM_DAYS),
-    ),
+    loadOpenMeldingen(conn, at, norms),
   ]);
   // The Wijken view measures visits up to the end of its last whole month.
   const visitsEnd = range ? Date.UTC(range.last.year, range.last.month, 1) : endMs;
@@ -103,7 +104,7 @@ export async function loadAttentionInput(
       days: OVERZICHT_SCHOUW_DAYS,
     },
     meldingen,
-    normDays: MELDING_NORM_DAYS,
+    norms,
   };
 }
 

@@ -98,3 +98,43 @@ export const boxCodec: ValueCodec<Box> = {
   },
   format: (box) => box.map((v) => Number(v.toFixed(5))).join(','),
 };
+
+/** A whole number for everything, and other numbers for some named things. */
+export interface KeyedNumbers {
+  value: number;
+  byKey: Record<string, number>;
+}
+
+/**
+ * `14,grofvuil:21,container-is-vol:3`: a whole number between `min` and `max`, then
+ * `name:number` pairs (names as FREE_VALUE, which holds no comma or colon). A pair that is
+ * invalid, or equal to the first number, is dropped; pairs are written sorted by name.
+ */
+export function keyedIntegersCodec(min: number, max: number): ValueCodec<KeyedNumbers> {
+  const valid = (text: string | undefined) => {
+    const n = Number(text);
+    return text !== undefined && /^\d+$/.test(text) && n >= min && n <= max ? n : null;
+  };
+  return {
+    parse(raw) {
+      const [first, ...pairs] = raw.split(',');
+      const value = valid(first);
+      if (value === null) return null;
+      const byKey: Record<string, number> = {};
+      for (const pair of pairs.slice(0, 200)) {
+        const at = pair.lastIndexOf(':');
+        const name = pair.slice(0, at);
+        const n = valid(pair.slice(at + 1));
+        if (at > 0 && FREE_VALUE.test(name) && n !== null && n !== value) byKey[name] = n;
+      }
+      return { value, byKey };
+    },
+    format: ({ value, byKey }) =>
+      [
+        String(value),
+        ...Object.keys(byKey)
+          .sort()
+          .map((name) => `${name}:${byKey[name]}`),
+      ].join(','),
+  };
+}

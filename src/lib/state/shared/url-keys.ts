@@ -8,10 +8,12 @@
  * Links from before this registry used `gebied` for the filter's rectangle and `van`/`tot`
  * for Management's months; `upgradeLegacyParams` reads them in the current form.
  */
+import { MAX_NORM_DAYS } from '$lib/analysis/melding-handling';
 import {
   boxCodec,
   dayCodec,
   isMonth,
+  keyedIntegersCodec,
   listCodec,
   spanCodec,
   textCodec,
@@ -115,6 +117,11 @@ export const URL_KEYS = {
     'version of the published data the link was made on',
     textCodec(VERSION_TEXT),
     '2026-11-23 14:05',
+  ),
+  norm: key(
+    'handling norm of meldingen in kalenderdagen: default, then category:days',
+    keyedIntegersCodec(1, MAX_NORM_DAYS),
+    '10,container-is-vol:3,grofvuil:21',
   ),
 } as const;
 
