@@ -88,5 +88,7 @@ export function columnCandidateSql(v: string, sample: readonly string[] = []): s
   const glob = sharedCodeGlob(sample);
   const code = `regexp_full_match(${v}, '${CODE_SHAPE}')`;
   const setAside = glob ? `(${v} GLOB '${glob}' OR ${code})` : code;
-  return `(NOT ${setAside} AND ${candidateSql(v)})`;
+  // A CASE keeps this order: as a conjunction the engine ran the cheap tests of
+  // candidateSql on every row first (1M codes: 95 against 145 ms of CPU).
+  return `(CASE WHEN ${setAside} THEN FALSE ELSE ${candidateSql(v)} END)`;
 }
