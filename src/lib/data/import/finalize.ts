@@ -13,7 +13,7 @@ import { generatedIds, type RecordImportKind } from './convert';
 import { copiesOfSql, expandedRowsSql, hasCountColumn } from './count-column';
 import { lonLatSql } from './locate';
 import type { DuplicatePolicy, ImportPlan } from './plan';
-import { countThemeKeys, THEME_KEYS, themeLookupSql, writeThemeLabels } from './theme-lookup';
+import { buildThemeLookup, THEME_KEYS } from './theme-lookup';
 
 /** The theme key columns per kind, as `import_theme` and `import_conv` name them. */
 const themeKeyColumns = (kind: RecordImportKind) =>
@@ -138,12 +138,10 @@ export async function finalizeRows(
   const [lon, lat] = lonLatSql(coordinates);
   // Their kinds are fixed here (prepareImport cleared whatever an older version left).
   await conn.exec(`DROP VIEW IF EXISTS import_decided; DROP VIEW IF EXISTS import_final;
-    DROP TABLE IF EXISTS import_theme; DROP TABLE IF EXISTS import_repeated`);
+    DROP TABLE IF EXISTS import_repeated`);
   let hashedThemes = false;
   if (THEME_KEYS[kind]) {
-    await writeThemeLabels(conn, plan.themes);
-    const keys = await countThemeKeys(conn, plan, source);
-    await conn.exec(`CREATE TABLE import_theme AS ${themeLookupSql(kind, keys)}`);
+    await buildThemeLookup(conn, plan, source);
     hashedThemes = await distinctKeyHashes(conn, kind);
   }
   const points = hasLocated

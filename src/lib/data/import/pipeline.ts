@@ -83,6 +83,7 @@ const WORK_TABLES = [
   'import_located_points',
   'import_area_lookup',
   'import_theme',
+  'import_theme_sql',
   'import_theme_labels',
   'import_theme_labels_raw',
   'import_theme_keys',

@@ -144,11 +144,34 @@ async function countedCombinations(conn: Connector, plan: ImportPlan): Promise<s
 }
 
 /**
+ * Builds `table` with `build` unless it was built from the same `sql` already (the SQL is
+ * kept beside it, in `<table>_sql`). Answers whether it was built now.
+ */
+async function buildOnce(
+  conn: Connector,
+  table: string,
+  sql: string,
+  build: () => Promise<void>,
+): Promise<boolean> {
+  const [{ n }] = await conn.query<{ n: number }>({
+    sql: 'SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ?',
+    params: [`${table}_sql`],
+  });
+  const built =
+    n > 0 ? await conn.query<{ sql: string }>({ sql: `SELECT sql FROM ${table}_sql` }) : [];
+  if (built[0]?.sql === sql) return false;
+  await conn.exec(`DROP TABLE IF EXISTS ${table}_sql`);
+  await build();
+  await conn.exec(`CREATE TABLE ${table}_sql (sql VARCHAR)`);
+  await conn.query({ sql: `INSERT INTO ${table}_sql VALUES (?)`, params: [sql] });
+  return true;
+}
+
+/**
  * `import_theme_keys`: the distinct key combinations of the staged rows with their counts,
- * built once per mapping of the key fields (the SQL it was built with is kept beside it),
- * so that the list before the import and finalize share one pass over a million rows — or
- * none, when the personal-data scan grouped the key columns already.
- * Returns the relation to read them from.
+ * built once per mapping of the key fields, so that the list before the import and
+ * finalize share one pass over a million rows — or none, when the personal-data scan
+ * grouped the key columns already. Returns the relation to read them from.
  */
 export async function countThemeKeys(
   conn: Connector,
@@ -156,20 +179,33 @@ export async function countThemeKeys(
   source: string,
 ): Promise<string> {
   const sql = stagedKeysSql(plan, source, await countedCombinations(conn, plan));
-  const [{ n }] = await conn.query<{ n: number }>({
-    sql: "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'import_theme_keys_sql'",
-  });
-  const built =
-    n > 0
-      ? await conn.query<{ sql: string }>({ sql: 'SELECT sql FROM import_theme_keys_sql' })
-      : [];
-  if (built[0]?.sql !== sql) {
-    await conn.exec(`DROP TABLE IF EXISTS import_theme_keys_sql;
-      CREATE OR REPLACE TABLE import_theme_keys AS ${sql};
-      CREATE TABLE import_theme_keys_sql (sql VARCHAR)`);
-    await conn.query({ sql: 'INSERT INTO import_theme_keys_sql VALUES (?)', params: [sql] });
-  }
+  await buildOnce(conn, 'import_theme_keys', sql, () =>
+    conn.exec(`CREATE OR REPLACE TABLE import_theme_keys AS ${sql}`),
+  );
   return 'SELECT * FROM import_theme_keys';
+}
+
+/**
+ * `import_theme`: the theme lookup per key combination (themeLookupSql) for the plan's key
+ * fields and the analyst's choices, built once for both the list before the import and
+ * finalize (its joins and label normalisation cost ~45 ms however few the categories).
+ */
+export async function buildThemeLookup(
+  conn: Connector,
+  plan: ImportPlan,
+  source: string,
+): Promise<void> {
+  const kind = plan.kind as RecordImportKind;
+  const keys = await countThemeKeys(conn, plan, source);
+  const lookup = themeLookupSql(kind, keys);
+  const [{ sql: keysSql }] = await conn.query<{ sql: string }>({
+    sql: 'SELECT sql FROM import_theme_keys_sql',
+  });
+  const signature = JSON.stringify([lookup, keysSql, plan.themes ?? {}]);
+  await buildOnce(conn, 'import_theme', signature, async () => {
+    await writeThemeLabels(conn, plan.themes);
+    await conn.exec(`CREATE OR REPLACE TABLE import_theme AS ${lookup}`);
+  });
 }
 
 export interface UnmappedCategory {
@@ -189,11 +225,10 @@ export async function findUnmappedCategories(
 ): Promise<UnmappedCategory[]> {
   const kind = plan.kind as RecordImportKind;
   if (!THEME_KEYS[kind]) return [];
-  await writeThemeLabels(conn, plan.themes);
-  const keys = await countThemeKeys(conn, plan, source);
+  await buildThemeLookup(conn, plan, source);
   const rows = await conn.query<{ category: string; count: number }>({
     sql: `SELECT label AS category, sum(n) AS count
-      FROM (${themeLookupSql(kind, keys)})
+      FROM import_theme
       WHERE theme_resolved IS NULL AND label IS NOT NULL
       GROUP BY label ORDER BY count DESC, category`,
   });
