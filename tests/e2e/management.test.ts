@@ -6,10 +6,12 @@
  * width; the handling of meldingen counts open ones and the doorlooptijd against a norm
  * typed with the keyboard (and kept); the printed report opens with a summary of what
  * changed, then charts, then the tables with the real changes first, says the WDQ once,
+ * prints the handling of meldingen with the norm of its link and the CSV's suppression,
  * hides the navigation, suppresses small counts and renders to PDF. axe finds no violations.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findRecoveries, type Published } from '../helpers/disclosure';
 import {
   canvasHasContent,
   launchBrowser,
@@ -409,11 +411,12 @@ describe('rapport', () => {
   let report: Page;
   beforeAll(async () => {
     ({ page: report } = await openPage(browser));
-    // As opened from the view with the intervention's own categories chosen.
+    // As opened from the view with the intervention's own categories chosen, and norms set.
     await report.goto(
       baseUrl +
         '/management/rapport?van=2025-11&tot=2026-10&gebied=interventie:IV-001&ethema=jeugd' +
-        '&categorieen=drugsoverlast,jongerenoverlast,drank-en-drugsoverlast&buffer=400',
+        '&categorieen=drugsoverlast,jongerenoverlast,drank-en-drugsoverlast&buffer=400' +
+        '&norm=7,container-bijplaatsing:30',
     );
     await waitForReady(report);
     await report.emulateMedia({ media: 'print' });
@@ -425,6 +428,7 @@ describe('rapport', () => {
       'report-trends',
       'report-outcomes',
       'report-evaluations',
+      'report-handling',
     ]) {
       expect(await report.isVisible(`[data-testid="${section}"]`)).toBe(true);
     }
@@ -450,6 +454,7 @@ describe('rapport', () => {
       'report-trends',
       'report-outcomes',
       'report-evaluations',
+      'report-handling',
     ]);
     const summary = report.locator('[data-testid="report-summary"]');
     expect(await summary.locator('[data-testid="report-summary-headline"]').textContent()).toMatch(
@@ -523,6 +528,68 @@ describe('rapport', () => {
     expect(cells.filter((c) => /^[0-4]$/.test(c))).toEqual([]);
   });
 
+  it('prints the handling of meldingen with its norm, hiding what the CSV hides', async () => {
+    // On the first page: open, over the norm, the median doorlooptijd and the norm.
+    const line = (await report.textContent('[data-testid="report-handling-summary"]'))!;
+    const [open] = await queryDatabase(
+      report,
+      `SELECT count(*)::INTEGER AS n FROM meldingen
+        WHERE closed_at IS NULL AND status IN ('gemeld', 'in behandeling')`,
+    );
+    const openText = new Intl.NumberFormat('nl-NL').format(Number(open.n));
+    expect(line).toContain(`Op 31 okt 2026 stonden ${openText} meldingen open, waarvan `);
+    expect(line).toMatch(/Mediane doorlooptijd \d+,\d dagen/);
+    const norm =
+      'Norm: 7 kalenderdagen na de melding; eigen norm: Container bijplaatsing 30 kalenderdagen';
+    expect(line).toContain(norm);
+    expect(await report.textContent('[data-testid="report-handling-norm"]')).toContain(norm);
+    const bijplaatsing = report.locator(
+      '[data-testid="report-handling-categories"] tbody tr:has-text("Container bijplaatsing")',
+    );
+    expect(await bijplaatsing.locator('td').first().textContent()).toBe('30');
+
+    // Each table as the attacker reads it: counts adding up to the total, medians and
+    // shares beside the handled count.
+    const printed = (table: string) =>
+      report
+        .locator(`[data-testid="${table}"] tbody tr, [data-testid="${table}"] tfoot tr`)
+        .evaluateAll((trs) =>
+          trs.map((tr) =>
+            Object.fromEntries(
+              [...tr.querySelectorAll<HTMLElement>('td[data-col]')].map((td) => [
+                td.dataset.col!,
+                td.textContent!.trim(),
+              ]),
+            ),
+          ),
+        );
+    let small = 0;
+    for (const table of ['report-handling-categories', 'report-handling-wijken']) {
+      const rows = await printed(table);
+      const out: Published = { cells: new Map(), margins: [], derived: [] };
+      const id = (col: string, i: number) => `${col}:${i === rows.length - 1 ? 'total' : i}`;
+      for (const col of ['closed', 'open', 'over']) {
+        rows.forEach((r, i) => (out.cells as Map<string, string>).set(id(col, i), r[col]));
+        const parts = rows.slice(0, -1).map((_, i) => id(col, i));
+        (out.margins as Published['margins'][number][]).push({ totals: [`${col}:total`], parts });
+      }
+      rows.forEach((r, i) => {
+        for (const col of ['median', 'share']) {
+          (out.derived as { label: string; text: string; from: string[] }[]).push({
+            label: `${table} ${col} ${i}`,
+            text: r[col],
+            from: [id('closed', i)],
+          });
+        }
+      });
+      expect(findRecoveries(out), table).toEqual([]);
+      const cells = rows.flatMap((r) => Object.values(r));
+      expect(cells.filter((c) => /^[1-4]$/.test(c))).toEqual([]);
+      small += cells.filter((c) => c === '<5').length;
+    }
+    expect(small).toBeGreaterThan(0);
+  });
+
   it('renders to a PDF', async () => {
     const pdf = await report.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -536,6 +603,8 @@ describe('rapport', () => {
     const rows = await report.locator('[data-testid="report-kpis"] tbody tr').count();
     expect(rows).toBe(1);
     expect(await report.textContent('[data-testid="report-kpis"]')).toContain('onderbezet');
+    const handlingWijken = report.locator('[data-testid="report-handling-wijken"] tbody tr');
+    expect(await handlingWijken.allTextContents()).toEqual([expect.stringContaining('Zuid')]);
     expect(await runAxe(report)).toEqual([]);
   });
 });

@@ -72,12 +72,19 @@ export function protectHandlingLines(
 }
 
 /** A statistic of the handled meldingen: withheld when their count is not shown. */
-function ofHandled(p: Protected, value: number | null | undefined): number | string | null {
+export function handledStatistic(
+  p: Protected,
+  value: number | null | undefined,
+): number | string | null {
   if (value === null || value === undefined) return null;
   return p.states.closed === 'shown' ? value : WITHHELD;
 }
 
-function sharePercent(p: Protected): number | string | null {
+/**
+ * The share handled within the norm in percent; withheld beside a hidden count, and where its
+ * within or late part is small (the share times the shown count would give that back).
+ */
+export function withinNormPercent(p: Protected): number | string | null {
   const f = p.line.figures;
   const share = shareWithinNorm(f);
   if (share === null) return null;
@@ -118,17 +125,17 @@ export function buildHandlingCsv(
   columns.push(count('Afgehandeld', 'closed'), {
     label: 'Mediane doorlooptijd (dagen)',
     kind: 'number',
-    value: (p) => ofHandled(p, p.line.figures.medianDays),
+    value: (p) => handledStatistic(p, p.line.figures.medianDays),
   });
   if (options.p90) {
     columns.push({
       label: 'Doorlooptijd 90e percentiel (dagen)',
       kind: 'number',
-      value: (p) => ofHandled(p, p.line.figures.p90Days),
+      value: (p) => handledStatistic(p, p.line.figures.p90Days),
     });
   }
   columns.push(
-    { label: 'Binnen de norm (%)', kind: 'number', value: sharePercent },
+    { label: 'Binnen de norm (%)', kind: 'number', value: withinNormPercent },
     count('Open', 'open'),
     count('Open over de norm', 'overNorm'),
   );

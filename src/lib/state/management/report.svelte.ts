@@ -2,8 +2,9 @@
  * The printable management report: a first page with what changed and why it matters
  * (analysis/report-summary.ts), the charts behind it, then the tables — KPIs, demand
  * trends with the real changes first, presence, outcome differences and the
- * interventions' evaluations — for a period and a selection of wijken, all as display
- * strings with counts below 5 shown as "<5" (analysis/management-report.ts).
+ * interventions' evaluations, the handling of meldingen (report-handling.ts) — for a period
+ * and a selection of wijken, all as display strings with counts below 5 shown as "<5"
+ * (analysis/management-report.ts).
  */
 import { errorText } from '$lib/data/engine-errors';
 import {
@@ -27,6 +28,12 @@ import { THEME_LABELS, type Theme } from '$lib/data/themes';
 import { ManagementModel } from './management.svelte';
 import type { ManagementView } from './management-url';
 import { evaluateForReport, type ReportInterventionEvaluation } from './report-evaluations';
+import {
+  buildReportHandling,
+  loadReportHandling,
+  type ReportHandling,
+  type ReportHandlingData,
+} from './report-handling';
 
 export { REPORT_BUFFER_M, type ReportInterventionEvaluation } from './report-evaluations';
 
@@ -41,9 +48,13 @@ export class ReportModel {
   selection = $state.raw<string[]>([]);
   evaluations = $state.raw<ReportInterventionEvaluation[]>([]);
   error = $state<string | null>(null);
+  #handlingData = $state.raw<ReportHandlingData | null>(null);
+  /** The handling's own error: the rest of the report still prints. */
+  handlingError = $state<string | null>(null);
 
   async load(conn: Connector, view: ManagementView = {}): Promise<void> {
     await this.kpis.load(conn, view.period);
+    await this.#loadHandling(conn, view);
     try {
       const last = this.kpis.coverage?.to;
       const lastDay = last ? periodDates({ from: last, to: last }).to : null;
@@ -56,6 +67,16 @@ export class ReportModel {
       );
     } catch (error) {
       this.error = errorText(error);
+    }
+  }
+
+  async #loadHandling(conn: Connector, view: ManagementView): Promise<void> {
+    if (!this.kpis.period) return;
+    try {
+      this.#handlingData = await loadReportHandling(conn, this.kpis.period, view);
+      this.handlingError = null;
+    } catch (error) {
+      this.handlingError = errorText(error);
     }
   }
 
@@ -76,6 +97,16 @@ export class ReportModel {
     return this.kpis.perWijk
       .filter((row) => codes.includes(row.wijk.code) && row.presence?.flag === 'onderbezet')
       .map((row) => `${row.wijk.name}: ${row.presence!.explanation}`);
+  });
+
+  /** Afhandeling van meldingen: every category, the selected wijken. */
+  handling = $derived.by((): ReportHandling | null => {
+    const data = this.#handlingData;
+    if (!data) return null;
+    const all = this.selection.length === 0;
+    return buildReportHandling(data, all ? [] : this.selectedCodes, (code) =>
+      this.kpis.wijkName(code),
+    );
   });
 
   /** The selected wijken's trends per theme, by wijk and theme. */
