@@ -135,7 +135,7 @@ describe('a stored forecast, scored on later registrations', () => {
     );
     expect(track.track?.source).toBe('stored');
     expect(track.track?.basis).toContain(
-      '1 briefing voor de avonden van 20 juni 2026 t/m 17 juli 2026',
+      'Uit 1 briefing die in deze browser is opgeslagen, avonden van 20 jun 2026 t/m 17 jul 2026.',
     );
   });
 
@@ -158,7 +158,7 @@ describe('a stored forecast, scored on later registrations', () => {
       expect(track.track?.headline).toMatch(
         /^Voorspelling vorige weken: \d+ van \d+ verwachte hotspots hadden registraties \(trefkans \d+ %, PAI [\d,]+\)\.$/,
       );
-      expect(track.track?.basis).toMatch(/^Teruggerekend \(nog geen opgeslagen briefings\)/);
+      expect(track.track?.basis).toMatch(/^Teruggerekend, want nog geen opgeslagen briefings:/);
     }
   });
 });

@@ -89,15 +89,19 @@ describe('describeForecastTrack', () => {
     expect(track.headline).toBe(
       'Voorspelling vorige weken: 5 van 12 verwachte hotspots hadden registraties (trefkans 42 %, PAI 20).',
     );
-    expect(track.basis).toContain('4 briefings voor de avonden van 19 juni 2026 t/m 16 juli 2026');
-    expect(track.basis).toContain('in deze browser hebben opgeslagen');
+    expect(track.basis).toBe(
+      'Uit 4 briefings die in deze browser zijn opgeslagen, avonden van 19 jun 2026 t/m 16 jul 2026. ' +
+        'PAI 1 is toeval, hoger is beter.',
+    );
     expect(track.source).toBe('stored');
   });
 
   it('says so when the back-test was used', () => {
     const track = describeForecastTrack(avond, score({ source: 'backtest' }), PERIOD, 6);
-    expect(track.basis).toMatch(/^Teruggerekend \(nog geen opgeslagen briefings\): de 5 drukste/);
-    expect(track.basis).toContain('de 6 weken ervoor');
+    expect(track.basis).toBe(
+      'Teruggerekend, want nog geen opgeslagen briefings: de 5 drukste plekken van de 6 weken ' +
+        'ervoor, avonden van 19 jun 2026 t/m 16 jul 2026. PAI 1 is toeval, hoger is beter.',
+    );
   });
 
   it('keeps the PAI back beside a count below 5', () => {

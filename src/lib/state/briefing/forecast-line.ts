@@ -12,8 +12,8 @@ import {
 import type { SourcedScore } from '$lib/analysis/forecast-score';
 import { isSmallCount, WITHHELD_TEXT } from '$lib/analysis/suppression';
 import type { StoredForecast } from '$lib/data/forecast-store';
-import { formatDecimal } from '$lib/format/nl';
-import { dagdeelPlural, formatDay } from './briefing-format';
+import { formatDay, formatDecimal } from '$lib/format/nl';
+import { dagdeelPlural } from './briefing-format';
 import { BACKTEST } from './forecast-scoring';
 
 const DAY = 86_400_000;
@@ -97,14 +97,17 @@ export function describeForecastTrack(
       source: null,
     };
   }
-  const days = `${formatDay(dateToLocalMs(period.firstDay))} t/m ${formatDay(dateToLocalMs(period.lastDay))}`;
+  const days = `${formatDay(period.firstDay)} t/m ${formatDay(period.lastDay)}`;
   const plural = dagdeelPlural(dagdeel);
+  const stored =
+    score.forecasts === 1
+      ? '1 briefing die in deze browser is opgeslagen'
+      : `${score.forecasts} briefings die in deze browser zijn opgeslagen`;
   const basis =
     score.source === 'stored'
-      ? `Getoetst op wat ${score.forecasts} ${score.forecasts === 1 ? 'briefing' : 'briefings'} ` +
-        `voor de ${plural} van ${days} in deze browser hebben opgeslagen. PAI 1 is toeval, hoger is beter.`
-      : `Teruggerekend (nog geen opgeslagen briefings): de ${BACKTEST.top} drukste plekken die ` +
-        `de ${weeks} weken ervoor gaven, voor de ${plural} van ${days}. PAI 1 is toeval, hoger is beter.`;
+      ? `Uit ${stored}, ${plural} van ${days}. ` + 'PAI 1 is toeval, hoger is beter.'
+      : `Teruggerekend, want nog geen opgeslagen briefings: de ${BACKTEST.top} drukste plekken ` +
+        `van de ${weeks} weken ervoor, ${plural} van ${days}. PAI 1 is toeval, hoger is beter.`;
   if (score.briefings === 0) {
     const headline =
       score.source === 'stored'
