@@ -71,25 +71,42 @@ export interface DagdeelScore {
 }
 
 interface Located extends HistoryRecord {
+  q: number;
+  r: number;
   cell: string;
   day: number;
   hour: number;
   weekday: number;
 }
 
+/**
+ * Records with their cell, day and hour, projected once per record array and cell size: the
+ * RD projection (proj4, with the datum shift) is the costliest step, and the back-test ranks
+ * each record again for every week it is history of.
+ */
+const locatedCache = new WeakMap<readonly HistoryRecord[], Map<number, Located[]>>();
 function locate(records: readonly HistoryRecord[], size: number): Located[] {
-  return records.map((record) => {
-    const { q, r } = cellOf(...wgs84ToRd(record.lon, record.lat), size);
-    const day = Math.floor(record.t / DAY);
-    const weekday = ((((day + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday (4)
-    return {
-      ...record,
-      cell: `${q},${r}`,
-      day,
-      hour: Math.floor((record.t - day * DAY) / HOUR),
-      weekday,
-    };
-  });
+  let bySize = locatedCache.get(records);
+  if (!bySize) locatedCache.set(records, (bySize = new Map()));
+  let located = bySize.get(size);
+  if (!located) {
+    located = records.map((record) => {
+      const { q, r } = cellOf(...wgs84ToRd(record.lon, record.lat), size);
+      const day = Math.floor(record.t / DAY);
+      const weekday = ((((day + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday (4)
+      return {
+        ...record,
+        q,
+        r,
+        cell: `${q},${r}`,
+        day,
+        hour: Math.floor((record.t - day * DAY) / HOUR),
+        weekday,
+      };
+    });
+    bySize.set(size, located);
+  }
+  return located;
 }
 
 const inDagdeel = (located: readonly Located[], dagdeel: Dagdeel) =>
@@ -118,7 +135,12 @@ export function backtestForecasts(
         (r) => r.weekday === weekday && r.day >= from && r.day < day,
       );
       const window = historyWindow({ date, dagdeel }, options.weeks);
-      const expected = rankExpectedAreas(history, { window, size: options.size, top: options.top });
+      const expected = rankExpectedAreas(history, {
+        window,
+        size: options.size,
+        top: options.top,
+        cellOf: (record) => record as Located,
+      });
       if (expected.length === 0) continue;
       forecasts.push({
         date,
