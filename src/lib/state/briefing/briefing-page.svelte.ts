@@ -33,6 +33,15 @@ function markOnce(name: string): void {
   if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
 }
 
+/** After the frame that shows what was just rendered (a hidden tab draws none: a timer). */
+function afterFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function' || document.visibilityState !== 'visible') {
+      setTimeout(resolve, 0);
+    } else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
 export class BriefingPage {
   readonly model: BriefingModel;
   /** How the expected hotspots of the weeks before came out (the verwacht slide's line). */
@@ -43,6 +52,9 @@ export class BriefingPage {
   readonly view = $derived(parseBriefingView(this.#url().searchParams, this.#defaultMoment()));
   /** The database once it is ready; before that, on a published dataset, its files. */
   readonly source = $derived(this.#source());
+  /** The slides being computed (or shown): the forecast line waits for them. */
+  #slidesDone: Promise<void> = Promise.resolve();
+  #trackRun = 0;
   #mapsPending: (() => void) | null = null;
   #mapsLeft = 0;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -105,10 +117,11 @@ export class BriefingPage {
       if (!from) return;
       untrack(() => {
         model.settings = { ...settings };
-        model.compute(from);
+        this.#slidesDone = model.compute(from);
       });
     });
-    // The track record needs the database: it follows once the engine has the data.
+    // The track record needs the database: it follows once the engine has the data, and
+    // after the slides are painted (a switch of dagdeel shows the slides first).
     $effect(() => {
       const { date, dagdeel, weeks } = this.view;
       const { data } = this.#deps;
@@ -120,7 +133,14 @@ export class BriefingPage {
         moment: model.momentOf({ date, dagdeel }),
         weeks,
       };
-      untrack(() => this.track.compute(request));
+      untrack(() => {
+        const done = this.#deps.readiness.begin();
+        const run = ++this.#trackRun;
+        void this.#slidesDone
+          .then(afterFrame)
+          .then(() => (run === this.#trackRun ? this.track.compute(request) : undefined))
+          .finally(done);
+      });
     });
     // A briefing that cannot be made from the files needs the engine after all.
     $effect(() => {

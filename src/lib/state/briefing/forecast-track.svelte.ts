@@ -8,7 +8,7 @@ import type { BriefingMoment } from '$lib/analysis/briefing';
 import type { Connector } from '$lib/data/connector';
 import type { ForecastStore } from '$lib/data/forecast-store';
 import { buildLastRecordQuery } from '$lib/data/queries/briefing';
-import { Latest, type ReadinessBegin } from '../shared/latest';
+import { Latest, measureSince, type ReadinessBegin } from '../shared/latest';
 import { describeForecastTrack, trackPeriod, type ForecastTrack } from './forecast-line';
 import { scoreForecastPeriod } from './forecast-scoring';
 
@@ -38,6 +38,7 @@ export class ForecastTrackModel {
     return this.#latest.run(
       key,
       async (current) => {
+        const started = performance.now();
         const [row] = await conn.query<{ last: number | null }>(buildLastRecordQuery());
         const period = trackPeriod(moment, row?.last ?? null);
         const scored = period
@@ -55,6 +56,7 @@ export class ForecastTrackModel {
           weeks,
         );
         this.error = null;
+        measureSince('briefing.track', started);
       },
       (message) => {
         this.track = null;
