@@ -270,31 +270,32 @@ describe('voorspelling vorige weken', () => {
 });
 
 describe('ander dagdeel', () => {
+  /** Chooses a dagdeel and waits until its slides are shown and drawn. */
+  async function chooseDagdeel(id: string) {
+    await page.selectOption('[data-testid="briefing-dagdeel"]', id);
+    await page.waitForFunction(
+      (label) =>
+        document
+          .querySelector('[data-testid="briefing-deck"] .title')
+          ?.textContent?.includes(`, ${label} (`),
+      id,
+    );
+    await waitForReady(page);
+  }
+
   it('redraws the slides in place: the same maps, fitted to the new dagdeel', async () => {
     const canvases = page.locator('[data-testid="briefing-deck"] canvas.maplibregl-canvas');
     expect(await canvases.count()).toBe(2);
     await canvases.evaluateAll((list) =>
       list.forEach((c) => ((c as HTMLCanvasElement & { kept?: boolean }).kept = true)),
     );
-    await page.selectOption('[data-testid="briefing-dagdeel"]', 'middag');
-    await page.waitForFunction(() =>
-      document
-        .querySelector('[data-testid="briefing-deck"] .title')
-        ?.textContent?.includes('middag'),
-    );
-    await waitForReady(page);
+    await chooseDagdeel('middag');
     const kept = await canvases.evaluateAll((list) =>
       list.map((c) => (c as HTMLCanvasElement & { kept?: boolean }).kept === true),
     );
     expect(kept).toEqual([true, true]);
     expect(await canvasHasContent(page, '[data-testid="slide-verwacht"]')).toBe(true);
-    await page.selectOption('[data-testid="briefing-dagdeel"]', 'avond');
-    await page.waitForFunction(() =>
-      document
-        .querySelector('[data-testid="briefing-deck"] .title')
-        ?.textContent?.includes('avond'),
-    );
-    await waitForReady(page);
+    await chooseDagdeel('avond');
   });
 });
 

@@ -13,7 +13,8 @@ import {
 } from '../../src/lib/analysis/briefing';
 import { createRandom } from '../../src/lib/analysis/random';
 import { composeExpected, composeFocus } from '../../src/lib/state/briefing/briefing-slides';
-import { findRecoveries, type Derived } from '../helpers/disclosure';
+import { briefingHistoryOutput } from '../helpers/briefing-output';
+import { findRecoveries } from '../helpers/disclosure';
 
 const avond = DEFAULT_DAGDELEN.find((d) => d.id === 'avond')!;
 const window = historyWindow({ date: '2026-07-17', dagdeel: avond }, 4);
@@ -51,38 +52,16 @@ function randomHistory(seed: number): HistoryRecord[] {
 function published(history: HistoryRecord[]) {
   const expected = composeExpected(history, window, new Map([['BU1', 'Parkwijk']]));
   const focus = composeFocus(history, [], [], window);
-  const cells = new Map<string, string>([['total', expected.total]]);
-  expected.hours.forEach((h) => cells.set(`h.${h.hour}`, h.count));
-  focus.themes.forEach((t) => cells.set(`t.${t.theme}`, t.count));
-  expected.areas.forEach((a) => cells.set(`a.${a.rank}`, a.count));
   const counts = new Map(
     window.hours.map((h) => [h, history.filter((r) => new Date(r.t).getUTCHours() === h).length]),
   );
   const shown = expected.hours.filter((h) => h.share !== null);
-  const top = shown.reduce<(typeof shown)[number] | null>(
-    (a, b) => (a === null || counts.get(b.hour)! > counts.get(a.hour)! ? b : a),
+  const top = shown.reduce<number | null>(
+    (a, b) => (a === null || counts.get(b.hour)! > counts.get(a)! ? b.hour : a),
     null,
   );
-  const derived: Derived[] = [
-    ...expected.hours.map((h) => ({
-      label: `balk ${h.hour}`,
-      text: h.share === null ? '—' : String(h.share),
-      from: top ? [`h.${h.hour}`, `h.${top.hour}`] : [`h.${h.hour}`],
-      compute: (v: ReadonlyMap<string, number>) =>
-        String(v.get(`h.${h.hour}`)! / (top ? v.get(`h.${top.hour}`)! : 1)),
-    })),
-    ...expected.areas.map((a) => ({
-      label: `weken ${a.rank}`,
-      text: a.weeks,
-      from: [`a.${a.rank}`],
-    })),
-  ];
-  const margins = [
-    { totals: ['total'], parts: expected.hours.map((h) => `h.${h.hour}`) },
-    { totals: ['total'], parts: [...focus.themes.map((t) => `t.${t.theme}`), 't.rest'] },
-    { totals: ['total'], parts: [...expected.areas.map((a) => `a.${a.rank}`), 'a.rest'] },
-  ];
-  return { expected, counts, recoveries: findRecoveries({ cells, margins, derived }) };
+  const recoveries = findRecoveries(briefingHistoryOutput(expected, focus, top));
+  return { expected, counts, recoveries };
 }
 
 describe('briefing: the hour bars of the verwacht slide', () => {

@@ -123,35 +123,17 @@ describe('describeForecastTrack', () => {
 
 describe('stored forecasts', () => {
   it('read older or foreign values as nothing, and fill what an older version left out', () => {
-    expect(readStoredForecast(null)).toBeNull();
-    expect(readStoredForecast({ notes: 'geen voorspelling' })).toBeNull();
-    expect(
-      readStoredForecast({ date: '17-07-2026', dagdeel: 'avond', size: 250, cells: [] }),
-    ).toBeNull();
-    expect(
-      readStoredForecast({
-        date: '2026-07-17',
-        dagdeel: 'avond',
-        size: 250,
-        cells: [{ q: 1.5, r: 0 }],
-      }),
-    ).toBeNull();
-    expect(
-      readStoredForecast({
-        date: '2026-07-17',
-        dagdeel: 'avond',
-        size: 250,
-        cells: [{ q: 1, r: 2 }],
-      }),
-    ).toEqual({
-      date: '2026-07-17',
-      dagdeel: 'avond',
-      size: 250,
-      cells: [{ q: 1, r: 2 }],
-      data: '',
-      weeks: 0,
-      storedAt: '',
-    });
+    const value = { date: '2026-07-17', dagdeel: 'avond', size: 250, cells: [{ q: 1, r: 2 }] };
+    for (const foreign of [
+      null,
+      { notes: 'geen voorspelling' },
+      { ...value, date: '17-07-2026' },
+      { ...value, cells: [{ q: 1.5, r: 0 }] },
+      { ...value, size: 0 },
+    ]) {
+      expect(readStoredForecast(foreign), JSON.stringify(foreign)).toBeNull();
+    }
+    expect(readStoredForecast(value)).toEqual({ ...value, data: '', weeks: 0, storedAt: '' });
   });
 
   it('keep one forecast per briefing, the last shown, listed by period', async () => {
