@@ -113,12 +113,12 @@ const SUITES: Suite[] = [
     ],
   },
   {
-    metrics: ['briefing.open_ms', 'briefing.open_1m_ms'],
+    metrics: ['briefing.open_ms', 'briefing.open_1m_ms', 'briefing.dagdeel_switch_ms'],
     async prepare() {
       importFiles ??= await prepareImportBenchFiles(1_000_000);
     },
-    run: ({ baseUrl, runs }) =>
-      withBrowser((browser) => benchBriefing(browser, baseUrl, runs, importFiles!)),
+    run: ({ baseUrl, runs, wanted }) =>
+      withBrowser((browser) => benchBriefing(browser, baseUrl, runs, importFiles!, wanted)),
   },
   {
     metrics: ['times.filter_p95_ms', 'times.wijken_filter_p95_ms'],

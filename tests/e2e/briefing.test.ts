@@ -2,7 +2,8 @@
  * The briefing in the browser at projector size (1920x1080): every slide is drawn and
  * screenshotted, its smallest text is at least 28 px, the keyboard leafs through the slides,
  * the page is axe-clean, notes survive a reload, print gives one landscape page per slide,
- * and "now" past the data end offers the last date with data.
+ * "now" past the data end offers the last date with data, and the verwacht slide says how
+ * the forecasts of the weeks before came out: stored by earlier briefings, else recomputed.
  */
 import { mkdtemp, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -191,6 +192,110 @@ describe('bediening', () => {
     expect(await page.getAttribute('[data-testid="projector-theme"]', 'aria-pressed')).toBe(
       'false',
     );
+  });
+});
+
+describe('voorspelling vorige weken', () => {
+  it('says on the verwacht slide how the recomputed forecasts came out, axe-clean', async () => {
+    // The page's briefing (17 July 2026) lies before "now": no briefing stored a forecast.
+    const track = page.locator('[data-testid="forecast-track"]');
+    expect(await track.getAttribute('data-source')).toBe('backtest');
+    const text = (await track.textContent())!.replace(/\s+/g, ' ');
+    expect(text).toMatch(
+      /Voorspelling vorige weken: \d+ van \d+ verwachte hotspots hadden registraties \(trefkans \d+ %, PAI [\d,]+\)\./,
+    );
+    expect(text).toContain('Teruggerekend, want nog geen opgeslagen briefings');
+    expect(text).toContain('avonden van 19 jun 2026 t/m 16 jul 2026');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    expect(await current()).toBe('slide-verwacht');
+    // Everything fits: the places and the hour bars end above the line, the line inside
+    // the slide (issue 26: nothing cut off).
+    const box = async (selector: string) => {
+      const b = (await page.locator(`[data-testid="slide-verwacht"] ${selector}`).boundingBox())!;
+      return { top: b.y, bottom: b.y + b.height, height: b.height };
+    };
+    const [body, list, hours, line] = await Promise.all(
+      ['.body', '[data-testid="expected-list"]', '.hours', '[data-testid="forecast-track"]'].map(
+        box,
+      ),
+    );
+    expect(Math.max(list.bottom, hours.bottom)).toBeLessThanOrEqual(line.top + 1);
+    expect(line.bottom).toBeLessThanOrEqual(body.bottom + 1);
+    expect(hours.height).toBeGreaterThanOrEqual(100);
+    expect(await runAxe(page)).toEqual([]);
+  });
+
+  it('scores what an earlier briefing stored, in a later briefing', async () => {
+    const { page: other, context } = await openPage(browser, FULL_HD);
+    // "Now": Tuesday 20 October 2026, 14:00, inside the demo data; the evening is to come.
+    await other.clock.setFixedTime(new Date('2026-10-20T14:00:00+02:00'));
+    await other.goto(baseUrl + '/briefing?datum=2026-10-20&dagdeel=avond');
+    await waitForReady(other);
+    const listed = await other.locator('[data-testid="expected-list"] li').count();
+    // Read without creating the database: an open that would create it is aborted.
+    const readStored = () =>
+      other.evaluate(
+        () =>
+          new Promise<unknown>((resolve) => {
+            const open = indexedDB.open('wijkradar-forecasts');
+            open.onupgradeneeded = () => open.transaction!.abort();
+            open.onerror = () => resolve(null);
+            open.onsuccess = () => {
+              const get = open.result
+                .transaction('forecasts')
+                .objectStore('forecasts')
+                .get('2026-10-20|avond');
+              get.onsuccess = () => {
+                open.result.close();
+                resolve(get.result ?? null);
+              };
+            };
+          }),
+      );
+    await expect.poll(readStored, { timeout: scaled(10_000) }).not.toBeNull();
+    const stored = (await readStored()) as { dagdeel: string; size: number; cells: unknown[] };
+    expect(stored).toMatchObject({ dagdeel: 'avond', size: 250 });
+    expect(stored.cells).toHaveLength(listed);
+    // The next evening's briefing scores that stored forecast, and says so.
+    await other.goto(baseUrl + '/briefing?datum=2026-10-21&dagdeel=avond');
+    await waitForReady(other);
+    const track = other.locator('[data-testid="forecast-track"]');
+    expect(await track.getAttribute('data-source')).toBe('stored');
+    expect((await track.textContent())!.replace(/\s+/g, ' ')).toContain(
+      'Uit 1 briefing die in deze browser is opgeslagen, avonden van 23 sep 2026 t/m 20 okt 2026.',
+    );
+    await context.close();
+  });
+});
+
+describe('ander dagdeel', () => {
+  /** Chooses a dagdeel and waits until its slides are shown and drawn. */
+  async function chooseDagdeel(id: string) {
+    await page.selectOption('[data-testid="briefing-dagdeel"]', id);
+    await page.waitForFunction(
+      (label) =>
+        document
+          .querySelector('[data-testid="briefing-deck"] .title')
+          ?.textContent?.includes(`, ${label} (`),
+      id,
+    );
+    await waitForReady(page);
+  }
+
+  it('redraws the slides in place: the same maps, fitted to the new dagdeel', async () => {
+    const canvases = page.locator('[data-testid="briefing-deck"] canvas.maplibregl-canvas');
+    expect(await canvases.count()).toBe(2);
+    await canvases.evaluateAll((list) =>
+      list.forEach((c) => ((c as HTMLCanvasElement & { kept?: boolean }).kept = true)),
+    );
+    await chooseDagdeel('middag');
+    const kept = await canvases.evaluateAll((list) =>
+      list.map((c) => (c as HTMLCanvasElement & { kept?: boolean }).kept === true),
+    );
+    expect(kept).toEqual([true, true]);
+    expect(await canvasHasContent(page, '[data-testid="slide-verwacht"]')).toBe(true);
+    await chooseDagdeel('avond');
   });
 });
 

@@ -246,6 +246,12 @@ describe('terugblik op de briefing', () => {
     );
     for (const pai of pais) expect(pai).toBeGreaterThan(1);
     expect(await page.textContent('[data-testid="forecast-method"]')).toContain('PAI');
+    // A fresh browser has no briefing stored: every dagdeel is the back-test, and says so.
+    const sources = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.getAttribute('data-source')),
+    );
+    expect(sources).toEqual(['backtest', 'backtest', 'backtest', 'backtest']);
+    expect(await rows.first().textContent()).toContain('teruggerekend');
   });
 });
 

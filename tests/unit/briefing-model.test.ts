@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BriefingPrep, BriefingPrepStore } from '../../src/lib/data/briefing-notes-store';
+import { createMemoryForecastStore } from '../../src/lib/data/forecast-store';
 import { BriefingModel } from '../../src/lib/state/briefing/briefing.svelte';
 import type {
   BriefingData,
@@ -100,6 +101,35 @@ describe('briefing model', () => {
     expect(model.error).toContain('onverwachte fout'); // engine-errors.ts: an unknown error in Dutch
     await model.compute(broken);
     expect(broken.requests).toHaveLength(2);
+  });
+
+  it('stores the expected hotspots of a briefing shown for a dagdeel still to come', async () => {
+    const forecasts = createMemoryForecastStore();
+    const model = new BriefingModel({
+      now,
+      store: memoryStore(),
+      forecasts,
+      dataLabel: () => 'Demogemeente Donderdeel (fictief)',
+      readiness: countingReadiness(),
+    });
+    model.settings = { ...SETTINGS };
+    await model.compute(source('demo'));
+    // Yesterday evening, shown at 15:30 today: a look back, not a forecast.
+    model.settings = { ...SETTINGS, date: '2026-07-16' };
+    await model.compute(source('demo'));
+    await model.whenStored();
+    const stored = await forecasts.list('2026-07-01', '2026-07-31');
+    expect(stored).toEqual([
+      {
+        date: '2026-07-17',
+        dagdeel: 'avond',
+        size: 250,
+        cells: [],
+        data: 'Demogemeente Donderdeel (fictief)',
+        weeks: 6,
+        storedAt: now().toISOString(),
+      },
+    ]);
   });
 
   it("keeps the coordinator's notes with the briefing they were written for", async () => {

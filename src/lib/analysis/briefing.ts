@@ -50,6 +50,8 @@ export interface RankOptions {
   top?: number;
   /** Length of the peak stretch in hours. */
   peakSpan?: number;
+  /** The record's cell at `size`, when the caller has it already (the RD projection is slow). */
+  cellOf?: (record: HistoryRecord) => { q: number; r: number };
 }
 
 function mostCommon(counts: Map<string, number>): [string, number] {
@@ -97,9 +99,11 @@ export function rankExpectedAreas(
     buurten: Map<string, number>;
   }
   const cells = new Map<string, Acc>();
+  const locate =
+    options.cellOf ??
+    ((record: HistoryRecord) => cellOf(...wgs84ToRd(record.lon, record.lat), size));
   for (const record of records) {
-    const [x, y] = wgs84ToRd(record.lon, record.lat);
-    const { q, r } = cellOf(x, y, size);
+    const { q, r } = locate(record);
     const key = `${q},${r}`;
     let acc = cells.get(key);
     if (!acc) {

@@ -39,6 +39,11 @@ export interface MapViewParams {
   bounds: [[number, number], [number, number]];
   /** null = fit `bounds`. Set from outside (URL): the map jumps there when it differs. */
   camera?: MapCamera | null;
+  /**
+   * Fit `bounds` again whenever they change (a briefing slide showing another dagdeel's
+   * places) instead of only when the map is created: the map is kept, not made anew.
+   */
+  refitBounds?: boolean;
   layers: LayersList;
   /** Accessible name of the map region. */
   label: string;
@@ -60,6 +65,9 @@ export interface MapViewParams {
   /** A base style URL could not be loaded (e.g. PDOK offline). */
   onstyleerror?: (message: string) => void;
 }
+
+const sameBounds = (a: MapViewParams['bounds'], b: MapViewParams['bounds']) =>
+  a.every((corner, i) => corner.every((v, j) => Math.abs(v - b[i][j]) < 1e-9));
 
 const near = (a: MapCamera, b: MapCamera) =>
   Math.abs(a.lon - b.lon) < 1e-5 &&
@@ -204,6 +212,7 @@ function createMapView(
       const layersChanged = next.layers !== params.layers;
       const styleChanged = next.style !== params.style;
       const hadCamera = Boolean(params.camera);
+      const boundsChanged = !sameBounds(next.bounds, params.bounds);
       params = next;
       if (styleChanged) {
         map.setStyle(next.style);
@@ -211,8 +220,8 @@ function createMapView(
       }
       if (next.camera && !near(next.camera, current())) {
         map.jumpTo({ center: [next.camera.lon, next.camera.lat], zoom: next.camera.zoom });
-      } else if (!next.camera && hadCamera) {
-        // the camera left the URL (back to a plain link): fit the municipality again
+      } else if (!next.camera && (hadCamera || (next.refitBounds && boundsChanged))) {
+        // the camera left the URL (back to a plain link), or the area to show changed: fit
         map.fitBounds(next.bounds, { padding: 24, animate: false });
       }
       box.enable(Boolean(next.drawBox));

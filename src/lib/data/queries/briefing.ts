@@ -142,9 +142,15 @@ export function buildLastRecordQuery(): Query {
 /**
  * Every record with an exact time and a place in [from, to), for scoring past briefings'
  * expected hotspots (analysis/forecast-score.ts): rows lon, lat, t (local epoch ms), theme,
- * buurtcode.
+ * buurtcode. `hours`: only those hours of the day (one dagdeel's), every weekday.
  */
-export function buildForecastRecordsQuery(window: { from: string; to: string }): Query {
-  const records = recordsSql(period(window), true);
+export function buildForecastRecordsQuery(window: {
+  from: string;
+  to: string;
+  hours?: readonly number[];
+}): Query {
+  if (window.hours?.length === 0) throw new RangeError('hours must not be empty');
+  const filter = window.hours ? { ...period(window), hours: window.hours } : period(window);
+  const records = recordsSql(filter, true);
   return { sql: `${records.sql} ORDER BY t`, params: records.params };
 }

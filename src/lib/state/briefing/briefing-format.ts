@@ -52,6 +52,10 @@ const PLURAL: Record<string, string> = {
   avond: 'avonden',
 };
 
+/** A dagdeel in the plural: "avonden"; a configured one "dagdelen ‘spits’". */
+export const dagdeelPlural = (dagdeel: BriefingMoment['dagdeel']) =>
+  PLURAL[dagdeel.id] ?? `dagdelen ‘${dagdeel.label}’`;
+
 /** The history a briefing looks at in words: "vrijdagavonden". */
 export function describePeriod(moment: BriefingMoment, dateMs: number): string {
   const plural = PLURAL[moment.dagdeel.id];

@@ -139,6 +139,8 @@ export interface ExpectedArea {
   confidence: string | null;
   polygon: [number, number][];
   centre: [number, number];
+  /** The hexagon (axial coordinates at CELL_SIZE): what a stored forecast keeps. */
+  cell: { q: number; r: number };
 }
 
 /** "hotspot, 95 % betrouwbaar" for the confidence classes the briefing names. */
@@ -186,6 +188,7 @@ export function composeExpected(
       confidence: area.confidence === null ? null : describeConfidence(area.confidence),
       polygon: cellPolygon(area.q, area.r, CELL_SIZE),
       centre: rdToWgs84(...cellCentre(area.q, area.r, CELL_SIZE)),
+      cell: { q: area.q, r: area.r },
     })),
     hours: profile.map((h, i) => ({
       hour: h.hour,

@@ -5,12 +5,16 @@
  * Keyboard and fullscreen stay with the page (they are the DOM's).
  */
 import { untrack } from 'svelte';
+import { createIndexedDbForecastStore, type ForecastStore } from '$lib/data/forecast-store';
+import type { DataOrigin, DatasetInfo } from '../app/app-data.svelte';
+import { datasetLabel } from '../shared/dataset-label';
 import type { PageDeps } from '../shared/page-deps';
 import type { DataSource } from '../shared/shared-filter.svelte';
 import { setView } from '../shared/url-access';
 import { BriefingModel, type BriefingSettings } from './briefing.svelte';
 import { connectorBriefingSource, type BriefingSource } from './briefing-sources';
 import { parseBriefingView, writeBriefingView } from './briefing-url';
+import { ForecastTrackModel } from './forecast-track.svelte';
 
 /** The app data the briefing needs besides the engine: the files it may start from. */
 export interface BriefingData extends DataSource {
@@ -18,6 +22,10 @@ export interface BriefingData extends DataSource {
   readonly earlyBriefing: BriefingSource | null;
   /** Lets an engine held back for the briefing start. */
   releaseEngine(): void;
+  /** What the data are, for the forecasts stored with each briefing (dataset-label.ts). */
+  readonly origin: DataOrigin;
+  readonly dataset: DatasetInfo | null;
+  readonly municipality: string | null;
 }
 
 /** Timing marks for the benchmark: the first slides on the page, the first maps drawn. */
@@ -25,21 +33,44 @@ function markOnce(name: string): void {
   if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
 }
 
+/** After the frame that shows what was just rendered (a hidden tab draws none: a timer). */
+function afterFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function' || document.visibilityState !== 'visible') {
+      setTimeout(resolve, 0);
+    } else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
 export class BriefingPage {
   readonly model: BriefingModel;
+  /** How the expected hotspots of the weeks before came out (the verwacht slide's line). */
+  readonly track: ForecastTrackModel;
   readonly #deps: PageDeps & { data: BriefingData };
   // The URL holds the briefing's settings (reload, shared link); without a date the
   // briefing is for the next dagdeel from now.
   readonly view = $derived(parseBriefingView(this.#url().searchParams, this.#defaultMoment()));
   /** The database once it is ready; before that, on a published dataset, its files. */
   readonly source = $derived(this.#source());
+  /** The slides being computed (or shown): the forecast line waits for them. */
+  #slidesDone: Promise<void> = Promise.resolve();
+  #trackRun = 0;
   #mapsPending: (() => void) | null = null;
   #mapsLeft = 0;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(deps: PageDeps & { data: BriefingData }) {
+  constructor(
+    deps: PageDeps & { data: BriefingData },
+    forecasts: ForecastStore = createIndexedDbForecastStore(),
+  ) {
     this.#deps = deps;
-    this.model = new BriefingModel({ readiness: deps.readiness });
+    const { data } = deps;
+    this.model = new BriefingModel({
+      readiness: deps.readiness,
+      forecasts,
+      dataLabel: () => datasetLabel(data.origin, data.dataset, data.municipality),
+    });
+    this.track = new ForecastTrackModel({ readiness: deps.readiness, store: forecasts });
   }
 
   #url(): URL {
@@ -86,7 +117,29 @@ export class BriefingPage {
       if (!from) return;
       untrack(() => {
         model.settings = { ...settings };
-        model.compute(from);
+        this.#slidesDone = model.compute(from);
+      });
+    });
+    // The track record needs the database: it follows once the engine has the data, and
+    // after the slides are painted (a switch of dagdeel shows the slides first).
+    $effect(() => {
+      const { date, dagdeel, weeks } = this.view;
+      const { data } = this.#deps;
+      if (data.status !== 'gereed') return;
+      const request = {
+        conn: data.connector,
+        dataKey: data.dataKey,
+        dataVersion: data.dataVersion,
+        moment: model.momentOf({ date, dagdeel }),
+        weeks,
+      };
+      untrack(() => {
+        const done = this.#deps.readiness.begin();
+        const run = ++this.#trackRun;
+        void this.#slidesDone
+          .then(afterFrame)
+          .then(() => (run === this.#trackRun ? this.track.compute(request) : undefined))
+          .finally(done);
       });
     });
     // A briefing that cannot be made from the files needs the engine after all.

@@ -20,6 +20,7 @@ import {
   createIndexedDbBriefingPrepStore,
   type BriefingPrepStore,
 } from '$lib/data/briefing-notes-store';
+import { createIndexedDbForecastStore, type ForecastStore } from '$lib/data/forecast-store';
 import type { BaseMap } from '../shared/base-map.svelte';
 import type { BriefingSource, BuurtShape } from './briefing-sources';
 import {
@@ -35,6 +36,7 @@ import {
   type RecentSlide,
   type SchouwSlide,
 } from './briefing-slides';
+import { forecastToStore } from './forecast-line';
 import type { ReadinessBegin } from '../shared/latest';
 import { buildHexStudy, type HexStudy } from '$lib/analysis/hotspot-study';
 
@@ -94,6 +96,10 @@ export class BriefingModel {
   focusThemes = $state<string[]>([]);
   notesSaved = $state(true);
   #store: BriefingPrepStore;
+  #forecasts: ForecastStore;
+  #dataLabel: () => string;
+  /** The last forecast being stored (tests wait for it). */
+  #storing: Promise<void> = Promise.resolve();
   #now: () => Date;
   #loadedKey = '';
   #prepLoading: { key: string; done: Promise<void> } | null = null;
@@ -103,12 +109,24 @@ export class BriefingModel {
 
   readonly #readiness: ReadinessBegin;
 
-  /** `readiness`: the signal held while slides are computed (shared/readiness.svelte.ts). */
-  constructor(options: { readiness: ReadinessBegin; now?: () => Date; store?: BriefingPrepStore }) {
+  /**
+   * `readiness`: the signal held while slides are computed (shared/readiness.svelte.ts);
+   * `forecasts`: where each briefing's expected hotspots are kept, with `dataLabel`, the
+   * data they came from in words.
+   */
+  constructor(options: {
+    readiness: ReadinessBegin;
+    now?: () => Date;
+    store?: BriefingPrepStore;
+    forecasts?: ForecastStore;
+    dataLabel?: () => string;
+  }) {
     this.#readiness = options.readiness;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once per use, never observed
     this.#now = options.now ?? (() => new Date());
     this.#store = options.store ?? createIndexedDbBriefingPrepStore();
+    this.#forecasts = options.forecasts ?? createIndexedDbForecastStore();
+    this.#dataLabel = options.dataLabel ?? (() => '');
   }
 
   /** The default briefing: the next dagdeel from now. */
@@ -117,10 +135,10 @@ export class BriefingModel {
   }
 
   get moment(): BriefingMoment {
-    return this.#momentOf(this.settings);
+    return this.momentOf(this.settings);
   }
 
-  #momentOf(settings: Pick<BriefingSettings, 'date' | 'dagdeel'>): BriefingMoment {
+  momentOf(settings: Pick<BriefingSettings, 'date' | 'dagdeel'>): BriefingMoment {
     const dagdeel = this.dagdelen.find((d) => d.id === settings.dagdeel) ?? this.dagdelen[0];
     return { date: settings.date, dagdeel };
   }
@@ -131,7 +149,7 @@ export class BriefingModel {
    * on its way; compute then finds them loaded or loading.
    */
   preloadPrep(settings: Pick<BriefingSettings, 'date' | 'dagdeel'>): void {
-    void this.#loadPrep(this.#momentOf(settings));
+    void this.#loadPrep(this.momentOf(settings));
   }
 
   /** True when the chosen date lies after the last day with data. */
@@ -193,12 +211,39 @@ export class BriefingModel {
         buurten: data.buurten,
       };
       this.error = null;
+      this.#storeForecast(moment, this.slides.expected, s.weeks);
       performance.measure('briefing.compute', { start: started });
     } catch (error) {
       if (run === this.#run) this.error = errorText(error);
     } finally {
       done();
     }
+  }
+
+  /**
+   * Keeps the expected hotspots shown for a dagdeel still to come, in the background (a
+   * store that fails costs the score of this briefing, never the briefing).
+   */
+  #storeForecast(moment: BriefingMoment, expected: ExpectedSlide, weeks: number): void {
+    const now = this.#now();
+    const forecast = forecastToStore(
+      moment,
+      expected.areas.map((a) => a.cell),
+      {
+        nowLocalMs: localNow(now),
+        size: CELL_SIZE,
+        weeks,
+        data: this.#dataLabel(),
+        storedAt: now.toISOString(),
+      },
+    );
+    if (!forecast) return;
+    this.#storing = this.#storing.then(() => this.#forecasts.save(forecast)).catch(() => undefined);
+  }
+
+  /** Settles when the forecasts of the briefings shown so far are stored. */
+  whenStored(): Promise<void> {
+    return this.#storing;
   }
 
   #studyOf(buurten: readonly BuurtShape[]): HexStudy | null {
