@@ -5,7 +5,6 @@
  * Weights and schouw roles are saved with the workspace settings (they survive reloads).
  */
 import { formatLocalTimestamp, utcToLocal } from '$lib/analysis/local-time';
-import { wgs84ToRd } from '$lib/analysis/rd';
 import type { RiskSettings } from '$lib/analysis/risk-score';
 import { planRoute, type RoutePlan } from '$lib/analysis/route';
 import type { Connector } from '$lib/data/connector';
@@ -21,6 +20,7 @@ import {
 import {
   explainBuilding,
   loadBuitengebiedData,
+  planePoint,
   rankBuildings,
   type BuitengebiedData,
 } from './buitengebied-data';
@@ -102,13 +102,9 @@ export class BuitengebiedModel {
     const stops = this.routeIds
       .map((id) => this.data!.buildings.find((b) => b.id === id))
       .filter((b): b is BuildingRow => !!b);
-    const point = (lon: number, lat: number) => {
-      const [x, y] = wgs84ToRd(lon, lat);
-      return { x, y };
-    };
     const plan = planRoute(
-      point(this.routeStart.lon, this.routeStart.lat),
-      stops.map((b) => point(b.lon, b.lat)),
+      planePoint(this.routeStart.lon, this.routeStart.lat),
+      stops.map((b) => planePoint(b.lon, b.lat)),
     );
     return { start: this.routeStart, stops, plan };
   });

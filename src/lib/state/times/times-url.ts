@@ -33,13 +33,20 @@ export const DEFAULT_TIMES_VIEW: TimesView = {
 };
 export const DEFAULT_WIJKEN_VIEW: WijkenView = { periodMonths: 12, theme: '', measure: 'aantal' };
 
+/** `value` when it is one of `options`, else `fallback` (an unknown value in a link). */
+function oneOf(value: number | null, options: readonly number[], fallback: number): number {
+  return value !== null && options.includes(value) ? value : fallback;
+}
+
+/** Null for the default: a default is left out of the URL. */
+function unlessDefault<T>(value: T, fallback: T): T | null {
+  return value === fallback ? null : value;
+}
+
 export function parseTimesView(params: URLSearchParams): TimesView {
-  const max = readKey(params, 'maxvenster');
+  const { maxWindowHours } = DEFAULT_TIMES_VIEW;
   return {
-    maxWindowHours:
-      max !== null && (MAX_WINDOW_OPTIONS as readonly number[]).includes(max)
-        ? max
-        : DEFAULT_TIMES_VIEW.maxWindowHours,
+    maxWindowHours: oneOf(readKey(params, 'maxvenster'), MAX_WINDOW_OPTIONS, maxWindowHours),
     boundaries: parseBoundaries(readKey(params, 'indeling') ?? '') ?? [...DEFAULT_BOUNDARIES],
   };
 }
@@ -50,19 +57,16 @@ export function writeTimesView(params: URLSearchParams, view: TimesView): URLSea
   writeKey(
     next,
     'maxvenster',
-    view.maxWindowHours === DEFAULT_TIMES_VIEW.maxWindowHours ? null : view.maxWindowHours,
+    unlessDefault(view.maxWindowHours, DEFAULT_TIMES_VIEW.maxWindowHours),
   );
-  writeKey(next, 'indeling', boundaries === DEFAULT_BOUNDARIES.join(',') ? null : boundaries);
+  writeKey(next, 'indeling', unlessDefault(boundaries, DEFAULT_BOUNDARIES.join(',')));
   return next;
 }
 
 export function parseWijkenView(params: URLSearchParams): WijkenView {
-  const period = readKey(params, 'periode');
+  const { periodMonths } = DEFAULT_WIJKEN_VIEW;
   return {
-    periodMonths:
-      period !== null && (PERIOD_OPTIONS as readonly number[]).includes(period)
-        ? period
-        : DEFAULT_WIJKEN_VIEW.periodMonths,
+    periodMonths: oneOf(readKey(params, 'periode'), PERIOD_OPTIONS, periodMonths),
     theme: readKey(params, 'reeks') ?? '',
     measure: readKey(params, 'maat') ?? 'aantal',
   };
@@ -70,13 +74,9 @@ export function parseWijkenView(params: URLSearchParams): WijkenView {
 
 export function writeWijkenView(params: URLSearchParams, view: WijkenView): URLSearchParams {
   const next = new URLSearchParams(params);
-  writeKey(
-    next,
-    'periode',
-    view.periodMonths === DEFAULT_WIJKEN_VIEW.periodMonths ? null : view.periodMonths,
-  );
+  writeKey(next, 'periode', unlessDefault(view.periodMonths, DEFAULT_WIJKEN_VIEW.periodMonths));
   writeKey(next, 'reeks', view.theme || null);
-  writeKey(next, 'maat', view.measure === 'aantal' ? null : view.measure);
+  writeKey(next, 'maat', unlessDefault(view.measure, DEFAULT_WIJKEN_VIEW.measure));
   return next;
 }
 
