@@ -10,7 +10,7 @@ import { DEFAULT_MAX_WINDOW_HOURS } from '$lib/analysis/aoristic';
 import { DEFAULT_BOUNDARIES, parseBoundaries } from '$lib/analysis/dagdeel-config';
 import type { RecordTable } from '$lib/data/schema';
 import type { FilterSelection } from '../shared/filter-url';
-import { readKey, writeKey, type PageUrlCodec } from '../shared/url-keys';
+import { oneOf, readKey, unlessDefault, writeKey, type PageUrlCodec } from '../shared/url-keys';
 
 export const MAX_WINDOW_OPTIONS = [6, 12, 24, 48, 72, 168] as const;
 export const PERIOD_OPTIONS = [1, 3, 12] as const;
@@ -32,16 +32,6 @@ export const DEFAULT_TIMES_VIEW: TimesView = {
   boundaries: [...DEFAULT_BOUNDARIES],
 };
 export const DEFAULT_WIJKEN_VIEW: WijkenView = { periodMonths: 12, theme: '', measure: 'aantal' };
-
-/** `value` when it is one of `options`, else `fallback` (an unknown value in a link). */
-function oneOf(value: number | null, options: readonly number[], fallback: number): number {
-  return value !== null && options.includes(value) ? value : fallback;
-}
-
-/** Null for the default: a default is left out of the URL. */
-function unlessDefault<T>(value: T, fallback: T): T | null {
-  return value === fallback ? null : value;
-}
 
 export function parseTimesView(params: URLSearchParams): TimesView {
   const { maxWindowHours } = DEFAULT_TIMES_VIEW;
