@@ -4,14 +4,13 @@
  * start again (pattern of evidence-dev's universal-sql client).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { tableToIPC, type Table } from 'apache-arrow';
-import { arrowToRows } from './arrow-rows';
+import type { Table } from 'apache-arrow';
 import { ENGINE_LOAD_FAILED } from './engine-errors';
 import { ENGINE_BUNDLES, startEngineWorker, type StartedEngine } from './engine-worker';
-import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
-import { insertIpcParts } from './ipc-stream';
+import { SESSION_SETUP_SQL, type Connector, type Query } from './connector';
 import { sqlString } from './sql/literals';
 import { UserError } from './user-error';
+import { WasmConnector } from './wasm-connector';
 
 /**
  * The worker receives bytes by transfer, which detaches the *whole* ArrayBuffer behind a
@@ -39,15 +38,13 @@ async function openSession(db: duckdb.AsyncDuckDB): Promise<duckdb.AsyncDuckDBCo
   return conn;
 }
 
-class BrowserConnector implements Connector {
+class BrowserConnector extends WasmConnector {
   readonly engine = 'duckdb-wasm-browser';
   constructor(
     private readonly db: duckdb.AsyncDuckDB,
     private conn: duckdb.AsyncDuckDBConnection,
-  ) {}
-
-  async query<T = Row>(query: Query): Promise<T[]> {
-    return arrowToRows<T>(await this.queryArrow(query));
+  ) {
+    super();
   }
 
   /**
@@ -118,31 +115,18 @@ class BrowserConnector implements Connector {
     await this.db.dropFile(name);
   }
 
-  async insertArrow(table: Table, target: string, options?: { create?: boolean }): Promise<void> {
-    // Serialised with the app's own Arrow module, as in the Node connector.
-    await this.insertIpc(tableToIPC(table, 'stream'), target, options);
-  }
-
   async queryIpc(sql: string): Promise<Uint8Array> {
     return this.conn.useUnsafe((db, id) => db.runQuery(id, sql));
   }
 
-  async insertIpc(
-    bytes: Uint8Array,
-    target: string,
-    options?: { create?: boolean },
-  ): Promise<void> {
-    await insertIpcParts(
-      bytes,
-      target,
-      options,
-      (part, into) => this.conn.insertArrowFromIPCStream(ownBuffer(part), into),
-      async () => {
-        await this.#closeStatements();
-        await this.conn.close().catch(() => undefined);
-        this.conn = await openSession(this.db);
-      },
-    );
+  protected insertPart(part: Uint8Array, into: { name: string; create: boolean }) {
+    return this.conn.insertArrowFromIPCStream(ownBuffer(part), into);
+  }
+
+  protected async restartSession(): Promise<void> {
+    await this.#closeStatements();
+    await this.conn.close().catch(() => undefined);
+    this.conn = await openSession(this.db);
   }
 
   async #closeStatements(): Promise<void> {

@@ -4,12 +4,11 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { tableToIPC, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { arrowToRows } from './arrow-rows';
-import { SESSION_SETUP_SQL, type Connector, type Query, type Row } from './connector';
+import { SESSION_SETUP_SQL, type Connector, type Query } from './connector';
 import { chunkedBytes } from './import/csv-bytes';
-import { insertIpcParts } from './ipc-stream';
+import { WasmConnector } from './wasm-connector';
 
 const require = createRequire(import.meta.url);
 
@@ -34,15 +33,12 @@ function openSession(db: duckdb.DuckDBBindings): duckdb.DuckDBConnection {
   return conn;
 }
 
-class NodeConnector implements Connector {
+class NodeConnector extends WasmConnector {
   readonly engine = 'duckdb-wasm-node';
   private conn: duckdb.DuckDBConnection;
   constructor(private readonly db: duckdb.DuckDBBindings) {
+    super();
     this.conn = openSession(db);
-  }
-
-  async query<T = Row>(query: Query): Promise<T[]> {
-    return arrowToRows<T>(await this.queryArrow(query));
   }
 
   async queryArrow(query: Query): Promise<Table> {
@@ -68,31 +64,17 @@ class NodeConnector implements Connector {
     this.db.dropFile(name);
   }
 
-  async insertArrow(table: Table, target: string, options?: { create?: boolean }): Promise<void> {
-    // Serialised with the app's own Arrow module: the CJS engine build would otherwise meet
-    // a Table from the ESM Arrow instance and silently insert nothing.
-    await this.insertIpc(tableToIPC(table, 'stream'), target, options);
-  }
-
   async queryIpc(sql: string): Promise<Uint8Array> {
     return this.conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
   }
 
-  async insertIpc(
-    bytes: Uint8Array,
-    target: string,
-    options?: { create?: boolean },
-  ): Promise<void> {
-    await insertIpcParts(
-      bytes,
-      target,
-      options,
-      (part, into) => this.conn.insertArrowFromIPCStream(part, into),
-      () => {
-        this.conn.close();
-        this.conn = openSession(this.db);
-      },
-    );
+  protected insertPart(part: Uint8Array, into: { name: string; create: boolean }) {
+    this.conn.insertArrowFromIPCStream(part, into);
+  }
+
+  protected restartSession(): void {
+    this.conn.close();
+    this.conn = openSession(this.db);
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@
  * Areas and places (buildings, aandachtslocaties, interventions) from parsed GeoJSON into
  * the canonical tables, through Arrow staging tables so that SQL does the type casts.
  */
-import type { FeatureCollection, Geometry, Point } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import { buildArrowTable, type StagingColumn } from './arrow-build';
 import { locatePoints, type BuurtLookup } from './area-assignment';
 import type { Connector } from './connector';
@@ -127,60 +127,83 @@ export async function insertBuildings(
   );
 }
 
-export async function insertWatchLocations(
+/** A table of outlined places: its columns from the features' properties, and the insert. */
+interface ShapeTable {
+  columns: (props: Props[], features: Feature[]) => StagingColumn[];
+  insertSql: string;
+}
+
+/**
+ * Stages the features that have a geometry — id, name, geometry and the table's own
+ * columns — and inserts them.
+ */
+async function insertShapes(
   conn: Connector,
   collection: FeatureCollection,
-  lookup: BuurtLookup,
   dataset: string,
+  table: ShapeTable,
 ): Promise<void> {
   const features = collection.features.filter((f) => f.geometry);
   if (features.length === 0) return;
   const props = features.map((f) => (f.properties ?? {}) as Props);
-  const centres = features.map((f) => representativePoint(f.geometry));
   await stageAndInsert(
     conn,
     [
       { name: 'id', kind: 'text', values: props.map((p) => text(p.id)) },
       { name: 'name', kind: 'text', values: props.map((p) => text(p.name)) },
+      { name: 'geometry', kind: 'text', values: features.map((f) => JSON.stringify(f.geometry)) },
+      ...table.columns(props, features),
+    ],
+    table.insertSql,
+    dataset,
+  );
+}
+
+/** Aandachtslocaties, placed in a wijk and buurt by their representative point. */
+const watchLocations = (lookup: BuurtLookup): ShapeTable => ({
+  columns: (props, features) => {
+    const centres = features.map((f) => representativePoint(f.geometry));
+    return [
       { name: 'reason', kind: 'text', values: props.map((p) => text(p.reason)) },
       {
         name: 'visits_per_week',
         kind: 'float',
         values: props.map((p) => Number(p.visits_per_week ?? NaN) || null),
       },
-      { name: 'geometry', kind: 'text', values: features.map((f) => JSON.stringify(f.geometry)) },
       ...areaColumns(
         lookup,
         centres.map((c) => c[0]),
         centres.map((c) => c[1]),
       ),
-    ],
-    `INSERT INTO watch_locations SELECT id, name, reason, visits_per_week, geometry,
+    ];
+  },
+  insertSql: `INSERT INTO watch_locations SELECT id, name, reason, visits_per_week, geometry,
        lon, lat, buurtcode, wijkcode, ? FROM stage_places`,
-    dataset,
-  );
+});
+
+const INTERVENTIONS: ShapeTable = {
+  columns: (props) => [
+    { name: 'theme', kind: 'text', values: props.map((p) => text(p.theme)) },
+    { name: 'start_date', kind: 'text', values: props.map((p) => text(p.start)) },
+    { name: 'end_date', kind: 'text', values: props.map((p) => text(p.end)) },
+  ],
+  insertSql: `INSERT INTO interventions SELECT id, name, theme, CAST(start_date AS DATE),
+       CAST(end_date AS DATE), geometry, ? FROM stage_places`,
+};
+
+export function insertWatchLocations(
+  conn: Connector,
+  collection: FeatureCollection,
+  lookup: BuurtLookup,
+  dataset: string,
+): Promise<void> {
+  return insertShapes(conn, collection, dataset, watchLocations(lookup));
 }
 
-export async function insertInterventions(
+export function insertInterventions(
   conn: Connector,
   collection: FeatureCollection,
   dataset: string,
 ): Promise<void> {
-  const features = collection.features.filter((f) => f.geometry);
-  if (features.length === 0) return;
-  const props = features.map((f) => (f.properties ?? {}) as Props);
-  await stageAndInsert(
-    conn,
-    [
-      { name: 'id', kind: 'text', values: props.map((p) => text(p.id)) },
-      { name: 'name', kind: 'text', values: props.map((p) => text(p.name)) },
-      { name: 'theme', kind: 'text', values: props.map((p) => text(p.theme)) },
-      { name: 'start_date', kind: 'text', values: props.map((p) => text(p.start)) },
-      { name: 'end_date', kind: 'text', values: props.map((p) => text(p.end)) },
-      { name: 'geometry', kind: 'text', values: features.map((f) => JSON.stringify(f.geometry)) },
-    ],
-    `INSERT INTO interventions SELECT id, name, theme, CAST(start_date AS DATE),
-       CAST(end_date AS DATE), geometry, ? FROM stage_places`,
-    dataset,
-  );
+  return insertShapes(conn, collection, dataset, INTERVENTIONS);
 }

@@ -53,46 +53,42 @@ export function buildZip(
     view.setUint32(at, v, true);
     at += 4;
   };
-  const offsets: number[] = [];
-  for (const e of entries) {
-    offsets.push(at);
-    u32(0x04034b50);
+  const bytes = (data: Uint8Array) => {
+    out.set(data, at);
+    at += data.length;
+  };
+  // What the local header and the central directory entry both say of a file, in order.
+  const describe = (e: (typeof entries)[number]) => {
     u16(20); // version needed: 2.0
     u16(0x0800); // UTF-8 names
     u16(0); // stored
     u16(time);
     u16(day);
     u32(e.crc);
-    u32(e.data.length);
+    u32(e.data.length); // compressed size
     u32(e.data.length);
     u16(e.name.length);
-    u16(0);
-    out.set(e.name, at);
-    at += e.name.length;
-    out.set(e.data, at);
-    at += e.data.length;
+    u16(0); // extra
+  };
+  const offsets: number[] = [];
+  for (const e of entries) {
+    offsets.push(at);
+    u32(0x04034b50);
+    describe(e);
+    bytes(e.name);
+    bytes(e.data);
   }
   const centralStart = at;
   entries.forEach((e, i) => {
     u32(0x02014b50);
     u16(20); // made by
-    u16(20);
-    u16(0x0800);
-    u16(0);
-    u16(time);
-    u16(day);
-    u32(e.crc);
-    u32(e.data.length);
-    u32(e.data.length);
-    u16(e.name.length);
-    u16(0); // extra
+    describe(e);
     u16(0); // comment
     u16(0); // disk
     u16(0); // internal attributes
     u32(0); // external attributes
     u32(offsets[i]);
-    out.set(e.name, at);
-    at += e.name.length;
+    bytes(e.name);
   });
   const centralLength = at - centralStart;
   u32(0x06054b50);

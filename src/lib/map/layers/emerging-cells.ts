@@ -3,9 +3,9 @@
  * reds and oranges, cold ones in blues; cells without a pattern are transparent. The legend
  * (EmergingLegend.svelte) names each category in words.
  */
-import { PolygonLayer } from '@deck.gl/layers';
 import type { EmergingCategory } from '$lib/analysis/emerging';
 import type { EmergingMapCell } from '$lib/display/map-cells';
+import { buildHexCellLayer } from './hex-cells';
 
 type RGBA = [number, number, number, number];
 
@@ -30,16 +30,9 @@ export const EMERGING_COLORS: Record<EmergingCategory, RGBA> = {
 };
 
 export function buildEmergingLayer(id: string, cells: readonly EmergingMapCell[]) {
-  return new PolygonLayer<EmergingMapCell>({
-    id,
-    data: cells,
-    getPolygon: (cell) => cell.polygon,
+  return buildHexCellLayer(id, cells, {
     getFillColor: (cell) => EMERGING_COLORS[cell.category],
     getLineColor: (cell) =>
       cell.category === 'geen-patroon' ? [90, 90, 90, 40] : [40, 40, 40, 180],
-    lineWidthMinPixels: 0.5,
-    stroked: true,
-    filled: true,
-    pickable: true,
   });
 }

@@ -3,9 +3,9 @@
  * coloured in natural-break classes (analysis/natural-breaks.ts) of a sequential scheme
  * (ColorBrewer YlOrRd, colour-blind safe). The legend gives the count range of each colour.
  */
-import { PolygonLayer } from '@deck.gl/layers';
 import { classOf } from '$lib/analysis/area-rates';
 import type { HexDensityCell } from '$lib/display/map-cells';
+import { buildHexCellLayer } from './hex-cells';
 
 type RGBA = [number, number, number, number];
 
@@ -23,16 +23,9 @@ export function buildHexDensityLayer(
   cells: readonly HexDensityCell[],
   breaks: readonly number[],
 ) {
-  return new PolygonLayer<HexDensityCell>({
-    id,
-    data: cells,
-    getPolygon: (cell) => cell.polygon,
+  return buildHexCellLayer(id, cells, {
     getFillColor: (cell) => SEQUENTIAL_COLORS[classOf(cell.count, breaks)],
     getLineColor: [80, 80, 80, 90],
-    lineWidthMinPixels: 0.5,
-    stroked: true,
-    filled: true,
-    pickable: true,
     updateTriggers: { getFillColor: breaks.join(',') },
   });
 }

@@ -3,9 +3,9 @@
  * (ColorBrewer RdBu, colour-blind safe), not-significant cells left transparent. The
  * legend and the tooltip name each class in words, so colour is never the only carrier.
  */
-import { PolygonLayer } from '@deck.gl/layers';
 import type { ConfidenceClass } from '$lib/analysis/gistar';
 import type { HotspotCell } from '$lib/display/map-cells';
+import { buildHexCellLayer } from './hex-cells';
 
 export const CLASS_COLORS: Record<ConfidenceClass, [number, number, number, number]> = {
   3: [178, 24, 43, 200],
@@ -18,15 +18,8 @@ export const CLASS_COLORS: Record<ConfidenceClass, [number, number, number, numb
 };
 
 export function buildHotspotLayer(id: string, cells: readonly HotspotCell[]) {
-  return new PolygonLayer<HotspotCell>({
-    id,
-    data: cells,
-    getPolygon: (cell) => cell.polygon,
+  return buildHexCellLayer(id, cells, {
     getFillColor: (cell) => CLASS_COLORS[cell.klass],
     getLineColor: (cell) => (cell.klass === 0 ? [90, 90, 90, 60] : [60, 60, 60, 160]),
-    lineWidthMinPixels: 0.5,
-    stroked: true,
-    filled: true,
-    pickable: true,
   });
 }

@@ -14,11 +14,15 @@ export const REFERENCE_COLORS = {
   panden: [60, 60, 60] as [number, number, number],
 };
 
-function collection(
+/** Outlined areas with a translucent fill of their colour (`fillAlpha` of 255). */
+function outlinedAreas(
+  id: string,
   rows: readonly (WatchLocationRow | InterventionRow)[],
   kind: ReferenceObject['kind'],
+  [r, g, b]: [number, number, number],
+  fillAlpha: number,
 ) {
-  return {
+  const data = {
     type: 'FeatureCollection',
     features: rows.map((row): Feature => ({
       type: 'Feature',
@@ -26,36 +30,25 @@ function collection(
       geometry: JSON.parse(row.geometry) as Geometry,
     })),
   } as FeatureCollection;
+  return new GeoJsonLayer({
+    id,
+    data,
+    filled: true,
+    stroked: true,
+    getFillColor: [r, g, b, fillAlpha],
+    getLineColor: [r, g, b, 255],
+    getLineWidth: 3,
+    lineWidthUnits: 'pixels',
+    pickable: true,
+  });
 }
 
 export function buildWatchLocationsLayer(id: string, rows: readonly WatchLocationRow[]) {
-  const [r, g, b] = REFERENCE_COLORS.aandacht;
-  return new GeoJsonLayer({
-    id,
-    data: collection(rows, 'aandacht'),
-    filled: true,
-    stroked: true,
-    getFillColor: [r, g, b, 70],
-    getLineColor: [r, g, b, 255],
-    getLineWidth: 3,
-    lineWidthUnits: 'pixels',
-    pickable: true,
-  });
+  return outlinedAreas(id, rows, 'aandacht', REFERENCE_COLORS.aandacht, 70);
 }
 
 export function buildInterventionsLayer(id: string, rows: readonly InterventionRow[]) {
-  const [r, g, b] = REFERENCE_COLORS.interventies;
-  return new GeoJsonLayer({
-    id,
-    data: collection(rows, 'interventie'),
-    filled: true,
-    stroked: true,
-    getFillColor: [r, g, b, 50],
-    getLineColor: [r, g, b, 255],
-    getLineWidth: 3,
-    lineWidthUnits: 'pixels',
-    pickable: true,
-  });
+  return outlinedAreas(id, rows, 'interventie', REFERENCE_COLORS.interventies, 50);
 }
 
 export function buildBuildingsLayer(id: string, rows: readonly BuildingRow[]) {

@@ -3,15 +3,20 @@
  * set up an own one. Shown while the demo is loaded until the user has chosen the demo;
  * the choice is remembered in this browser.
  */
-import { appData } from './app-data.svelte';
+import type { WorkspaceStore } from '../shared/page-deps';
 
 const CHOSEN_DEMO = 'wijkradar.demo-gekozen';
 
 export class WelcomeChoice {
   #chosenDemo = $state(readChosen());
+  readonly #data: Pick<WorkspaceStore, 'status' | 'origin'>;
+
+  constructor(data: Pick<WorkspaceStore, 'status' | 'origin'>) {
+    this.#data = data;
+  }
 
   get shown(): boolean {
-    return appData.status === 'gereed' && appData.origin === 'demo' && !this.#chosenDemo;
+    return this.#data.status === 'gereed' && this.#data.origin === 'demo' && !this.#chosenDemo;
   }
 
   chooseDemo(): void {

@@ -8,7 +8,7 @@ import {
   computeRiskScores,
   explainRisk,
   rankByScore,
-  SIGNAL_TYPES,
+  toSignalColumns,
   type BuildingRisk,
   type Contribution,
   type PlanePoint,
@@ -36,35 +36,28 @@ export interface BuitengebiedData {
   referenceTime: number;
 }
 
+/** A lon/lat position in RD New metres. */
+export function planePoint(lon: number, lat: number): PlanePoint {
+  const [x, y] = wgs84ToRd(lon, lat);
+  return { x, y };
+}
+
 export async function loadBuitengebiedData(conn: Connector): Promise<BuitengebiedData> {
   const [buildings, signals, schouw] = await Promise.all([
     conn.query<BuildingRow>(buildBuildingsQuery()),
     conn.query<SignalRow>(buildSignalsQuery()),
     conn.query<SchouwRow>(buildSchouwVisitsQuery()),
   ]);
-  const points = buildings.map((b) => {
-    const [x, y] = wgs84ToRd(b.lon, b.lat);
-    return { x, y };
-  });
-  const n = signals.length;
-  const columns: SignalColumns = {
-    length: n,
-    x: new Float64Array(n),
-    y: new Float64Array(n),
-    time: new Float64Array(n),
-    type: new Uint8Array(n),
-    partner: new Uint8Array(n),
-  };
-  let referenceTime = 0;
-  signals.forEach((s, i) => {
-    const [x, y] = wgs84ToRd(s.lon, s.lat);
-    columns.x[i] = x;
-    columns.y[i] = y;
-    columns.time[i] = s.time;
-    columns.type[i] = SIGNAL_TYPES.indexOf(s.type);
-    columns.partner[i] = s.partner ? 1 : 0;
-    if (s.time > referenceTime) referenceTime = s.time;
-  });
+  const points = buildings.map((b) => planePoint(b.lon, b.lat));
+  const columns = toSignalColumns(
+    signals.map((s) => ({
+      ...planePoint(s.lon, s.lat),
+      time: s.time,
+      type: s.type,
+      partner: s.partner,
+    })),
+  );
+  const referenceTime = signals.reduce((latest, s) => Math.max(latest, s.time), 0);
   return { buildings, points, signals, columns, schouw, referenceTime };
 }
 

@@ -4,15 +4,14 @@
  * explanation and Informatiecheck are open, the route selection, and recording a schouw.
  * Weights and schouw roles are saved with the workspace settings (they survive reloads).
  */
-import { errorText } from '$lib/data/engine-errors';
 import { formatLocalTimestamp, utcToLocal } from '$lib/analysis/local-time';
-import { wgs84ToRd } from '$lib/analysis/rd';
 import type { RiskSettings } from '$lib/analysis/risk-score';
 import { planRoute, type RoutePlan } from '$lib/analysis/route';
 import type { Connector } from '$lib/data/connector';
 import { buildInsertSchouwQuery, type BuildingRow } from '$lib/data/queries/buitengebied';
-import { appData } from '../app/app-data.svelte';
 import { getBaseMap, type BaseMap } from '../shared/base-map.svelte';
+import { Latest, type ReadinessBegin } from '../shared/latest';
+import type { WorkspaceStore } from '../shared/page-deps';
 import {
   latestSchouwByBuilding,
   readBuitengebiedPrefs,
@@ -21,10 +20,10 @@ import {
 import {
   explainBuilding,
   loadBuitengebiedData,
+  planePoint,
   rankBuildings,
   type BuitengebiedData,
 } from './buitengebied-data';
-import { readiness } from '../shared/readiness.svelte';
 
 export type StatusFilter = '' | 'leegstaand' | 'in gebruik';
 
@@ -41,6 +40,14 @@ export interface PlannedRoute {
 }
 
 const VIEW_KEY = 'buitengebied';
+
+export interface BuitengebiedDeps {
+  /** The data, and the workspace settings the weights and roles are saved with. */
+  store: Pick<WorkspaceStore, 'settings' | 'commitChange'>;
+  readiness: ReadinessBegin;
+  /** The offline base map (the app's shared one by default). */
+  baseMap?: (conn: Connector) => Promise<BaseMap>;
+}
 
 export class BuitengebiedModel {
   data = $state.raw<BuitengebiedData | null>(null);
@@ -95,31 +102,40 @@ export class BuitengebiedModel {
     const stops = this.routeIds
       .map((id) => this.data!.buildings.find((b) => b.id === id))
       .filter((b): b is BuildingRow => !!b);
-    const point = (lon: number, lat: number) => {
-      const [x, y] = wgs84ToRd(lon, lat);
-      return { x, y };
-    };
     const plan = planRoute(
-      point(this.routeStart.lon, this.routeStart.lat),
-      stops.map((b) => point(b.lon, b.lat)),
+      planePoint(this.routeStart.lon, this.routeStart.lat),
+      stops.map((b) => planePoint(b.lon, b.lat)),
     );
     return { start: this.routeStart, stops, plan };
   });
+  readonly #store: BuitengebiedDeps['store'];
+  readonly #baseMap: (conn: Connector) => Promise<BaseMap>;
+  readonly #latest: Latest;
 
-  async load(conn: Connector): Promise<void> {
-    const done = readiness.begin();
-    try {
-      this.prefs = readBuitengebiedPrefs(appData.settings.views?.[VIEW_KEY]);
-      const [baseMap, data] = await Promise.all([getBaseMap(conn), loadBuitengebiedData(conn)]);
-      this.data = data;
-      this.baseMap = baseMap;
-      this.selectedId ??= this.ranked[0]?.building.id ?? null;
-      this.error = null;
-    } catch (error) {
-      this.error = errorText(error);
-    } finally {
-      done();
-    }
+  constructor(deps: BuitengebiedDeps) {
+    this.#store = deps.store;
+    this.#baseMap = deps.baseMap ?? getBaseMap;
+    this.#latest = new Latest(deps.readiness);
+  }
+
+  /** Loads the buildings, signals and saved weights of `dataVersion` (once per version). */
+  load(conn: Connector, dataVersion: number): Promise<void> {
+    return this.#latest.run(
+      dataVersion,
+      async (current) => {
+        this.prefs = readBuitengebiedPrefs(this.#store.settings.views?.[VIEW_KEY]);
+        const [baseMap, data] = await Promise.all([
+          this.#baseMap(conn),
+          loadBuitengebiedData(conn),
+        ]);
+        if (!current()) return;
+        this.data = data;
+        this.baseMap = baseMap;
+        this.selectedId ??= this.ranked[0]?.building.id ?? null;
+        this.error = null;
+      },
+      (message) => (this.error = message),
+    );
   }
 
   setRisk(next: RiskSettings): void {
@@ -137,14 +153,15 @@ export class BuitengebiedModel {
    * data saved with them); throws when they could not be saved.
    */
   async savePrefs(change: () => Promise<void> = async () => undefined): Promise<void> {
-    const { saveError } = await appData.commitChange(async () => {
+    const store = this.#store;
+    const { saveError } = await store.commitChange(async () => {
       await change();
       // Roles of schouwen another tab saved meanwhile stay next to this tab's.
-      const stored = readBuitengebiedPrefs(appData.settings.views?.[VIEW_KEY]);
+      const stored = readBuitengebiedPrefs(store.settings.views?.[VIEW_KEY]);
       this.prefs = { ...this.prefs, roles: { ...stored.roles, ...this.prefs.roles } };
-      appData.settings = {
-        ...appData.settings,
-        views: { ...appData.settings.views, [VIEW_KEY]: $state.snapshot(this.prefs) },
+      store.settings = {
+        ...store.settings,
+        views: { ...store.settings.views, [VIEW_KEY]: $state.snapshot(this.prefs) },
       };
     });
     if (saveError) throw saveError;

@@ -5,7 +5,14 @@
  * and forward buttons and a link sent to a colleague open the same view. Unknown or
  * tampered values fall back to the defaults. Keys and their meaning: url-keys.ts.
  */
-import { readKey, writeKey, type PageUrlCodec, type UrlKeyName } from '../shared/url-keys';
+import {
+  oneOf,
+  readKey,
+  unlessDefault,
+  writeKey,
+  type PageUrlCodec,
+  type UrlKeyName,
+} from '../shared/url-keys';
 
 export const EXPLORE_LAYERS = [
   'punten',
@@ -87,10 +94,6 @@ export const EXPLORE_PARAMS = [
   'kaart',
 ] as const satisfies readonly UrlKeyName[];
 
-function oneOf<T extends number>(value: number | null, allowed: readonly T[], fallback: T): T {
-  return (allowed as readonly number[]).includes(value ?? NaN) ? (value as T) : fallback;
-}
-
 function parseNeighbourhood(raw: string | null): Neighbourhood {
   const rings = /^r([1-5])$/.exec(raw ?? '');
   if (rings) return { rings: Number(rings[1]) };
@@ -131,9 +134,6 @@ export function parseExploreView(params: URLSearchParams): ExploreView {
 export function formatMapView(map: MapViewState): string {
   return `${map.lon.toFixed(5)},${map.lat.toFixed(5)},${map.zoom.toFixed(2)}`;
 }
-
-/** A setting that differs from the default, or nothing (plain links stay plain). */
-const unlessDefault = <T>(value: T, fallback: T): T | null => (value === fallback ? null : value);
 
 /**
  * Writes the view into a copy of `params`, replacing this module's parameters and keeping

@@ -3,14 +3,15 @@
  * meldingen at import; meldingen already stored keep the theme they got.
  */
 import { tick } from 'svelte';
+import type { Connector } from '$lib/data/connector';
 import { inTransaction, replaceThemeMapping } from '$lib/data/database';
 import { DEFAULT_THEME_MAPPING, type Theme, type ThemeMappingRow } from '$lib/data/themes';
 import { ActionStatus, keepChange } from '../shared/action-status.svelte';
-import { appData } from '../app/app-data.svelte';
 import { exclusive } from '../shared/db-queue';
 import { errorMessage } from './import-view';
 import { themeRowProblems } from '../app/stored-data-view';
-import { readiness } from '../shared/readiness.svelte';
+import { Latest } from '../shared/latest';
+import type { WorkspaceDeps, WorkspaceStore } from '../shared/page-deps';
 
 export interface EditableThemeRow extends ThemeMappingRow {
   /** Stable key for the list while rows are edited. */
@@ -29,22 +30,33 @@ export class ThemeMappingModel {
   readonly action = new ActionStatus<'opslaan'>();
   problems = $derived(themeRowProblems(this.rows));
   #nextKey = 0;
+  readonly #loading: Latest;
 
-  /** Reads the stored table; unsaved edits on screen are kept (another change reloaded). */
-  async load(): Promise<void> {
+  readonly #data: WorkspaceStore;
+
+  constructor(deps: WorkspaceDeps) {
+    this.#data = deps.data;
+    this.#loading = new Latest(deps.readiness);
+  }
+
+  /**
+   * Reads the stored table of `dataVersion` (once per version); unsaved edits on screen are
+   * kept (another change reloaded).
+   */
+  async load(conn: Connector, dataVersion: number): Promise<void> {
     if (this.dirty) return;
-    const done = readiness.begin();
-    try {
-      const rows = await exclusive(() => appData.connector.query<ThemeMappingRow>(LOAD_QUERY));
-      if (this.dirty) return;
-      this.#setRows(rows);
-      this.loaded = true;
-    } catch (error) {
-      this.action.error = errorMessage(error, 'De thema-indeling kon niet worden geladen.');
-    } finally {
-      await tick();
-      done();
-    }
+    await this.#loading.run(
+      dataVersion,
+      async (current) => {
+        const rows = await exclusive(() => conn.query<ThemeMappingRow>(LOAD_QUERY));
+        if (this.dirty || !current()) return;
+        this.#setRows(rows);
+        this.loaded = true;
+        await tick();
+      },
+      (message) => (this.action.error = message),
+      (error) => errorMessage(error, 'De thema-indeling kon niet worden geladen.'),
+    );
   }
 
   #setRows(rows: readonly ThemeMappingRow[]): void {
@@ -92,7 +104,7 @@ export class ThemeMappingModel {
       'opslaan',
       'De thema-indeling wordt opgeslagen…',
       async () => {
-        const conn = appData.connector;
+        const conn = this.#data.connector;
         const kept = await keepChange(() =>
           inTransaction(conn, () => replaceThemeMapping(conn, rows)),
         );

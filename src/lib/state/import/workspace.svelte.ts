@@ -3,17 +3,18 @@
  * import) with removal, and the workspace file to export and restore elsewhere.
  */
 import { tick } from 'svelte';
+import type { Connector } from '$lib/data/connector';
 import { listDatasets, removeDataset } from '$lib/data/datasets';
 import { readSettings } from '$lib/data/import/profiles';
 import { RESTORE_STEPS } from '$lib/data/progress-steps';
 import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
 import { decodeWorkspace, encodeWorkspace } from '$lib/data/workspace-file';
 import { ActionStatus, keepChange } from '../shared/action-status.svelte';
-import { appData } from '../app/app-data.svelte';
 import { exclusive } from '../shared/db-queue';
 import { readChosenFile, saveFile } from '../shared/download';
 import { datasetLabel, errorMessage, workspaceFileName } from './import-view';
-import { readiness } from '../shared/readiness.svelte';
+import { Latest } from '../shared/latest';
+import type { WorkspaceDeps, WorkspaceStore } from '../shared/page-deps';
 import { groupDatasets, type DatasetGroup } from '../app/stored-data-view';
 
 export class WorkspaceModel {
@@ -24,21 +25,32 @@ export class WorkspaceModel {
   readonly removal = new ActionStatus<'verwijderen'>();
   /** Exporting and restoring the workspace file. */
   readonly file = new ActionStatus<'exporteren' | 'herstellen'>();
+  readonly #listing: Latest;
+
+  readonly #data: WorkspaceStore;
+
+  constructor(deps: WorkspaceDeps) {
+    this.#data = deps.data;
+    this.#listing = new Latest(deps.readiness);
+  }
 
   get busy(): boolean {
     return this.removal.busy !== null || this.file.busy !== null;
   }
 
-  async loadDatasets(): Promise<void> {
-    const done = readiness.begin();
-    try {
-      this.datasets = groupDatasets(await exclusive(() => listDatasets(appData.connector)));
-    } catch (error) {
-      this.removal.error = errorMessage(error, 'De lijst met datasets kon niet worden geladen.');
-    } finally {
-      await tick();
-      done();
-    }
+  /** Lists what is stored in `dataVersion` (once per version; the newest wins). */
+  loadDatasets(conn: Connector, dataVersion: number): Promise<void> {
+    return this.#listing.run(
+      dataVersion,
+      async (current) => {
+        const datasets = groupDatasets(await exclusive(() => listDatasets(conn)));
+        if (!current()) return;
+        this.datasets = datasets;
+        await tick();
+      },
+      (message) => (this.removal.error = message),
+      (error) => errorMessage(error, 'De lijst met datasets kon niet worden geladen.'),
+    );
   }
 
   askRemove(dataset: string): void {
@@ -56,7 +68,7 @@ export class WorkspaceModel {
       'verwijderen',
       `‘${label}’ wordt verwijderd…`,
       async () => {
-        const { problem } = await keepChange(() => removeDataset(appData.connector, dataset));
+        const { problem } = await keepChange(() => removeDataset(this.#data.connector, dataset));
         this.confirming = null;
         this.removal.status = `‘${label}’ is verwijderd.`;
         this.removal.error = problem;
@@ -70,8 +82,8 @@ export class WorkspaceModel {
       'exporteren',
       'De werkruimte wordt samengesteld…',
       async () => {
-        const settings = $state.snapshot(appData.settings) as unknown as Record<string, unknown>;
-        const snapshot = await exclusive(() => takeSnapshot(appData.connector, settings));
+        const settings = $state.snapshot(this.#data.settings) as unknown as Record<string, unknown>;
+        const snapshot = await exclusive(() => takeSnapshot(this.#data.connector, settings));
         const name = workspaceFileName();
         saveFile(await encodeWorkspace(snapshot), name, 'application/octet-stream');
         this.file.status = `De werkruimte is gedownload als ‘${name}’.`;
@@ -92,8 +104,8 @@ export class WorkspaceModel {
         await progress.step('read');
         const snapshot = await decodeWorkspace(await readChosenFile(file), progress);
         const { problem } = await keepChange(async () => {
-          await restoreSnapshot(appData.connector, snapshot, { progress });
-          appData.settings = readSettings(snapshot.manifest.settings);
+          await restoreSnapshot(this.#data.connector, snapshot, { progress });
+          this.#data.settings = readSettings(snapshot.manifest.settings);
         });
         this.file.status = `De werkruimte uit ‘${file.name}’ is hersteld.`;
         this.file.error = problem;

@@ -2,12 +2,11 @@
  * The Overzicht's model: per role what needs attention now (attention-items.ts), computed
  * once per data version. The newest request wins.
  */
-import { errorText } from '$lib/data/engine-errors';
 import type { Connector } from '$lib/data/connector';
+import { formatLocalTimestamp, utcToLocal } from '$lib/analysis/local-time';
 import { buildAttention, countAttention, type RoleSection } from './attention-items';
 import { loadAttentionInput } from './overzicht-data';
-import { readiness } from '../shared/readiness.svelte';
-import { formatLocalTimestamp, utcToLocal } from '$lib/analysis/local-time';
+import { Latest, measureSince, type ReadinessBegin } from '../shared/latest';
 
 export class OverzichtModel {
   sections = $state.raw<RoleSection[] | null>(null);
@@ -17,33 +16,32 @@ export class OverzichtModel {
   /** True once computed and there are no records: the page leads to Gegevens. */
   empty = $state(false);
   error = $state<string | null>(null);
-  #version = -1;
-  #sequence = 0;
+  readonly #latest: Latest;
 
-  async compute(
+  constructor(readiness: ReadinessBegin) {
+    this.#latest = new Latest(readiness);
+  }
+
+  /** Computes for `dataVersion` unless that was computed already (a failure is retried). */
+  compute(
     conn: Connector,
     dataVersion: number,
     today = formatLocalTimestamp(utcToLocal(Date.now())).slice(0, 10),
   ): Promise<void> {
-    if (dataVersion === this.#version && !this.error) return;
-    this.#version = dataVersion;
-    const sequence = ++this.#sequence;
-    const done = readiness.begin();
-    const started = performance.now();
-    try {
-      const input = await loadAttentionInput(conn, today);
-      if (sequence !== this.#sequence) return;
-      this.sections = input ? buildAttention(input) : null;
-      this.attention = this.sections ? countAttention(this.sections) : 0;
-      this.dataEnd = input?.dataEnd ?? null;
-      this.empty = input === null;
-      this.error = null;
-      performance.measure('overzicht.compute', { start: started, end: performance.now() });
-    } catch (error) {
-      this.#version = -1;
-      if (sequence === this.#sequence) this.error = errorText(error);
-    } finally {
-      done();
-    }
+    return this.#latest.run(
+      dataVersion,
+      async (current) => {
+        const started = performance.now();
+        const input = await loadAttentionInput(conn, today);
+        if (!current()) return;
+        this.sections = input ? buildAttention(input) : null;
+        this.attention = this.sections ? countAttention(this.sections) : 0;
+        this.dataEnd = input?.dataEnd ?? null;
+        this.empty = input === null;
+        this.error = null;
+        measureSince('overzicht.compute', started);
+      },
+      (message) => (this.error = message),
+    );
   }
 }

@@ -5,7 +5,7 @@
 import { appData } from '../app/app-data.svelte';
 import { appUrl } from './app-url.svelte';
 import { readiness } from './readiness.svelte';
-import type { PageDeps } from './page-deps';
+import type { PageDeps, WorkspaceDeps } from './page-deps';
 import { SharedFilter } from './shared-filter.svelte';
 
 export { SharedFilter } from './shared-filter.svelte';
@@ -14,4 +14,9 @@ export type { AreaOption, DataSource, FilterOptions } from './shared-filter.svel
 export const sharedFilter = new SharedFilter({ url: appUrl, data: appData, readiness });
 
 /** The running app's URL, filter, data and readiness signal, for page coordinators. */
-export const pageDeps: PageDeps = { url: appUrl, filter: sharedFilter, data: appData, readiness };
+export const pageDeps: PageDeps & WorkspaceDeps = {
+  url: appUrl,
+  filter: sharedFilter,
+  data: appData,
+  readiness,
+};

@@ -28,13 +28,14 @@ export class Latest {
 
   /**
    * Runs `work` for `key` (compared as JSON) unless it is the key last run; `current()`
-   * tells whether it is still the newest. An error of the newest run goes to `fail`, and
-   * the same key runs again next time.
+   * tells whether it is still the newest. An error of the newest run goes to `fail`, in
+   * Dutch (`describe`), and the same key runs again next time.
    */
   async run(
     key: unknown,
     work: (current: () => boolean) => Promise<void>,
     fail: (message: string) => void,
+    describe: (error: unknown) => string = errorText,
   ): Promise<void> {
     const text = JSON.stringify(key);
     if (text === this.#key) return;
@@ -46,7 +47,7 @@ export class Latest {
     } catch (error) {
       if (!current()) return; // superseded by a newer request
       this.#key = null;
-      fail(errorText(error));
+      fail(describe(error));
     } finally {
       done();
     }

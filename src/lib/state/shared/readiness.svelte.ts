@@ -3,6 +3,8 @@
  * page's data is loaded and its views are drawn, false while anything recomputes.
  * Views call `begin()` when work starts and the returned function when it is on screen.
  */
+import { untrack } from 'svelte';
+
 class Readiness {
   pending = $state(0);
   #epoch = 0;
@@ -70,4 +72,31 @@ export function holdUntil(signal: Pick<Readiness, 'begin'>, drawn: () => boolean
       pending = null;
     }
   });
+}
+
+/**
+ * A map view is not ready until the map has drawn its current layers: holds the signal
+ * from now, and again whenever `layers()` changes once the map `canDraw()`, until the
+ * returned function is called (the map's "rendered" event) or the view `failed()`.
+ * Call during component initialisation.
+ */
+export function holdWhileDrawing(
+  signal: Pick<Readiness, 'begin'>,
+  watch: { layers: () => unknown; canDraw: () => boolean; failed: () => boolean },
+): () => void {
+  let pending: (() => void) | null = signal.begin();
+  const drawn = () => {
+    pending?.();
+    pending = null;
+  };
+  $effect(() => {
+    if (watch.failed()) drawn();
+  });
+  $effect(() => {
+    void watch.layers();
+    untrack(() => {
+      if (!pending && watch.canDraw()) pending = signal.begin();
+    });
+  });
+  return drawn;
 }

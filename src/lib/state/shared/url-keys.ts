@@ -158,6 +158,19 @@ export function writeKey<K extends UrlKeyName>(
   }
 }
 
+/** `value` when it is one of `allowed`, else `fallback` (an unknown value in a link). */
+export function oneOf<T extends number>(
+  value: number | null,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  return (allowed as readonly number[]).includes(value ?? NaN) ? (value as T) : fallback;
+}
+
+/** A setting that differs from the default, or nothing (plain links stay plain). */
+export const unlessDefault = <T>(value: T, fallback: T): T | null =>
+  value === fallback ? null : value;
+
 /**
  * A page's state in the URL: the keys it reads and writes (all from URL_KEYS), how it
  * reads them into its view and writes the view back, keeping every other key.

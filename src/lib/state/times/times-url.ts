@@ -11,7 +11,7 @@ import { DEFAULT_BOUNDARIES, parseBoundaries } from '$lib/analysis/dagdeel-confi
 import type { TrendScale } from '$lib/analysis/trend-scale';
 import type { RecordTable } from '$lib/data/schema';
 import type { FilterSelection } from '../shared/filter-url';
-import { readKey, writeKey, type PageUrlCodec } from '../shared/url-keys';
+import { oneOf, readKey, unlessDefault, writeKey, type PageUrlCodec } from '../shared/url-keys';
 
 export const MAX_WINDOW_OPTIONS = [6, 12, 24, 48, 72, 168] as const;
 export const PERIOD_OPTIONS = [1, 3, 12] as const;
@@ -42,12 +42,9 @@ export const DEFAULT_WIJKEN_VIEW: WijkenView = {
 };
 
 export function parseTimesView(params: URLSearchParams): TimesView {
-  const max = readKey(params, 'maxvenster');
+  const { maxWindowHours } = DEFAULT_TIMES_VIEW;
   return {
-    maxWindowHours:
-      max !== null && (MAX_WINDOW_OPTIONS as readonly number[]).includes(max)
-        ? max
-        : DEFAULT_TIMES_VIEW.maxWindowHours,
+    maxWindowHours: oneOf(readKey(params, 'maxvenster'), MAX_WINDOW_OPTIONS, maxWindowHours),
     boundaries: parseBoundaries(readKey(params, 'indeling') ?? '') ?? [...DEFAULT_BOUNDARIES],
   };
 }
@@ -58,19 +55,16 @@ export function writeTimesView(params: URLSearchParams, view: TimesView): URLSea
   writeKey(
     next,
     'maxvenster',
-    view.maxWindowHours === DEFAULT_TIMES_VIEW.maxWindowHours ? null : view.maxWindowHours,
+    unlessDefault(view.maxWindowHours, DEFAULT_TIMES_VIEW.maxWindowHours),
   );
-  writeKey(next, 'indeling', boundaries === DEFAULT_BOUNDARIES.join(',') ? null : boundaries);
+  writeKey(next, 'indeling', unlessDefault(boundaries, DEFAULT_BOUNDARIES.join(',')));
   return next;
 }
 
 export function parseWijkenView(params: URLSearchParams): WijkenView {
-  const period = readKey(params, 'periode');
+  const { periodMonths } = DEFAULT_WIJKEN_VIEW;
   return {
-    periodMonths:
-      period !== null && (PERIOD_OPTIONS as readonly number[]).includes(period)
-        ? period
-        : DEFAULT_WIJKEN_VIEW.periodMonths,
+    periodMonths: oneOf(readKey(params, 'periode'), PERIOD_OPTIONS, periodMonths),
     theme: readKey(params, 'reeks') ?? '',
     measure: readKey(params, 'maat') ?? 'aantal',
     scale: readKey(params, 'schaal') ?? DEFAULT_WIJKEN_VIEW.scale,
@@ -79,14 +73,10 @@ export function parseWijkenView(params: URLSearchParams): WijkenView {
 
 export function writeWijkenView(params: URLSearchParams, view: WijkenView): URLSearchParams {
   const next = new URLSearchParams(params);
-  writeKey(
-    next,
-    'periode',
-    view.periodMonths === DEFAULT_WIJKEN_VIEW.periodMonths ? null : view.periodMonths,
-  );
+  writeKey(next, 'periode', unlessDefault(view.periodMonths, DEFAULT_WIJKEN_VIEW.periodMonths));
   writeKey(next, 'reeks', view.theme || null);
-  writeKey(next, 'maat', view.measure === 'aantal' ? null : view.measure);
-  writeKey(next, 'schaal', view.scale === DEFAULT_WIJKEN_VIEW.scale ? null : view.scale);
+  writeKey(next, 'maat', unlessDefault(view.measure, DEFAULT_WIJKEN_VIEW.measure));
+  writeKey(next, 'schaal', unlessDefault(view.scale, DEFAULT_WIJKEN_VIEW.scale));
   return next;
 }
 
