@@ -10,7 +10,7 @@ import { buildArrowTable } from '../arrow-build';
 import type { BuurtLookup } from '../area-assignment';
 import type { Connector } from '../connector';
 import type { CoordinatePlan } from './sniff-values';
-import { municipalityBox, swappedRowSql } from './swapped-rows';
+import { municipalityBox, swappedRowTest } from './swapped-rows';
 
 /** How far outside the outermost buurt boundary a record may lie (border roads, rounding). */
 export const OUTSIDE_MARGIN_M = 250;
@@ -43,8 +43,7 @@ export async function locateRecords(
   const coords = await conn.queryArrow({
     // No ORDER BY: the scan keeps the table's order, and sorting a million rows costs ~0.2 s.
     sql: `SELECT rn, x_num, y_num,
-            CAST(reason IS NULL AND x_num IS NOT NULL AND y_num IS NOT NULL AS INTEGER) AS todo,
-            ${swappedRowSql(plan, municipalityBox(plan, lookup))} AS swapped
+            CAST(reason IS NULL AND x_num IS NOT NULL AND y_num IS NOT NULL AS INTEGER) AS todo
           FROM import_conv_values`,
   });
   const n = coords.numRows;
@@ -52,7 +51,8 @@ export async function locateRecords(
   const xs = coords.getChild('x_num')!.toArray() as Float64Array;
   const ys = coords.getChild('y_num')!.toArray() as Float64Array;
   const todo = coords.getChild('todo')!.toArray() as Int32Array;
-  const swapped = coords.getChild('swapped')!.toArray() as Int32Array;
+  const swapped = new Int32Array(n);
+  const isSwapped = swappedRowTest(plan, municipalityBox(plan, lookup));
   const keep = coordinatesKept(plan);
   const lon = keep ? new Float64Array(0) : new Float64Array(n).fill(NaN);
   const lat = keep ? new Float64Array(0) : new Float64Array(n).fill(NaN);
@@ -62,11 +62,9 @@ export async function locateRecords(
   let unassigned = 0;
   const hasAreas = lookup !== null && lookup.buurtcodes.length > 0;
   for (let i = 0; i < n; i++) {
-    if (todo[i] !== 1) {
-      swapped[i] = 0;
-      continue;
-    }
+    if (todo[i] !== 1) continue;
     // A single row typed the other way round is read the other way round.
+    if (isSwapped !== null && isSwapped(xs[i], ys[i])) swapped[i] = 1;
     const [x, y] = swapped[i] ? toWgs84(ys[i], xs[i], plan) : toWgs84(xs[i], ys[i], plan);
     if (!keep) {
       lon[i] = x;
