@@ -30,6 +30,9 @@ export interface ForecastStore {
   list(from: string, to: string): Promise<StoredForecast[]>;
 }
 
+/** Every date a forecast can have ('YYYY-MM-DD'), for `list`. */
+export const ALL_FORECAST_DATES = ['0000-01-01', '9999-12-31'] as const;
+
 const forecastKey = (date: string, dagdeel: string) => `${date}|${dagdeel}`;
 
 const isInteger = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -59,6 +62,30 @@ export function readStoredForecast(raw: unknown): StoredForecast | null {
     weeks: isInteger(value.weeks) ? value.weeks : 0,
     storedAt: typeof value.storedAt === 'string' ? value.storedAt : '',
   };
+}
+
+/**
+ * Adds `forecasts` (from a restored workspace) to `store`, each only where the store has
+ * none for its date and dagdeel: what this browser's briefing showed stays as it was.
+ * Returns how many were added.
+ */
+export async function mergeForecasts(
+  store: ForecastStore,
+  forecasts: readonly StoredForecast[],
+): Promise<number> {
+  if (forecasts.length === 0) return 0;
+  const have = new Set(
+    (await store.list(...ALL_FORECAST_DATES)).map((f) => forecastKey(f.date, f.dagdeel)),
+  );
+  let added = 0;
+  for (const forecast of forecasts) {
+    const key = forecastKey(forecast.date, forecast.dagdeel);
+    if (have.has(key)) continue;
+    have.add(key);
+    await store.save(forecast);
+    added++;
+  }
+  return added;
 }
 
 const byKey = (a: StoredForecast, b: StoredForecast) =>

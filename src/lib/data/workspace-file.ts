@@ -5,11 +5,15 @@
  *
  * The header holds the snapshot manifest and, per table, offset, length and SHA-256 of its
  * Arrow IPC bytes, so truncation or corruption is detected before anything is replaced.
+ * It also carries the briefings' stored forecasts (forecast-store.ts), which live outside
+ * the workspace's tables but must travel with it: a workspace moved to another computer
+ * keeps scoring what its briefings actually forecast.
  * The whole file is gzip-compressed (CompressionStream: browsers and Node ≥ 18).
  */
 import type { StepProgress } from './progress';
 import { formatByteLimit, inflateChunks } from './inflate';
 import { sha256Hex } from './sha256';
+import { readStoredForecast, type StoredForecast } from './forecast-store';
 import { SnapshotError, type Snapshot, type SnapshotManifest } from './snapshot';
 import type { TableName } from './schema';
 
@@ -24,6 +28,13 @@ interface Entry {
 interface Header {
   manifest: SnapshotManifest;
   entries: Entry[];
+  /** Absent in files written before forecasts travelled with the workspace. */
+  forecasts?: unknown[];
+}
+
+/** A workspace file's content: the snapshot and what travels beside its tables. */
+export interface WorkspaceContent extends Snapshot {
+  forecasts: StoredForecast[];
 }
 
 async function pipeThrough(bytes: Uint8Array, stream: GenerateTransform): Promise<Uint8Array> {
@@ -32,7 +43,10 @@ async function pipeThrough(bytes: Uint8Array, stream: GenerateTransform): Promis
 }
 type GenerateTransform = CompressionStream | DecompressionStream;
 
-export async function encodeWorkspace(snapshot: Snapshot): Promise<Uint8Array> {
+export async function encodeWorkspace(
+  snapshot: Snapshot,
+  forecasts: readonly StoredForecast[] = [],
+): Promise<Uint8Array> {
   const entries: Entry[] = [];
   let offset = 0;
   for (const [table, bytes] of snapshot.tables) {
@@ -40,7 +54,11 @@ export async function encodeWorkspace(snapshot: Snapshot): Promise<Uint8Array> {
     offset += bytes.length;
   }
   const header = new TextEncoder().encode(
-    JSON.stringify({ manifest: snapshot.manifest, entries } satisfies Header),
+    JSON.stringify({
+      manifest: snapshot.manifest,
+      entries,
+      forecasts: [...forecasts],
+    } satisfies Header),
   );
   const magic = new TextEncoder().encode(MAGIC);
   const out = new Uint8Array(magic.length + 4 + header.length + offset);
@@ -159,7 +177,7 @@ function declaredBlobBytes(header: Header): number {
 export async function decodeWorkspace(
   file: Uint8Array,
   progress?: StepProgress,
-): Promise<Snapshot> {
+): Promise<WorkspaceContent> {
   await progress?.step('check');
   const { raw, header } = await inflateWorkspace(file);
   const magicLength = new TextEncoder().encode(MAGIC).length;
@@ -177,5 +195,12 @@ export async function decodeWorkspace(
     }
     tables.set(entry.table, bytes);
   }
-  return { manifest: header.manifest, tables };
+  // A forecast that is not one (a foreign or damaged entry) is left out, not an error. Its
+  // only free text, the label of the data it was made from, is not taken over: nothing
+  // shows it, and free text from a file is not stored unchecked (issue 27, item 6).
+  const forecasts = (Array.isArray(header.forecasts) ? header.forecasts : []).flatMap((raw) => {
+    const forecast = readStoredForecast(raw);
+    return forecast === null ? [] : [{ ...forecast, data: '' }];
+  });
+  return { manifest: header.manifest, tables, forecasts };
 }

@@ -5,6 +5,13 @@
 import { tick } from 'svelte';
 import type { Connector } from '$lib/data/connector';
 import { listDatasets, removeDataset } from '$lib/data/datasets';
+import {
+  ALL_FORECAST_DATES,
+  createIndexedDbForecastStore,
+  mergeForecasts,
+  type ForecastStore,
+  type StoredForecast,
+} from '$lib/data/forecast-store';
 import { readSettings } from '$lib/data/import/profiles';
 import { RESTORE_STEPS } from '$lib/data/progress-steps';
 import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
@@ -28,9 +35,12 @@ export class WorkspaceModel {
   readonly #listing: Latest;
 
   readonly #data: WorkspaceStore;
+  /** The briefings' forecasts: they travel with the workspace file (workspace-file.ts). */
+  readonly #forecasts: ForecastStore;
 
-  constructor(deps: WorkspaceDeps) {
+  constructor(deps: WorkspaceDeps, forecasts: ForecastStore = createIndexedDbForecastStore()) {
     this.#data = deps.data;
+    this.#forecasts = forecasts;
     this.#listing = new Latest(deps.readiness);
   }
 
@@ -85,11 +95,22 @@ export class WorkspaceModel {
         const settings = $state.snapshot(this.#data.settings) as unknown as Record<string, unknown>;
         const snapshot = await exclusive(() => takeSnapshot(this.#data.connector, settings));
         const name = workspaceFileName();
-        saveFile(await encodeWorkspace(snapshot), name, 'application/octet-stream');
+        const forecasts = await this.#forecasts.list(...ALL_FORECAST_DATES);
+        saveFile(await encodeWorkspace(snapshot, forecasts), name, 'application/octet-stream');
         this.file.status = `De werkruimte is gedownload als ‘${name}’.`;
       },
       'De werkruimte kon niet worden geëxporteerd.',
     );
+  }
+
+  /** Adds the file's forecasts to this browser's; a problem in words, or null. */
+  async #keepForecasts(forecasts: readonly StoredForecast[]): Promise<string | null> {
+    try {
+      await mergeForecasts(this.#forecasts, forecasts);
+      return null;
+    } catch {
+      return 'De gegevens zijn hersteld, maar de eerdere verwachtingen van de briefing uit dit bestand konden in deze browser niet worden bewaard.';
+    }
   }
 
   /**
@@ -108,7 +129,7 @@ export class WorkspaceModel {
           this.#data.settings = readSettings(snapshot.manifest.settings);
         });
         this.file.status = `De werkruimte uit ‘${file.name}’ is hersteld.`;
-        this.file.error = problem;
+        this.file.error = problem ?? (await this.#keepForecasts(snapshot.forecasts));
       },
       {
         failure: 'De werkruimte kon niet worden hersteld; de gegevens zijn niet gewijzigd.',
