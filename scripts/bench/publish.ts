@@ -33,8 +33,11 @@ async function preparePublishedDataset(): Promise<void> {
       'bench.csv',
       new Uint8Array(await (await import('node:fs/promises')).readFile(csv)),
     );
+    // Columns named: those the schema adds later (time precision) take their defaults.
     await conn.exec(`DELETE FROM incidents;
-      INSERT INTO incidents SELECT CAST(id AS VARCHAR), occurred_from, occurred_to, theme, category, outcome,
+      INSERT INTO incidents (id, occurred_from, occurred_to, theme, category, outcome, source,
+        lon, lat, buurtcode, wijkcode, dataset)
+      SELECT CAST(id AS VARCHAR), occurred_from, occurred_to, theme, category, outcome,
         source, lon, lat, 'BU09990101', 'WK099901', 'bench'
       FROM read_csv('bench.csv', header = true, timestampformat = '%Y-%m-%d %H:%M:%S')`);
     await writePublication(await buildPublication(conn, { version: 'bench-1m' }), DATASET);
