@@ -596,6 +596,34 @@ describe('rapport', () => {
     expect(small).toBeGreaterThan(0);
   });
 
+  it('fits A4: the summary on the first page, nothing wider than the page', async () => {
+    // A4 less 1 cm margins on every side (a browser's default print margins), at 96 dpi.
+    const page = { width: Math.floor((190 / 25.4) * 96), height: Math.floor((277 / 25.4) * 96) };
+    const screen = report.viewportSize()!;
+    await report.setViewportSize(page);
+    try {
+      const fit = await report.evaluate(() => {
+        const summary = document.querySelector('[data-testid="report-summary"]')!;
+        const widest = [...document.querySelectorAll('[data-testid="report"] *')].reduce(
+          (right, el) => Math.max(right, el.getBoundingClientRect().right),
+          0,
+        );
+        return {
+          summaryBottom: summary.getBoundingClientRect().bottom + window.scrollY,
+          breakAfter: getComputedStyle(summary).breakAfter,
+          widest,
+          scrollWidth: document.documentElement.scrollWidth,
+        };
+      });
+      expect(fit.summaryBottom).toBeLessThanOrEqual(page.height);
+      expect(fit.breakAfter).toBe('page');
+      expect(fit.widest).toBeLessThanOrEqual(page.width);
+      expect(fit.scrollWidth).toBeLessThanOrEqual(page.width);
+    } finally {
+      await report.setViewportSize(screen);
+    }
+  });
+
   it('renders to a PDF', async () => {
     const pdf = await report.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
