@@ -162,8 +162,14 @@ async function main(): Promise<void> {
   try {
     for (const suite of suites) {
       console.error(`bench: ${suite.metrics.filter(wanted).join(', ')}`);
-      for (const figure of await suite.run({ baseUrl: server.url, runs, wanted })) {
-        if (wanted(figure.metric)) printFigure(figure);
+      // A suite that fails is reported and the others still run; the exit code says it.
+      try {
+        for (const figure of await suite.run({ baseUrl: server.url, runs, wanted })) {
+          if (wanted(figure.metric)) printFigure(figure);
+        }
+      } catch (error) {
+        console.error(`bench: ${suite.metrics.filter(wanted).join(', ')} mislukt:`, error);
+        process.exitCode = 1;
       }
     }
   } finally {
