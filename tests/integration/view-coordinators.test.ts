@@ -1,5 +1,5 @@
 /**
- * The coordinators of Overzicht, Buitengebied and Gegevens without a browser: the data,
+ * The coordinators of Overzicht, Buitengebied, Gegevens and the management report without a browser: the data,
  * the workspace settings and the readiness signal are passed in (state/shared/page-deps.ts),
  * here as plain objects over the demo in DuckDB. Each view reads once per data version,
  * holds the readiness signal while it reads, shows an error instead of throwing and tries
@@ -13,6 +13,7 @@ import { createNodeConnector } from '../../src/lib/data/duckdb-node';
 import type { WorkspaceSettings } from '../../src/lib/data/import/profiles';
 import { BuitengebiedPage } from '../../src/lib/state/buitengebied/buitengebied-page.svelte';
 import { GegevensPage } from '../../src/lib/state/import/gegevens-page.svelte';
+import { ReportPage } from '../../src/lib/state/management/report-page.svelte';
 import { OverzichtPage } from '../../src/lib/state/overzicht/overzicht-page.svelte';
 import type { BaseMap } from '../../src/lib/state/shared/base-map.svelte';
 import type { WorkspaceDeps, WorkspaceStore } from '../../src/lib/state/shared/page-deps';
@@ -256,5 +257,51 @@ describe('Buitengebied', () => {
     } finally {
       await bare.close();
     }
+  });
+});
+
+describe('Management report', () => {
+  /** URL access over a plain URL, recording where the page navigated. */
+  function urlAt(href: string) {
+    const access = {
+      url: new URL(href, 'http://wijkradar.test'),
+      visited: [] as { target: string; replace: boolean }[],
+      navigate(target: string, options: { replace?: boolean } = {}) {
+        access.visited.push({ target, replace: options.replace ?? false });
+        access.url = new URL(target, access.url);
+      },
+    };
+    return access;
+  }
+
+  it('reads its link, loads while the page is not ready, and keeps the chosen wijken in the URL', async () => {
+    const { data, readiness } = deps(demo);
+    const url = urlAt(
+      '/management/rapport?van=2025-11&tot=2026-10&gebied=interventie:IV-001&wijken=WK990103',
+    );
+    const page = new ReportPage({ url, data, readiness });
+    expect(page.view.period).toEqual({ from: '2025-11', to: '2026-10' });
+    expect(page.report.selection).toEqual(['WK990103']);
+    expect(readiness.pending).toBe(1); // held before the first load starts
+    await page.load();
+    expect(readiness.pending).toBe(0);
+    expect(page.report.error).toBeNull();
+    expect(page.periodText).toBe('2025-11 t/m 2026-10');
+    expect(page.report.kpiRows.map((row) => row.wijk)).toEqual(['Zuid']);
+    expect(page.report.evaluations.map((e) => e.id)).toEqual(['IV-001']);
+
+    const all = page.report.kpis.wijken.map((w) => w.code);
+    const other = all.find((code) => code !== 'WK990103')!;
+    page.toggle(other, true);
+    expect(page.report.selection).toEqual(['WK990103', other]);
+    expect(url.visited.at(-1)?.replace).toBe(true);
+    expect(url.url.searchParams.get('wijken')).toBe(`WK990103,${other}`);
+    expect(url.url.searchParams.get('gebied')).toBe('interventie:IV-001');
+    // Every wijk chosen is written as none chosen: the report of the whole municipality.
+    for (const code of all) if (!page.report.selection.includes(code)) page.toggle(code, true);
+    expect(page.report.selection).toEqual([]);
+    expect(url.url.searchParams.has('wijken')).toBe(false);
+    page.toggle(other, false);
+    expect(page.report.selection).toEqual(all.filter((code) => code !== other));
   });
 });
