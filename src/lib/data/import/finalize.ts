@@ -9,6 +9,7 @@
  */
 import type { Connector } from '../connector';
 import { inTransaction } from '../database';
+import { fillGemeente, gemeenteOfNewRows } from '../gemeente';
 import { generatedIds, type RecordImportKind } from './convert';
 import { copiesOfSql, expandedRowsSql, hasCountColumn } from './count-column';
 import { lonLatSql } from './locate';
@@ -221,6 +222,8 @@ export async function commitImport(
   policy: DuplicatePolicy,
   dataset: string,
   counted = false,
+  /** The municipality's name as set up, for the gemeente of rows in no area (gemeente.ts). */
+  municipality?: string | null,
 ): Promise<number> {
   return inTransaction(conn, async () => {
     // Each id stored already has exactly one accepted row (its first): see finalizeRows.
@@ -235,13 +238,17 @@ export async function commitImport(
     }
     const accepted = acceptedCondition(policy);
     const rows = counted ? expandedRowsSql(accepted) : `import_final WHERE ${accepted}`;
+    // The gemeente of the area each new row lies in, else the workspace's own (gemeente.ts):
+    // written at once when that is one code for all, else looked up per row afterwards.
+    const gemeente = await gemeenteOfNewRows(conn, municipality);
     const [inserted] = await withLookupJoins(conn, () =>
       conn.query<Record<string, number>>({
-        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ?${kind === 'buildings' ? ', adres' : ', time_precision'}
+        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ?${kind === 'buildings' ? ', adres' : ', time_precision'}, ?
           FROM ${rows}`,
-        params: [dataset],
+        params: [dataset, gemeente],
       }),
     );
+    if (gemeente === null) await fillGemeente(conn, { municipality });
     // DuckDB answers an INSERT with one row: the number of rows inserted.
     return Number(Object.values(inserted ?? {})[0] ?? 0);
   });
