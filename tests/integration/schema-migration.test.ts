@@ -124,6 +124,16 @@ describe('imports', () => {
     expect(await gemeenten(conn)).toEqual({ areas: { GM9901: 9 }, incidents: { GM9901: 12 } });
   });
 
+  it('take the gemeente code a boundary file names (PDOK buurten with gemeenteCode)', async () => {
+    conn = await createNodeConnector();
+    await initDatabase(conn);
+    const file = 'buurten-pdok-camelcase.geojson';
+    await importAreas(conn, file, await bytesOf(path.join(IMPORT, file)), 'pdok');
+    const counts = await gemeenten(conn);
+    expect(Object.keys(counts)).toEqual(['areas']);
+    expect(Object.keys(counts.areas)).toEqual(['GM0999']);
+  });
+
   it('give each row the gemeente of the wijk it lies in when several are loaded', async () => {
     conn = await loadDemoInNode();
     // A second gemeente owns the wijk Zuid (as in a region's data).
