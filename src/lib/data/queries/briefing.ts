@@ -61,7 +61,7 @@ function historyRecordsQuery(window: {
     { ...period(window), weekdays: [window.weekday], hours: window.hours },
     true,
   );
-  return { sql: `${records.sql} ORDER BY t`, params: records.params };
+  return { sql: `SELECT * FROM (${records.sql}) ORDER BY t`, params: records.params };
 }
 
 /**
@@ -153,7 +153,7 @@ function forecastRecordsQuery(window: {
   if (window.hours?.length === 0) throw new RangeError('hours must not be empty');
   const filter = window.hours ? { ...period(window), hours: window.hours } : period(window);
   const records = recordsSql(filter, true);
-  return { sql: `${records.sql} ORDER BY t`, params: records.params };
+  return { sql: `SELECT * FROM (${records.sql}) ORDER BY t`, params: records.params };
 }
 
 export const buildHistoryRecordsQuery = register(

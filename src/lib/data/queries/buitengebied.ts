@@ -114,7 +114,7 @@ function signalsQuery(): Query {
           )
           SELECT r.id, r.origin, r.time, r.category, r.source,
             coalesce(m.type, 'ondermijning') AS type,
-            lower(coalesce(r.source, '')) IN (${partners}) AS partner,
+            CAST(lower(coalesce(r.source, '')) IN (${partners}) AS BOOLEAN) AS partner,
             r.lon, r.lat
           FROM records r LEFT JOIN mapping m ON m.category = r.category
           WHERE r.lon IS NOT NULL AND r.lat IS NOT NULL

@@ -89,13 +89,13 @@ export interface DrilldownSummaryRow {
 function drilldownSummaryQuery(base: Query): Query {
   return {
     sql: `WITH base AS (${base.sql})
-          SELECT 'thema' AS kind, coalesce(theme, 'overig') AS key, count(*)::INTEGER AS n
+          SELECT * FROM (SELECT 'thema' AS kind, coalesce(theme, 'overig') AS key, count(*)::INTEGER AS n
             FROM base GROUP BY 2
           UNION ALL SELECT 'maand', ${dialect.strftime('t', '%Y-%m')}, count(*)::INTEGER FROM base
             WHERE tp <> 'year' GROUP BY 2
           UNION ALL SELECT 'uur', hour(t)::VARCHAR, count(*)::INTEGER FROM base
             WHERE tp = 'exact' GROUP BY 2
-          UNION ALL SELECT 'bron', src, count(*)::INTEGER FROM base GROUP BY 2
+          UNION ALL SELECT 'bron', src, count(*)::INTEGER FROM base GROUP BY 2)
           ORDER BY 1, 2`,
     params: base.params,
   };

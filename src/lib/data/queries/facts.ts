@@ -127,10 +127,11 @@ export function cellCorner(cell: number): [number, number] {
 /** The distinct themes and wijkcodes, which get small codes in the facts (FactCodes). */
 function factsCodeValuesQuery(): Query {
   return {
-    sql: `SELECT 'theme' AS field, value FROM (${codeValuesSql('theme')})
-      UNION ALL
-      SELECT 'wijkcode', value FROM (${codeValuesSql('wijkcode')})
-      ORDER BY field, value`,
+    sql: `SELECT * FROM (
+        SELECT 'theme' AS field, value FROM (${codeValuesSql('theme')})
+        UNION ALL
+        SELECT 'wijkcode', value FROM (${codeValuesSql('wijkcode')})
+      ) ORDER BY field, value`,
   };
 }
 

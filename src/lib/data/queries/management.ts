@@ -68,16 +68,20 @@ function monthlyKpiQuery(period: DatePeriod): Query {
   // 01:30–03:30 on the autumn change lasts 3 hours, on the spring change 1 (issue 23).
   const elapsedMs = `(${utcMsSql('ended_at')}) - (${utcMsSql('started_at')})`;
   const hours = `greatest(coalesce((${elapsedMs}) / 3600000.0, 0), 0)`;
+  // The parts' columns are named apart from the result's (n_…): ClickHouse reads a name
+  // in the SELECT list as the alias of that list first, so sum(year_level_meldingen) there
+  // would be a sum inside a sum.
   const sql = `
     SELECT wijkcode, coalesce(theme, 'overig') AS theme,
       CAST(year(m) AS INTEGER) AS year, CAST(month(m) AS INTEGER) AS month,
-      CAST(sum(meldingen) AS INTEGER) AS meldingen, CAST(sum(incidents) AS INTEGER) AS incidents,
-      CAST(sum(visits) AS INTEGER) AS visits, sum(visit_hours) AS visit_hours,
-      CAST(sum(year_level_meldingen) + sum(year_level_incidents) AS INTEGER) AS year_level,
-      CAST(sum(year_level_meldingen) AS INTEGER) AS year_level_meldingen,
-      CAST(sum(year_level_incidents) AS INTEGER) AS year_level_incidents
+      CAST(sum(n_meldingen) AS INTEGER) AS meldingen,
+      CAST(sum(n_incidents) AS INTEGER) AS incidents,
+      CAST(sum(n_visits) AS INTEGER) AS visits, sum(n_visit_hours) AS visit_hours,
+      CAST(sum(n_year_meldingen) + sum(n_year_incidents) AS INTEGER) AS year_level,
+      CAST(sum(n_year_meldingen) AS INTEGER) AS year_level_meldingen,
+      CAST(sum(n_year_incidents) AS INTEGER) AS year_level_incidents
     FROM (
-      ${part('meldingen', `count(*) AS meldingen, 0 AS incidents, 0 AS visits, 0.0 AS visit_hours, ${YEAR_LEVEL('meldingen')} AS year_level_meldingen, 0 AS year_level_incidents`)}
+      ${part('meldingen', `count(*) AS n_meldingen, 0 AS n_incidents, 0 AS n_visits, 0.0 AS n_visit_hours, ${YEAR_LEVEL('meldingen')} AS n_year_meldingen, 0 AS n_year_incidents`)}
       UNION ALL ${part('incidents', `0, count(*), 0, 0.0, 0, ${YEAR_LEVEL('incidents')}`)}
       UNION ALL ${part('visits', `0, 0, count(*), sum(${hours}), 0, 0`)}
     )

@@ -15,7 +15,7 @@ function tableCountsQuery(): Query {
   const parts = OVERVIEW_TABLES.map(
     (table, i) => `SELECT '${table}' AS table_name, ${i} AS position, count(*) AS n FROM ${table}`,
   );
-  return { sql: `${parts.join('\nUNION ALL\n')}\nORDER BY position` };
+  return { sql: `SELECT * FROM (${parts.join('\nUNION ALL\n')}) ORDER BY position` };
 }
 
 /** First and last record time over incidents, meldingen and visits (local wall-clock). */

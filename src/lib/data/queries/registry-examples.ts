@@ -18,20 +18,29 @@ const PERIOD: RecordFilter = {
   from: '2024-03-01 00:00:00',
   to: '2025-10-27 04:30:00',
   themes: ['parkeren', 'jeugd', 'afval', 'ondermijning'],
-  outcomes: ['waarschuwing', 'informeren', 'geen bijzonderheden'],
 };
 const TIMES: RecordFilter = {
-  months: [3, 10, 12],
-  hours: [0, 1, 2, 3, 22, 23],
-  weekdays: [6, 7],
-  categories: ['foutparkeren', 'jongerenoverlast', 'parkeeroverlast', 'surveillance', 'afval'],
+  months: [3, 5, 10, 12],
+  hours: [0, 1, 2, 3, 17, 18, 19, 20, 21, 22, 23],
+  weekdays: [5, 6, 7],
+  categories: [
+    'foutparkeren',
+    'jongerenoverlast',
+    'parkeeroverlast',
+    'surveillance',
+    'bijplaatsing-container',
+  ],
 };
 const PLACE: RecordFilter = {
   wijkcodes: ['WK990100', 'WK990102', 'WK990105'],
   buurtcodes: ['BU99010001', 'BU99010002', 'BU99010201', 'BU99010501'],
   bbox: [6.18, 52.02, 6.26, 52.08],
 };
-export const FILTERS: readonly RecordFilter[] = [{}, PERIOD, TIMES, PLACE];
+/** Meldingen have no outcome: an outcome filter leaves none of them. */
+const OUTCOME: RecordFilter = {
+  outcomes: ['waarschuwing', 'informeren', 'geen bijzonderheden', 'proces-verbaal'],
+};
+export const FILTERS: readonly RecordFilter[] = [{}, PERIOD, TIMES, PLACE, OUTCOME];
 
 export const TABLE_SETS = [
   ['incidents', 'meldingen', 'visits'],
@@ -39,9 +48,11 @@ export const TABLE_SETS = [
   ['incidents', 'visits'],
 ] as const;
 
-/** Each table set with each filter, as (tables, filter) pairs. */
+/** Each table set with each filter, as (tables, filter) pairs (meldingen alone: no outcome). */
 export const TABLES_FILTERS: [readonly string[], RecordFilter][] = TABLE_SETS.flatMap((t) =>
-  FILTERS.map((f): [readonly string[], RecordFilter] => [t, f]),
+  FILTERS.filter((f) => t.includes('incidents') || !f.outcomes).map(
+    (f): [readonly string[], RecordFilter] => [t, f],
+  ),
 );
 
 const [x, y] = wgs84ToRd(6.2195, 52.0494);
@@ -52,7 +63,7 @@ export const TARGETS = [
   { kind: 'cell', q: centre.q, r: centre.r, size: CELL_SIZE, rd: RD },
   { kind: 'area', level: 'wijk', code: 'WK990100' },
   { kind: 'area', level: 'buurt', code: 'BU99010002' },
-  { kind: 'location', lon: 6.130962, lat: 52.099722 },
+  { kind: 'location', lon: 6.210829, lat: 52.063225 },
 ];
 
 export const WINDOW = { from: '2025-09-01 00:00:00', to: '2025-10-01 00:00:00' };

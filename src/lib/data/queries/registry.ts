@@ -75,7 +75,6 @@ const base = queryOf('drilldown.buildDrilldownBaseQuery');
 const baseCalls = X.TARGETS.map((t) => ({
   call: { builder: 'drilldown.buildDrilldownBaseQuery', args: [X.TABLE_SETS[0], X.FILTERS[1], t] },
 }));
-const hexOptions = X.FILTERS.map((filter) => ({ size: X.CELL_SIZE, rd: X.RD, filter }));
 const stepFilter = { ...X.FILTERS[1], from: '2024-01-01 00:00:00', to: '2025-07-01 00:00:00' };
 
 /** name-less entries: [builder, argument checks, example argument lists]. */
@@ -173,7 +172,7 @@ const ENTRIES: [RegisteredBuilder['build'], Check[], unknown[][]][] = [
   [
     hotspots.buildHexCellCountsQuery,
     [A.tables, hex],
-    X.TABLE_SETS.flatMap((t) => hexOptions.map((o) => [t, o])),
+    X.TABLES_FILTERS.map(([t, filter]) => [t, { size: X.CELL_SIZE, rd: X.RD, filter }]),
   ],
   [
     hotspots.buildHexCellPeriodCountsQuery,

@@ -67,6 +67,9 @@ export const CLICKHOUSE_SETTINGS: Readonly<Record<string, string | number>> = {
   cast_keep_nullable: 1,
   union_default_mode: 'DISTINCT',
   precise_float_parsing: 1,
+  // Arrow results as apache-arrow reads them: uncompressed, text as Utf8.
+  output_format_arrow_compression_method: 'none',
+  output_format_arrow_string_as_string: 1,
 };
 
 /** A `?` parameter's ClickHouse type and its text (query parameters travel as text). */
