@@ -50,7 +50,7 @@ export const TABLE_SETS = [
 
 /** Each table set with each filter, as (tables, filter) pairs (meldingen alone: no outcome). */
 export const TABLES_FILTERS: [readonly string[], RecordFilter][] = TABLE_SETS.flatMap((t) =>
-  FILTERS.filter((f) => t.includes('incidents') || !f.outcomes).map(
+  FILTERS.filter((f) => (t as readonly string[]).includes('incidents') || !f.outcomes).map(
     (f): [readonly string[], RecordFilter] => [t, f],
   ),
 );
