@@ -43,7 +43,7 @@ export interface ParityReport {
   failed: ParityFailure[];
 }
 
-interface Engine {
+export interface Engine {
   dialect: SqlDialect;
   query(query: Query): Promise<Row[]>;
   exec(sql: string): Promise<void>;
@@ -59,7 +59,7 @@ const LOCATIONS = [
 const RADIUS_M = 300;
 
 /** Builds the projections the views read, with the engine's own dialect. */
-async function buildProjections(engine: Engine): Promise<void> {
+export async function buildProjections(engine: Engine): Promise<void> {
   const inDialect = <T>(build: () => T) => withDialect(engine.dialect, build);
   const values = (await engine.query(inDialect(buildFactsCodeValuesQuery))) as {
     field: string;
@@ -196,7 +196,7 @@ async function tableNames(dir: string): Promise<string[]> {
   return (await readdir(dir)).filter((f) => f.endsWith('.parquet')).map((f) => f.slice(0, -8));
 }
 
-function bind(conn: {
+export function bind(conn: {
   query(q: Query): Promise<Row[]>;
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
