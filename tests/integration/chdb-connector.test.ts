@@ -8,6 +8,7 @@
 import { tableFromArrays, tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChdbConnector } from '../../src/lib/data/clickhouse/chdb-connector';
+import { clickHouseTableSql } from '../../src/lib/data/clickhouse/clickhouse-schema';
 import { buildDataPeriodQuery } from '../../src/lib/data/queries/filter-options';
 
 const scale = Number(process.env.E2E_TIME_SCALE ?? 1);
@@ -17,27 +18,22 @@ beforeAll(async () => {
   ch = await ChdbConnector.open();
   // Times travel as Arrow timestamps in ms (apache-arrow's default for Date values).
   const at = (s: string) => new Date(`${s}Z`);
+  const times = [at('2024-03-31T02:30:00'), at('2025-10-26T02:30:00'), at('2026-01-01T00:00:00')];
   await ch.insertArrow(
     tableFromArrays({
       id: ['I1', 'I2', 'I3'],
-      theme: ['jeugd', null, 'afval'],
-      occurred_from: [
-        at('2024-03-31T02:30:00'),
-        at('2025-10-26T02:30:00'),
-        at('2026-01-01T00:00:00'),
-      ],
+      occurred_from: times,
+      occurred_to: times,
+      theme: ['jeugd', 'afval', 'afval'],
+      category: ['alcohol-jeugd', null, 'afvaldumping'],
       lon: Float64Array.from([6.2, 6.21, 6.22]),
+      _rowid: BigUint64Array.from([0n, 1n, 2n]),
     }),
     'incidents',
     { create: true },
   );
-  for (const table of ['meldingen', 'visits']) {
-    await ch.exec(
-      `CREATE TABLE ${table} ENGINE = Memory AS SELECT occurred_from AS reported_at,
-        CAST(NULL AS Nullable(DateTime64(3))) AS happened_from, occurred_from AS started_at
-        FROM incidents WHERE 0`,
-    );
-  }
+  // The app's tables get the app's column types (clickhouse-schema.ts).
+  for (const table of ['meldingen', 'visits'] as const) await ch.exec(clickHouseTableSql(table));
 }, 900_000 * scale);
 
 afterAll(async () => {
@@ -53,19 +49,24 @@ describe('the chDB connector', () => {
 
   it('gives rows as DuckDB does: numbers, nulls and wall-clock epoch ms, with ? parameters', async () => {
     const rows = await ch.query({
-      sql: `SELECT id, theme, occurred_from AS t, count() OVER () AS n FROM incidents
+      sql: `SELECT id, category, occurred_from AS t, count() OVER () AS n FROM incidents
         WHERE id <> ? AND lon < ? ORDER BY id`,
       params: ['I3', 6.215],
     });
     expect(rows).toEqual([
-      { id: 'I1', theme: 'jeugd', t: Date.UTC(2024, 2, 31, 2, 30), n: 2 },
-      { id: 'I2', theme: null, t: Date.UTC(2025, 9, 26, 2, 30), n: 2 },
+      { id: 'I1', category: 'alcohol-jeugd', t: Date.UTC(2024, 2, 31, 2, 30), n: 2 },
+      { id: 'I2', category: null, t: Date.UTC(2025, 9, 26, 2, 30), n: 2 },
     ]);
   });
 
   it('answers Arrow IPC and appends Arrow', async () => {
     await ch.insertArrow(
-      tableFromArrays({ id: ['I4'], theme: ['horeca'], occurred_from: [new Date(0)], lon: [6.3] }),
+      tableFromArrays({
+        id: ['I4'],
+        occurred_from: [new Date(0)],
+        occurred_to: [new Date(0)],
+        theme: ['horeca'],
+      }),
       'incidents',
     );
     const table = tableFromIPC(await ch.queryIpc('SELECT count() AS n FROM incidents'));

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CLICKHOUSE_SETTINGS, type ClickHouseQuery } from '../sql/dialect-clickhouse';
 import { ClickHouseConnector } from './clickhouse-connector';
+import { clickHouseTableSql, isAppTable } from './clickhouse-schema';
 import { importOnDemand } from './install-on-demand';
 
 export const CHDB = 'chdb@3.4.0';
@@ -64,14 +65,24 @@ export class ChdbConnector extends ClickHouseConnector {
     return result.bytes();
   }
 
-  /** Loads a table from a file the engine reads itself (Parquet, Arrow), by absolute path. */
+  /**
+   * Loads one of the app's tables from a file the engine reads itself (Parquet, Arrow), by
+   * absolute path: with `create` as a new table of the app's column types
+   * (clickhouse-schema.ts), else appended to the table. The file's columns are matched by
+   * name (`_rowid`, the row's position, among them).
+   */
   async loadFile(file: string, format: 'Parquet' | 'ArrowStream', target: string, create: boolean) {
     const source = `file('${file.replaceAll("'", "\\'")}', '${format}')`;
-    await this.exec(
-      create
-        ? `CREATE OR REPLACE TABLE ${target} ENGINE = Memory AS SELECT * FROM ${source}`
-        : `INSERT INTO ${target} SELECT * FROM ${source}`,
-    );
+    if (create && isAppTable(target)) await this.exec(clickHouseTableSql(target));
+    if (create && !isAppTable(target)) {
+      await this.exec(
+        `CREATE OR REPLACE TABLE ${target} ENGINE = Memory AS SELECT * FROM ${source}`,
+      );
+      return;
+    }
+    const columns = await this.query<{ name: string }>({ sql: `DESCRIBE TABLE ${source}` });
+    const names = columns.map((c) => c.name).join(', ');
+    await this.exec(`INSERT INTO ${target} (${names}) SELECT * FROM ${source}`);
   }
 
   protected async insertStream(bytes: Uint8Array, target: string, create: boolean): Promise<void> {
