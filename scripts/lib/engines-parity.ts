@@ -13,6 +13,7 @@ import type { Query, Row } from '../../src/lib/data/connector';
 import { buildFactsTableSql } from '../../src/lib/data/queries/explore-facts-table';
 import {
   buildFactsCodeValuesQuery,
+  buildFactsGemeentenStatement,
   buildFactsStatement,
   type FactCodes,
 } from '../../src/lib/data/queries/facts';
@@ -68,8 +69,10 @@ export async function buildProjections(engine: Engine): Promise<void> {
   const codes: FactCodes = {
     themes: values.filter((v) => v.field === 'theme').map((v) => v.value),
     wijkcodes: values.filter((v) => v.field === 'wijkcode').map((v) => v.value),
+    gemeenten: values.filter((v) => v.field === 'gemeente').map((v) => v.value),
   };
   const statements = inDialect(() => [
+    buildFactsGemeentenStatement(),
     buildFactsStatement(codes),
     buildFactsWindowsStatement(),
     buildFactsNearStatement(LOCATIONS, RADIUS_M),

@@ -46,6 +46,7 @@ async function addCopies(conn: Connector, records: number): Promise<void> {
   const areas = TABLES.areas.map((c) => {
     if (c.name === 'code' || c.name === 'parent') return code(c.name);
     if (c.name === 'min_lon' || c.name === 'max_lon') return `${c.name} + g * ${SHIFT}`;
+    if ((c.name as string) === 'gemeente') return `'GM' || (9999 - g)::VARCHAR`;
     return c.name;
   });
   await conn.exec(

@@ -47,7 +47,7 @@ function dataPeriodQuery(): Query {
  * Rows (code, name) of the gemeenten the records hold (schema 2, data/gemeente.ts), by
  * code; name from the gemeente's boundary, NULL when none is loaded.
  */
-export function buildGemeenteListQuery(): Query {
+function gemeenteListQuery(): Query {
   const union = RECORD_TABLES.map((table) => `SELECT DISTINCT gemeente FROM ${table}`);
   return {
     sql: `SELECT r.code, min(a.name) AS name
@@ -75,3 +75,7 @@ export const buildDataPeriodQuery = register(
   dataPeriodQuery,
 );
 export const buildAreaListQuery = register('filter-options.buildAreaListQuery', areaListQuery);
+export const buildGemeenteListQuery = register(
+  'filter-options.buildGemeenteListQuery',
+  gemeenteListQuery,
+);

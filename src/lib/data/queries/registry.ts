@@ -86,6 +86,7 @@ const ENTRIES: [RegisteredBuilder['build'], Check[], unknown[][]][] = [
   [filterOptions.buildFilterValuesQuery, [], [[]]],
   [filterOptions.buildDataPeriodQuery, [], [[]]],
   [filterOptions.buildAreaListQuery, [], [[]]],
+  [filterOptions.buildGemeenteListQuery, [], [[]]],
   [
     map.buildAreaGeometriesQuery,
     [A.oneOf(['gemeente', 'wijk', 'buurt'])],
