@@ -18,6 +18,7 @@ import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
 import { benchPublish, preparePublishBench } from './publish';
 import { benchManagementNode, benchManagementView } from './management';
 import { benchOverzicht } from './overzicht';
+import { benchRegionClickHouse } from './region-clickhouse';
 import { printFigure, type Figure } from './report';
 import { benchTimes } from './times';
 
@@ -119,6 +120,10 @@ const SUITES: Suite[] = [
     },
     run: ({ baseUrl, runs, wanted }) =>
       withBrowser((browser) => benchBriefing(browser, baseUrl, runs, importFiles!, wanted)),
+  },
+  {
+    metrics: ['region.filter_10m_p95_ms_clickhouse'],
+    run: async () => benchRegionClickHouse(Number(process.env.BENCH_REGION_RUNS ?? 3)),
   },
   {
     metrics: ['times.filter_p95_ms', 'times.wijken_filter_p95_ms'],

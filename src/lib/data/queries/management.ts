@@ -18,6 +18,7 @@ import {
   buildInterventionsQuery as buildReferenceInterventionsQuery,
   type InterventionRow,
 } from './reference';
+import { register } from './register';
 
 /** Local dates 'YYYY-MM-DD', both inclusive. */
 export interface DatePeriod {
@@ -51,7 +52,7 @@ const day = (t: string) => dialect.strftime(t, '%Y-%m-%d');
  * them out — management-kpis demandSeries). Records without a wijk are left out: KPIs are
  * per wijk.
  */
-export function buildMonthlyKpiQuery(period: DatePeriod): Query {
+function monthlyKpiQuery(period: DatePeriod): Query {
   // Each table is grouped on its own before the union: three small aggregates instead of
   // one over every record (about 2× faster on the demo in DuckDB-WASM).
   const params: QueryParam[] = [];
@@ -67,16 +68,20 @@ export function buildMonthlyKpiQuery(period: DatePeriod): Query {
   // 01:30–03:30 on the autumn change lasts 3 hours, on the spring change 1 (issue 23).
   const elapsedMs = `(${utcMsSql('ended_at')}) - (${utcMsSql('started_at')})`;
   const hours = `greatest(coalesce((${elapsedMs}) / 3600000.0, 0), 0)`;
+  // The parts' columns are named apart from the result's (n_…): ClickHouse reads a name
+  // in the SELECT list as the alias of that list first, so sum(year_level_meldingen) there
+  // would be a sum inside a sum.
   const sql = `
     SELECT wijkcode, coalesce(theme, 'overig') AS theme,
       CAST(year(m) AS INTEGER) AS year, CAST(month(m) AS INTEGER) AS month,
-      CAST(sum(meldingen) AS INTEGER) AS meldingen, CAST(sum(incidents) AS INTEGER) AS incidents,
-      CAST(sum(visits) AS INTEGER) AS visits, sum(visit_hours) AS visit_hours,
-      CAST(sum(year_level_meldingen) + sum(year_level_incidents) AS INTEGER) AS year_level,
-      CAST(sum(year_level_meldingen) AS INTEGER) AS year_level_meldingen,
-      CAST(sum(year_level_incidents) AS INTEGER) AS year_level_incidents
+      CAST(sum(n_meldingen) AS INTEGER) AS meldingen,
+      CAST(sum(n_incidents) AS INTEGER) AS incidents,
+      CAST(sum(n_visits) AS INTEGER) AS visits, sum(n_visit_hours) AS visit_hours,
+      CAST(sum(n_year_meldingen) + sum(n_year_incidents) AS INTEGER) AS year_level,
+      CAST(sum(n_year_meldingen) AS INTEGER) AS year_level_meldingen,
+      CAST(sum(n_year_incidents) AS INTEGER) AS year_level_incidents
     FROM (
-      ${part('meldingen', `count(*) AS meldingen, 0 AS incidents, 0 AS visits, 0.0 AS visit_hours, ${YEAR_LEVEL('meldingen')} AS year_level_meldingen, 0 AS year_level_incidents`)}
+      ${part('meldingen', `count(*) AS n_meldingen, 0 AS n_incidents, 0 AS n_visits, 0.0 AS n_visit_hours, ${YEAR_LEVEL('meldingen')} AS n_year_meldingen, 0 AS n_year_incidents`)}
       UNION ALL ${part('incidents', `0, count(*), 0, 0.0, 0, ${YEAR_LEVEL('incidents')}`)}
       UNION ALL ${part('visits', `0, 0, count(*), sum(${hours}), 0, 0`)}
     )
@@ -86,7 +91,7 @@ export function buildMonthlyKpiQuery(period: DatePeriod): Query {
 }
 
 /** Incidents per wijk × theme × outcome in the period (outcome NULL as 'onbekend'). */
-export function buildOutcomeCountsQuery(period: DatePeriod): Query {
+function outcomeCountsQuery(period: DatePeriod): Query {
   const where = inPeriod('incidents', period);
   return {
     sql: `SELECT wijkcode, theme, coalesce(outcome, 'onbekend') AS outcome, count(*) AS n
@@ -98,7 +103,7 @@ export function buildOutcomeCountsQuery(period: DatePeriod): Query {
 }
 
 /** The wijken with name and inhabitants, in code order. */
-export function buildWijkenQuery(): Query {
+function wijkenQuery(): Query {
   return {
     sql: `SELECT code, coalesce(name, code) AS name, inhabitants, geometry
       FROM areas WHERE level = 'wijk' ORDER BY code`,
@@ -108,10 +113,12 @@ export function buildWijkenQuery(): Query {
 export type { InterventionRow };
 
 /** The interventions by start date. */
-export const buildInterventionsQuery = (): Query => buildReferenceInterventionsQuery('start');
+export const buildInterventionsQuery = register('management.buildInterventionsQuery', (): Query =>
+  buildReferenceInterventionsQuery('start'),
+);
 
 /** First and last local date of incidents and meldingen (the evaluation's data range). */
-export function buildEventRangeQuery(): Query {
+function eventRangeQuery(): Query {
   return {
     sql: `SELECT ${day('min(t)')} AS first, ${day('max(t)')} AS last
       FROM (SELECT ${timeSql('incidents')} AS t FROM incidents
@@ -132,7 +139,7 @@ export interface EvaluationFilter {
  * sub- or main category) with coordinates, their wijk and their day: the evaluation sorts
  * them into target, buffer and control in TypeScript.
  */
-export function buildEvaluationRecordsQuery(filter: EvaluationFilter): Query {
+function evaluationRecordsQuery(filter: EvaluationFilter): Query {
   const records: RecordFilter = {
     ...periodFilter(filter.period),
     themes: filter.theme === null ? [] : [filter.theme],
@@ -149,3 +156,15 @@ export function buildEvaluationRecordsQuery(filter: EvaluationFilter): Query {
   });
   return { sql: parts.join('\nUNION ALL\n'), params };
 }
+
+export const buildMonthlyKpiQuery = register('management.buildMonthlyKpiQuery', monthlyKpiQuery);
+export const buildOutcomeCountsQuery = register(
+  'management.buildOutcomeCountsQuery',
+  outcomeCountsQuery,
+);
+export const buildWijkenQuery = register('management.buildWijkenQuery', wijkenQuery);
+export const buildEventRangeQuery = register('management.buildEventRangeQuery', eventRangeQuery);
+export const buildEvaluationRecordsQuery = register(
+  'management.buildEvaluationRecordsQuery',
+  evaluationRecordsQuery,
+);

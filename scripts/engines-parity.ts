@@ -1,0 +1,36 @@
+/**
+ * `npm run -s engines:parity`: every registered builder with its example arguments on
+ * DuckDB-WASM (the reference), native DuckDB and ClickHouse (chDB), on Donderdeel and on a
+ * synthetic region of PARITY_RECORDS records (default 1,000,000; 0 skips it). Prints one
+ * JSON object: {"builders": N, "identical": {"duckdb-native": N, "clickhouse": N},
+ * "failed": [...]}; exits 1 when any builder differs. Native DuckDB and chDB are installed
+ * on first use into the cache folder (src/lib/data/clickhouse/install-on-demand.ts).
+ */
+import { parityOn, report, type ParityFailure } from './lib/engines-parity';
+
+async function main(): Promise<number> {
+  const records = Number(process.env.PARITY_RECORDS ?? 1_000_000);
+  if (!Number.isInteger(records) || records < 0) {
+    console.error('PARITY_RECORDS moet een geheel getal ≥ 0 zijn');
+    return 2;
+  }
+  const failures: ParityFailure[] = [];
+  for (const size of records > 0 ? [0, records] : [0]) {
+    const run = await parityOn(size);
+    failures.push(...run.failures);
+    // Examples without rows prove nothing: said on stderr, stdout keeps the one object.
+    if (run.empty.length)
+      console.error(`zonder rijen (${size || 'donderdeel'}): ${run.empty.join(', ')}`);
+  }
+  const result = report(failures);
+  console.log(JSON.stringify(result));
+  return result.failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  },
+);
