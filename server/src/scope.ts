@@ -114,7 +114,7 @@ function narrowList(requested: unknown, allowed: readonly string[], what: string
 }
 
 function narrowFilter(filter: Record<string, unknown>, scope: Scope): Record<string, unknown> {
-  const narrowed = {
+  const narrowed: Record<string, unknown> = {
     ...filter,
     gemeenten: narrowList(filter.gemeenten, scope.gemeenten, 'gemeente'),
   };

@@ -11,9 +11,13 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrowToRows } from '../../src/lib/data/arrow-rows';
 import type { Connector, Query, Row } from '../../src/lib/data/connector';
-import { buildTableCountsQuery } from '../../src/lib/data/queries/overview';
-import { buildWijkMonthlyCountsQuery } from '../../src/lib/data/queries/trends';
+import {
+  RemoteConnector,
+  RemoteQueryError,
+  REMOTE_UNTAGGED,
+} from '../../src/lib/data/remote-connector';
 import { verifyAuditChain } from '../../server/src/audit';
+import { buildCall } from '../../server/src/builders';
 import { ConfigError, parseConfig, type ServerConfig } from '../../server/src/config';
 import { QueryTimeoutError } from '../../server/src/region-db';
 import { startRegionServer, type RegionServer } from '../../server/src/server';
@@ -66,23 +70,24 @@ async function post(
   return { status: response.status, rows: null, error };
 }
 
-/** The server's rows for a tagged builder call, as `user`. */
-async function rowsOf(query: Query, user: string): Promise<Row[]> {
-  const call = query.call ?? callOf(query);
+type Call = { builder: string; args: unknown[] };
+
+/** The server's rows for a builder call, as `user` (it must answer 200). */
+async function rowsOf(call: Call, user: string): Promise<Row[]> {
   const answer = await post(call, user);
   expect(answer.error).toBeNull();
   expect(answer.status).toBe(200);
   return answer.rows!;
 }
 
-/** Until every builder tags its queries: the stand-in's names for the two used here. */
-function callOf(query: Query): { builder: string; args: unknown[] } {
-  if (query.sql === buildTableCountsQuery().sql)
-    return { builder: 'overview.buildTableCountsQuery', args: [] };
-  throw new Error('untagged query');
-}
+/** The same call's rows on a direct connection (DuckDB-WASM, the browser's engine). */
+const direct = (conn: Connector, call: Call) => conn.query(buildCall(call));
 
-const direct = (conn: Connector, query: Query) => conn.query(query);
+const TABLE_COUNTS: Call = { builder: 'overview.buildTableCountsQuery', args: [] };
+const wijkMonths = (tables: string[], filter: Record<string, unknown>): Call => ({
+  builder: 'trends.buildWijkMonthlyCountsQuery',
+  args: [tables, filter],
+});
 
 beforeAll(async () => {
   region = await buildRegionFixture();
@@ -104,56 +109,41 @@ describe('scope per gemeente', () => {
   });
 
   it("gives an analist exactly their gemeente's counts, the same as the browser's engine", async () => {
-    const query = buildTableCountsQuery();
-    const alice = await rowsOf(query, 'alice');
-    const bob = await rowsOf(query, 'bob');
-    expect(alice).toEqual(await direct(region.a, query));
-    expect(bob).toEqual(await direct(region.b, query));
+    const alice = await rowsOf(TABLE_COUNTS, 'alice');
+    const bob = await rowsOf(TABLE_COUNTS, 'bob');
+    expect(alice).toEqual(await direct(region.a, TABLE_COUNTS));
+    expect(bob).toEqual(await direct(region.b, TABLE_COUNTS));
     // The two gemeenten differ, so equality above is not a coincidence.
     expect(counts(alice).incidents).toBeGreaterThan(counts(bob).incidents as number);
     expect(counts(bob).incidents).toBeGreaterThan(0);
   });
 
   it('gives a regional analyst the sum of the granted gemeenten', async () => {
-    const rita = counts(await rowsOf(buildTableCountsQuery(), 'rita'));
-    const a = counts(await direct(region.a, buildTableCountsQuery()));
-    const b = counts(await direct(region.b, buildTableCountsQuery()));
+    const rita = counts(await rowsOf(TABLE_COUNTS, 'rita'));
+    const a = counts(await direct(region.a, TABLE_COUNTS));
+    const b = counts(await direct(region.b, TABLE_COUNTS));
     for (const table of Object.keys(a)) {
       expect(rita[table], table).toBe((a[table] as number) + (b[table] as number));
     }
   });
 
   it('filters by the shared filter on the server as in the browser', async () => {
-    const query = buildWijkMonthlyCountsQuery(['incidents', 'meldingen'], {
+    const call = wijkMonths(['incidents', 'meldingen'], {
       themes: ['afval', 'jeugd'],
       hours: [20, 21, 22, 23],
     });
-    const server = await post(
-      {
-        builder: 'trends.buildWijkMonthlyCountsQuery',
-        args: query.call?.args ?? [
-          ['incidents', 'meldingen'],
-          { themes: ['afval', 'jeugd'], hours: [20, 21, 22, 23] },
-        ],
-      },
-      'alice',
-    );
-    const expected = await direct(region.a, query);
+    const expected = await direct(region.a, call);
     expect(expected.length).toBeGreaterThan(10);
-    expect(server.rows).toEqual(expected);
+    expect(await rowsOf(call, 'alice')).toEqual(expected);
+    expect(await rowsOf(call, 'bob')).toEqual(await direct(region.b, call));
   });
 
   it('shows a riec user only the ondermijning records', async () => {
-    const args = [['incidents', 'meldingen'], { hours: [] as number[] }];
-    const answer = await post({ builder: 'trends.buildWijkMonthlyCountsQuery', args }, 'rick');
-    expect(answer.status).toBe(200);
-    const themes = new Set(answer.rows!.map((r) => r.theme));
-    expect([...themes]).toEqual(['ondermijning']);
+    const rows = await rowsOf(wijkMonths(['incidents', 'meldingen'], { hours: [] }), 'rick');
+    expect([...new Set(rows.map((r) => r.theme))]).toEqual(['ondermijning']);
     const total = (rows: Row[]) => rows.reduce((s, r) => s + (r.n as number), 0);
-    const only = buildWijkMonthlyCountsQuery(['incidents', 'meldingen'], {
-      themes: ['ondermijning'],
-    });
-    expect(total(answer.rows!)).toBe(
+    const only = wijkMonths(['incidents', 'meldingen'], { themes: ['ondermijning'] });
+    expect(total(rows)).toBe(
       total(await direct(region.a, only)) + total(await direct(region.b, only)),
     );
   });
@@ -252,6 +242,35 @@ describe('what the server refuses', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('the browser’s remote connector', () => {
+  /** As the reverse proxy: the identity header added to what the browser sends. */
+  const asUser =
+    (user: string): typeof fetch =>
+    (url, init) =>
+      fetch(url, { ...init, headers: { ...(init?.headers ?? {}), 'X-Wijkradar-User': user } });
+
+  it('sends the builder call and reads the same rows as DuckDB-WASM', async () => {
+    const conn = new RemoteConnector(`${server.url}/query`, asUser('alice'));
+    const call = wijkMonths(['visits'], { weekdays: [6, 7] });
+    const rows = await conn.query({ sql: 'not sent', call } as Query);
+    expect(rows).toEqual(await direct(region.a, call));
+  });
+
+  it('refuses in Dutch what a server cannot do', async () => {
+    const conn = new RemoteConnector(`${server.url}/query`, asUser('alice'));
+    await expect(conn.query({ sql: 'SELECT 1' })).rejects.toThrow(REMOTE_UNTAGGED);
+    await expect(conn.exec('CREATE TABLE x (a INTEGER)')).rejects.toBeInstanceOf(RemoteQueryError);
+    const stranger = new RemoteConnector(`${server.url}/query`, asUser('mallory'));
+    await expect(stranger.query({ sql: '', call: TABLE_COUNTS } as Query)).rejects.toThrow(
+      /geen toegang/,
+    );
+    const anonymous = new RemoteConnector(`${server.url}/query`);
+    await expect(anonymous.query({ sql: '', call: TABLE_COUNTS } as Query)).rejects.toThrow(
+      /niet \(meer\) aangemeld/,
+    );
   });
 });
 
