@@ -8,7 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { duckdb } from '../../src/lib/data/sql/dialect';
+import { BUILDERS, buildCall } from '../../src/lib/data/queries/registry';
+import { dialect, duckdb, withDialect } from '../../src/lib/data/sql/dialect';
+import { clickhouse, clickHouseQuery } from '../../src/lib/data/sql/dialect-clickhouse';
 
 const QUERIES = path.resolve(import.meta.dirname, '../../src/lib/data/queries');
 
@@ -28,6 +30,11 @@ const TOKENS: [string, RegExp][] = [
   ['ENUM', /\bENUM\b/],
   ['hash()', /\bhash\s*\(/i],
   ['rowid', /\browid\b/i],
+  ['date_diff', /\bdate_?diff\s*\(/i],
+  ['make_date', /\bmake_?date\s*\(/i],
+  ['fdiv', /\bfdiv\s*\(/i],
+  ['TEMP table or view', /\bCREATE\s+(OR\s+REPLACE\s+)?TEMP(ORARY)?\b/i],
+  ['VALUES list', /\bVALUES\b/],
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -92,6 +99,12 @@ describe('the SQL dialect seam', () => {
       duckdb.createEnumType('e', 'SELECT 1'),
       duckdb.hash('x'),
       duckdb.rowId,
+      duckdb.dateDiff('day', 'a', 'b'),
+      duckdb.makeDate('y', 'm', 'd'),
+      duckdb.floorDiv('a', 'b'),
+      duckdb.createTempTable('t', 'SELECT 1'),
+      // The dialect writes no VALUES list: builders write UNION ALL of SELECTs instead.
+      'INSERT INTO t VALUES (1)',
     ].join('\n');
     for (const [name, pattern] of TOKENS) expect(written, name).toMatch(pattern);
   });
@@ -101,7 +114,7 @@ describe('the SQL dialect seam', () => {
       path.resolve(import.meta.dirname, '../helpers/oracles/base-table-queries.ts'),
     );
     const hits = TOKENS.filter(([, pattern]) => oracle.some((text) => pattern.test(text)));
-    expect(hits.map(([name]) => name)).toEqual(['GROUP BY ALL', 'typed NULL']);
+    expect(hits.map(([name]) => name)).toEqual(['GROUP BY ALL', 'typed NULL', 'VALUES list']);
   });
 
   it.each(TOKENS)('no builder writes %s itself', (_name, pattern) => {
@@ -111,5 +124,46 @@ describe('the SQL dialect seam', () => {
         .map((text) => `${path.relative(QUERIES, file)}: ${text.trim().slice(0, 80)}`),
     );
     expect(found).toEqual([]);
+  });
+
+  it('every registered builder writes ClickHouse SQL inside withDialect (none at module load)', () => {
+    // Tokens ClickHouse itself accepts (GROUP BY ALL) are no sign of DuckDB SQL.
+    const own = Object.values(clickhouse)
+      .map((v) => (typeof v === 'function' ? v('a', 'b', 'c') : String(v)))
+      .join('\n');
+    const duckdbOnly = TOKENS.filter(([, pattern]) => !pattern.test(own));
+    expect(duckdbOnly.map(([name]) => name)).toContain('epoch_ms');
+    const found: string[] = [];
+    for (const [name, entry] of Object.entries(BUILDERS)) {
+      for (const args of entry.examples) {
+        const { sql } = withDialect(clickhouse, () => buildCall({ builder: name, args }));
+        for (const [token, pattern] of duckdbOnly)
+          if (pattern.test(sql)) found.push(`${name}: ${token}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('withDialect is scoped: DuckDB again afterwards, also after a throw', () => {
+    expect(withDialect(clickhouse, () => dialect.name)).toBe('clickhouse');
+    expect(dialect.name).toBe('duckdb');
+    expect(() =>
+      withDialect(clickhouse, () => {
+        throw new Error('x');
+      }),
+    ).toThrow('x');
+    expect(dialect.epochMs('t')).toBe('epoch_ms(t)');
+  });
+
+  it('turns ? into typed ClickHouse query parameters, not inside quoted text', () => {
+    const q = clickHouseQuery(
+      `SELECT '?' AS q, "a?" FROM t WHERE x = ? AND y IN (?, ?) AND z = ?`,
+      ["it's", 3, 2.5, null],
+    );
+    expect(q.sql).toBe(
+      `SELECT '?' AS q, "a?" FROM t WHERE x = {p0:String} AND y IN ({p1:Int64}, {p2:Float64}) AND z = {p3:Nullable(String)}`,
+    );
+    expect(q.params).toEqual({ p0: "it's", p1: '3', p2: '2.5', p3: '\\N' });
+    expect(() => clickHouseQuery('SELECT ?', [])).toThrow();
   });
 });

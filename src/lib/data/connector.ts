@@ -11,6 +11,17 @@ export interface Query {
   sql: string;
   /** Positional parameters for `?` placeholders (prepared statement). */
   params?: readonly QueryParam[];
+  /**
+   * Which registered builder made this query, and with which arguments
+   * (data/queries/register.ts): what a remote connector sends instead of the SQL.
+   */
+  call?: BuilderCall;
+}
+
+/** A builder call: its registered name and JSON-serialisable arguments. */
+export interface BuilderCall {
+  builder: string;
+  args: unknown[];
 }
 
 export type QueryParam = string | number | boolean | null;

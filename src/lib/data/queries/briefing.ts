@@ -13,6 +13,7 @@ import { dialect } from '../sql/dialect';
 import { checkIntegers, checkTimestamp } from '../sql/literals';
 import { compileRecordFilter, type RecordFilter } from '../sql/record-filter';
 import { precisionSql, recordSource, timeSql } from '../sql/record-time';
+import { register } from './register';
 
 /** The briefing reads the demand: incidents and meldingen, not visits. */
 const DEMAND: readonly RecordTable[] = ['incidents', 'meldingen'];
@@ -47,7 +48,7 @@ const period = (window: { from: string; to: string }): RecordFilter => ({
  * The records of one weekday and a set of hours between from and to (the history of a
  * dagdeel): rows lon, lat, t (local epoch ms), theme, buurtcode.
  */
-export function buildHistoryRecordsQuery(window: {
+function historyRecordsQuery(window: {
   from: string;
   to: string;
   weekday: number;
@@ -67,7 +68,7 @@ export function buildHistoryRecordsQuery(window: {
  * What happened in [from, to), per theme and buurt: rows theme, buurtcode, n, first, last
  * (local epoch ms), busiest first.
  */
-export function buildRecentGroupsQuery(window: { from: string; to: string }): Query {
+function recentGroupsQuery(window: { from: string; to: string }): Query {
   const records = recordsSql(period(window));
   return {
     sql: `SELECT theme, buurtcode, count(*)::INTEGER AS n, min(t) AS first, max(t) AS last
@@ -81,7 +82,7 @@ export function buildRecentGroupsQuery(window: { from: string; to: string }): Qu
  * Aandachtslocaties with their visits (target = the location id) in [from, to) and the
  * last visit before `to`: rows id, name, reason, visits_per_week, visits, last_visit.
  */
-export function buildWatchVisitsQuery(window: { from: string; to: string }): Query {
+function watchVisitsQuery(window: { from: string; to: string }): Query {
   const from = checkTimestamp(window.from, 'from');
   const to = checkTimestamp(window.to, 'to');
   // Visits aggregated per target first: joining every visit row to the locations made
@@ -106,7 +107,7 @@ export function buildWatchVisitsQuery(window: { from: string; to: string }): Que
  * last schouw before `at` (visits of kind 'schouw', target = the building id): rows id,
  * kind, buurtcode, vacant_since, last_schouw, last_outcome.
  */
-export function buildSchouwStatusQuery(at: string): Query {
+function schouwStatusQuery(at: string): Query {
   checkTimestamp(at, 'at');
   return {
     sql: `WITH s AS (
@@ -124,7 +125,7 @@ export function buildSchouwStatusQuery(at: string): Query {
 }
 
 /** Buurt codes and names, for naming places at buurt level. */
-export function buildBuurtNamesQuery(): Query {
+function buurtNamesQuery(): Query {
   return {
     sql: `SELECT code, name FROM areas WHERE level = ? ORDER BY code`,
     params: ['buurt'],
@@ -132,7 +133,7 @@ export function buildBuurtNamesQuery(): Query {
 }
 
 /** The last day with incidents or meldingen (local epoch ms), null without records. */
-export function buildLastRecordQuery(): Query {
+function lastRecordQuery(): Query {
   return {
     sql: `SELECT max(t) AS last FROM (
         ${DEMAND.map((table) => `SELECT max(${timeSql(table)}) AS t FROM ${table}`).join(' UNION ALL ')})`,
@@ -144,7 +145,7 @@ export function buildLastRecordQuery(): Query {
  * expected hotspots (analysis/forecast-score.ts): rows lon, lat, t (local epoch ms), theme,
  * buurtcode. `hours`: only those hours of the day (one dagdeel's), every weekday.
  */
-export function buildForecastRecordsQuery(window: {
+function forecastRecordsQuery(window: {
   from: string;
   to: string;
   hours?: readonly number[];
@@ -154,3 +155,23 @@ export function buildForecastRecordsQuery(window: {
   const records = recordsSql(filter, true);
   return { sql: `${records.sql} ORDER BY t`, params: records.params };
 }
+
+export const buildHistoryRecordsQuery = register(
+  'briefing.buildHistoryRecordsQuery',
+  historyRecordsQuery,
+);
+export const buildRecentGroupsQuery = register(
+  'briefing.buildRecentGroupsQuery',
+  recentGroupsQuery,
+);
+export const buildWatchVisitsQuery = register('briefing.buildWatchVisitsQuery', watchVisitsQuery);
+export const buildSchouwStatusQuery = register(
+  'briefing.buildSchouwStatusQuery',
+  schouwStatusQuery,
+);
+export const buildBuurtNamesQuery = register('briefing.buildBuurtNamesQuery', buurtNamesQuery);
+export const buildLastRecordQuery = register('briefing.buildLastRecordQuery', lastRecordQuery);
+export const buildForecastRecordsQuery = register(
+  'briefing.buildForecastRecordsQuery',
+  forecastRecordsQuery,
+);

@@ -6,6 +6,7 @@
  */
 import type { SignalType } from '../../analysis/risk-score';
 import type { Query, QueryParam } from '../connector';
+import { register } from './register';
 
 /**
  * Category → signal type. Meldingen use the Signalen sub-categories
@@ -58,7 +59,7 @@ export interface BuildingRow {
   adres: string | null;
 }
 
-export function buildBuildingsQuery(): Query {
+function buildingsQuery(): Query {
   return {
     sql: `SELECT b.id, b.kind, b.status, b.vacant_since, b.source, b.lon, b.lat, b.wijkcode,
             w.name AS wijk_name, b.buurtcode, u.name AS buurt_name, b.adres
@@ -89,21 +90,21 @@ export interface SignalRow {
 function mappingValues(params: QueryParam[]): string {
   return SIGNAL_CATEGORIES.map((m) => {
     params.push(m.category, m.type);
-    return '(?, ?)';
-  }).join(', ');
+    return 'SELECT ? AS category, ? AS type';
+  }).join(' UNION ALL ');
 }
 
 /**
  * Every signal record (meldingen by report time, incidents by start time) with its type
  * and whether a partner reported it. `partner` compares the source case-insensitively.
  */
-export function buildSignalsQuery(): Query {
+function signalsQuery(): Query {
   const params: QueryParam[] = [];
   const mapping = mappingValues(params);
   const partners = PARTNER_SOURCES.map(() => '?').join(', ');
   params.push(...PARTNER_SOURCES);
   return {
-    sql: `WITH mapping(category, type) AS (VALUES ${mapping}),
+    sql: `WITH mapping AS (${mapping}),
           records AS (
             SELECT id, 'meldingen' AS origin, reported_at AS time, sub_category AS category,
               source, theme, lon, lat FROM meldingen
@@ -133,7 +134,7 @@ export interface SchouwRow {
 }
 
 /** All schouw visits with a target, oldest first (the history per building). */
-export function buildSchouwVisitsQuery(): Query {
+function schouwVisitsQuery(): Query {
   return {
     sql: `SELECT id, started_at, target, outcome, dataset FROM visits
           WHERE kind = 'schouw' AND target IS NOT NULL
@@ -179,3 +180,10 @@ export function buildInsertSchouwQuery(visit: NewSchouw): Query {
     params: [visit.id, visit.startedAt, visit.outcome, SCHOUW_DATASET, visit.buildingId],
   };
 }
+
+export const buildBuildingsQuery = register('buitengebied.buildBuildingsQuery', buildingsQuery);
+export const buildSignalsQuery = register('buitengebied.buildSignalsQuery', signalsQuery);
+export const buildSchouwVisitsQuery = register(
+  'buitengebied.buildSchouwVisitsQuery',
+  schouwVisitsQuery,
+);

@@ -8,6 +8,7 @@ import { RECORD_TABLES, type RecordTable } from '../schema';
 import { dialect } from '../sql/dialect';
 import { buildRecordCellsQuery, type RdPolynomial } from './hotspots';
 import { buildFilteredRecordsQuery, type RecordFilter } from './record-filter';
+import { register } from './register';
 
 export type DrilldownTarget =
   | { kind: 'cell'; q: number; r: number; size: number; rd: RdPolynomial }
@@ -15,7 +16,7 @@ export type DrilldownTarget =
   | { kind: 'location'; lon: number; lat: number };
 
 /** The filtered records (FilteredRecordRow columns) behind a target, as a subquery. */
-export function buildDrilldownBaseQuery(
+function drilldownBaseQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
   target: DrilldownTarget,
@@ -60,7 +61,7 @@ export interface DrilldownRecordRow {
 }
 
 /** One page of the records behind a target, newest first, with wijk and buurt names. */
-export function buildDrilldownPageQuery(base: Query, page: number, pageSize: number): Query {
+function drilldownPageQuery(base: Query, page: number, pageSize: number): Query {
   if (!Number.isInteger(page) || page < 0 || !Number.isInteger(pageSize) || pageSize < 1) {
     throw new RangeError('page ≥ 0 and page size ≥ 1 must be integers');
   }
@@ -85,7 +86,7 @@ export interface DrilldownSummaryRow {
  * Rows (kind, key, n): counts per theme, month ('YYYY-MM'), hour ('0'–'23') and source. The
  * hour counts only exact times, the month leaves out records known to the year only.
  */
-export function buildDrilldownSummaryQuery(base: Query): Query {
+function drilldownSummaryQuery(base: Query): Query {
   return {
     sql: `WITH base AS (${base.sql})
           SELECT 'thema' AS kind, coalesce(theme, 'overig') AS key, count(*)::INTEGER AS n
@@ -114,7 +115,7 @@ export interface PointRecordRow {
 }
 
 /** One record by table and rowid (a picked map point), with its fields for a tooltip. */
-export function buildPointRecordQuery(table: RecordTable, rowid: number): Query {
+function pointRecordQuery(table: RecordTable, rowid: number): Query {
   if (!RECORD_TABLES.includes(table)) throw new Error(`not a record table: ${table}`);
   const records = buildFilteredRecordsQuery([table], {}, { located: false });
   const sql = records.sql.replace(/ WHERE TRUE$/, ` WHERE ${dialect.rowId} = ?`);
@@ -128,3 +129,17 @@ export function buildPointRecordQuery(table: RecordTable, rowid: number): Query 
     params: [...(records.params ?? []), rowid],
   };
 }
+
+export const buildDrilldownBaseQuery = register(
+  'drilldown.buildDrilldownBaseQuery',
+  drilldownBaseQuery,
+);
+export const buildDrilldownPageQuery = register(
+  'drilldown.buildDrilldownPageQuery',
+  drilldownPageQuery,
+);
+export const buildDrilldownSummaryQuery = register(
+  'drilldown.buildDrilldownSummaryQuery',
+  drilldownSummaryQuery,
+);
+export const buildPointRecordQuery = register('drilldown.buildPointRecordQuery', pointRecordQuery);

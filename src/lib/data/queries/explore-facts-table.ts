@@ -53,7 +53,7 @@ export const CELL_OFFSET = 50_000;
 export const CELL_BASE = 100_000;
 
 /** Monday 3 January 2000: day and week numbers count from it. */
-export const EPOCH = "DATE '2000-01-03'";
+export const EPOCH = "CAST('2000-01-03' AS DATE)";
 
 /*
  * Fields derived from stored ones instead of stored: in this engine's in-memory tables a
@@ -140,7 +140,9 @@ export function buildFactsTableSql(
   const { uint8 } = dialect;
   const texts = RECORD_TABLES.map(textFields);
   const parts = RECORD_TABLES.map((table, i) => {
-    const fields = TEXT_FIELDS.map((f) => `(${texts[i][f]})::${ENUM_PREFIX}${f} AS ${f}`);
+    const fields = TEXT_FIELDS.map(
+      (f) => `${dialect.enumCast(texts[i][f], `${ENUM_PREFIX}${f}`)} AS ${f}`,
+    );
     return `SELECT ${i}::${uint8} AS src, ${dialect.rowId}::INTEGER AS rid,
         ${timeSql(table)} AS t, (${precisionSql(table)}) AS tp, ${fields.join(', ')}, lon, lat
       FROM ${table}`;
@@ -155,14 +157,7 @@ export function buildFactsTableSql(
   const u = `(lon - ${sqlDouble(rd.lon0)}) / ${sqlDouble(rd.halfLon)}`;
   const v = `(lat - ${sqlDouble(rd.lat0)}) / ${sqlDouble(rd.halfLat)}`;
   const bin = buildHexBinSql({ x: 'rd_x', y: 'rd_y' }, cellSize);
-  return [
-    ...types,
-    // The theme codes (theme-codes.ts), as the analysis facts code them.
-    `CREATE OR REPLACE TEMP TABLE ${EXPLORE_THEMES_TABLE} AS
-      SELECT (row_number() OVER (ORDER BY value) - 1)::${dialect.uint16} AS theme_c, value AS theme
-      FROM (${codeValuesSql('theme')})`,
-    `CREATE TEMP ${form === 'view' ? 'VIEW' : 'TABLE'} ${EXPLORE_FACTS_TABLE} AS
-      WITH records AS (${parts.join('\n UNION ALL\n ')}),
+  const facts = `WITH records AS (${parts.join('\n UNION ALL\n ')}),
       located AS (
         SELECT *, ${polynomialSql(rd.cx)} AS rd_x, ${polynomialSql(rd.cy)} AS rd_y
         FROM (SELECT *, ${u} AS u, ${v} AS v FROM records)
@@ -176,10 +171,21 @@ export function buildFactsTableSql(
         if(tp = 'exact', hour(t), NULL)::${uint8} AS h,
         (CASE tp WHEN 'month' THEN 0 WHEN 'year' THEN NULL ELSE ${dialect.isoWeekday('t')} END)::${uint8} AS dow,
         (year(t) * 12 + month(t) - 1)::INTEGER AS mon,
-        date_diff('day', ${EPOCH}, t::DATE)::INTEGER AS d,
+        ${dialect.dateDiff('day', EPOCH, 't::DATE')}::INTEGER AS d,
         CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN
           ((${bin.q} + ${CELL_OFFSET})::BIGINT * ${CELL_BASE} + (${bin.r} + ${CELL_OFFSET}))
         END AS cell
-      FROM keyed`,
+      FROM keyed`;
+  return [
+    ...types.filter((t) => t !== null),
+    // The theme codes (theme-codes.ts), as the analysis facts code them.
+    dialect.createTempTable(
+      EXPLORE_THEMES_TABLE,
+      `SELECT (row_number() OVER (ORDER BY value) - 1)::${dialect.uint16} AS theme_c, value AS theme
+      FROM (${codeValuesSql('theme')})`,
+    ),
+    form === 'view'
+      ? dialect.createTempView(EXPLORE_FACTS_TABLE, facts)
+      : dialect.createTempTable(EXPLORE_FACTS_TABLE, facts),
   ];
 }

@@ -19,6 +19,7 @@ import {
   EXPLORE_THEMES_TABLE,
   exploreFactsSource,
 } from './explore-facts-table';
+import { register } from './register';
 
 const FACTS = EXPLORE_FACTS_TABLE;
 
@@ -32,7 +33,7 @@ const onFacts = (
 
 /** One row (total, in_view): located records under the filter, and of those the ones
  * inside `box` [west, south, east, north] (in_view NULL without a box). */
-export function buildFactsPointCountQuery(
+function factsPointCountQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
   box: readonly number[] | null,
@@ -51,7 +52,7 @@ export function buildFactsPointCountQuery(
 
 /** Map points (lon, lat, th, src, rid), as the base-table points query, optionally only
  * those inside `box`. */
-export function buildFactsPointsQuery(
+function factsPointsQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
   box: readonly number[] | null = null,
@@ -66,10 +67,7 @@ export function buildFactsPointsQuery(
 }
 
 /** Rows (q, r, n) of the projection's cell size, as buildHexCellCountsQuery. */
-export function buildFactsHexCountsQuery(
-  tables: readonly RecordTable[],
-  filter: RecordFilter,
-): Query {
+function factsHexCountsQuery(tables: readonly RecordTable[], filter: RecordFilter): Query {
   return onFacts(
     tables,
     filter,
@@ -85,7 +83,7 @@ export function buildFactsHexCountsQuery(
 
 /** Rows (i, j, n): located records per lon/lat grid square of `step` degrees
  * [lon step, lat step] from `origin`; square (i, j) spans origin + [i, i+1) · step. */
-export function buildFactsGridCountsQuery(
+function factsGridCountsQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
   origin: readonly [number, number],
@@ -102,15 +100,15 @@ export function buildFactsGridCountsQuery(
   );
 }
 
-const BIN_KEY: Record<TimeBin, { key: string; date: string }> = {
+const binKey = (): Record<TimeBin, { key: string; date: string }> => ({
   month: {
     key: 'mon',
-    date: `make_date((${dialect.intDiv('k', '12')})::INTEGER, (k % 12 + 1)::INTEGER, 1)`,
+    date: dialect.makeDate(`(${dialect.intDiv('k', '12')})::INTEGER`, '(k % 12 + 1)::INTEGER', '1'),
   },
   // Week number from the day number: the epoch is a Monday, so weeks start on Mondays.
-  week: { key: 'fdiv(d, 7)::INTEGER', date: `${EPOCH} + (k * 7)::INTEGER` },
+  week: { key: `${dialect.floorDiv('d', '7')}::INTEGER`, date: `${EPOCH} + (k * 7)::INTEGER` },
   day: { key: 'd', date: `${EPOCH} + k::INTEGER` },
-};
+});
 
 /** Records whose time is fine enough for the bin (dow: see explore-facts-table MONTH;
  * record-time.ts binPrecisions). */
@@ -122,12 +120,12 @@ const BIN_PRECISION: Record<TimeBin, string> = {
 
 /** Rows (bin 'YYYY-MM-DD' = start of the bin, n), oldest first (all records, with or
  * without a location); records whose time is coarser than the bin are left out. */
-export function buildFactsTimeHistogramQuery(
+function factsTimeHistogramQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
   bin: TimeBin,
 ): Query {
-  const { key, date } = BIN_KEY[bin];
+  const { key, date } = binKey()[bin];
   return onFacts(
     tables,
     filter,
@@ -140,10 +138,7 @@ export function buildFactsTimeHistogramQuery(
 }
 
 /** Rows (theme, n) of the filtered records, most first. */
-export function buildFactsThemeCountsQuery(
-  tables: readonly RecordTable[],
-  filter: RecordFilter,
-): Query {
+function factsThemeCountsQuery(tables: readonly RecordTable[], filter: RecordFilter): Query {
   // Records without a theme count as 'overig', with those whose theme is 'overig'.
   return onFacts(
     tables,
@@ -156,7 +151,7 @@ export function buildFactsThemeCountsQuery(
 }
 
 /** Rows (code, n): filtered records per wijk or buurt (records outside any area left out). */
-export function buildFactsAreaCountsQuery(
+function factsAreaCountsQuery(
   tables: readonly RecordTable[],
   filter: RecordFilter,
   level: 'wijk' | 'buurt',
@@ -170,3 +165,32 @@ export function buildFactsAreaCountsQuery(
       WHERE ${where} AND ${code} IS NOT NULL GROUP BY 1 ORDER BY 1`,
   );
 }
+
+export const buildFactsPointCountQuery = register(
+  'explore-facts.buildFactsPointCountQuery',
+  factsPointCountQuery,
+);
+export const buildFactsPointsQuery = register(
+  'explore-facts.buildFactsPointsQuery',
+  factsPointsQuery,
+);
+export const buildFactsHexCountsQuery = register(
+  'explore-facts.buildFactsHexCountsQuery',
+  factsHexCountsQuery,
+);
+export const buildFactsGridCountsQuery = register(
+  'explore-facts.buildFactsGridCountsQuery',
+  factsGridCountsQuery,
+);
+export const buildFactsTimeHistogramQuery = register(
+  'explore-facts.buildFactsTimeHistogramQuery',
+  factsTimeHistogramQuery,
+);
+export const buildFactsThemeCountsQuery = register(
+  'explore-facts.buildFactsThemeCountsQuery',
+  factsThemeCountsQuery,
+);
+export const buildFactsAreaCountsQuery = register(
+  'explore-facts.buildFactsAreaCountsQuery',
+  factsAreaCountsQuery,
+);

@@ -15,12 +15,13 @@ import {
   CELLS_PER_DEGREE,
   ANALYSIS_FACTS_TABLE,
   FACTS_KNOWN,
-  YEAR_MONTH,
+  yearMonthSql,
   cellCorner,
   cellsCovering,
   factsQuery,
 } from './facts';
 import { locationBoxes, locationScale, type LocationPoint } from './trends';
+import { register } from './register';
 
 export const FACTS_NEAR_TABLE = 'analysis_near';
 
@@ -34,8 +35,10 @@ export function buildFactsNearStatement(
 ): string {
   if (!(radiusM > 0 && Number.isFinite(radiusM))) throw new RangeError('radiusM must be > 0');
   if (locations.length === 0) {
-    return `CREATE OR REPLACE TEMP TABLE ${FACTS_NEAR_TABLE} AS
-      SELECT *, ${dialect.nullOf('INTEGER')} AS near FROM ${ANALYSIS_FACTS_TABLE} WHERE FALSE`;
+    return dialect.createTempTable(
+      FACTS_NEAR_TABLE,
+      `SELECT *, ${dialect.nullOf('INTEGER')} AS near FROM ${ANALYSIS_FACTS_TABLE} WHERE FALSE`,
+    );
   }
   const boxes = locationBoxes(locations, radiusM);
   // The cells of each box that reach into its circle (a metre of margin against rounding).
@@ -62,20 +65,25 @@ export function buildFactsNearStatement(
     return `WHEN pow((lon - ${sqlDouble(lon)}) * ${kx}, 2) + pow((lat - ${sqlDouble(lat)}) * ${metres}, 2)
       <= ${radiusM * radiusM} THEN ${i}`;
   });
-  return `CREATE OR REPLACE TEMP TABLE ${FACTS_NEAR_TABLE} AS
-    SELECT * FROM (
+  return dialect.createTempTable(
+    FACTS_NEAR_TABLE,
+    `SELECT * FROM (
       SELECT *, (CASE ${cases.join(' ')} END)::INTEGER AS near FROM ${ANALYSIS_FACTS_TABLE}
       WHERE (${inCells}) AND lon IS NOT NULL AND lat IS NOT NULL AND t IS NOT NULL
-    ) WHERE near IS NOT NULL`;
+    ) WHERE near IS NOT NULL`,
+  );
 }
 
 /**
  * Rows (near, year, month, n): the filtered records near a location, by the location's
  * index in the list the table was built with (records known to the year only left out).
  */
-export const buildFactsNearMonthQuery = factsQuery(
-  true,
-  (where) => `SELECT near, ${YEAR_MONTH}, count(*)::INTEGER AS n
+export const buildFactsNearMonthQuery = register(
+  'facts-near.buildFactsNearMonthQuery',
+  factsQuery(
+    true,
+    (where) => `SELECT near, ${yearMonthSql()}, count(*)::INTEGER AS n
       FROM ${FACTS_NEAR_TABLE} WHERE ${where} AND ${FACTS_KNOWN.month}
       ${dialect.groupByAll}`,
+  ),
 );

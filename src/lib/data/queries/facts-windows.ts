@@ -11,15 +11,19 @@
  * on the local readings, record by record.
  */
 import { ANALYSIS_FACTS_TABLE, FACTS_KNOWN, factsQuery } from './facts';
+import { dialect } from '../sql/dialect';
 import { utcMsSql } from '../sql/local-time';
+import { register } from './register';
 
 export const FACTS_WINDOWS_TABLE = 'analysis_windows';
 
 /** Builds the windows table from the facts (run after buildFactsStatement). */
 export function buildFactsWindowsStatement(): string {
-  return `CREATE OR REPLACE TEMP TABLE ${FACTS_WINDOWS_TABLE} AS
-    SELECT f.*, ${utcMsSql('f.t')} AS s, ${utcMsSql('f.t_end')} AS e
-    FROM ${ANALYSIS_FACTS_TABLE} f WHERE f.t_end IS NOT NULL`;
+  return dialect.createTempTable(
+    FACTS_WINDOWS_TABLE,
+    `SELECT f.*, ${utcMsSql('f.t')} AS s, ${utcMsSql('f.t_end')} AS e
+    FROM ${ANALYSIS_FACTS_TABLE} f WHERE f.t_end IS NOT NULL`,
+  );
 }
 
 /**
@@ -27,18 +31,24 @@ export function buildFactsWindowsStatement(): string {
  * the facts (local hours since 1970), NULL for the records without a time. Records known
  * to the month or year only are not among them (buildFactsImpreciseQuery counts them).
  */
-export const buildFactsExactHoursQuery = factsQuery(
-  false,
-  (where) => `SELECT hour_key AS h, count(*)::INTEGER AS n
+export const buildFactsExactHoursQuery = register(
+  'facts-windows.buildFactsExactHoursQuery',
+  factsQuery(
+    false,
+    (where) => `SELECT hour_key AS h, count(*)::INTEGER AS n
       FROM ${ANALYSIS_FACTS_TABLE} WHERE ${where} AND t_end IS NULL
         AND (${FACTS_KNOWN.hour} OR t IS NULL) GROUP BY hour_key`,
+  ),
 );
 
 /** The filtered windows as rows (s, e): UTC epoch ms (s NULL: no time known). */
-export const buildFactsWindowsQuery = factsQuery(
-  false,
-  (where) => `SELECT CAST(s AS DOUBLE) AS s, CAST(e AS DOUBLE) AS e
+export const buildFactsWindowsQuery = register(
+  'facts-windows.buildFactsWindowsQuery',
+  factsQuery(
+    false,
+    (where) => `SELECT CAST(s AS DOUBLE) AS s, CAST(e AS DOUBLE) AS e
       FROM ${FACTS_WINDOWS_TABLE} WHERE ${where}`,
+  ),
 );
 
 /**
@@ -46,10 +56,13 @@ export const buildFactsWindowsQuery = factsQuery(
  * year only (no hour, weekday or dagdeel can be given: left out of the hot times, and
  * said so), `day_only` known to the day (spread over it as a window).
  */
-export const buildFactsImpreciseQuery = factsQuery(
-  false,
-  (where) => `SELECT count(*) FILTER (WHERE NOT ${FACTS_KNOWN.weekday} AND t_end IS NULL)::INTEGER
+export const buildFactsImpreciseQuery = register(
+  'facts-windows.buildFactsImpreciseQuery',
+  factsQuery(
+    false,
+    (where) => `SELECT count(*) FILTER (WHERE NOT ${FACTS_KNOWN.weekday} AND t_end IS NULL)::INTEGER
           AS left_out,
         count(*) FILTER (WHERE ${FACTS_KNOWN.weekday})::INTEGER AS day_only
       FROM ${ANALYSIS_FACTS_TABLE} WHERE ${where} AND t IS NOT NULL AND NOT ${FACTS_KNOWN.hour}`,
+  ),
 );

@@ -36,6 +36,7 @@ import {
   timeEndSql,
   timeSql,
 } from '../sql/record-time';
+import { register } from './register';
 
 export const ANALYSIS_FACTS_TABLE = 'analysis_facts';
 
@@ -82,14 +83,15 @@ function precisionCodeSql(precision: string): string {
   return `(CASE (${precision}) ${whens} ELSE 0 END)::${dialect.uint8}`;
 }
 
-const UNION_OF_SOURCES = FACT_SOURCES.map((table, index) => {
-  const f = sourceFields(table);
-  return `SELECT ${index}::${dialect.uint8} AS src, ${f.t} AS t, ${f.tEnd} AS t_end,
+const unionOfSources = () =>
+  FACT_SOURCES.map((table, index) => {
+    const f = sourceFields(table);
+    return `SELECT ${index}::${dialect.uint8} AS src, ${f.t} AS t, ${f.tEnd} AS t_end,
       ${precisionCodeSql(f.precision)} AS prec, theme,
       ${f.category} AS category, ${f.category2} AS category2, ${f.outcome} AS outcome,
       wijkcode, buurtcode, lon, lat
     FROM ${table}`;
-}).join('\n    UNION ALL\n    ');
+  }).join('\n    UNION ALL\n    ');
 
 /** Grid cells of 1/1600 degree (about 43 × 69 m here), to find records near a point fast. */
 export const CELLS_PER_DEGREE = 1600;
@@ -123,7 +125,7 @@ export function cellCorner(cell: number): [number, number] {
 }
 
 /** The distinct themes and wijkcodes, which get small codes in the facts (FactCodes). */
-export function buildFactsCodeValuesQuery(): Query {
+function factsCodeValuesQuery(): Query {
   return {
     sql: `SELECT 'theme' AS field, value FROM (${codeValuesSql('theme')})
       UNION ALL
@@ -155,22 +157,24 @@ export interface FactCodes {
 export function buildFactsStatement(codes: FactCodes): string {
   const hashed = HASHED.map((c) => `if(r.${c} IS NULL, NULL, ${dialect.hash(`r.${c}`)}) AS ${c}_h`);
   const { uint8 } = dialect;
-  return `CREATE OR REPLACE TEMP TABLE ${ANALYSIS_FACTS_TABLE} AS
-      WITH records AS (${UNION_OF_SOURCES})
+  return dialect.createTempTable(
+    ANALYSIS_FACTS_TABLE,
+    `WITH records AS (${unionOfSources()})
       SELECT r.src, r.t, r.t_end, ${hashed.join(', ')},
         ${codeSql('r.theme', codes.themes)} AS theme_c,
         ${codeSql('r.wijkcode', codes.wijkcodes)} AS wijk_c,
-        (fdiv(${dialect.epochMs('r.t')}, 3600000) + if(${inSpringGapSql('r.t')}, 1, 0))::INTEGER AS hour_key,
+        (${dialect.floorDiv(dialect.epochMs('r.t'), '3600000')} + if(${inSpringGapSql('r.t')}, 1, 0))::INTEGER AS hour_key,
         (year(r.t) * 12 + month(r.t) - 1)::INTEGER AS month_key,
         if(r.prec <= ${PRECISION_CODES.month}, month(r.t), NULL)::${uint8} AS month_n,
         if(r.prec = ${PRECISION_CODES.exact}, hour(r.t), NULL)::${uint8} AS hour_n,
         if(r.prec <= ${PRECISION_CODES.day}, ${dialect.isoWeekday('r.t')}, NULL)::${uint8} AS dow_n,
         r.lon, r.lat, ${CELL_SQL} AS cell
-      FROM records r`;
+      FROM records r`,
+  );
 }
 
 /** Cheap fingerprint of the source tables, to catch facts built from other data. */
-export function buildFactsFingerprintQuery(): Query {
+function factsFingerprintQuery(): Query {
   return {
     sql: `SELECT ${FACT_SOURCES.map((t) => `(SELECT count(*) FROM ${t})`).join(" || '/' || ")}
       AS fingerprint`,
@@ -217,7 +221,8 @@ export const factsQuery =
   (tables: readonly RecordTable[], filter: RecordFilter): Query =>
     filteredQuery(filter, analysisFactsSource(tables, { located }), sql);
 
-export const YEAR_MONTH = `(${dialect.intDiv('month_key', '12')})::INTEGER AS year,
+/** Columns year and month of the facts' month_key. */
+export const yearMonthSql = () => `(${dialect.intDiv('month_key', '12')})::INTEGER AS year,
   (month_key % 12 + 1)::INTEGER AS month`;
 
 /**
@@ -225,20 +230,35 @@ export const YEAR_MONTH = `(${dialect.intDiv('month_key', '12')})::INTEGER AS ye
  * codes of FactCodes (theme_c NULL: no theme). Records known to the year only are in no
  * month: left out, so that a monthly trend test sees no January spike.
  */
-export const buildFactsWijkMonthQuery = factsQuery(
-  false,
-  (where) => `SELECT wijk_c, theme_c, ${YEAR_MONTH}, count(*)::INTEGER AS n
+export const buildFactsWijkMonthQuery = register(
+  'facts.buildFactsWijkMonthQuery',
+  factsQuery(
+    false,
+    (where) => `SELECT wijk_c, theme_c, ${yearMonthSql()}, count(*)::INTEGER AS n
       FROM ${ANALYSIS_FACTS_TABLE}
       WHERE ${where} AND t IS NOT NULL AND wijk_c IS NOT NULL AND ${FACTS_KNOWN.month}
       GROUP BY wijk_c, theme_c, month_key`,
+  ),
 );
 
 /**
  * The filtered records with a wijk that buildFactsWijkMonthQuery leaves out because their
  * time is known to the year only: row (n), for the note beside the monthly series.
  */
-export const buildFactsYearOnlyCountQuery = factsQuery(
-  false,
-  (where) => `SELECT count(*)::INTEGER AS n FROM ${ANALYSIS_FACTS_TABLE}
+export const buildFactsYearOnlyCountQuery = register(
+  'facts.buildFactsYearOnlyCountQuery',
+  factsQuery(
+    false,
+    (where) => `SELECT count(*)::INTEGER AS n FROM ${ANALYSIS_FACTS_TABLE}
       WHERE ${where} AND t IS NOT NULL AND wijk_c IS NOT NULL AND NOT ${FACTS_KNOWN.month}`,
+  ),
+);
+
+export const buildFactsCodeValuesQuery = register(
+  'facts.buildFactsCodeValuesQuery',
+  factsCodeValuesQuery,
+);
+export const buildFactsFingerprintQuery = register(
+  'facts.buildFactsFingerprintQuery',
+  factsFingerprintQuery,
 );

@@ -6,6 +6,7 @@ import type { Query } from '../connector';
 import { RECORD_TABLES } from '../schema';
 import { dialect } from '../sql/dialect';
 import { CATEGORY_SQL, OUTCOME_SQL, timeSql } from '../sql/record-time';
+import { register } from './register';
 
 export interface FilterValueRow {
   field: 'theme' | 'category' | 'outcome';
@@ -14,7 +15,7 @@ export interface FilterValueRow {
 }
 
 /** Rows (field, value, n) for themes, categories and outcomes across the record tables. */
-export function buildFilterValuesQuery(): Query {
+function filterValuesQuery(): Query {
   const parts = RECORD_TABLES.flatMap((table) => {
     const outcome = OUTCOME_SQL[table];
     return [
@@ -30,7 +31,7 @@ export function buildFilterValuesQuery(): Query {
 }
 
 /** One row (first, last): the first and last day with records, 'YYYY-MM-DD' or NULL. */
-export function buildDataPeriodQuery(): Query {
+function dataPeriodQuery(): Query {
   const parts = RECORD_TABLES.map(
     (table) => `SELECT min(${timeSql(table)}) AS lo, max(${timeSql(table)}) AS hi FROM ${table}`,
   );
@@ -42,9 +43,19 @@ export function buildDataPeriodQuery(): Query {
 }
 
 /** Rows (level, code, name, parent) of the wijken and buurten, by code. */
-export function buildAreaListQuery(): Query {
+function areaListQuery(): Query {
   return {
     sql: `SELECT level, code, coalesce(name, code) AS name, parent FROM areas
           WHERE level IN ('wijk', 'buurt') ORDER BY level DESC, code`,
   };
 }
+
+export const buildFilterValuesQuery = register(
+  'filter-options.buildFilterValuesQuery',
+  filterValuesQuery,
+);
+export const buildDataPeriodQuery = register(
+  'filter-options.buildDataPeriodQuery',
+  dataPeriodQuery,
+);
+export const buildAreaListQuery = register('filter-options.buildAreaListQuery', areaListQuery);

@@ -33,6 +33,7 @@ import { dialect } from '../sql/dialect';
 import { checkTimestamp, polynomialSql, sqlDouble } from '../sql/literals';
 import { compileRecordFilter, type RecordFilter } from '../sql/record-filter';
 import { column, precisionIn, recordSource, timeSql } from '../sql/record-time';
+import { register } from './register';
 
 /** Which records count (the shared filter, record-filter.ts). */
 export type HotspotFilter = RecordFilter;
@@ -59,8 +60,8 @@ function checkStep(step: TimeStep): void {
 function periodSql(table: RecordTable, step: TimeStep): string {
   const t = timeSql(table);
   return 'months' in step
-    ? dialect.intDiv(`date_diff('month', CAST(? AS TIMESTAMP), ${t})`, String(step.months))
-    : dialect.intDiv(`date_diff('day', CAST(? AS TIMESTAMP), ${t})`, String(7 * step.weeks));
+    ? dialect.intDiv(dialect.dateDiff('month', 'CAST(? AS TIMESTAMP)', t), String(step.months))
+    : dialect.intDiv(dialect.dateDiff('day', 'CAST(? AS TIMESTAMP)', t), String(7 * step.weeks));
 }
 
 /**
@@ -118,7 +119,7 @@ function cellsSql(source: HotspotSource, options: HexCountOptions, step?: TimeSt
 
 /** Records per hexagon cell: rows (q, r, n), ordered by q, r. Cells without records are
  * absent; the study area (hotspot-study.ts) adds them. */
-export function buildHexCellCountsQuery(source: HotspotSource, options: HexCountOptions): Query {
+function hexCellCountsQuery(source: HotspotSource, options: HexCountOptions): Query {
   const cells = cellsSql(source, options);
   return {
     sql: `SELECT q, r, count(*)::INTEGER AS n FROM (${cells.sql}) GROUP BY q, r ORDER BY q, r`,
@@ -131,7 +132,7 @@ export function buildHexCellCountsQuery(source: HotspotSource, options: HexCount
  * `filter.from` (required, as is `filter.to`). Month steps follow calendar months from the month of `from`, so
  * start `from` on the first of a month; see listTimeSteps for the step boundaries.
  */
-export function buildHexCellPeriodCountsQuery(
+function hexCellPeriodCountsQuery(
   source: HotspotSource,
   options: HexCountOptions & { step: TimeStep },
 ): Query {
@@ -193,3 +194,12 @@ export function listTimeSteps(
   }
   return steps;
 }
+
+export const buildHexCellCountsQuery = register(
+  'hotspots.buildHexCellCountsQuery',
+  hexCellCountsQuery,
+);
+export const buildHexCellPeriodCountsQuery = register(
+  'hotspots.buildHexCellPeriodCountsQuery',
+  hexCellPeriodCountsQuery,
+);

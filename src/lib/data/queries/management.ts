@@ -18,6 +18,7 @@ import {
   buildInterventionsQuery as buildReferenceInterventionsQuery,
   type InterventionRow,
 } from './reference';
+import { register } from './register';
 
 /** Local dates 'YYYY-MM-DD', both inclusive. */
 export interface DatePeriod {
@@ -51,7 +52,7 @@ const day = (t: string) => dialect.strftime(t, '%Y-%m-%d');
  * them out — management-kpis demandSeries). Records without a wijk are left out: KPIs are
  * per wijk.
  */
-export function buildMonthlyKpiQuery(period: DatePeriod): Query {
+function monthlyKpiQuery(period: DatePeriod): Query {
   // Each table is grouped on its own before the union: three small aggregates instead of
   // one over every record (about 2× faster on the demo in DuckDB-WASM).
   const params: QueryParam[] = [];
@@ -86,7 +87,7 @@ export function buildMonthlyKpiQuery(period: DatePeriod): Query {
 }
 
 /** Incidents per wijk × theme × outcome in the period (outcome NULL as 'onbekend'). */
-export function buildOutcomeCountsQuery(period: DatePeriod): Query {
+function outcomeCountsQuery(period: DatePeriod): Query {
   const where = inPeriod('incidents', period);
   return {
     sql: `SELECT wijkcode, theme, coalesce(outcome, 'onbekend') AS outcome, count(*) AS n
@@ -98,7 +99,7 @@ export function buildOutcomeCountsQuery(period: DatePeriod): Query {
 }
 
 /** The wijken with name and inhabitants, in code order. */
-export function buildWijkenQuery(): Query {
+function wijkenQuery(): Query {
   return {
     sql: `SELECT code, coalesce(name, code) AS name, inhabitants, geometry
       FROM areas WHERE level = 'wijk' ORDER BY code`,
@@ -108,10 +109,12 @@ export function buildWijkenQuery(): Query {
 export type { InterventionRow };
 
 /** The interventions by start date. */
-export const buildInterventionsQuery = (): Query => buildReferenceInterventionsQuery('start');
+export const buildInterventionsQuery = register('management.buildInterventionsQuery', (): Query =>
+  buildReferenceInterventionsQuery('start'),
+);
 
 /** First and last local date of incidents and meldingen (the evaluation's data range). */
-export function buildEventRangeQuery(): Query {
+function eventRangeQuery(): Query {
   return {
     sql: `SELECT ${day('min(t)')} AS first, ${day('max(t)')} AS last
       FROM (SELECT ${timeSql('incidents')} AS t FROM incidents
@@ -132,7 +135,7 @@ export interface EvaluationFilter {
  * sub- or main category) with coordinates, their wijk and their day: the evaluation sorts
  * them into target, buffer and control in TypeScript.
  */
-export function buildEvaluationRecordsQuery(filter: EvaluationFilter): Query {
+function evaluationRecordsQuery(filter: EvaluationFilter): Query {
   const records: RecordFilter = {
     ...periodFilter(filter.period),
     themes: filter.theme === null ? [] : [filter.theme],
@@ -149,3 +152,15 @@ export function buildEvaluationRecordsQuery(filter: EvaluationFilter): Query {
   });
   return { sql: parts.join('\nUNION ALL\n'), params };
 }
+
+export const buildMonthlyKpiQuery = register('management.buildMonthlyKpiQuery', monthlyKpiQuery);
+export const buildOutcomeCountsQuery = register(
+  'management.buildOutcomeCountsQuery',
+  outcomeCountsQuery,
+);
+export const buildWijkenQuery = register('management.buildWijkenQuery', wijkenQuery);
+export const buildEventRangeQuery = register('management.buildEventRangeQuery', eventRangeQuery);
+export const buildEvaluationRecordsQuery = register(
+  'management.buildEvaluationRecordsQuery',
+  evaluationRecordsQuery,
+);

@@ -4,10 +4,11 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Query } from '../connector';
+import { register } from './register';
 
 export type AreaLevelName = 'gemeente' | 'wijk' | 'buurt';
 
-export function buildAreaGeometriesQuery(level: AreaLevelName): Query {
+function areaGeometriesQuery(level: AreaLevelName): Query {
   return {
     sql: `SELECT code, name, parent, inhabitants, water, geometry FROM areas
           WHERE level = ? ORDER BY code`,
@@ -16,7 +17,7 @@ export function buildAreaGeometriesQuery(level: AreaLevelName): Query {
 }
 
 /** Bounding box of the municipality (all areas), for the initial map view. */
-export function buildAreaBoundsQuery(): Query {
+function areaBoundsQuery(): Query {
   return {
     sql: `SELECT min(min_lon) AS min_lon, min(min_lat) AS min_lat, max(max_lon) AS max_lon,
           max(max_lat) AS max_lat FROM areas`,
@@ -49,3 +50,9 @@ export function areaRowsToFeatures(rows: readonly AreaGeometryRow[]): FeatureCol
     })),
   };
 }
+
+export const buildAreaGeometriesQuery = register(
+  'map.buildAreaGeometriesQuery',
+  areaGeometriesQuery,
+);
+export const buildAreaBoundsQuery = register('map.buildAreaBoundsQuery', areaBoundsQuery);

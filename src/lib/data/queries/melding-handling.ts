@@ -23,6 +23,7 @@ import { dialect } from '../sql/dialect';
 import { checkTimestamp, sqlList, sqlString } from '../sql/literals';
 import { compileRecordFilter, type RecordFilter } from '../sql/record-filter';
 import { localParts, recordSource } from '../sql/record-time';
+import { register } from './register';
 
 export type { ClosedStatsRow, OpenStatsRow } from '../../analysis/melding-handling';
 
@@ -66,12 +67,12 @@ const DAY_MS = 86_400_000;
 const wallClockDays = (later: string, earlier: string) =>
   `(${dialect.epochMs(later)} - ${dialect.epochMs(earlier)}) / ${DAY_MS}.0`;
 
-const GROUP_KEY: Record<Exclude<HandlingGroup, 'month'>, string> = {
+const groupKey = (): Record<Exclude<HandlingGroup, 'month'>, string> => ({
   total: dialect.nullOf('VARCHAR'),
   category: MELDING_CATEGORY_SQL,
   wijk: 'wijkcode',
   status: 'status',
-};
+});
 
 /** The norm of each melding as SQL: categories are parameters, days checked integers. */
 function normSql(norms: HandlingNorms): Query {
@@ -102,22 +103,22 @@ function meldingFilter(
   return compileRecordFilter(filter, source);
 }
 
-const groupBy = (key: string) =>
-  key === GROUP_KEY.total ? '' : `${dialect.groupByAll} ORDER BY key`;
+const groupBy = (group: HandlingGroup) =>
+  group === 'total' ? '' : `${dialect.groupByAll} ORDER BY key`;
 
 /**
  * Handled meldingen closed in the filter's period, per group: rows (key, main_category,
  * closed, median_days, p90_days, within_norm) — doorlooptijd in kalenderdagen, median and
  * 90th percentile by linear interpolation (quantile_cont, as R's default type 7).
  */
-export function buildClosedHandlingQuery(
+function closedHandlingQuery(
   filter: RecordFilter,
   norms: HandlingNorms,
   group: HandlingGroup,
 ): Query {
   const where = meldingFilter(filter, 'closed_at');
   const norm = normSql(norms);
-  const key = group === 'month' ? dialect.strftime('closed_at', '%Y-%m') : GROUP_KEY[group];
+  const key = group === 'month' ? dialect.strftime('closed_at', '%Y-%m') : groupKey()[group];
   return {
     sql: `SELECT ${key} AS key, min(main_category) AS main_category,
         CAST(count(*) AS INTEGER) AS closed,
@@ -128,7 +129,7 @@ export function buildClosedHandlingQuery(
         SELECT *, ${wallClockDays('closed_at', 'reported_at')} AS days, ${norm.sql} AS norm
         FROM meldingen WHERE ${HANDLED} AND ${where.sql}
       )
-      ${groupBy(key)}`,
+      ${groupBy(group)}`,
     params: [...(norm.params ?? []), ...where.params],
   };
 }
@@ -139,7 +140,7 @@ export function buildClosedHandlingQuery(
  * than their norm in kalenderdagen before the moment. The filter's period is not used (a
  * melding reported long ago and still open counts); the moments end it.
  */
-export function buildOpenHandlingQuery(
+function openHandlingQuery(
   filter: RecordFilter,
   norms: HandlingNorms,
   moments: readonly string[],
@@ -150,8 +151,8 @@ export function buildOpenHandlingQuery(
   const sorted = [...moments].sort();
   const where = meldingFilter({ ...filter, from: undefined, to: undefined }, 'reported_at');
   const norm = normSql(norms);
-  const key = GROUP_KEY[group];
-  const values = moments.map(() => '(CAST(? AS TIMESTAMP))').join(', ');
+  const key = groupKey()[group];
+  const values = moments.map(() => 'SELECT CAST(? AS TIMESTAMP) AS moment').join(' UNION ALL ');
   const params: QueryParam[] = [
     ...moments,
     ...(norm.params ?? []),
@@ -166,15 +167,24 @@ export function buildOpenHandlingQuery(
         max(age) AS oldest_days
       FROM (
         SELECT m.moment, x.*, ${wallClockDays('m.moment', 'x.reported_at')} AS age
-        FROM (VALUES ${values}) AS m(moment)
-        JOIN (
+        FROM (${values}) AS m
+        CROSS JOIN (
           SELECT *, ${norm.sql} AS norm FROM meldingen
           WHERE reported_at < CAST(? AS TIMESTAMP)
             AND (${STILL_OPEN} OR closed_at >= CAST(? AS TIMESTAMP)) AND ${where.sql}
         ) AS x
-          ON x.reported_at < m.moment AND (x.closed_at >= m.moment OR x.closed_at IS NULL)
+        WHERE x.reported_at < m.moment AND (x.closed_at >= m.moment OR x.closed_at IS NULL)
       )
       ${dialect.groupByAll} ORDER BY moment, key`,
     params,
   };
 }
+
+export const buildClosedHandlingQuery = register(
+  'melding-handling.buildClosedHandlingQuery',
+  closedHandlingQuery,
+);
+export const buildOpenHandlingQuery = register(
+  'melding-handling.buildOpenHandlingQuery',
+  openHandlingQuery,
+);

@@ -4,13 +4,14 @@
  */
 import type { Query } from '../connector';
 import { RECORD_TABLES, RECORD_TIME_COLUMN, TABLE_NAMES, type TableName } from '../schema';
+import { register } from './register';
 
 /** The tables shown on the start page, in display order. */
 export const OVERVIEW_TABLES: readonly TableName[] = TABLE_NAMES.filter(
   (t) => t !== 'theme_mapping',
 );
 
-export function buildTableCountsQuery(): Query {
+function tableCountsQuery(): Query {
   const parts = OVERVIEW_TABLES.map(
     (table, i) => `SELECT '${table}' AS table_name, ${i} AS position, count(*) AS n FROM ${table}`,
   );
@@ -18,7 +19,7 @@ export function buildTableCountsQuery(): Query {
 }
 
 /** First and last record time over incidents, meldingen and visits (local wall-clock). */
-export function buildPeriodQuery(): Query {
+function periodQuery(): Query {
   const parts = RECORD_TABLES.map(
     (table) =>
       `SELECT min(${RECORD_TIME_COLUMN[table]}) AS first, max(${RECORD_TIME_COLUMN[table]}) AS last FROM ${table}`,
@@ -29,7 +30,7 @@ export function buildPeriodQuery(): Query {
 }
 
 /** The name of the loaded municipality: its gemeente area (null when there is none). */
-export function buildMunicipalityNameQuery(): Query {
+function municipalityNameQuery(): Query {
   return {
     sql: `SELECT name FROM areas WHERE level = 'gemeente' AND name IS NOT NULL ORDER BY code LIMIT 1`,
   };
@@ -39,10 +40,18 @@ export function buildMunicipalityNameQuery(): Query {
  * The latest record time per record table (local wall-clock epoch ms; null when empty):
  * rows (table_name, last), in RECORD_TABLES order — how fresh each export is.
  */
-export function buildFreshnessQuery(): Query {
+function freshnessQuery(): Query {
   const parts = RECORD_TABLES.map(
     (table, i) =>
       `SELECT '${table}' AS table_name, ${i} AS position, max(${RECORD_TIME_COLUMN[table]}) AS last FROM ${table}`,
   );
   return { sql: `SELECT table_name, last FROM (${parts.join(' UNION ALL ')}) ORDER BY position` };
 }
+
+export const buildTableCountsQuery = register('overview.buildTableCountsQuery', tableCountsQuery);
+export const buildPeriodQuery = register('overview.buildPeriodQuery', periodQuery);
+export const buildMunicipalityNameQuery = register(
+  'overview.buildMunicipalityNameQuery',
+  municipalityNameQuery,
+);
+export const buildFreshnessQuery = register('overview.buildFreshnessQuery', freshnessQuery);

@@ -4,6 +4,7 @@
  */
 import type { Query } from '../connector';
 import { dialect } from '../sql/dialect';
+import { register } from './register';
 
 const day = (column: string) => dialect.strftime(column, '%Y-%m-%d');
 
@@ -16,7 +17,7 @@ export interface WatchLocationRow {
 }
 
 /** The aandachtslocaties, by id or (for a list) by name. */
-export function buildWatchLocationsQuery(order: 'id' | 'name' = 'id'): Query {
+function watchLocationsQuery(order: 'id' | 'name' = 'id'): Query {
   return {
     sql: `SELECT id, name, reason, visits_per_week, geometry FROM watch_locations ORDER BY ${order}`,
   };
@@ -33,7 +34,7 @@ export interface InterventionRow {
 }
 
 /** The interventions, by id or (for a timeline) by start date. */
-export function buildInterventionsQuery(order: 'id' | 'start' = 'id'): Query {
+function interventionsQuery(order: 'id' | 'start' = 'id'): Query {
   return {
     sql: `SELECT id, name, theme, ${day('start_date')} AS start_date,
             ${day('end_date')} AS end_date, geometry FROM interventions
@@ -50,9 +51,19 @@ export interface BuildingRow {
   lat: number;
 }
 
-export function buildBuildingsQuery(): Query {
+function buildingsQuery(): Query {
   return {
     sql: `SELECT id, kind, status, ${day('vacant_since')} AS vacant_since, lon, lat
           FROM buildings WHERE lon IS NOT NULL AND lat IS NOT NULL ORDER BY id`,
   };
 }
+
+export const buildWatchLocationsQuery = register(
+  'reference.buildWatchLocationsQuery',
+  watchLocationsQuery,
+);
+export const buildInterventionsQuery = register(
+  'reference.buildInterventionsQuery',
+  interventionsQuery,
+);
+export const buildBuildingsQuery = register('reference.buildBuildingsQuery', buildingsQuery);

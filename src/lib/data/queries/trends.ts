@@ -10,6 +10,7 @@ import { compileRecordFilter } from '../sql/record-filter';
 import { recordSource } from '../sql/record-time';
 import { buildFilteredRecordsQuery, type RecordFilter } from './record-filter';
 import { buildWatchLocationsQuery as buildReferenceWatchLocationsQuery } from './reference';
+import { register } from './register';
 
 /** Metres per degree of latitude: 6,371,008.8 m × π/180 (analysis/geo-distance.ts). */
 export const METRES_PER_DEGREE = 111_195.08;
@@ -18,10 +19,7 @@ export const METRES_PER_DEGREE = 111_195.08;
  * Rows (wijkcode, theme, year, month, n) of the filtered records that have a wijk; records
  * known to the year only are in no month and left out (no January spikes in the trends).
  */
-export function buildWijkMonthlyCountsQuery(
-  tables: readonly RecordTable[],
-  filter: RecordFilter,
-): Query {
+function wijkMonthlyCountsQuery(tables: readonly RecordTable[], filter: RecordFilter): Query {
   const records = buildFilteredRecordsQuery(tables, filter, { located: false });
   return {
     // One month key (date_trunc) groups faster than year() and month() as two keys.
@@ -35,7 +33,7 @@ export function buildWijkMonthlyCountsQuery(
 }
 
 /** Rows (code, name, inhabitants) of the wijken; inhabitants NULL where suppressed. */
-export function buildWijkenQuery(): Query {
+function wijkenQuery(): Query {
   return {
     sql: `SELECT code, coalesce(name, code) AS name,
         CASE WHEN inhabitants > 0 THEN inhabitants END::INTEGER AS inhabitants
@@ -44,7 +42,9 @@ export function buildWijkenQuery(): Query {
 }
 
 /** Rows (id, name, reason, visits_per_week, geometry) of the aandachtslocaties, by name. */
-export const buildWatchLocationsQuery = (): Query => buildReferenceWatchLocationsQuery('name');
+export const buildWatchLocationsQuery = register('trends.buildWatchLocationsQuery', (): Query =>
+  buildReferenceWatchLocationsQuery('name'),
+);
 
 export interface LocationPoint {
   id: string;
@@ -57,7 +57,7 @@ export interface LocationPoint {
  * day as local epoch ms of midnight. Follows the shared filter's period, dagdeel and weekday
  * — not its theme or category, which describe problems, not the visiting schedule.
  */
-export function buildWatchVisitsQuery(filter: RecordFilter): Query {
+function watchVisitsQuery(filter: RecordFilter): Query {
   const where = compileRecordFilter(
     { from: filter.from, to: filter.to, hours: filter.hours, weekdays: filter.weekdays },
     recordSource('visits', { located: false }),
@@ -95,3 +95,10 @@ export function locationScale(l: LocationPoint): {
   const kx = METRES_PER_DEGREE * Math.cos((l.lat * Math.PI) / 180);
   return { lon: l.lon, lat: l.lat, kx, metres: METRES_PER_DEGREE };
 }
+
+export const buildWijkMonthlyCountsQuery = register(
+  'trends.buildWijkMonthlyCountsQuery',
+  wijkMonthlyCountsQuery,
+);
+export const buildWijkenQuery = register('trends.buildWijkenQuery', wijkenQuery);
+export const buildWatchVisitsQuery = register('trends.buildWatchVisitsQuery', watchVisitsQuery);

@@ -12,7 +12,7 @@ const HOUR_MS = 3_600_000;
 
 /** The last Sunday of a month with 31 days (March, October) of the year of `ts`, as DATE. */
 const lastSunday = (ts: string, month: 3 | 10) =>
-  `(make_date(year(${ts}), ${month}, 31) - (${dialect.isoWeekday(`make_date(year(${ts}), ${month}, 31)`)} % 7)::INTEGER)`;
+  `(${dialect.makeDate(`year(${ts})`, `${month}`, '31')} - (${dialect.isoWeekday(dialect.makeDate(`year(${ts})`, `${month}`, '31'))} % 7)::INTEGER)`;
 
 /** UTC epoch ms of a local wall-clock TIMESTAMP expression. */
 export const utcMsSql = (ts: string) => `${dialect.epochMs(ts)} - CASE
