@@ -12,12 +12,6 @@ import { UserError } from './user-error';
 
 export const REMOTE_ENGINE = 'regioserver';
 
-/** What a registered builder tags its query with (data/queries/register.ts). */
-interface BuilderCall {
-  builder: string;
-  args: unknown[];
-}
-
 export const REMOTE_READ_ONLY =
   'De regiogegevens staan op de regioserver en zijn hier alleen te lezen: importeren, bewerken en ' +
   'opslaan kunnen alleen in de werkruimte van een gemeente. Publiceer de bijgewerkte gegevens opnieuw ' +
@@ -71,7 +65,7 @@ export class RemoteConnector implements Connector {
   ) {}
 
   async queryArrow(query: Query): Promise<Table> {
-    const call = (query as Query & { call?: BuilderCall }).call;
+    const { call } = query;
     if (!call) throw new RemoteQueryError(REMOTE_UNTAGGED);
     let response: Response;
     try {
