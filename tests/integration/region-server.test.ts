@@ -323,7 +323,7 @@ describe('the browser’s remote connector', () => {
   });
 
   it('refuses in Dutch what a server cannot do', async () => {
-    const conn = new RemoteConnector(`${server.url}/query`, asUser('alice'));
+    const conn: Connector = new RemoteConnector(`${server.url}/query`, asUser('alice'));
     await expect(conn.query({ sql: 'SELECT 1' })).rejects.toThrow(REMOTE_UNTAGGED);
     await expect(conn.exec('CREATE TABLE x (a INTEGER)')).rejects.toBeInstanceOf(RemoteQueryError);
     const stranger = new RemoteConnector(`${server.url}/query`, asUser('mallory'));
