@@ -3,7 +3,9 @@
  * on every source it runs on — the base tables, the Verkennen projection and the analysis
  * facts — and the Management evaluation reads it the same way (a melding's category is its
  * sub- or main category). Some incidents are made coarse (known to the day, month or year
- * only) so that the hour, weekday and month guards are exercised on every source.
+ * only) so that the hour, weekday and month guards are exercised on every source. Two of
+ * Donderdeel's wijken, and every tenth record without a place, are moved to a second
+ * gemeente (GM9902), so that the region filter (gemeenten) is held to the same records too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector, Query, QueryParam } from '../../src/lib/data/connector';
@@ -39,6 +41,11 @@ beforeAll(async () => {
     await conn.exec(`UPDATE incidents SET time_precision = '${precision}', occurred_to = occurred_from
       WHERE id IN (SELECT id FROM incidents ORDER BY id LIMIT 40 OFFSET ${offset})`);
   }
+  // A region of two gemeenten: records of Zuid and Oost, and some without a wijk, in GM9902.
+  for (const table of RECORD_TABLES) {
+    await conn.exec(`UPDATE ${table} SET gemeente = 'GM9902'
+      WHERE wijkcode IN ('WK990103', 'WK990104') OR (wijkcode IS NULL AND hash(id) % 10 = 0)`);
+  }
   // A main category of meldingen that is no sub-category: only the main column matches it.
   [{ main }] = await conn.query<{ main: string }>({
     sql: `SELECT main_category AS main FROM meldingen WHERE main_category IS NOT NULL
@@ -67,6 +74,13 @@ const filters = (): [string, RecordTable[], RecordFilter][] => [
   ['outcomes', ALL, { outcomes: ['waarschuwing', 'proces-verbaal'] }],
   ['a wijk and a rectangle', ALL, { wijkcodes: ['WK990100'], bbox: [6.18, 52.0, 6.3, 52.1] }],
   ['values the data lacks', ['visits'], { themes: ['geen thema'], buurtcodes: ["BU'0"] }],
+  ['one gemeente of two', ALL, { gemeenten: ['GM9902'] }],
+  [
+    'a gemeente, a theme and evening hours',
+    ALL,
+    { gemeenten: ['GM9901'], themes: ['jeugd'], hours: [20, 21, 22] },
+  ],
+  ['a gemeente the data lacks', ['meldingen'], { gemeenten: ['GM0363'] }],
 ];
 
 /** Per source table: how many records, the sum of their times and of their longitudes. */
@@ -117,6 +131,45 @@ describe('the shared filter on every source', () => {
         await signature(base),
       );
     }
+  });
+
+  it('gives each gemeente of a region exactly its own records on every source', async () => {
+    const direct = async (gemeente: string | null) => {
+      const where = gemeente === null ? 'TRUE' : 'gemeente = ?';
+      const [{ n }] = await conn.query<{ n: number }>({
+        sql: `SELECT (${ALL.map((t) => `(SELECT count(*) FROM ${t} WHERE ${where})`).join(' + ')})::INTEGER AS n`,
+        params: gemeente === null ? [] : ALL.map(() => gemeente),
+      });
+      return n;
+    };
+    const count = async (sql: string, params: readonly QueryParam[] = []) =>
+      (
+        await conn.query<{ n: number }>({
+          sql: `SELECT count(*)::INTEGER AS n FROM (${sql})`,
+          params: [...params],
+        })
+      )[0].n;
+    const counts: number[] = [];
+    for (const gemeente of ['GM9901', 'GM9902']) {
+      const filter = { gemeenten: [gemeente] };
+      const want = await direct(gemeente);
+      expect(want, gemeente).toBeGreaterThan(1000);
+      const base = onBase(ALL, filter, false);
+      const explore = compileRecordFilter(filter, exploreFactsSource(ALL, { located: false }));
+      const analysis = compileRecordFilter(filter, analysisFactsSource(ALL, { located: false }));
+      expect(await count(base.sql, base.params), `base ${gemeente}`).toBe(want);
+      expect(
+        await count(`SELECT * FROM ${EXPLORE_FACTS_TABLE} WHERE ${explore.sql}`, explore.params),
+        `Verkennen ${gemeente}`,
+      ).toBe(want);
+      expect(
+        await count(`SELECT * FROM ${ANALYSIS_FACTS_TABLE} WHERE ${analysis.sql}`, analysis.params),
+        `analysis ${gemeente}`,
+      ).toBe(want);
+      counts.push(want);
+    }
+    // The two gemeenten together are the whole region, and no record is in both.
+    expect(counts[0] + counts[1]).toBe(await direct(null));
   });
 
   it('selects records by a melding main category, which only the main column holds', async () => {

@@ -27,6 +27,7 @@ const FULL: FilterSelection = {
   weekdays: [5, 6],
   wijken: ['WK990101'],
   buurten: ['BU99010101'],
+  gemeenten: ['GM9901', 'GMX0A1B2C3D'],
   bbox: [6.1, 52.0, 6.2, 52.1],
 };
 
@@ -70,6 +71,7 @@ describe('filter selection in the URL', () => {
     expect(params.get('laag')).toBe('hotspots');
     expect(params.get('bron')).toBe('meldingen,incidenten');
     expect(params.get('dag')).toBe('vr,za');
+    expect(params.get('gemeente')).toBe('GM9901,GMX0A1B2C3D');
     expect(parseFilterSelection(new URLSearchParams(params.toString()))).toEqual({
       ...FULL,
       weekdays: [5, 6],
@@ -96,6 +98,8 @@ describe('filter selection in the URL', () => {
     expect(selection.weekdays).toEqual([5]);
     expect(selection.bbox).toBeNull();
     expect(selection.wijken).toEqual([]);
+    const region = parseFilterSelection(new URLSearchParams('gemeente=GM0363,0363,GM03,gm0363'));
+    expect(region.gemeenten).toEqual(['GM0363']);
   });
 
   it('puts a reversed period the right way round', () => {
@@ -109,6 +113,7 @@ describe('filter selection in the URL', () => {
     expect(filter.from).toBe('2026-06-01 00:00:00');
     expect(filter.to).toBe('2026-09-01 00:00:00');
     expect(filter.hours).toEqual([0, 1, 2, 3, 4, 5, 18, 19, 20, 21, 22, 23]);
+    expect(filter.gemeenten).toEqual(['GM9901', 'GMX0A1B2C3D']);
     expect(toRecordFilter(EMPTY_SELECTION).tables).toEqual(['incidents', 'meldingen', 'visits']);
     expect(toRecordFilter({ ...EMPTY_SELECTION, to: '2024-02-28' }).filter.to).toBe(
       '2024-02-29 00:00:00',
@@ -118,11 +123,18 @@ describe('filter selection in the URL', () => {
 
 describe('active filter chips', () => {
   it('gives one removable chip per value, in Dutch, and removing one keeps the rest', () => {
-    const chips = filterChips(FULL, { areaNames: new Map([['WK990101', 'Stationskwartier']]) });
+    const chips = filterChips(FULL, {
+      areaNames: new Map([
+        ['WK990101', 'Stationskwartier'],
+        ['GM9901', 'Donderdeel'],
+      ]),
+    });
     const labels = chips.map((c) => c.label);
     expect(labels).toContain('Thema: Jeugdoverlast');
     expect(labels).toContain('Dag: vrijdag');
     expect(labels).toContain('Wijk: Stationskwartier');
+    expect(labels).toContain('Gemeente: Donderdeel');
+    expect(labels).toContain('Gemeente: GMX0A1B2C3D');
     expect(labels).toContain('Bron: Meldingen');
     expect(labels[0]).toMatch(/^Periode: 1 jun\.? 2026 t\/m 31 aug\.? 2026$/);
     const jeugd = chips.find((c) => c.key === 'themes:jeugd')!;

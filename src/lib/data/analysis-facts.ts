@@ -8,6 +8,7 @@ import type { Connector } from './connector';
 import { buildWithRoom, Projection, type ProjectionBuild } from './projections';
 import {
   buildFactsCodeValuesQuery,
+  buildFactsGemeentenStatement,
   buildFactsFingerprintQuery,
   buildFactsStatement,
   buildFactsWijkMonthQuery,
@@ -31,15 +32,21 @@ async function fingerprint(conn: Connector): Promise<string> {
 }
 
 async function build(conn: Connector): Promise<FactCodes> {
-  const values = await conn.query<{ field: 'theme' | 'wijkcode'; value: string }>(
+  const values = await conn.query<{ field: 'theme' | 'wijkcode' | 'gemeente'; value: string }>(
     buildFactsCodeValuesQuery(),
   );
   const codes: FactCodes = {
     themes: values.filter((v) => v.field === 'theme').map((v) => v.value),
     wijkcodes: values.filter((v) => v.field === 'wijkcode').map((v) => v.value),
+    gemeenten: values.filter((v) => v.field === 'gemeente').map((v) => v.value),
   };
   await buildWithRoom(conn, 'analyse', async () => {
-    for (const sql of [buildFactsStatement(codes), buildFactsWindowsStatement()]) {
+    const statements = [
+      buildFactsGemeentenStatement(),
+      buildFactsStatement(codes),
+      buildFactsWindowsStatement(),
+    ];
+    for (const sql of statements) {
       await conn.exec(sql);
     }
   });

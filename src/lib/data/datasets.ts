@@ -4,6 +4,7 @@
  */
 import type { Connector } from './connector';
 import { inTransaction } from './database';
+import { fillGemeente } from './gemeente';
 import { DERIVED_DATASET_PREFIX, renewDerivedGemeente } from './import/area-store';
 import { reassignToStoredAreas } from './import/areas';
 import { TABLE_NAMES } from './schema';
@@ -46,6 +47,7 @@ export async function removeDataset(conn: Connector, dataset: string): Promise<v
       await renewDerivedGemeente(conn);
       // Records keep no code of a removed buurt or wijk: placed again in what remains.
       await reassignToStoredAreas(conn);
+      await fillGemeente(conn, { all: true });
     }
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Areas and places (buildings, aandachtslocaties, interventions) from parsed GeoJSON into
- * the canonical tables, through Arrow staging tables so that SQL does the type casts.
+ * the canonical tables, through Arrow staging tables so that SQL does the type casts. The
+ * gemeente is left NULL here: the caller fills it once everything is in (gemeente.ts).
  */
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import { buildArrowTable, type StagingColumn } from './arrow-build';
@@ -51,7 +52,7 @@ export async function insertAreas(
       })),
     ],
     `INSERT INTO areas SELECT code, name, level, parent, inhabitants, water = 1, year, geometry,
-       min_lon, min_lat, max_lon, max_lat, ? FROM stage_places`,
+       min_lon, min_lat, max_lon, max_lat, ?, NULL FROM stage_places`,
     dataset,
   );
 }
@@ -122,7 +123,7 @@ export async function insertBuildings(
       ),
     ],
     `INSERT INTO buildings SELECT id, kind, CAST(vacant_since AS DATE), source, status,
-       lon, lat, buurtcode, wijkcode, ?, adres FROM stage_places`,
+       lon, lat, buurtcode, wijkcode, ?, adres, NULL FROM stage_places`,
     dataset,
   );
 }
@@ -178,7 +179,7 @@ const watchLocations = (lookup: BuurtLookup): ShapeTable => ({
     ];
   },
   insertSql: `INSERT INTO watch_locations SELECT id, name, reason, visits_per_week, geometry,
-       lon, lat, buurtcode, wijkcode, ? FROM stage_places`,
+       lon, lat, buurtcode, wijkcode, ?, NULL FROM stage_places`,
 });
 
 const INTERVENTIONS: ShapeTable = {
@@ -188,7 +189,7 @@ const INTERVENTIONS: ShapeTable = {
     { name: 'end_date', kind: 'text', values: props.map((p) => text(p.end)) },
   ],
   insertSql: `INSERT INTO interventions SELECT id, name, theme, CAST(start_date AS DATE),
-       CAST(end_date AS DATE), geometry, ? FROM stage_places`,
+       CAST(end_date AS DATE), geometry, ?, NULL FROM stage_places`,
 };
 
 export function insertWatchLocations(

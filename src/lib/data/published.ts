@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { buildArrowTable, type StagingColumn } from './arrow-build';
 import type { Connector } from './connector';
 import { inTransaction, initDatabase } from './database';
+import { fillGemeente } from './gemeente';
 import { checkDatasetFileName, DatasetError } from './dataset-files';
 import { IpcStreamError } from './ipc-stream';
 import { insertIpcFilling } from './ipc-insert';
@@ -229,6 +230,8 @@ export async function replaceWithPublication(
       expected.set(file.table, expected.get(file.table)! + file.rows);
     }
     await checkCounts(conn, expected);
+    // A publication of schema 1 gets its gemeente (gemeente.ts).
+    await fillGemeente(conn);
     // The last checkpoint: a cancel up to here rolls everything back.
     await progress?.finish();
     await refusePersonalData(conn, files);
@@ -254,6 +257,7 @@ export async function appendFiles(
       expected.set(file.table, expected.get(file.table)! + file.rows);
     }
     await checkCounts(conn, expected);
+    await fillGemeente(conn);
     await refusePersonalData(conn, files);
   });
 }

@@ -7,8 +7,13 @@
  * extension, which is not available offline). Area codes are strings (CBS codes may
  * contain letters). Every record table has `dataset`: where the row came from ('demo' or
  * an import id), so demo data can be removed without touching the user's own imports.
+ *
+ * Schema 2 added `gemeente` (the CBS code of the municipality, `GMnnnn`) as the last column
+ * of every table but the theme mapping, so a region's data can be partitioned and scoped
+ * per municipality (issue 25). Data of schema 1 loads with NULL there and is filled in on
+ * load (gemeente.ts fillGemeente).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface ColumnDef {
   name: string;
@@ -36,6 +41,12 @@ const TIME_PRECISION = {
   default: "'exact'",
 } as const satisfies ColumnDef;
 
+/**
+ * The municipality of the row, a CBS code `GMnnnn` (gemeente.ts). Last in every table that
+ * has it; NULL only until fillGemeente ran over data saved before schema 2.
+ */
+const GEMEENTE = col('gemeente', 'VARCHAR');
+
 const AREA_COLUMNS = [
   col('lon', 'DOUBLE'),
   col('lat', 'DOUBLE'),
@@ -55,6 +66,7 @@ export const TABLES = {
     ...AREA_COLUMNS,
     col('dataset', 'VARCHAR', true),
     TIME_PRECISION,
+    GEMEENTE,
   ],
   meldingen: [
     col('id', 'VARCHAR', true),
@@ -70,6 +82,7 @@ export const TABLES = {
     ...AREA_COLUMNS,
     col('dataset', 'VARCHAR', true),
     TIME_PRECISION,
+    GEMEENTE,
   ],
   visits: [
     col('id', 'VARCHAR', true),
@@ -82,6 +95,7 @@ export const TABLES = {
     ...AREA_COLUMNS,
     col('dataset', 'VARCHAR', true),
     TIME_PRECISION,
+    GEMEENTE,
   ],
   areas: [
     col('code', 'VARCHAR', true),
@@ -97,6 +111,7 @@ export const TABLES = {
     col('max_lon', 'DOUBLE'),
     col('max_lat', 'DOUBLE'),
     col('dataset', 'VARCHAR', true),
+    GEMEENTE,
   ],
   buildings: [
     col('id', 'VARCHAR', true),
@@ -108,6 +123,7 @@ export const TABLES = {
     col('dataset', 'VARCHAR', true),
     // Last: data saved before the column existed loads with NULL (no address).
     col('adres', 'VARCHAR'),
+    GEMEENTE,
   ],
   watch_locations: [
     col('id', 'VARCHAR', true),
@@ -117,6 +133,7 @@ export const TABLES = {
     col('geometry', 'VARCHAR', true),
     ...AREA_COLUMNS,
     col('dataset', 'VARCHAR', true),
+    GEMEENTE,
   ],
   interventions: [
     col('id', 'VARCHAR', true),
@@ -126,6 +143,7 @@ export const TABLES = {
     col('end_date', 'DATE'),
     col('geometry', 'VARCHAR', true),
     col('dataset', 'VARCHAR', true),
+    GEMEENTE,
   ],
   theme_mapping: [
     col('main_category', 'VARCHAR', true),

@@ -9,6 +9,7 @@ import { dictionarySelectList } from './arrow-dictionary';
 import type { Connector } from './connector';
 import { inTransaction, initDatabase } from './database';
 import { isOutOfMemory } from './engine-errors';
+import { fillGemeente } from './gemeente';
 import { IpcStreamError } from './ipc-stream';
 import { insertIpcFilling } from './ipc-insert';
 import type { StepProgress } from './progress';
@@ -136,6 +137,11 @@ export async function restoreSnapshot(
         );
       }
     }
+    // Data of schema 1 gets its gemeente (gemeente.ts); the name set up is in the settings.
+    const { municipality } = snapshot.manifest.settings ?? {};
+    await fillGemeente(conn, {
+      municipality: typeof municipality === 'string' ? municipality : null,
+    });
     if (!options.ownSave) await progress?.step('personal_data');
     const found = options.ownSave
       ? null

@@ -13,6 +13,7 @@ import {
 } from '../area-assignment';
 import type { Connector } from '../connector';
 import { inTransaction, initDatabase } from '../database';
+import { fillGemeente } from '../gemeente';
 import type { AreaLevel } from '../geojson-areas';
 import { insertAreas } from '../places';
 import type { StepProgress } from '../progress';
@@ -124,6 +125,8 @@ export async function importAreaSource(
       await progress?.step('assign');
       unassignedRecords = await reassignRecords(conn, lookup, progress);
     }
+    // Every row's gemeente again: its area may now lie in another (gemeente.ts).
+    await fillGemeente(conn, { all: true });
     // The last checkpoint: a cancel up to here rolls everything back.
     await progress?.finish();
   });

@@ -9,6 +9,7 @@
  */
 import type { Connector } from '../connector';
 import { inTransaction } from '../database';
+import { fillGemeente } from '../gemeente';
 import { generatedIds, type RecordImportKind } from './convert';
 import { copiesOfSql, expandedRowsSql, hasCountColumn } from './count-column';
 import { lonLatSql } from './locate';
@@ -221,6 +222,8 @@ export async function commitImport(
   policy: DuplicatePolicy,
   dataset: string,
   counted = false,
+  /** The municipality's name as set up, for the gemeente of rows in no area (gemeente.ts). */
+  municipality?: string | null,
 ): Promise<number> {
   return inTransaction(conn, async () => {
     // Each id stored already has exactly one accepted row (its first): see finalizeRows.
@@ -237,11 +240,13 @@ export async function commitImport(
     const rows = counted ? expandedRowsSql(accepted) : `import_final WHERE ${accepted}`;
     const [inserted] = await withLookupJoins(conn, () =>
       conn.query<Record<string, number>>({
-        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ?${kind === 'buildings' ? ', adres' : ', time_precision'}
+        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ?${kind === 'buildings' ? ', adres' : ', time_precision'}, NULL
           FROM ${rows}`,
         params: [dataset],
       }),
     );
+    // The gemeente of the area each new row lies in, else the workspace's own (gemeente.ts).
+    await fillGemeente(conn, { municipality });
     // DuckDB answers an INSERT with one row: the number of rows inserted.
     return Number(Object.values(inserted ?? {})[0] ?? 0);
   });

@@ -223,6 +223,8 @@ export interface RunOptions {
   /** False: check only (the report), nothing is stored. */
   commit?: boolean;
   now?: Date;
+  /** The municipality's name as set up (issue 22), for the gemeente of rows in no area. */
+  municipality?: string | null;
   /**
    * Steps (progress-steps IMPORT_STEPS) and cancel: a cancel before the commit leaves the
    * stored tables as they were; the commit is the point of no return (progress.finish).
@@ -282,7 +284,14 @@ export async function runImport(
     // The point of no return: from here the rows land and are saved, whatever is clicked.
     await progress?.finish();
     await timed('commit', () =>
-      commitImport(conn, kind, plan.duplicates, options.dataset, hasCountColumn(plan)),
+      commitImport(
+        conn,
+        kind,
+        plan.duplicates,
+        options.dataset,
+        hasCountColumn(plan),
+        options.municipality,
+      ),
     );
   }
   return timed('report', () =>

@@ -10,7 +10,7 @@
  * went from about 110 ms and 55 ms to about 10 ms each, the default hexagon counts from
  * about 350 ms to about 110 ms (duckdb-wasm in headless Chromium, shared 2-core machine).
  *
- * The text fields (theme, category, outcome, area codes) are ENUMs of the values present:
+ * The text fields (theme, category, outcome, area and gemeente codes) are ENUMs of the values present:
  * one or two bytes per row instead of a 16-byte string (plus its text when longer than 12
  * bytes), so the projection of 1M incidents takes about a third less memory and a filter
  * on them compares small codes; the view's filter queries ran 1.5–2× faster (Node, same
@@ -44,6 +44,7 @@ const TEXT_FIELDS = [
   'outcome',
   'wijkcode',
   'buurtcode',
+  'gemeente',
 ] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 const ENUM_PREFIX = 'explore_';
@@ -88,6 +89,7 @@ export function exploreFactsSource(
     outcome: 'outcome',
     wijkcode: 'wijkcode',
     buurtcode: 'buurtcode',
+    gemeente: 'gemeente',
     lon: 'lon',
     lat: 'lat',
   };
@@ -123,6 +125,7 @@ function textFields(table: RecordTable): Record<TextField, string> {
     outcome: OUTCOME_SQL[table] ?? varchar,
     wijkcode: 'wijkcode',
     buurtcode: 'buurtcode',
+    gemeente: 'gemeente',
   };
 }
 
@@ -166,7 +169,8 @@ export function buildFactsTableSql(
         SELECT l.*, k.theme_c FROM located l
         LEFT JOIN ${EXPLORE_THEMES_TABLE} k ON k.theme = l.theme::VARCHAR
       )
-      SELECT src, rid, t, theme, category, main_category, outcome, wijkcode, buurtcode, lon, lat,
+      SELECT src, rid, t, theme, category, main_category, outcome, wijkcode, buurtcode, gemeente,
+        lon, lat,
         ${themeIndexSql('theme::VARCHAR')} AS th, theme_c,
         if(tp = 'exact', hour(t), NULL)::${uint8} AS h,
         (CASE tp WHEN 'month' THEN 0 WHEN 'year' THEN NULL ELSE ${dialect.isoWeekday('t')} END)::${uint8} AS dow,

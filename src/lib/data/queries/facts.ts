@@ -89,7 +89,7 @@ const unionOfSources = () =>
     return `SELECT ${index}::${dialect.uint8} AS src, ${f.t} AS t, ${f.tEnd} AS t_end,
       ${precisionCodeSql(f.precision)} AS prec, theme,
       ${f.category} AS category, ${f.category2} AS category2, ${f.outcome} AS outcome,
-      wijkcode, buurtcode, lon, lat
+      wijkcode, buurtcode, gemeente, lon, lat
     FROM ${table}`;
   }).join('\n    UNION ALL\n    ');
 
@@ -124,14 +124,30 @@ export function cellCorner(cell: number): [number, number] {
   return [x / CELLS_PER_DEGREE, y / CELLS_PER_DEGREE];
 }
 
-/** The distinct themes and wijkcodes, which get small codes in the facts (FactCodes). */
+/** The distinct themes, wijkcodes and gemeenten, which get small codes in the facts (FactCodes). */
 function factsCodeValuesQuery(): Query {
   return {
     sql: `SELECT 'theme' AS field, value FROM (${codeValuesSql('theme')})
       UNION ALL
       SELECT 'wijkcode', value FROM (${codeValuesSql('wijkcode')})
+      UNION ALL
+      SELECT 'gemeente', value FROM (${codeValuesSql('gemeente')})
       ORDER BY field, value`,
   };
+}
+
+/**
+ * The gemeente codes of the facts (`gemeente_c`, FactCodes.gemeenten) as a small table
+ * (gemeente_c, gemeente), through which the shared filter finds the code of a gemeente it
+ * is given (analysisFactsSource). A code of two bytes instead of a 64-bit hash: at the
+ * demo's size the facts then still fit where they did before schema 2.
+ */
+export const ANALYSIS_GEMEENTEN_TABLE = 'analysis_gemeenten';
+export function buildFactsGemeentenStatement(): string {
+  return `CREATE OR REPLACE TEMP TABLE ${ANALYSIS_GEMEENTEN_TABLE} AS
+    SELECT (row_number() OVER (ORDER BY value) - 1)::${dialect.uint16} AS gemeente_c,
+      value AS gemeente
+    FROM (${codeValuesSql('gemeente')})`;
 }
 
 /**
@@ -143,6 +159,7 @@ function factsCodeValuesQuery(): Query {
 export interface FactCodes {
   themes: readonly string[];
   wijkcodes: readonly string[];
+  gemeenten: readonly string[];
 }
 
 /**
@@ -163,6 +180,7 @@ export function buildFactsStatement(codes: FactCodes): string {
       SELECT r.src, r.t, r.t_end, ${hashed.join(', ')},
         ${codeSql('r.theme', codes.themes)} AS theme_c,
         ${codeSql('r.wijkcode', codes.wijkcodes)} AS wijk_c,
+        ${codeSql('r.gemeente', codes.gemeenten)} AS gemeente_c,
         (${dialect.floorDiv(dialect.epochMs('r.t'), '3600000')} + if(${inSpringGapSql('r.t')}, 1, 0))::INTEGER AS hour_key,
         (year(r.t) * 12 + month(r.t) - 1)::INTEGER AS month_key,
         if(r.prec <= ${PRECISION_CODES.month}, month(r.t), NULL)::${uint8} AS month_n,
@@ -184,7 +202,8 @@ function factsFingerprintQuery(): Query {
 /**
  * The shared filter's fields on the facts (compileRecordFilter): texts compared by their
  * hashes, the time parts from their own columns (NULL where the precision does not give
- * them). With `located` (the default) only records with coordinates count.
+ * them), the gemeente by its code. With `located` (the default) only records with
+ * coordinates count.
  */
 export function analysisFactsSource(
   tables: readonly RecordTable[],
@@ -199,6 +218,9 @@ export function analysisFactsSource(
     outcome: 'outcome_h',
     wijkcode: 'wijkcode_h',
     buurtcode: 'buurtcode_h',
+    gemeente: 'gemeente_c',
+    gemeenteText: (placeholder) =>
+      `(SELECT gemeente_c FROM ${ANALYSIS_GEMEENTEN_TABLE} WHERE gemeente = CAST(${placeholder} AS VARCHAR))`,
     lon: 'lon',
     lat: 'lat',
     text: (placeholder) => dialect.hash(`CAST(${placeholder} AS VARCHAR)`),

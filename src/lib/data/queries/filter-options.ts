@@ -1,6 +1,7 @@
 /**
  * What the filter panel offers: the period the data covers and the values present in the
- * data (themes, categories, outcomes) with their counts, and the wijken and buurten.
+ * data (themes, categories, outcomes) with their counts, the wijken and buurten, and the
+ * gemeenten (a region's data holds several; the panel offers them only then).
  */
 import type { Query } from '../connector';
 import { RECORD_TABLES } from '../schema';
@@ -39,6 +40,21 @@ function dataPeriodQuery(): Query {
     sql: `SELECT ${dialect.strftime('min(lo)', '%Y-%m-%d')} AS first,
             ${dialect.strftime('max(hi)', '%Y-%m-%d')} AS last
           FROM (${parts.join(' UNION ALL ')})`,
+  };
+}
+
+/**
+ * Rows (code, name) of the gemeenten the records hold (schema 2, data/gemeente.ts), by
+ * code; name from the gemeente's boundary, NULL when none is loaded.
+ */
+export function buildGemeenteListQuery(): Query {
+  const union = RECORD_TABLES.map((table) => `SELECT DISTINCT gemeente FROM ${table}`);
+  return {
+    sql: `SELECT r.code, min(a.name) AS name
+          FROM (SELECT DISTINCT gemeente AS code FROM (${union.join(' UNION ALL ')})
+                WHERE gemeente IS NOT NULL) r
+          LEFT JOIN areas a ON a.level = 'gemeente' AND a.code = r.code
+          GROUP BY r.code ORDER BY r.code`,
   };
 }
 

@@ -28,6 +28,8 @@ export interface RecordFilter {
   weekdays?: readonly number[];
   wijkcodes?: readonly string[];
   buurtcodes?: readonly string[];
+  /** Municipalities, CBS codes `GMnnnn` (schema 2, data/gemeente.ts): a region's data. */
+  gemeenten?: readonly string[];
   /** A drawn rectangle [minLon, minLat, maxLon, maxLat] (WGS84). */
   bbox?: readonly [number, number, number, number];
 }
@@ -55,6 +57,10 @@ export interface FilterSource {
   outcome: string | null;
   wijkcode: string;
   buurtcode: string;
+  /** The record's gemeente code (every source carries it, schema 2). */
+  gemeente: string;
+  /** The SQL the gemeente is compared with, around `?` (default: as `text`). */
+  gemeenteText?: (placeholder: string) => string;
   lon: string;
   lat: string;
   /** The SQL a text column is compared with, around the parameter `?` (default: itself). */
@@ -79,13 +85,17 @@ export function compileRecordFilter(
   const conditions = [...source.scope];
   const params: QueryParam[] = [];
   const text = source.text ?? ((p: string) => p);
-  const texts = (values: readonly string[]) => {
+  const texts = (values: readonly string[], sql = text) => {
     params.push(...values);
-    return values.map(() => text('?')).join(', ');
+    return values.map(() => sql('?')).join(', ');
   };
-  const inTexts = (columns: readonly string[], values: readonly string[] | undefined) => {
+  const inTexts = (
+    columns: readonly string[],
+    values: readonly string[] | undefined,
+    sql = text,
+  ) => {
     if (!values?.length) return;
-    const list = columns.map((c) => `${c} IN (${texts(values)})`);
+    const list = columns.map((c) => `${c} IN (${texts(values, sql)})`);
     conditions.push(list.length > 1 ? `(${list.join(' OR ')})` : list[0]);
   };
   if (filter.from !== undefined) {
@@ -112,6 +122,7 @@ export function compileRecordFilter(
   }
   inTexts([source.wijkcode], filter.wijkcodes);
   inTexts([source.buurtcode], filter.buurtcodes);
+  inTexts([source.gemeente], filter.gemeenten, source.gemeenteText);
   if (filter.bbox) conditions.push(bboxSql(filter.bbox, source.lon, source.lat));
   return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', params };
 }

@@ -133,6 +133,7 @@ export function recordSource(
     outcome: OUTCOME_SQL[table],
     wijkcode: column(table, 'wijkcode'),
     buurtcode: column(table, 'buurtcode'),
+    gemeente: column(table, 'gemeente'),
     lon: 'lon',
     lat: 'lat',
   };

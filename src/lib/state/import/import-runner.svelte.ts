@@ -120,7 +120,11 @@ export class ImportRunner {
       IMPORT_STEPS,
       async (progress) => {
         const kept = await keepChange(async () => {
-          const report = await runImport(appData.connector, confirmed, { dataset, progress });
+          const report = await runImport(appData.connector, confirmed, {
+            dataset,
+            progress,
+            municipality: appData.settings.municipality,
+          });
           this.#action.status = IMPORT_MESSAGES.SAVING;
           return report;
         });

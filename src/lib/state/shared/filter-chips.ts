@@ -17,12 +17,21 @@ export interface FilterChip {
 }
 
 export interface ChipLabels {
+  /** Wijk, buurt and gemeente names by code (a code without a name is shown as it is). */
   areaNames?: ReadonlyMap<string, string>;
   dagdelen?: readonly Dagdeel[];
 }
 
 type ListField =
-  'sources' | 'themes' | 'categories' | 'outcomes' | 'dagdelen' | 'weekdays' | 'wijken' | 'buurten';
+  | 'sources'
+  | 'themes'
+  | 'categories'
+  | 'outcomes'
+  | 'dagdelen'
+  | 'weekdays'
+  | 'wijken'
+  | 'buurten'
+  | 'gemeenten';
 
 export function filterChips(selection: FilterSelection, labels: ChipLabels = {}): FilterChip[] {
   const chips: FilterChip[] = [];
@@ -61,6 +70,7 @@ export function filterChips(selection: FilterSelection, labels: ChipLabels = {})
   add('weekdays', 'Dag', (d) => WEEKDAY_LABELS[d - 1]);
   add('wijken', 'Wijk', area);
   add('buurten', 'Buurt', area);
+  add('gemeenten', 'Gemeente', area);
   if (selection.bbox) {
     chips.push({ key: 'gebied', label: 'Getekend gebied', without: { ...selection, bbox: null } });
   }

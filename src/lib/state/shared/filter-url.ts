@@ -1,6 +1,7 @@
 /**
  * The shared filter as the user sets it (FilterSelection), its place in the URL
- * (`?van=2026-06-01&tot=2026-08-31&bron=meldingen&thema=jeugd,horeca&dagdeel=avond&dag=vr,za`,
+ * (`?van=2026-06-01&tot=2026-08-31&bron=meldingen&thema=jeugd,horeca&dagdeel=avond&dag=vr,za`
+ * and, on a region's data, `&gemeente=GM0363`;
  * keys in url-keys.ts)
  * and its translation to the query filter (record-filter.ts). Every view reads the same
  * selection, so a link opens the same picture for a colleague. Unknown or tampered values
@@ -27,6 +28,8 @@ export interface FilterSelection {
   weekdays: number[];
   wijken: string[];
   buurten: string[];
+  /** Gemeente codes (a region's data; data/gemeente.ts). */
+  gemeenten: string[];
   /** A drawn rectangle [minLon, minLat, maxLon, maxLat]. */
   bbox: [number, number, number, number] | null;
 }
@@ -42,6 +45,7 @@ export const EMPTY_SELECTION: FilterSelection = {
   weekdays: [],
   wijken: [],
   buurten: [],
+  gemeenten: [],
   bbox: null,
 };
 
@@ -73,6 +77,7 @@ export const FILTER_PARAMS = [
   'wijk',
   'buurt',
   'kader',
+  'gemeente',
 ] as const satisfies readonly UrlKeyName[];
 
 export function parseFilterSelection(
@@ -98,6 +103,7 @@ export function parseFilterSelection(
       .sort((a, b) => a - b),
     wijken: list('wijk'),
     buurten: list('buurt'),
+    gemeenten: list('gemeente'),
     bbox: readKey(url, 'kader'),
   };
   if (selection.from && selection.to && selection.from > selection.to) {
@@ -135,6 +141,7 @@ export function writeFilterSelection(
   writeKey(next, 'wijk', selection.wijken);
   writeKey(next, 'buurt', selection.buurten);
   writeKey(next, 'kader', selection.bbox);
+  writeKey(next, 'gemeente', selection.gemeenten);
   return next;
 }
 
@@ -171,6 +178,7 @@ export function toRecordFilter(
     weekdays: selection.weekdays,
     wijkcodes: selection.wijken,
     buurtcodes: selection.buurten,
+    gemeenten: selection.gemeenten,
     bbox: selection.bbox ?? undefined,
   };
   return { tables, filter };

@@ -9,7 +9,7 @@ import type { PageDeps, WorkspaceDeps } from './page-deps';
 import { SharedFilter } from './shared-filter.svelte';
 
 export { SharedFilter } from './shared-filter.svelte';
-export type { AreaOption, DataSource, FilterOptions } from './shared-filter.svelte';
+export type { AreaOption, DataSource, FilterOptions, GemeenteOption } from './shared-filter.svelte';
 
 export const sharedFilter = new SharedFilter({ url: appUrl, data: appData, readiness });
 

@@ -11,6 +11,7 @@ import {
   buildAreaListQuery,
   buildDataPeriodQuery,
   buildFilterValuesQuery,
+  buildGemeenteListQuery,
   type FilterValueRow,
 } from '$lib/data/queries/filter-options';
 import {
@@ -49,10 +50,18 @@ export interface AreaOption {
   parent: string | null;
 }
 
+export interface GemeenteOption {
+  code: string;
+  /** The boundary's name; null when no boundary of it is loaded. */
+  name: string | null;
+}
+
 export interface FilterOptions {
   period: { first: string | null; last: string | null };
   values: Record<FilterValueRow['field'], { value: string; n: number }[]>;
   areas: AreaOption[];
+  /** The gemeenten the records hold: more than one only in a region's data. */
+  gemeenten: GemeenteOption[];
 }
 
 function sameSelection(a: FilterSelection, b: FilterSelection): boolean {
@@ -66,8 +75,16 @@ export class SharedFilter {
   options = $state.raw<FilterOptions | null>(null);
   /** Tables and SQL filter of the selection (record-filter.ts). */
   readonly query = $derived(toRecordFilter(this.selection, this.dagdelen));
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole by $derived, never mutated
-  readonly areaNames = $derived(new Map((this.options?.areas ?? []).map((a) => [a.code, a.name])));
+  /** Names of the wijken, buurten and gemeenten by code (gemeenten without a boundary: none). */
+  readonly areaNames = $derived(
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole by $derived, never mutated
+    new Map([
+      ...(this.options?.areas ?? []).map((a): [string, string] => [a.code, a.name]),
+      ...(this.options?.gemeenten ?? []).flatMap((g): [string, string][] =>
+        g.name ? [[g.code, g.name]] : [],
+      ),
+    ]),
+  );
   #optionsVersion = -1;
 
   #urlPending = false;
@@ -167,13 +184,19 @@ export class SharedFilter {
   async loadOptions(conn: Connector, dataVersion: number): Promise<void> {
     if (this.#optionsVersion === dataVersion && this.options) return;
     this.#optionsVersion = dataVersion;
-    const [values, [period], areas] = await Promise.all([
+    const [values, [period], areas, gemeenten] = await Promise.all([
       conn.query<FilterValueRow>(buildFilterValuesQuery()),
       conn.query<{ first: string | null; last: string | null }>(buildDataPeriodQuery()),
       conn.query<AreaOption>(buildAreaListQuery()),
+      conn.query<GemeenteOption>(buildGemeenteListQuery()),
     ]);
     const grouped: FilterOptions['values'] = { theme: [], category: [], outcome: [] };
     for (const row of values) grouped[row.field].push({ value: row.value, n: row.n });
-    this.options = { period: period ?? { first: null, last: null }, values: grouped, areas };
+    this.options = {
+      period: period ?? { first: null, last: null },
+      values: grouped,
+      areas,
+      gemeenten,
+    };
   }
 }

@@ -44,6 +44,8 @@ const integer = (min: number, max: number): ValueCodec<number> => ({
 });
 
 const CODE = /^[A-Za-z0-9_-]{1,40}$/;
+/** A gemeente code: CBS `GM0363`, or `GMX` and eight hex digits when generated. */
+const GEMEENTE_CODE = /^GM(\d{4}|X[0-9A-F]{8})$/;
 const SLUG = /^[a-z0-9-]{1,60}$/;
 /** Management's days: the pattern its links have always used (no calendar check). */
 const LOOSE_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -64,6 +66,11 @@ export const URL_KEYS = {
   wijk: key('wijk codes of the filter', listCodec(), 'WK990101'),
   buurt: key('buurt codes of the filter', listCodec(), 'BU99010101'),
   kader: key('a drawn lon/lat rectangle of the filter', boxCodec, '6.1,52,6.2,52.1'),
+  gemeente: key(
+    'gemeente codes of the filter (CBS GMnnnn; GMX… generated, data/gemeente.ts)',
+    listCodec(GEMEENTE_CODE),
+    'GM9901,GM9902',
+  ),
   // Verkennen (explore-url.ts).
   lagen: key('visible map layers', listCodec(/^[a-z]{1,20}$/), 'punten,hotspots'),
   laag: key('one map layer (links from before lagen)', textCodec(/^[a-z]{1,20}$/), 'hotspots'),
