@@ -37,6 +37,8 @@ describe('IMPORT_FIELDS', () => {
       'lat',
       'buurtcode',
       'wijkcode',
+      // The gemeente of the area a row lies in (data/gemeente.ts), like its wijk and buurt.
+      'gemeente',
       'geometry',
     ]);
     const bbox = new Set(['min_lon', 'min_lat', 'max_lon', 'max_lat']);
