@@ -67,6 +67,28 @@ async function anyWithout(conn: Connector): Promise<boolean> {
   return n > 0;
 }
 
+/** True when every area is in the gemeente `own` (or there are none). */
+async function onlyOwn(conn: Connector, own: string): Promise<boolean> {
+  const [{ other }] = await conn.query<{ other: number }>({
+    sql: 'SELECT count(*)::INTEGER AS other FROM areas WHERE gemeente IS DISTINCT FROM ?',
+    params: [own],
+  });
+  return other === 0;
+}
+
+/**
+ * The gemeente new records get when every one of them gets the same (all areas are in the
+ * workspace's own gemeente, or there are none), so an import writes it straight away; null
+ * when the areas span several gemeenten: then insert NULL and call fillGemeente.
+ */
+export async function gemeenteOfNewRows(
+  conn: Connector,
+  municipality?: string | null,
+): Promise<string | null> {
+  const own = await ownGemeenteCode(conn, municipality);
+  return (await onlyOwn(conn, own)) ? own : null;
+}
+
 export interface FillOptions {
   /** The municipality's name as set up (issue 22), used only when the data names no code. */
   municipality?: string | null;
@@ -100,14 +122,19 @@ export async function fillGemeente(conn: Connector, options: FillOptions = {}): 
   });
   // Any other level (none is made today): the workspace's own.
   await conn.query({ sql: 'UPDATE areas SET gemeente = ? WHERE gemeente IS NULL', params: [own] });
-  const [{ other }] = await conn.query<{ other: number }>({
-    sql: `SELECT count(*)::INTEGER AS other FROM areas WHERE gemeente <> ?`,
-    params: [own],
-  });
+  const single = await onlyOwn(conn, own);
   for (const table of PLACED_TABLES) {
-    if (other === 0) {
-      // One municipality (the usual workspace): no lookup per row.
-      await conn.query({ sql: `UPDATE ${table} SET gemeente = ? WHERE ${which}`, params: [own] });
+    if (single) {
+      // One municipality (the usual workspace): no lookup per row, and rows that have the
+      // code already are not written again (an area import over a million records).
+      await conn.query(
+        options.all
+          ? {
+              sql: `UPDATE ${table} SET gemeente = ? WHERE gemeente IS DISTINCT FROM ?`,
+              params: [own, own],
+            }
+          : { sql: `UPDATE ${table} SET gemeente = ? WHERE gemeente IS NULL`, params: [own] },
+      );
       continue;
     }
     const of = (level: string, column: string) =>

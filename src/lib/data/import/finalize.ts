@@ -9,7 +9,7 @@
  */
 import type { Connector } from '../connector';
 import { inTransaction } from '../database';
-import { fillGemeente } from '../gemeente';
+import { fillGemeente, gemeenteOfNewRows } from '../gemeente';
 import { generatedIds, type RecordImportKind } from './convert';
 import { copiesOfSql, expandedRowsSql, hasCountColumn } from './count-column';
 import { lonLatSql } from './locate';
@@ -238,15 +238,17 @@ export async function commitImport(
     }
     const accepted = acceptedCondition(policy);
     const rows = counted ? expandedRowsSql(accepted) : `import_final WHERE ${accepted}`;
+    // The gemeente of the area each new row lies in, else the workspace's own (gemeente.ts):
+    // written at once when that is one code for all, else looked up per row afterwards.
+    const gemeente = await gemeenteOfNewRows(conn, municipality);
     const [inserted] = await withLookupJoins(conn, () =>
       conn.query<Record<string, number>>({
-        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ?${kind === 'buildings' ? ', adres' : ', time_precision'}, NULL
+        sql: `INSERT INTO ${kind} SELECT ${INSERT_SELECT[kind]}, ?${kind === 'buildings' ? ', adres' : ', time_precision'}, ?
           FROM ${rows}`,
-        params: [dataset],
+        params: [dataset, gemeente],
       }),
     );
-    // The gemeente of the area each new row lies in, else the workspace's own (gemeente.ts).
-    await fillGemeente(conn, { municipality });
+    if (gemeente === null) await fillGemeente(conn, { municipality });
     // DuckDB answers an INSERT with one row: the number of rows inserted.
     return Number(Object.values(inserted ?? {})[0] ?? 0);
   });
