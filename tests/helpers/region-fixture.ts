@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Connector } from '../../src/lib/data/connector';
 import { buildPublication } from '../../src/lib/data/publish';
-import { RECORD_TABLES, RECORD_TIME_COLUMN } from '../../src/lib/data/schema';
+import { RECORD_TABLES, RECORD_TIME_COLUMN, TABLE_NAMES, TABLES } from '../../src/lib/data/schema';
 import { writePublication } from '../../scripts/lib/publish-files';
 import { publishRegion, type RegionSummary } from '../../scripts/lib/region-publish';
 import { loadDemoInNode } from './demo-node';
@@ -31,6 +31,15 @@ export async function buildRegionFixture(): Promise<RegionFixture> {
   const b = await loadDemoInNode();
   for (const table of RECORD_TABLES) {
     await b.exec(`DELETE FROM ${table} WHERE month(${RECORD_TIME_COLUMN[table]}) <= 6`);
+  }
+  // Two gemeenten of one demo: each gets its own code, in its data as in the region.
+  for (const [conn, code] of [
+    [a, GEMEENTE_A],
+    [b, GEMEENTE_B],
+  ] as const) {
+    for (const table of TABLE_NAMES.filter((t) => TABLES[t].some((c) => c.name === 'gemeente'))) {
+      await conn.exec(`UPDATE ${table} SET gemeente = '${code}'`);
+    }
   }
   const now = new Date('2026-12-01T10:00:00Z');
   await writePublication(await buildPublication(a, { version: 'A', now }), path.join(dir, 'a'));
