@@ -6,7 +6,8 @@
  * numbers, the region's tab asks nothing outside its origin, and Gegevens explains that the
  * region's data cannot be edited there.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,12 +18,15 @@ import { BUILD_DIR } from '../../scripts/lib/preview-server';
 import { writePublication } from '../../scripts/lib/publish-files';
 import { publishRegion } from '../../scripts/lib/region-publish';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { parseConfig } from '../../server/src/config';
-import { startRegionServer, type RegionServer } from '../../server/src/server';
 import type { Query } from '../../src/lib/data/connector';
 import { buildPublication } from '../../src/lib/data/publish';
 import { buildPeriodQuery, buildTableCountsQuery } from '../../src/lib/data/queries/overview';
-import { buildWijkMonthlyCountsQuery } from '../../src/lib/data/queries/trends';
+import {
+  buildDrilldownBaseQuery,
+  buildDrilldownSummaryQuery,
+} from '../../src/lib/data/queries/drilldown';
+import { buildFilterValuesQuery } from '../../src/lib/data/queries/filter-options';
+import { buildMonthlyKpiQuery } from '../../src/lib/data/queries/management';
 import { loadDemoInNode } from '../helpers/demo-node';
 import { launchBrowser, openPage, scaled, waitForReady, type RecordedPage } from './browser';
 
@@ -30,14 +34,14 @@ let browser: Browser;
 let work: string;
 let inBrowser: StaticServer;
 let regionSite: StaticServer;
-let region: RegionServer;
+let region: { url: string; process: ChildProcess };
 let proxy: Server;
 let proxyUrl: string;
 let local: RecordedPage;
 let remote: RecordedPage;
 
 /** The reverse proxy: /dataset/query to the region server with the user's identity. */
-async function startProxy(site: StaticServer, server: RegionServer): Promise<Server> {
+async function startProxy(site: StaticServer, server: { url: string }): Promise<Server> {
   const target = (url: string) => new URL(url);
   const front = createServer((req, res) => {
     const isQuery = req.url === '/dataset/query';
@@ -58,6 +62,27 @@ async function startProxy(site: StaticServer, server: RegionServer): Promise<Ser
   return front;
 }
 
+/** `npm run serve:region` as a deployment runs it (tsx), on a free port. */
+function startServeRegion(config: string): Promise<{ url: string; process: ChildProcess }> {
+  // One process (tsx as Node's loader), so that stopping it stops the server.
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/src/main.ts', '--config', config],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /luistert op (http:\/\/127\.0\.0\.1:\d+)\/query/.exec(out)?.[1];
+      if (url) resolve({ url, process: child });
+    });
+    child.once('exit', (code) => reject(new Error(`serve:region stopte (${code}): ${out}`)));
+  });
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
   work = await mkdtemp(path.join(tmpdir(), 'wijkradar-region-e2e-'));
@@ -68,7 +93,7 @@ beforeAll(async () => {
   );
   await conn.close();
   const summary = await publishRegion(
-    [{ path: path.join(work, 'publication'), gemeente: 'GM9999' }],
+    [{ path: path.join(work, 'publication') }],
     path.join(work, 'region'),
   );
   for (const [site, dataset] of [
@@ -81,14 +106,17 @@ beforeAll(async () => {
   }
   inBrowser = await startStaticServer(path.join(work, 'site-local'));
   regionSite = await startStaticServer(path.join(work, 'site-region'));
-  region = await startRegionServer(
-    parseConfig({
+  const config = path.join(work, 'server.json');
+  await writeFile(
+    config,
+    JSON.stringify({
       port: 0,
       database: summary.database,
       auditLog: path.join(work, 'audit.jsonl'),
-      users: { 'analist.regio': { role: 'regio', gemeenten: ['GM9999'] } },
+      users: { 'analist.regio': { role: 'regio', gemeenten: summary.gemeenten } },
     }),
   );
+  region = await startServeRegion(config);
   proxy = await startProxy(regionSite, region);
   proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 
@@ -103,7 +131,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => proxy?.close(resolve));
-  await region?.close();
+  if (region) {
+    const exited = new Promise((resolve) => region.process.once('exit', resolve));
+    region.process.kill('SIGTERM');
+    await exited;
+  }
   await inBrowser?.stop();
   await regionSite?.stop();
   if (work) await rm(work, { recursive: true, force: true });
@@ -138,10 +170,15 @@ describe('the app on a region server', () => {
     for (const query of [
       buildTableCountsQuery(),
       buildPeriodQuery(),
-      buildWijkMonthlyCountsQuery(['incidents', 'meldingen'], {
-        themes: ['afval'],
-        hours: [22, 23],
-      }),
+      buildFilterValuesQuery(),
+      buildMonthlyKpiQuery({ from: '2025-01-01', to: '2025-12-31' }),
+      buildDrilldownSummaryQuery(
+        buildDrilldownBaseQuery(
+          ['incidents', 'meldingen'],
+          { hours: [22, 23] },
+          { kind: 'area', level: 'wijk', code: 'WK990100' },
+        ),
+      ),
     ]) {
       expect(query.call, 'builder tagged').toBeDefined();
       expect(await rowsOn(remote.page, query)).toEqual(await rowsOn(local.page, query));

@@ -49,11 +49,11 @@ export class GegevensPage {
 
   /** Reads the dataset list and the theme table of `dataVersion`. */
   async refresh(conn: Connector, dataVersion: number): Promise<void> {
-    // A region server's data is read-only: there are no datasets or themes to edit here.
-    if (isRemote(conn)) return;
     const listed = this.#listed;
     this.#listed = null;
     try {
+      // A region server's data is read-only: there are no datasets or themes to edit here.
+      if (isRemote(conn)) return;
       await Promise.all([
         this.workspace.loadDatasets(conn, dataVersion),
         this.themes.load(conn, dataVersion),
