@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { resultToIpc } from './arrow-result';
 import { scopeKey, type Scope } from './scope';
+import { buildScopeFacts, READS_FACTS, SerialConnection } from './scope-facts';
 
 /** The same session set-up as the browser's (data/connector.ts): never load extensions. */
 const SESSION_SETUP = [
@@ -52,6 +53,7 @@ const RIEC_UNTHEMED = new Set(['areas', 'theme_mapping']);
 
 export class RegionDatabase {
   #schemas = new Map<string, Promise<string>>();
+  #facts = new Map<string, Promise<SerialConnection>>();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -116,31 +118,42 @@ export class RegionDatabase {
     query: { sql: string; params?: readonly QueryParam[] },
     limits: { timeoutMs: number; maxRows: number },
   ): Promise<{ bytes: Uint8Array; rows: number }> {
-    let timedOut = false;
-    let conn: DuckDBConnection | null = null;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      conn?.interrupt();
-    }, limits.timeoutMs);
-    try {
-      const schema = await this.#schemaFor(scope);
-      conn = await this.instance.connect();
-      for (const statement of SESSION_SETUP) await conn.run(statement);
-      // Types (the projections' enums) resolve in region.main; tables always in the scope.
-      await conn.run(`SET search_path = 'memory.${schema},region.main'`);
-      const statement = await conn.prepare(query.sql);
-      bindParams(statement, query.params ?? []);
-      const result = await resultToIpc(await statement.stream(), limits.maxRows);
-      // Past the limit is past the limit, also when the engine finished between checks.
-      if (timedOut) throw new QueryTimeoutError('query past its time');
-      return result;
-    } catch (error) {
-      if (timedOut) throw new QueryTimeoutError('query interrupted');
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      conn?.closeSync();
+    const schema = await this.#schemaFor(scope);
+    if (READS_FACTS.test(query.sql)) {
+      const facts = await this.#factsFor(scope, schema);
+      return facts.run((conn) => runLimited(conn, query, limits));
     }
+    const conn = await this.#connect(schema);
+    try {
+      return await runLimited(conn, query, limits);
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  /** A connection that reads the scope's views (`schema`). */
+  async #connect(schema: string): Promise<DuckDBConnection> {
+    const conn = await this.instance.connect();
+    for (const statement of SESSION_SETUP) await conn.run(statement);
+    // Types (the projections' enums) resolve in region.main; tables always in the scope.
+    await conn.run(`SET search_path = 'memory.${schema},region.main'`);
+    return conn;
+  }
+
+  /** The scope's connection with its analysis facts (scope-facts.ts), built on first use. */
+  #factsFor(scope: Pick<Scope, 'gemeenten' | 'themes'>, schema: string) {
+    const key = scopeKey(scope);
+    let facts = this.#facts.get(key);
+    if (!facts) {
+      facts = (async () => {
+        const conn = await this.#connect(schema);
+        await buildScopeFacts(conn);
+        return new SerialConnection(conn);
+      })();
+      facts.catch(() => this.#facts.delete(key));
+      this.#facts.set(key, facts);
+    }
+    return facts;
   }
 
   /**
@@ -161,12 +174,46 @@ export class RegionDatabase {
   }
 
   close(): void {
+    for (const facts of this.#facts.values())
+      void facts.then(
+        (f) => f.conn.closeSync(),
+        () => undefined,
+      );
     this.setup.closeSync();
     this.instance.closeSync();
   }
 }
 
 type Bindable = Awaited<ReturnType<DuckDBConnection['prepare']>>;
+
+/**
+ * Runs the query on `conn` within the limits: past `timeoutMs` the connection is
+ * interrupted (QueryTimeoutError), more than `maxRows` rows throw TooManyRowsError.
+ */
+async function runLimited(
+  conn: DuckDBConnection,
+  query: { sql: string; params?: readonly QueryParam[] },
+  limits: { timeoutMs: number; maxRows: number },
+): Promise<{ bytes: Uint8Array; rows: number }> {
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    conn.interrupt();
+  }, limits.timeoutMs);
+  try {
+    const statement = await conn.prepare(query.sql);
+    bindParams(statement, query.params ?? []);
+    const result = await resultToIpc(await statement.stream(), limits.maxRows);
+    // Past the limit is past the limit, also when the engine finished between checks.
+    if (timedOut) throw new QueryTimeoutError('query past its time');
+    return result;
+  } catch (error) {
+    if (timedOut) throw new QueryTimeoutError('query interrupted');
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Binds parameters as DuckDB-WASM does (it passes them as JSON): integers in 32 bits as
