@@ -64,8 +64,6 @@ class AppData {
   warning = $state<string | null>(null);
   /** The published dataset that is open (origin 'gepubliceerd'). */
   dataset = $state<DatasetInfo | null>(null);
-  /** The data is a region's, read-only on the server its manifest names (region-start.ts). */
-  remote = $state(false);
   /** A published dataset exists while the user's own workspace is open. */
   publishedAvailable = $state<DatasetInfo | null>(null);
   /** Record files of the published dataset not loaded yet (recentOnly start). */
@@ -106,6 +104,10 @@ class AppData {
   #starting: Promise<void> | null = null;
   #engineGate = new EngineGate();
 
+  /** The data is a region's, read-only on the server its manifest names (region-start.ts). */
+  get remote(): boolean {
+    return this.#identity.startsWith('regio:');
+  }
   /** Names the data now in the database (see BriefingSource.key). */
   get dataKey(): string {
     return `${this.#identity}#${this.dataVersion}`;
@@ -150,8 +152,7 @@ class AppData {
     // on the briefing, which is drawn from the files first and holds the engine back.
     const engine = options.recentOnly ? null : loadEngine();
     if (options.recentOnly) await this.#briefingFirst(download);
-    // A region's publication names its server: no engine in the browser then.
-    const remote = await region;
+    const remote = await region; // a region's server: no engine in the browser then
     const conn =
       remote?.conn ?? (await (await (engine ?? loadEngine())).getBrowserConnector(takeEarlyEngine));
     this.status = 'laden';
@@ -159,12 +160,8 @@ class AppData {
     // schema itself before it writes.
     const published = await manifestBytes;
     if (remote) {
-      [this.remote, this.origin, this.dataset] = [
-        true,
-        'gepubliceerd',
-        datasetInfo(remote.manifest),
-      ];
-      this.#identity = publishedIdentity(remote.manifest, []);
+      [this.origin, this.dataset] = ['gepubliceerd', datasetInfo(remote.manifest)];
+      this.#identity = `regio:${publishedIdentity(remote.manifest, [])}`;
     } else if (await this.#restoreSaved(conn, await saved)) {
       if (published) this.publishedAvailable = peekManifest(published);
     } else if (!published || !(await this.#openPublished(conn, await download))) {
