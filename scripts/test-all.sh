@@ -5,6 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export TZ=Europe/Amsterdam
 
+# The region server's native DuckDB (server/package-lock.json), for its contract tests.
+if [ ! -d server/node_modules/@duckdb/node-api ]; then
+  npm ci --prefix server --no-audit --no-fund
+fi
+
 started=$SECONDS
 step_started=$SECONDS
 step_name=''

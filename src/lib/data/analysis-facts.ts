@@ -6,6 +6,7 @@
  */
 import type { Connector } from './connector';
 import { buildWithRoom, Projection, type ProjectionBuild } from './projections';
+import { isRemote } from './remote-connector';
 import {
   buildFactsCodeValuesQuery,
   buildFactsGemeentenStatement,
@@ -40,6 +41,8 @@ async function build(conn: Connector): Promise<FactCodes> {
     wijkcodes: values.filter((v) => v.field === 'wijkcode').map((v) => v.value),
     gemeenten: values.filter((v) => v.field === 'gemeente').map((v) => v.value),
   };
+  // A region server builds the same facts for the user's scope (server/src/scope-facts.ts).
+  if (isRemote(conn)) return codes;
   await buildWithRoom(conn, 'analyse', async () => {
     const statements = [
       buildFactsGemeentenStatement(),

@@ -9,7 +9,6 @@ import type { StepProgress } from '$lib/data/progress';
 import { PUBLISHED_LOAD_STEPS } from '$lib/data/progress-steps';
 import type { DatasetFile, DatasetManifest } from '$lib/data/publish';
 import { appendFiles, readVerified } from '$lib/data/published';
-import { restoreSnapshot } from '$lib/data/snapshot';
 import type { SavedChange } from '$lib/data/workspace-writer';
 import {
   createIndexedDbSnapshotStore,
@@ -20,10 +19,11 @@ import { invalidateBaseMap } from '../shared/base-map.svelte';
 import { installDebugHandle } from '../shared/debug-handle';
 import { readDemoSnapshot } from './demo-source';
 import type { DataOrigin, DataStatus, StartOptions, TableCount } from './start-options';
-import { cachePublished, loadDemo, peekManifest, readOverview } from './data-loaders';
+import { cachePublished, loadDemo, peekManifest, readOverview, restoreSaved } from './data-loaders';
 import { rememberOwnWorkspace, takeEarlyEngine } from '../shared/early-downloads';
 import { OperationProgress } from '../shared/operation-progress.svelte';
 import { openPublished } from './published-fallback';
+import { regionServerOf } from './region-start';
 import { publishedReader, readPublishedManifest } from './published-source';
 import { readiness } from '../shared/readiness.svelte';
 import { TabSync } from './tab-sync.svelte';
@@ -104,6 +104,10 @@ class AppData {
   #starting: Promise<void> | null = null;
   #engineGate = new EngineGate();
 
+  /** The data is a region's, read-only on the server its manifest names (region-start.ts). */
+  get remote(): boolean {
+    return this.#identity.startsWith('regio:');
+  }
   /** Names the data now in the database (see BriefingSource.key). */
   get dataKey(): string {
     return `${this.#identity}#${this.dataVersion}`;
@@ -133,13 +137,14 @@ class AppData {
     // none, the demo prepared at build time.
     const saved = this.#store.load().catch(() => null);
     const manifestBytes = readPublishedManifest();
+    const region = manifestBytes.then(regionServerOf);
     const demoSnapshot = manifestBytes.then((bytes) =>
       bytes ? null : readDemoSnapshot().catch(() => null),
     );
     // The published files download and are verified while the engine starts, once it is
     // clear that this browser has no workspace of its own to open instead.
-    const download = Promise.all([manifestBytes, saved]).then(([bytes, own]) => {
-      if (!bytes || own) return null;
+    const download = Promise.all([manifestBytes, saved, region]).then(([bytes, own, remote]) => {
+      if (!bytes || own || remote) return null;
       this.#loadSteps = this.loading.start(PUBLISHED_LOAD_STEPS);
       return downloadPublished(bytes, Boolean(options.recentOnly), this.#loadSteps);
     });
@@ -147,12 +152,17 @@ class AppData {
     // on the briefing, which is drawn from the files first and holds the engine back.
     const engine = options.recentOnly ? null : loadEngine();
     if (options.recentOnly) await this.#briefingFirst(download);
-    const conn = await (await (engine ?? loadEngine())).getBrowserConnector(takeEarlyEngine);
+    const remote = await region; // a region's server: no engine in the browser then
+    const conn =
+      remote?.conn ?? (await (await (engine ?? loadEngine())).getBrowserConnector(takeEarlyEngine));
     this.status = 'laden';
     // Each loader below (restoreSnapshot, replaceWithPublication, loadDemoFiles) creates the
     // schema itself before it writes.
     const published = await manifestBytes;
-    if (await this.#restoreSaved(conn, await saved)) {
+    if (remote) {
+      [this.origin, this.dataset] = ['gepubliceerd', datasetInfo(remote.manifest)];
+      this.#identity = `regio:${publishedIdentity(remote.manifest, [])}`;
+    } else if (await this.#restoreSaved(conn, await saved)) {
       if (published) this.publishedAvailable = peekManifest(published);
     } else if (!published || !(await this.#openPublished(conn, await download))) {
       performance.mark('app.demo_load.start');
@@ -250,21 +260,11 @@ class AppData {
 
   /** Restores what this browser saved before; false when there is nothing (usable). */
   async #restoreSaved(conn: Connector, saved: StoredSnapshot | null): Promise<boolean> {
-    try {
-      rememberOwnWorkspace(saved !== null);
-      if (!saved) return false;
-      performance.mark('app.restore.start');
-      await restoreSnapshot(conn, saved, { ownSave: true });
-      performance.measure('app.restore', 'app.restore.start');
-      this.settings = readSettings(saved.manifest.settings);
-      this.origin = 'opgeslagen';
-      return true;
-    } catch (error) {
-      this.warning =
-        'De opgeslagen gegevens in deze browser konden niet worden hersteld; de demogemeente is geladen. ' +
-        errorReason(error);
-      return false;
-    }
+    const restored = await restoreSaved(conn, saved);
+    if ('warning' in restored) this.warning = restored.warning;
+    if (!('settings' in restored)) return false;
+    [this.settings, this.origin] = [restored.settings, 'opgeslagen'];
+    return true;
   }
 
   /**

@@ -3,6 +3,8 @@
  * demo municipality, the published dataset's fallback copy and the start page's overview.
  */
 import type { Connector } from '$lib/data/connector';
+import { errorReason } from '$lib/data/engine-errors';
+import { readSettings, type WorkspaceSettings } from '$lib/data/import/profiles';
 import { loadDemoFiles, readDemoFiles } from '$lib/data/load-demo';
 import type { DatasetManifest } from '$lib/data/publish';
 import { parseManifest } from '$lib/data/published';
@@ -13,7 +15,8 @@ import {
 } from '$lib/data/queries/overview';
 import type { TableName } from '$lib/data/schema';
 import { restoreSnapshot, takeSnapshot } from '$lib/data/snapshot';
-import type { SnapshotStore } from '$lib/data/snapshot-store';
+import type { SnapshotStore, StoredSnapshot } from '$lib/data/snapshot-store';
+import { rememberOwnWorkspace } from '../shared/early-downloads';
 import { decodeWorkspace } from '$lib/data/workspace-file';
 import { demoSource } from './demo-source';
 import { PUBLISHED_SETTING } from './published-fallback';
@@ -77,4 +80,28 @@ export async function readOverview(conn: Connector): Promise<Overview> {
         : null,
     municipality: named?.name ?? null,
   };
+}
+
+/**
+ * Restores what this browser saved before: its settings; `{}` when there is nothing, a
+ * Dutch warning when it could not be restored (the caller loads the demo then).
+ */
+export async function restoreSaved(
+  conn: Connector,
+  saved: StoredSnapshot | null,
+): Promise<{ settings: WorkspaceSettings } | { warning: string } | Record<string, never>> {
+  try {
+    rememberOwnWorkspace(saved !== null);
+    if (!saved) return {};
+    performance.mark('app.restore.start');
+    await restoreSnapshot(conn, saved, { ownSave: true });
+    performance.measure('app.restore', 'app.restore.start');
+    return { settings: readSettings(saved.manifest.settings) };
+  } catch (error) {
+    return {
+      warning:
+        'De opgeslagen gegevens in deze browser konden niet worden hersteld; de demogemeente is geladen. ' +
+        errorReason(error),
+    };
+  }
 }

@@ -13,6 +13,7 @@ import {
   type DatasetReader,
 } from '$lib/data/published';
 import { PublishedBriefingTables } from '$lib/data/published-briefing';
+import { checkFitsBrowser } from '$lib/data/region-manifest';
 import type { StepProgress } from '$lib/data/progress';
 import { publishedBriefingSource, type BriefingSource } from '../briefing/briefing-sources';
 import { publishedReader } from './published-source';
@@ -57,6 +58,8 @@ export async function downloadPublished(
   try {
     await progress?.step('download');
     const manifest = parseManifest(manifestBytes);
+    // Before any download: a region too large for a tab belongs on a server.
+    checkFitsBrowser(manifest);
     const files = selectFiles(manifest, recentOnly ? recentFromYear(manifest) : undefined);
     const started = performance.now();
     const contents = await readVerified(reader, files, progress);

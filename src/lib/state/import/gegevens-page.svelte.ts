@@ -4,6 +4,7 @@
  * and the theme table are read again after every change of the stored data (an import, a
  * removal, a restore); the page is not ready before both are first on screen.
  */
+import { isRemote } from '$lib/data/remote-connector';
 import type { Connector } from '$lib/data/connector';
 import { OwnMunicipalityModel } from '../app/own-municipality.svelte';
 import { followData } from '../shared/follow-data.svelte';
@@ -51,6 +52,8 @@ export class GegevensPage {
     const listed = this.#listed;
     this.#listed = null;
     try {
+      // A region server's data is read-only: there are no datasets or themes to edit here.
+      if (isRemote(conn)) return;
       await Promise.all([
         this.workspace.loadDatasets(conn, dataVersion),
         this.themes.load(conn, dataVersion),

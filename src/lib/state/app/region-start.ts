@@ -1,0 +1,34 @@
+/**
+ * The start on a region's publication (issue 25): a manifest that names a region server
+ * opens the app on that server (data/remote-connector.ts) instead of loading data into the
+ * browser. Everything the views ask then travels as builder calls; the database engine in
+ * the browser is not started.
+ */
+import { base } from '$app/paths';
+import type { DatasetManifest } from '$lib/data/publish';
+import { DATASET_DIR, MANIFEST_FILE } from '$lib/data/publish';
+import { parseManifest } from '$lib/data/published';
+import { manifestServer, type RegionManifest } from '$lib/data/region-manifest';
+import { RemoteConnector } from '$lib/data/remote-connector';
+
+export interface RegionStart {
+  conn: RemoteConnector;
+  manifest: DatasetManifest;
+}
+
+/** The region server the published manifest names, or null (the app loads data itself). */
+export function regionServerOf(bytes: Uint8Array | null): RegionStart | null {
+  if (!bytes) return null;
+  try {
+    const manifest = parseManifest(bytes) as RegionManifest;
+    const manifestUrl = new URL(`${base}/${DATASET_DIR}/${MANIFEST_FILE}`, location.href).href;
+    const url = manifestServer(manifest, manifestUrl);
+    return url ? { conn: new RemoteConnector(url), manifest } : null;
+  } catch {
+    // An unreadable manifest: the published start reports it in Dutch.
+    return null;
+  }
+}
+
+/** Why Gegevens offers nothing to import or edit on a region server. */
+export { REMOTE_READ_ONLY } from '$lib/data/remote-connector';
