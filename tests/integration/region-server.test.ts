@@ -114,6 +114,17 @@ afterAll(async () => {
 
 const counts = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.table_name, r.n]));
 
+/** Every gemeente code an example's arguments name in a `gemeenten` list, at any depth. */
+function namedGemeenten(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(namedGemeenten);
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === 'gemeenten' && Array.isArray(inner)
+      ? inner.filter((v): v is string => typeof v === 'string')
+      : namedGemeenten(inner),
+  );
+}
+
 describe('scope per gemeente', () => {
   it('listens on the loopback address only', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -189,6 +200,7 @@ describe('scope per gemeente', () => {
     const sorted = (rows: Row[]) => rows.map((r) => JSON.stringify(r)).sort();
     const differing: string[] = [];
     const withoutProjection = new Set<string>();
+    let refused = 0;
     for (const [name, entry] of Object.entries(BUILDERS)) {
       for (const args of entry.examples) {
         const call = { builder: name, args: args as unknown[] };
@@ -199,6 +211,12 @@ describe('scope per gemeente', () => {
           continue;
         }
         const answer = await post(call, 'alice');
+        // An example naming a gemeente outside alice's grant is refused, never widened.
+        if (namedGemeenten(args).some((code) => code !== GEMEENTE_A)) {
+          if (answer.status !== 403) differing.push(`${name} ${answer.status}, expected 403`);
+          refused++;
+          continue;
+        }
         const expected = sorted(await direct(region.a, call));
         if (answer.status !== 200 || !equal(sorted(answer.rows!), expected)) {
           differing.push(`${name} ${answer.status} ${answer.error ?? ''}`);
@@ -206,6 +224,7 @@ describe('scope per gemeente', () => {
       }
     }
     expect(differing).toEqual([]);
+    expect(refused).toBeGreaterThan(0); // the registry's examples include a gemeente filter
     expect(Object.keys(BUILDERS).length - withoutProjection.size).toBeGreaterThanOrEqual(40);
     expect(
       [...withoutProjection].every((n) =>
