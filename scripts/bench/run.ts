@@ -19,6 +19,7 @@ import { benchPublish, preparePublishBench } from './publish';
 import { benchManagementNode, benchManagementView } from './management';
 import { benchOverzicht } from './overzicht';
 import { benchRegionClickHouse } from './region-clickhouse';
+import { benchRegionFilter, benchRegionOverhead } from './region-server';
 import { printFigure, type Figure } from './report';
 import { benchTimes } from './times';
 
@@ -120,6 +121,14 @@ const SUITES: Suite[] = [
     },
     run: ({ baseUrl, runs, wanted }) =>
       withBrowser((browser) => benchBriefing(browser, baseUrl, runs, importFiles!, wanted)),
+  },
+  {
+    metrics: ['region.filter_10m_p95_ms'],
+    run: async () => benchRegionFilter(Number(process.env.BENCH_REGION_RUNS ?? 3)),
+  },
+  {
+    metrics: ['region.overhead_ms'],
+    run: async () => benchRegionOverhead(),
   },
   {
     metrics: ['region.filter_10m_p95_ms_clickhouse'],

@@ -11,7 +11,9 @@ import { createHash } from 'node:crypto';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { resultToIpc } from './arrow-result';
 import { scopeKey, type Scope } from './scope';
-import { buildScopeFacts, READS_FACTS, SerialConnection } from './scope-facts';
+import { projectionsRead, QueryTimeoutError, ScopeProjections, withTimeLimit } from './scope-facts';
+
+export { QueryTimeoutError };
 
 /** The same session set-up as the browser's (data/connector.ts): never load extensions. */
 const SESSION_SETUP = [
@@ -24,9 +26,6 @@ export type QueryParam = string | number | boolean | null;
 
 const sqlText = (value: string) => `'${value.replace(/'/g, "''")}'`;
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-/** Thrown when a query ran past its time and was interrupted. */
-export class QueryTimeoutError extends Error {}
 
 interface TableColumns {
   name: string;
@@ -53,7 +52,7 @@ const RIEC_UNTHEMED = new Set(['areas', 'theme_mapping']);
 
 export class RegionDatabase {
   #schemas = new Map<string, Promise<string>>();
-  #facts = new Map<string, Promise<SerialConnection>>();
+  #projections = new Map<string, Promise<ScopeProjections>>();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -94,9 +93,12 @@ export class RegionDatabase {
       schema = (async () => {
         const statements = [`CREATE SCHEMA IF NOT EXISTS memory.${name}`];
         for (const table of this.tables) {
+          // The row's position as a column: the builders read `rowid` (Verkennen's points,
+          // a picked point's record), which a view does not have by itself.
           statements.push(
             `CREATE OR REPLACE VIEW memory.${name}.${ident(table.name)} AS
-             SELECT * FROM region.main.${ident(table.name)} WHERE ${scopeCondition(table, scope)}`,
+             SELECT *, rowid AS rowid FROM region.main.${ident(table.name)}
+             WHERE ${scopeCondition(table, scope)}`,
           );
         }
         await this.setup.run(statements.join(';\n'));
@@ -119,9 +121,10 @@ export class RegionDatabase {
     limits: { timeoutMs: number; maxRows: number },
   ): Promise<{ bytes: Uint8Array; rows: number }> {
     const schema = await this.#schemaFor(scope);
-    if (READS_FACTS.test(query.sql)) {
-      const facts = await this.#factsFor(scope, schema);
-      return facts.run((conn) => runLimited(conn, query, limits));
+    const reads = projectionsRead(query.sql);
+    if (reads.length > 0) {
+      const projections = await this.#projectionsFor(scope, schema);
+      return projections.run(reads, limits.timeoutMs, (conn) => runLimited(conn, query, limits));
     }
     const conn = await this.#connect(schema);
     try {
@@ -140,20 +143,22 @@ export class RegionDatabase {
     return conn;
   }
 
-  /** The scope's connection with its analysis facts (scope-facts.ts), built on first use. */
-  #factsFor(scope: Pick<Scope, 'gemeenten' | 'themes'>, schema: string) {
+  /** The scope's connection for its projections (scope-facts.ts), opened on first use. */
+  #projectionsFor(scope: Pick<Scope, 'gemeenten' | 'themes'>, schema: string) {
     const key = scopeKey(scope);
-    let facts = this.#facts.get(key);
-    if (!facts) {
-      facts = (async () => {
+    let projections = this.#projections.get(key);
+    if (!projections) {
+      projections = (async () => {
         const conn = await this.#connect(schema);
-        await buildScopeFacts(conn);
-        return new SerialConnection(conn);
+        // The projection's ENUM types go to the scope's schema (each scope its own values).
+        await conn.run(`USE memory.${schema}`);
+        await conn.run(`SET search_path = 'memory.${schema},region.main'`);
+        return new ScopeProjections(conn);
       })();
-      facts.catch(() => this.#facts.delete(key));
-      this.#facts.set(key, facts);
+      projections.catch(() => this.#projections.delete(key));
+      this.#projections.set(key, projections);
     }
-    return facts;
+    return projections;
   }
 
   /**
@@ -174,9 +179,9 @@ export class RegionDatabase {
   }
 
   close(): void {
-    for (const facts of this.#facts.values())
-      void facts.then(
-        (f) => f.conn.closeSync(),
+    for (const projections of this.#projections.values())
+      void projections.then(
+        (p) => p.conn.closeSync(),
         () => undefined,
       );
     this.setup.closeSync();
@@ -195,31 +200,18 @@ async function runLimited(
   query: { sql: string; params?: readonly QueryParam[] },
   limits: { timeoutMs: number; maxRows: number },
 ): Promise<{ bytes: Uint8Array; rows: number }> {
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    conn.interrupt();
-  }, limits.timeoutMs);
-  try {
+  return withTimeLimit(conn, limits.timeoutMs, async () => {
     const statement = await conn.prepare(query.sql);
     bindParams(statement, query.params ?? []);
-    const result = await resultToIpc(await statement.stream(), limits.maxRows);
-    // Past the limit is past the limit, also when the engine finished between checks.
-    if (timedOut) throw new QueryTimeoutError('query past its time');
-    return result;
-  } catch (error) {
-    if (timedOut) throw new QueryTimeoutError('query interrupted');
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
+    return resultToIpc(await statement.stream(), limits.maxRows);
+  });
 }
 
 /**
  * Binds parameters as DuckDB-WASM does (it passes them as JSON): integers in 32 bits as
  * INTEGER, other integers BIGINT, other numbers DOUBLE, texts VARCHAR.
  */
-function bindParams(statement: Bindable, params: readonly QueryParam[]): void {
+export function bindParams(statement: Bindable, params: readonly QueryParam[]): void {
   params.forEach((value, i) => {
     const at = i + 1;
     if (value === null) statement.bindNull(at);

@@ -14,6 +14,7 @@ import {
   ANALYSIS_FACTS_TABLE as FACTS_TABLE,
   analysisFactsWhere as factsFilterSql,
 } from '../../src/lib/data/queries/facts';
+import { buildFactsNearMonthInlineQuery } from '../../src/lib/data/queries/facts-near';
 import {
   buildHotTimeInputQuery,
   buildNearbyMonthlyCountsQuery,
@@ -198,6 +199,28 @@ describe('analysis facts on Donderdeel', () => {
         buildNearbyMonthlyCountsQuery(ALL, {}, some, radius),
       );
       expect(byKey(got.nearby), `${some.length} locations, ${radius} m`).toEqual(byKey(near));
+    }
+  });
+
+  it('give the same near counts with the near test inline (a region server) as from the near table', async () => {
+    await ensureFacts(conn, 1);
+    for (const { name, tables, filter } of CASES.filter((c) => c.tables.length)) {
+      for (const radius of [250, 600]) {
+        const inline = await conn.query<{ near: number; year: number; month: number; n: number }>(
+          buildFactsNearMonthInlineQuery(locations, radius, tables, filter),
+        );
+        const near = await conn.query<Parameters<typeof byKey>[0][number]>(
+          buildNearbyMonthlyCountsQuery(tables, filter, locations, radius),
+        );
+        const got = inline.map(({ near, year, month, n }) => ({
+          wijkcode: locations[near].id,
+          theme: null,
+          year,
+          month,
+          n,
+        }));
+        expect(byKey(got), `${name}, ${radius} m`).toEqual(byKey(near));
+      }
     }
   });
 

@@ -18,6 +18,7 @@ import {
   type FactCodes,
 } from './queries/facts';
 import {
+  buildFactsNearMonthInlineQuery,
   buildFactsNearMonthQuery,
   buildFactsNearStatement,
   FACTS_NEAR_TABLE,
@@ -148,16 +149,21 @@ export async function queryFactsMonthlyCounts(
     const [rows, n] = await Promise.all([wijkRows(), yearOnly]);
     return { rows, nearby: [], yearOnly: n };
   }
-  const near = ensureNear(conn, locations, radiusM);
-  const [rows, around, n] = await Promise.all([
-    wijkRows(),
-    near.then(() =>
-      conn.query<Omit<MonthCountRow, 'wijkcode' | 'theme'> & { near: number }>(
-        buildFactsNearMonthQuery(tables, filter),
-      ),
-    ),
-    yearOnly,
-  ]);
+  type NearRow = Omit<MonthCountRow, 'wijkcode' | 'theme'> & { near: number };
+  // A region server builds no table per request: there the near test runs in the query.
+  const aroundRows = isRemote(conn)
+    ? conn.query<NearRow>(
+        buildFactsNearMonthInlineQuery(
+          locations.map(({ id, lon, lat }) => ({ id, lon, lat })),
+          radiusM,
+          tables,
+          filter,
+        ),
+      )
+    : ensureNear(conn, locations, radiusM).then(() =>
+        conn.query<NearRow>(buildFactsNearMonthQuery(tables, filter)),
+      );
+  const [rows, around, n] = await Promise.all([wijkRows(), aroundRows, yearOnly]);
   const nearby = around.map(({ near, year, month, n }) => ({
     wijkcode: locations[near].id,
     theme: null,

@@ -13,6 +13,7 @@ import type { RdPolynomial } from '../analysis/rd-polynomial';
 import type { Connector } from './connector';
 import { isOutOfMemory } from './engine-errors';
 import { buildWithRoom, Projection } from './projections';
+import { isRemote } from './remote-connector';
 import {
   buildDropFactsSql,
   buildFactsTableSql,
@@ -37,6 +38,8 @@ export async function buildExploreFacts(
   rd: RdPolynomial,
   cellSize: number,
 ): Promise<FactsForm> {
+  // A region server builds the same table for the user's scope (server/src/scope-facts.ts).
+  if (isRemote(conn)) return 'table';
   await dropExploreFacts(conn);
   try {
     await buildWithRoom(conn, 'verkennen', async () => {

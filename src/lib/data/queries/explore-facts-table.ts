@@ -49,6 +49,12 @@ const TEXT_FIELDS = [
 type TextField = (typeof TEXT_FIELDS)[number];
 const ENUM_PREFIX = 'explore_';
 
+/**
+ * The hexagon size (m) every projected record carries its cell for: Verkennen's default
+ * (state/explore/explore-url.ts), also on a region server (server/src/scope-facts.ts).
+ */
+export const EXPLORE_FACTS_CELL = 150;
+
 /** Cell packing: q and r of any Dutch RD hexagon (≥ 25 m) fit in ±50,000. */
 export const CELL_OFFSET = 50_000;
 export const CELL_BASE = 100_000;

@@ -9,9 +9,13 @@
  * location within the radius, after a cheap test on the grid cells that reach into the
  * circles. tests/integration/facts.test.ts holds the counts equal to that query.
  */
+import type { Query } from '../connector';
+import type { RecordTable } from '../schema';
 import { dialect } from '../sql/dialect';
 import { bboxSql, sqlDouble } from '../sql/literals';
+import { filteredQuery, type RecordFilter } from '../sql/record-filter';
 import {
+  analysisFactsSource,
   CELLS_PER_DEGREE,
   ANALYSIS_FACTS_TABLE,
   FACTS_KNOWN,
@@ -26,19 +30,14 @@ import { register } from './register';
 export const FACTS_NEAR_TABLE = 'analysis_near';
 
 /**
- * Builds the table of the facts with a location and a time within `radiusM` of a location
- * (run after buildFactsStatement). Every number in the SQL text is checked to be finite.
+ * SELECT of the facts with a location and a time within `radiusM` of a location, each with
+ * `near`, the index of the first listed location it is near. Every number in the SQL text
+ * is checked to be finite.
  */
-export function buildFactsNearStatement(
-  locations: readonly LocationPoint[],
-  radiusM: number,
-): string {
+function nearFactsSql(locations: readonly LocationPoint[], radiusM: number): string {
   if (!(radiusM > 0 && Number.isFinite(radiusM))) throw new RangeError('radiusM must be > 0');
   if (locations.length === 0) {
-    return dialect.createTempTable(
-      FACTS_NEAR_TABLE,
-      `SELECT *, ${dialect.nullOf('INTEGER')} AS near FROM ${ANALYSIS_FACTS_TABLE} WHERE FALSE`,
-    );
+    return `SELECT *, ${dialect.nullOf('INTEGER')} AS near FROM ${ANALYSIS_FACTS_TABLE} WHERE FALSE`;
   }
   const boxes = locationBoxes(locations, radiusM);
   // The cells of each box that reach into its circle (a metre of margin against rounding).
@@ -65,13 +64,18 @@ export function buildFactsNearStatement(
     return `WHEN pow((lon - ${sqlDouble(lon)}) * ${kx}, 2) + pow((lat - ${sqlDouble(lat)}) * ${metres}, 2)
       <= ${radiusM * radiusM} THEN ${i}`;
   });
-  return dialect.createTempTable(
-    FACTS_NEAR_TABLE,
-    `SELECT * FROM (
+  return `SELECT * FROM (
       SELECT *, (CASE ${cases.join(' ')} END)::INTEGER AS near FROM ${ANALYSIS_FACTS_TABLE}
       WHERE (${inCells}) AND lon IS NOT NULL AND lat IS NOT NULL AND t IS NOT NULL
-    ) WHERE near IS NOT NULL`,
-  );
+    ) WHERE near IS NOT NULL`;
+}
+
+/** Builds the table of the facts near a location (run after buildFactsStatement). */
+export function buildFactsNearStatement(
+  locations: readonly LocationPoint[],
+  radiusM: number,
+): string {
+  return dialect.createTempTable(FACTS_NEAR_TABLE, nearFactsSql(locations, radiusM));
 }
 
 /**
@@ -86,4 +90,27 @@ export const buildFactsNearMonthQuery = register(
       FROM ${FACTS_NEAR_TABLE} WHERE ${where} AND ${FACTS_KNOWN.month}
       ${dialect.groupByAll}`,
   ),
+);
+
+/**
+ * The rows of buildFactsNearMonthQuery with the near test in the query itself instead of a
+ * table built beforehand: for a region server, where the browser builds no tables
+ * (data/analysis-facts.ts). The test then runs on every filter change, over the filtered
+ * facts of the scope.
+ */
+export const buildFactsNearMonthInlineQuery = register(
+  'facts-near.buildFactsNearMonthInlineQuery',
+  (
+    locations: readonly LocationPoint[],
+    radiusM: number,
+    tables: readonly RecordTable[],
+    filter: RecordFilter,
+  ): Query =>
+    filteredQuery(
+      filter,
+      analysisFactsSource(tables, { located: true }),
+      (where) => `SELECT near, ${yearMonthSql()}, count(*)::INTEGER AS n
+        FROM (${nearFactsSql(locations, radiusM)}) WHERE ${where} AND ${FACTS_KNOWN.month}
+        ${dialect.groupByAll}`,
+    ),
 );

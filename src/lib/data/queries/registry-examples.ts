@@ -68,6 +68,12 @@ export const TARGETS = [
   { kind: 'location', lon: 6.210829, lat: 52.063225 },
 ];
 
+/** Aandachtslocaties in Donderdeel (Wijken's near counts). */
+export const LOCATIONS = [
+  { id: 'centrum', lon: 6.2195, lat: 52.0494 },
+  { id: 'punt', lon: 6.210829, lat: 52.063225 },
+];
+
 export const WINDOW = { from: '2025-09-01 00:00:00', to: '2025-10-01 00:00:00' };
 export const NORMS = {
   defaultDays: 14,

@@ -13,7 +13,7 @@ import * as buitengebied from './buitengebied';
 import * as drilldown from './drilldown';
 import * as exploreFacts from './explore-facts';
 import * as facts from './facts';
-import { buildFactsNearMonthQuery } from './facts-near';
+import { buildFactsNearMonthInlineQuery, buildFactsNearMonthQuery } from './facts-near';
 import * as factsWindows from './facts-windows';
 import * as filterOptions from './filter-options';
 import * as hotspots from './hotspots';
@@ -69,6 +69,9 @@ const target = A.tagged('kind', {
   area: A.record({ kind: A.text(), level: A.oneOf(['wijk', 'buurt']), code: A.text() }),
   location: A.record({ kind: A.text(), lon: A.num, lat: A.num }),
 });
+const location = A.record({ id: A.text(), lon: A.num, lat: A.num });
+const radius: Check = (v, at) =>
+  typeof v === 'number' && v > 0 && v <= 50_000 ? null : `${at}: verwacht een straal in meters`;
 const window = A.record({ from: A.timestamp, to: A.timestamp });
 const group = ['total', 'category', 'wijk', 'status'];
 const base = queryOf('drilldown.buildDrilldownBaseQuery');
@@ -107,10 +110,12 @@ const ENTRIES: [RegisteredBuilder['build'], Check[], unknown[][]][] = [
         ...windowFields(),
         weekday: A.int(1, 7),
         hours: A.list(A.int(0, 23), { min: 1, max: 24 }),
+        // analysis/briefing-time.ts's HistoryWindow carries it; the builder reads the dates.
+        weeks: A.optional(A.int(1, 520)),
       }),
     ],
     [
-      [{ ...X.WINDOW, weekday: 6, hours: [22, 23, 0, 1] }],
+      [{ ...X.WINDOW, weekday: 6, hours: [22, 23, 0, 1], weeks: 4 }],
       [{ ...X.WINDOW, weekday: 2, hours: [9, 10, 11] }],
     ],
   ],
@@ -238,6 +243,11 @@ const ENTRIES: [RegisteredBuilder['build'], Check[], unknown[][]][] = [
   [facts.buildFactsWijkMonthQuery, tf, X.TABLES_FILTERS],
   [facts.buildFactsYearOnlyCountQuery, tf, X.TABLES_FILTERS],
   [buildFactsNearMonthQuery, tf, X.TABLES_FILTERS],
+  [
+    buildFactsNearMonthInlineQuery,
+    [A.list(location, { min: 1, max: 500 }), radius, ...tf],
+    X.TABLES_FILTERS.map(([t, f], i) => [X.LOCATIONS, [50, 250][i % 2], t, f]),
+  ],
   [factsWindows.buildFactsExactHoursQuery, tf, X.TABLES_FILTERS],
   [factsWindows.buildFactsWindowsQuery, tf, X.TABLES_FILTERS],
   [factsWindows.buildFactsImpreciseQuery, tf, X.TABLES_FILTERS],

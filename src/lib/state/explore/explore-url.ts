@@ -5,6 +5,7 @@
  * and forward buttons and a link sent to a colleague open the same view. Unknown or
  * tampered values fall back to the defaults. Keys and their meaning: url-keys.ts.
  */
+import { EXPLORE_FACTS_CELL } from '$lib/data/queries/explore-facts-table';
 import {
   oneOf,
   readKey,
@@ -66,7 +67,7 @@ export interface ExploreView {
 
 export const DEFAULT_VIEW: ExploreView = {
   layers: ['punten'],
-  cell: 150,
+  cell: EXPLORE_FACTS_CELL,
   neighbourhood: { rings: 1 },
   bandwidth: 300,
   areaLevel: 'wijk',
