@@ -238,9 +238,11 @@ describe('the app on a region server', () => {
       const local_ = await settledView(local.page, `${inBrowser.url}/${route}`);
       const remote_ = await settledView(remote.page, `${proxyUrl}/${route}`);
       expect(remote_.alerts, route).toEqual([]);
-      expect(local_.values.length, `${route}: numbers shown`).toBeGreaterThan(0);
+      expect(local_.text, `${route}: numbers shown`).toMatch(/\d{2}/);
       expect(remote_.values, route).toEqual(local_.values);
-      expect(remote_.text, route).toBe(local_.text);
+      // The briefing's footer names the dataset and its version: the region's are its own.
+      const same = (text: string) => text.replace(/^.*(: gegevens t\/m [^·]*)· versie .*$/m, '$1');
+      expect(same(remote_.text), route).toBe(same(local_.text));
     }
   });
 
