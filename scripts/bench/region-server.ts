@@ -74,20 +74,19 @@ async function baseRegion(): Promise<string> {
 }
 
 /** The columns of copy `g` (SQL over `g`) of a row of `table`. */
-function copyColumns(table: RecordTable | 'areas'): string {
+function copyColumns(columns: readonly string[]): string {
   const gemeente = `'GM' || (9999 - g % ${GEMEENTEN})::VARCHAR`;
   const suffix = (name: string) =>
     `CASE WHEN ${name} IS NULL THEN NULL ELSE ${name} || '-' || (g % ${GEMEENTEN})::VARCHAR END`;
-  return TABLES[table]
-    .map(({ name }) => {
-      if (name === 'id') return `id || '-' || g::VARCHAR`;
-      if (name === 'lon' || name === 'min_lon' || name === 'max_lon')
-        return `${name} + (g % ${GEMEENTEN}) * ${SHIFT}`;
-      if (['wijkcode', 'buurtcode', 'code', 'parent'].includes(name)) return suffix(name);
-      if (name === 'gemeente') return gemeente;
-      return name;
-    })
-    .join(', ');
+  const value = (name: string) => {
+    if (name === 'id') return `id || '-' || g::VARCHAR`;
+    if (name === 'lon' || name === 'min_lon' || name === 'max_lon')
+      return `${name} + (g % ${GEMEENTEN}) * ${SHIFT}`;
+    if (['wijkcode', 'buurtcode', 'code', 'parent'].includes(name)) return suffix(name);
+    if (name === 'gemeente') return gemeente;
+    return name;
+  };
+  return columns.map((name) => `${value(name)} AS "${name}"`).join(', ');
 }
 
 /** A region database of about `records` records in 10 gemeenten (cached). */
@@ -106,10 +105,14 @@ export async function regionDatabase(records: number): Promise<string> {
       const n = table === 'areas' ? GEMEENTEN : copies;
       const order =
         table === 'areas' ? 'gemeente' : `gemeente, ${RECORD_TIME_COLUMN[table as RecordTable]}`;
+      const names = await conn.runAndReadAll(
+        `SELECT column_name FROM duckdb_columns() WHERE table_name = '${table}' AND NOT internal ORDER BY column_index`,
+      );
+      const columns = names.getRows().map((row) => String(row[0]));
       await conn.run(`CREATE TEMP TABLE copy_base AS SELECT * FROM ${table}`);
       await conn.run(`DELETE FROM ${table}`);
       await conn.run(
-        `INSERT INTO ${table} SELECT * FROM (SELECT ${copyColumns(table)}
+        `INSERT INTO ${table} SELECT * FROM (SELECT ${copyColumns(columns)}
          FROM copy_base, (SELECT range AS g FROM range(${n}))) ORDER BY ${order}`,
       );
       await conn.run('DROP TABLE copy_base');
