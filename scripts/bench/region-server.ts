@@ -30,12 +30,7 @@ import {
   buildFactsTimeHistogramQuery,
 } from '../../src/lib/data/queries/explore-facts';
 import { buildWijkMonthlyCountsQuery } from '../../src/lib/data/queries/trends';
-import {
-  RECORD_TABLES,
-  RECORD_TIME_COLUMN,
-  TABLES,
-  type RecordTable,
-} from '../../src/lib/data/schema';
+import { RECORD_TABLES, RECORD_TIME_COLUMN, type RecordTable } from '../../src/lib/data/schema';
 import type { RecordFilter } from '../../src/lib/data/sql/record-filter';
 import { parseConfig } from '../../server/src/config';
 import { DuckDBInstance } from '../../server/src/native';
