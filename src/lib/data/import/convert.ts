@@ -209,6 +209,24 @@ export function stagedRowsSource(plan: ImportPlan): string {
 }
 
 /**
+ * True when `import_conv_values` holds the staged rows' rn in the staged rows' order. The
+ * typed view numbers its rows by position (`rowid + 1`, stage.ts), so there the converted
+ * table is checked on its own, one narrow column, instead of joined back to the million
+ * wide staged rows (1M rows in Chromium: about 10 against 80 ms).
+ */
+async function alignedWithStaged(conn: Connector, source: string): Promise<boolean> {
+  const [{ n }] = await conn.query<{ n: number }>({
+    sql:
+      source === 'import_rows'
+        ? `SELECT count(*) FILTER (rn IS DISTINCT FROM rowid + 1)
+              + abs(count(*) - (SELECT count(*) FROM import_typed)) AS n FROM import_conv_values`
+        : `SELECT count(*) AS n FROM import_conv_values c POSITIONAL JOIN ${source} r
+              WHERE c.rn IS DISTINCT FROM r.rn`,
+  });
+  return n === 0;
+}
+
+/**
  * Creates `import_conv`: the parsed values and reasons are materialised in
  * `import_conv_values`; the id and text columns are not copied but read from the staged
  * rows through a view, matched by position (checked; by rn otherwise). A million ids and
@@ -219,11 +237,9 @@ export async function convertStaged(conn: Connector, plan: ImportPlan, now?: Dat
   // Their kinds are fixed here (prepareImport cleared whatever an older version left).
   await conn.exec('DROP VIEW IF EXISTS import_conv; DROP TABLE IF EXISTS import_conv_values');
   await conn.exec(buildConvertSql(plan, now, source, 'import_conv_values', true));
-  const [{ n }] = await conn.query<{ n: number }>({
-    sql: `SELECT count(*) AS n FROM import_conv_values c POSITIONAL JOIN ${source} r
-          WHERE c.rn IS DISTINCT FROM r.rn`,
-  });
-  const join = n === 0 ? `POSITIONAL JOIN ${source} r` : `JOIN ${source} r ON r.rn = c.rn`;
+  const join = (await alignedWithStaged(conn, source))
+    ? `POSITIONAL JOIN ${source} r`
+    : `JOIN ${source} r ON r.rn = c.rn`;
   const precision = constantPrecision(plan);
   const constant = precision ? [`'${precision}' AS time_precision`] : [];
   await conn.exec(`CREATE VIEW import_conv AS
