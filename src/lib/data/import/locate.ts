@@ -40,17 +40,7 @@ export async function locateRecords(
   plan: CoordinatePlan,
   lookup: BuurtLookup | null,
 ): Promise<LocateResult> {
-  const coords = await conn.queryArrow({
-    // No ORDER BY: the scan keeps the table's order, and sorting a million rows costs ~0.2 s.
-    sql: `SELECT rn, x_num, y_num,
-            CAST(reason IS NULL AND x_num IS NOT NULL AND y_num IS NOT NULL AS INTEGER) AS todo
-          FROM import_conv_values`,
-  });
-  const n = coords.numRows;
-  const rn = coords.getChild('rn')!.toArray() as Int32Array;
-  const xs = coords.getChild('x_num')!.toArray() as Float64Array;
-  const ys = coords.getChild('y_num')!.toArray() as Float64Array;
-  const todo = coords.getChild('todo')!.toArray() as Int32Array;
+  const { n, rn, xs, ys } = await readCoordinates(conn);
   const swapped = new Int32Array(n);
   const isSwapped = swappedRowTest(plan, municipalityBox(plan, lookup));
   const keep = coordinatesKept(plan);
@@ -62,7 +52,7 @@ export async function locateRecords(
   let unassigned = 0;
   const hasAreas = lookup !== null && lookup.buurtcodes.length > 0;
   for (let i = 0; i < n; i++) {
-    if (todo[i] !== 1) continue;
+    if (Number.isNaN(xs[i])) continue;
     // A single row typed the other way round is read the other way round.
     if (isSwapped !== null && isSwapped(xs[i], ys[i])) swapped[i] = 1;
     const [x, y] = swapped[i] ? toWgs84(ys[i], xs[i], plan) : toWgs84(xs[i], ys[i], plan);
@@ -113,6 +103,37 @@ export async function locateRecords(
     { create: true },
   );
   return { outside, unassigned };
+}
+
+/**
+ * The rows to locate, in `import_conv_values`' order (no ORDER BY: the scan keeps the
+ * table's order, and sorting a million rows costs ~0.2 s): x is NaN where a row is not to be
+ * located (rejected already, or a coordinate missing; a non-finite one is rejected). When
+ * the table numbers its rows by position (rn = rowid + 1, as convert writes a typed file
+ * and most text files) rn is not read back but counted: two of four columns less to send.
+ */
+async function readCoordinates(
+  conn: Connector,
+): Promise<{ n: number; rn: Int32Array; xs: Float64Array; ys: Float64Array }> {
+  const [{ gaps }] = await conn.query<{ gaps: number }>({
+    sql: 'SELECT count(*) FILTER (rn IS DISTINCT FROM rowid + 1) AS gaps FROM import_conv_values',
+  });
+  const coords = await conn.queryArrow({
+    sql: `SELECT ${gaps === 0 ? '' : 'rn, '}
+            CASE WHEN reason IS NULL AND y_num IS NOT NULL THEN coalesce(x_num, 'NaN'::DOUBLE)
+              ELSE 'NaN'::DOUBLE END AS x,
+            y_num AS y
+          FROM import_conv_values`,
+  });
+  const n = coords.numRows;
+  let rn: Int32Array;
+  if (gaps === 0) {
+    rn = new Int32Array(n);
+    for (let i = 0; i < n; i++) rn[i] = i + 1;
+  } else rn = coords.getChild('rn')!.toArray() as Int32Array;
+  const xs = coords.getChild('x')!.toArray() as Float64Array;
+  const ys = coords.getChild('y')!.toArray() as Float64Array;
+  return { n, rn, xs, ys };
 }
 
 /** True when the file's coordinates are stored as they are (WGS84 lon/lat, not swapped). */
