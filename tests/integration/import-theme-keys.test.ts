@@ -77,3 +77,41 @@ describe('themes of a large file from the scan’s grouping of its categories', 
     expect(themes.map((t) => t.n)).toEqual([600, 600, 600, 600, 600]);
   });
 });
+
+describe('a theme column that names the app’s themes', () => {
+  /** 2,000 rows with a theme column; `written(i)` is row i's theme as the file writes it. */
+  async function importThemes(written: (i: number) => string, dataset: string) {
+    const lines = ['id;datum;categorie;thema;x;y'];
+    for (let i = 0; i < 2000; i++) {
+      lines.push(
+        `${dataset}${100000 + i};2026-03-0${1 + (i % 9)} 10:00;soort ${i % 7};${written(i)};150000;450000`,
+      );
+    }
+    const bytes = new TextEncoder().encode(lines.join('\n'));
+    const prepared = await prepareImport(conn, 'incidents', 'thema.csv', bytes);
+    await runImport(conn, prepared, { dataset });
+    return conn.query<{ theme: string; n: number }>({
+      sql: `SELECT theme, count(*)::INTEGER AS n FROM incidents WHERE dataset = ? GROUP BY ALL ORDER BY theme`,
+      params: [dataset],
+    });
+  }
+
+  it('stores each row with the theme it names', async () => {
+    const themes = await importThemes((i) => ['jeugd', 'afval', 'parkeren'][i % 3], 'S');
+    expect(themes).toEqual([
+      { theme: 'afval', n: 667 },
+      { theme: 'jeugd', n: 667 },
+      { theme: 'parkeren', n: 666 },
+    ]);
+  });
+
+  it('still resolves labels, padded slugs and unknown values among the slugs', async () => {
+    const written = (i: number) => ['jeugd', 'Jeugdoverlast', ' afval ', 'onbekend'][i % 4];
+    const themes = await importThemes(written, 'M');
+    expect(themes).toEqual([
+      { theme: 'afval', n: 500 },
+      { theme: 'jeugd', n: 1000 },
+      { theme: 'overig', n: 500 },
+    ]);
+  });
+});
