@@ -63,7 +63,7 @@ export function regionServerOrigins(value = process.env[REGION_ORIGINS_SETTING])
         }
         // No wildcards: in a policy `https://*.example` would allow every subdomain.
         const exact = url && /^https?:$/.test(url.protocol) && !url.hostname.includes('*');
-        const origin = exact ? url.origin : null;
+        const origin = url && exact ? url.origin : null;
         if (!origin || entry.replace(/\/$/, '') !== origin) {
           throw new Error(
             `${REGION_ORIGINS_SETTING}: '${entry}' is geen origin (https://host[:poort], zonder pad).`,
