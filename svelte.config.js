@@ -1,6 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
-import { PAGE_CSP_DIRECTIVES } from './scripts/lib/csp.js';
+import { pageCspDirectives } from './scripts/lib/csp.js';
 import { precompress } from './scripts/lib/precompress.js';
 
 const staticAdapter = adapter({ fallback: '404.html', strict: true });
@@ -22,8 +22,10 @@ const config = {
     },
     paths: { base: process.env.BASE_PATH ?? '', relative: true },
     // Every page carries its Content-Security-Policy as a <meta>, with the hashes of its
-    // inline scripts and no 'unsafe-inline' (scripts/lib/csp.js, hooks.server.ts).
-    csp: { mode: 'hash', directives: PAGE_CSP_DIRECTIVES },
+    // inline scripts and no 'unsafe-inline' (scripts/lib/csp.js, hooks.server.ts); its
+    // connect-src names the region servers on other origins the build allows
+    // (WIJKRADAR_REGION_ORIGINS, the same list the app checks: vite.config.ts).
+    csp: { mode: 'hash', directives: pageCspDirectives() },
   },
 };
 

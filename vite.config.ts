@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { regionServerOrigins } from './scripts/lib/csp.js';
 import { demoSnapshotPlugin } from './scripts/lib/demo-snapshot';
 import { measureTimeScale } from './tests/helpers/time-scale';
 
@@ -9,6 +10,10 @@ const scale = measureTimeScale();
 
 export default defineConfig({
   plugins: [sveltekit(), demoSnapshotPlugin()],
+  // The region server origins besides its own that the app may query (build setting
+  // WIJKRADAR_REGION_ORIGINS; data/region-manifest.ts), the same list svelte.config.js adds
+  // to the page policy's connect-src.
+  define: { __REGION_SERVER_ORIGINS__: JSON.stringify(regionServerOrigins()) },
   build: {
     // The two DuckDB-WASM bundles are large by nature; only the selected one is fetched.
     chunkSizeWarningLimit: 4000,

@@ -7,6 +7,8 @@ declare global {
     // interface PageState {}
     // interface Platform {}
   }
+  /** Region server origins the build allows beside the app's own (vite.config.ts `define`). */
+  const __REGION_SERVER_ORIGINS__: string[] | undefined;
 }
 
 export {};

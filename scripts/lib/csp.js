@@ -20,6 +20,11 @@
  * - connect-src https://api.pdok.nl: only PDOK's Achtergrondkaart, requested after the
  *   user has confirmed in this browser (src/lib/display/pdok.ts). A server policy with
  *   `connect-src 'self'` switches it off for a whole deployment.
+ * - connect-src, region servers: none by default. A region's publication names its server
+ *   (issue 25); the documented deployment puts it under the app's own origin (a reverse
+ *   proxy path), which 'self' covers. A server on another origin is refused by the app before
+ *   any request (data/region-manifest.ts) unless the build names that origin in
+ *   WIJKRADAR_REGION_ORIGINS: then the app allows it and the policy lists it here.
  */
 
 /** PDOK's API origin: style, tiles, sprites and glyphs of the optional online base map. */
@@ -34,6 +39,41 @@ export const PDOK_ORIGIN = 'https://api.pdok.nl';
  * 'unsafe-hashes'.
  */
 export const SVELTEKIT_ANNOUNCER_STYLE = 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=';
+
+/** The build setting that names region servers on other origins than the app's (README). */
+export const REGION_ORIGINS_SETTING = 'WIJKRADAR_REGION_ORIGINS';
+
+/**
+ * The origins of the build setting (separated by commas or spaces), each exactly an
+ * `https://` or `http://` origin (scheme, host, optional port; no path, no wildcard):
+ * anything else stops the build, so that a typo never widens or silently drops a server.
+ * @param {string | undefined} value
+ * @returns {string[]}
+ */
+export function regionServerOrigins(value = process.env[REGION_ORIGINS_SETTING]) {
+  const entries = (value ?? '').split(/[\s,]+/).filter(Boolean);
+  return [
+    ...new Set(
+      entries.map((entry) => {
+        let url = null;
+        try {
+          url = new URL(entry);
+        } catch {
+          // reported below
+        }
+        // No wildcards: in a policy `https://*.example` would allow every subdomain.
+        const exact = url && /^https?:$/.test(url.protocol) && !url.hostname.includes('*');
+        const origin = url && exact ? url.origin : null;
+        if (!origin || entry.replace(/\/$/, '') !== origin) {
+          throw new Error(
+            `${REGION_ORIGINS_SETTING}: '${entry}' is geen origin (https://host[:poort], zonder pad).`,
+          );
+        }
+        return origin;
+      }),
+    ),
+  ];
+}
 
 /**
  * The page policy as SvelteKit's `kit.csp.directives` (keywords without quotes; SvelteKit
@@ -53,6 +93,16 @@ export const PAGE_CSP_DIRECTIVES = {
   'base-uri': ['self'],
   'form-action': ['self'],
 };
+
+/**
+ * The page policy of a build: PAGE_CSP_DIRECTIVES with the region server origins the build
+ * allows (regionServerOrigins) added to connect-src.
+ * @param {string[]} regionOrigins
+ */
+export function pageCspDirectives(regionOrigins = regionServerOrigins()) {
+  const connect = PAGE_CSP_DIRECTIVES['connect-src'] ?? [];
+  return { ...PAGE_CSP_DIRECTIVES, 'connect-src': [...connect, ...regionOrigins] };
+}
 
 /**
  * The Content-Security-Policy header for the web server (README): what a meta cannot carry

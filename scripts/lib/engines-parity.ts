@@ -1,14 +1,16 @@
 /**
  * Engine parity (issue 25): every registered builder (data/queries/registry.ts) with each
  * of its example arguments on DuckDB-WASM (the reference: the browser's engine), native
- * DuckDB (the regional server's) and ClickHouse (chDB), on the same tables and the same
- * projections built by the same builders in each engine's dialect. Results are compared as
- * sorted rows: equal texts, equal nulls, numbers within 1e-9 relative.
+ * DuckDB (the regional server's) and ClickHouse (chDB, or a ClickHouse server), on the same
+ * tables and the same projections built by the same builders in each engine's dialect.
+ * Results are compared as sorted rows: equal texts, equal nulls, numbers within 1e-9
+ * relative.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ChdbConnector } from '../../src/lib/data/clickhouse/chdb-connector';
+import { ClickHouseServerConnector } from '../../src/lib/data/clickhouse/client-connector';
 import type { Query, Row } from '../../src/lib/data/connector';
 import { buildFactsTableSql } from '../../src/lib/data/queries/explore-facts-table';
 import {
@@ -163,10 +165,11 @@ async function compareDataset(
 /**
  * Parity on Donderdeel, or with `records` on a synthetic region of about that size:
  * the failures, and which examples gave no rows at all on the reference (`empty`, which
- * prove nothing).
+ * prove nothing). ClickHouse is chDB, or the server at `clickhouseUrl` (openClickHouse).
  */
 export async function parityOn(
   records = 0,
+  clickhouseUrl?: string,
 ): Promise<{ failures: ParityFailure[]; empty: string[] }> {
   const dataset = records ? `synthetisch-${records}` : 'donderdeel';
   const dir = await mkdtemp(path.join(tmpdir(), 'wijkradar-parity-'));
@@ -178,12 +181,8 @@ export async function parityOn(
     await exportTables(wasm, dir);
     const native: Engine = { ...bind(await openNativeDuckDb(dir)), dialect: duckdb };
     opened.push(native);
-    const chdb = await ChdbConnector.open();
-    const ch: Engine = { ...bind(chdb), dialect: clickhouse };
+    const ch = await openClickHouse(dir, clickhouseUrl);
     opened.push(ch);
-    for (const table of await tableNames(dir)) {
-      await chdb.loadFile(path.join(dir, `${table}.parquet`), 'Parquet', table, true);
-    }
     for (const engine of opened) await buildProjections(engine);
     const empty: string[] = [];
     const engines = { 'duckdb-native': native, clickhouse: ch };
@@ -192,6 +191,39 @@ export async function parityOn(
     for (const engine of opened) await engine.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * ClickHouse with the tables of `dir`: chDB in-process, or a ClickHouse server through
+ * @clickhouse/client (`url`: http[s]://user:password@host:8123/database). The server's
+ * database must be empty (the run creates the app's tables there) and is emptied again
+ * when the engine closes.
+ */
+async function openClickHouse(dir: string, url?: string): Promise<Engine> {
+  const tables = await tableNames(dir);
+  const file = (table: string) => path.join(dir, `${table}.parquet`);
+  if (!url) {
+    const chdb = await ChdbConnector.open();
+    for (const table of tables) await chdb.loadFile(file(table), 'Parquet', table, true);
+    return { ...bind(chdb), dialect: clickhouse };
+  }
+  const server = await ClickHouseServerConnector.open({ url });
+  const inDatabase = { sql: 'SELECT name FROM system.tables WHERE database = currentDatabase()' };
+  const present = await server.query<{ name: string }>(inDatabase);
+  if (present.length > 0) {
+    await server.close();
+    throw new Error(
+      `De database van --clickhouse-url is niet leeg (${present.length} tabellen): gebruik een lege database voor de pariteitscontrole.`,
+    );
+  }
+  for (const table of tables) await server.loadParquet(file(table), table);
+  const close = async () => {
+    for (const { name } of await server.query<{ name: string }>(inDatabase)) {
+      await server.exec(`DROP TABLE IF EXISTS ${name}`);
+    }
+    await server.close();
+  };
+  return { ...bind(server), dialect: clickhouse, close };
 }
 
 async function tableNames(dir: string): Promise<string[]> {

@@ -12,9 +12,11 @@ import { importOnDemand } from '../../src/lib/data/clickhouse/install-on-demand'
 import { TABLE_NAMES } from '../../src/lib/data/schema';
 
 export const NATIVE_DUCKDB = '@duckdb/node-api@1.4.3-r.3';
-const ENTRY = path.join('@duckdb', 'node-api', 'lib', 'index.js');
+/** The module's entry file inside node_modules. */
+export const NATIVE_ENTRY = path.join('@duckdb', 'node-api', 'lib', 'index.js');
 const SERVER_MODULES = path.resolve(import.meta.dirname, '../../server/node_modules');
 
+/** The part of @duckdb/node-api the scripts use (the parity run and the import bench). */
 interface Reader {
   getRowObjectsJS(): Record<string, unknown>[];
 }
@@ -23,7 +25,7 @@ interface NativeConnection {
   runAndReadAll(sql: string, values?: unknown[]): Promise<Reader>;
   closeSync(): void;
 }
-interface NativeModule {
+export interface NativeModule {
   DuckDBInstance: {
     create(
       path: string,
@@ -33,9 +35,9 @@ interface NativeModule {
 }
 
 async function loadNative(): Promise<NativeModule> {
-  const server = path.join(SERVER_MODULES, ENTRY);
+  const server = path.join(SERVER_MODULES, NATIVE_ENTRY);
   if (existsSync(server)) return (await import(pathToFileURL(server).href)) as NativeModule;
-  return importOnDemand<NativeModule>('duckdb-node-api-1.4.3', NATIVE_DUCKDB, ENTRY);
+  return importOnDemand<NativeModule>('duckdb-node-api-1.4.3', NATIVE_DUCKDB, NATIVE_ENTRY);
 }
 
 /** A value as the app's Arrow boundary gives it (arrow-rows.ts): numbers, epoch ms. */

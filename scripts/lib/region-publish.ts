@@ -18,9 +18,9 @@ import { toIpcStream } from '../../src/lib/data/arrow-build';
 import type { Connector } from '../../src/lib/data/connector';
 import { createNodeConnector } from '../../src/lib/data/duckdb-node';
 import {
-  DATASET_FORMAT,
-  DATASET_FORMAT_VERSION,
+  datasetManifest,
   MANIFEST_FILE,
+  manifestBytes,
   type DatasetManifest,
 } from '../../src/lib/data/publish';
 import {
@@ -33,7 +33,6 @@ import {
   buildCreateSchemaSql,
   RECORD_TABLES,
   RECORD_TIME_COLUMN,
-  SCHEMA_VERSION,
   TABLE_NAMES,
   TABLES,
   type TableName,
@@ -41,7 +40,7 @@ import {
 import { restoreSnapshot } from '../../src/lib/data/snapshot';
 import { decodeWorkspace } from '../../src/lib/data/workspace-file';
 import { DuckDBInstance, type DuckDBConnection } from '../../server/src/native';
-import { directoryReader } from './publish-files';
+import { directoryReader, writePublication } from './publish-files';
 
 export const REGION_DATABASE = 'region.duckdb';
 export const REGION_PARQUET = 'parquet';
@@ -274,19 +273,16 @@ export async function publishRegion(
  */
 async function writeRegionManifest(out: string, summary: RegionSummary, now = new Date()) {
   const manifest: DatasetManifest & { server: string; gemeenten: string[] } = {
-    format: DATASET_FORMAT,
-    format_version: DATASET_FORMAT_VERSION,
-    schema_version: SCHEMA_VERSION,
-    version: now.toISOString().slice(0, 16).replace('T', ' '),
-    published_at: now.toISOString(),
-    data_until: summary.data_until,
-    data_from: summary.data_from,
-    municipality: `Regio (${summary.gemeenten.length} gemeenten)`,
-    tables: summary.tables,
-    files: [],
+    ...datasetManifest(now.toISOString().slice(0, 16).replace('T', ' '), now, {
+      data_until: summary.data_until,
+      data_from: summary.data_from,
+      municipality: `Regio (${summary.gemeenten.length} gemeenten)`,
+      tables: summary.tables,
+      files: [],
+    }),
     server: 'query',
     gemeenten: summary.gemeenten,
   };
-  await mkdir(path.join(out, REGION_DATASET), { recursive: true });
-  await writeFile(path.join(out, REGION_DATASET, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+  const files = new Map([[MANIFEST_FILE, manifestBytes(manifest)]]);
+  await writePublication({ manifest, files }, path.join(out, REGION_DATASET));
 }

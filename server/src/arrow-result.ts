@@ -40,6 +40,7 @@ import {
   type DuckDBType,
   type DuckDBVector,
 } from '@duckdb/node-api';
+import { utf8Buffers } from '../../src/lib/data/arrow-build';
 
 /** The Arrow type and the typed array of DuckDB's fixed-width types. */
 const FIXED: Partial<Record<DuckDBTypeId, () => DataType>> = {
@@ -151,33 +152,17 @@ function fixedValues(vector: DuckDBVector, typeId: DuckDBTypeId, length: number)
   return out;
 }
 
-const encoder = new TextEncoder();
-
 function textData(vector: DuckDBVector, length: number, bitmap: Uint8Array | null): Data<Utf8> {
-  const offsets = new Int32Array(length + 1);
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (let i = 0; i < length; i++) {
+  const { valueOffsets, data } = utf8Buffers(length, (i) => {
     const value = bitmap && !((bitmap[i >> 3] >> (i & 7)) & 1) ? null : vector.getItem(i);
-    if (value !== null) {
-      const bytes = encoder.encode(typeof value === 'string' ? value : String(value));
-      parts.push(bytes);
-      size += bytes.length;
-    }
-    offsets[i + 1] = size;
-  }
-  const data = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    data.set(part, at);
-    at += part.length;
-  }
+    return value === null ? null : String(value);
+  });
   return makeData({
     type: new Utf8(),
     length,
     nullCount: countNulls(bitmap, length),
     nullBitmap: bitmap ?? undefined,
-    valueOffsets: offsets,
+    valueOffsets,
     data,
   });
 }

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   PAGE_CSP_DIRECTIVES,
+  pageCspDirectives,
+  regionServerOrigins,
   SERVER_CSP,
   SERVER_SECURITY_HEADERS,
   SVELTEKIT_ANNOUNCER_STYLE,
@@ -81,6 +83,37 @@ describe('the page policy written into each page', () => {
 describe('the policy module', () => {
   it('lets the app connect to the origin of the optional PDOK base map and no other', () => {
     expect(PAGE_CSP_DIRECTIVES['connect-src']).toEqual(['self', new URL(PDOK_STYLE_URL).origin]);
+  });
+
+  it('adds the region server origins a build allows to connect-src, and nothing else', () => {
+    const origins = regionServerOrigins(' https://regio.example, http://10.0.0.5:8080 ');
+    expect(origins).toEqual(['https://regio.example', 'http://10.0.0.5:8080']);
+    const directives = pageCspDirectives(origins);
+    expect(directives['connect-src']).toEqual([
+      'self',
+      new URL(PDOK_STYLE_URL).origin,
+      'https://regio.example',
+      'http://10.0.0.5:8080',
+    ]);
+    expect({ ...directives, 'connect-src': null }).toEqual({
+      ...PAGE_CSP_DIRECTIVES,
+      'connect-src': null,
+    });
+    expect(pageCspDirectives([])).toEqual(PAGE_CSP_DIRECTIVES);
+    expect(regionServerOrigins(undefined)).toEqual([]);
+    expect(regionServerOrigins('https://regio.example/')).toEqual(['https://regio.example']);
+  });
+
+  it('stops the build on a region origin setting that is not exactly an origin', () => {
+    for (const bad of [
+      'https://regio.example/query',
+      'regio.example',
+      'ftp://regio.example',
+      '*',
+      'https://*.example',
+    ]) {
+      expect(() => regionServerOrigins(bad), bad).toThrow(/WIJKRADAR_REGION_ORIGINS.*geen origin/);
+    }
   });
 
   it('has the hash of the route announcer style of the installed SvelteKit', async () => {

@@ -71,15 +71,22 @@ function numberVector(column: StagingColumn): Vector {
 
 const encoder = new TextEncoder();
 
-function textVector(values: ArrayLike<string | number | null | undefined>): Vector {
-  const { nullBitmap, nullCount } = validity(values, isMissing);
+/**
+ * The value buffers of an Arrow Utf8 column of `length` texts (`textAt(i)`: the i-th text,
+ * or null for a null, which takes no bytes): offsets and the UTF-8 bytes one after another.
+ * Shared with the region server's results (server/src/arrow-result.ts).
+ */
+export function utf8Buffers(
+  length: number,
+  textAt: (i: number) => string | null,
+): { valueOffsets: Int32Array; data: Uint8Array } {
   const parts: Uint8Array[] = [];
-  const valueOffsets = new Int32Array(values.length + 1);
+  const valueOffsets = new Int32Array(length + 1);
   let total = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!isMissing(v)) {
-      const bytes = encoder.encode(String(v));
+  for (let i = 0; i < length; i++) {
+    const text = textAt(i);
+    if (text !== null) {
+      const bytes = encoder.encode(text);
       parts.push(bytes);
       total += bytes.length;
     }
@@ -91,6 +98,15 @@ function textVector(values: ArrayLike<string | number | null | undefined>): Vect
     data.set(part, at);
     at += part.length;
   }
+  return { valueOffsets, data };
+}
+
+function textVector(values: ArrayLike<string | number | null | undefined>): Vector {
+  const { nullBitmap, nullCount } = validity(values, isMissing);
+  const { valueOffsets, data } = utf8Buffers(values.length, (i) => {
+    const v = values[i];
+    return isMissing(v) ? null : String(v);
+  });
   return makeVector(
     makeData({
       type: new Utf8(),

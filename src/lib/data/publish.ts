@@ -143,6 +143,40 @@ export interface PublishOptions {
   progress?: StepProgress;
 }
 
+/** What a manifest says about its data; datasetManifest adds format, schema and version. */
+export type ManifestContent = Pick<
+  DatasetManifest,
+  'data_until' | 'data_from' | 'municipality' | 'tables' | 'files'
+>;
+
+/**
+ * A publication's manifest (this format and schema version, published `now`): the one
+ * writer of both a municipality's publication and a region's (scripts/lib/region-publish.ts).
+ */
+export function datasetManifest(
+  version: string,
+  now: Date,
+  content: ManifestContent,
+): DatasetManifest {
+  return {
+    format: DATASET_FORMAT,
+    format_version: DATASET_FORMAT_VERSION,
+    schema_version: SCHEMA_VERSION,
+    version,
+    published_at: now.toISOString(),
+    data_until: content.data_until,
+    data_from: content.data_from,
+    municipality: content.municipality,
+    tables: content.tables,
+    files: content.files,
+  };
+}
+
+/** manifest.json's bytes (a region's manifest carries a few more keys). */
+export function manifestBytes(manifest: DatasetManifest): Uint8Array {
+  return encoder.encode(JSON.stringify(manifest, null, 2));
+}
+
 /** Builds every file of a published dataset from the database's current contents. */
 export async function buildPublication(
   conn: Connector,
@@ -206,19 +240,14 @@ export async function buildPublication(
   const [gemeente] = await conn.query<{ name: string | null }>({
     sql: `SELECT name FROM areas WHERE level = 'gemeente' ORDER BY code LIMIT 1`,
   });
-  const manifest: DatasetManifest = {
-    format: DATASET_FORMAT,
-    format_version: DATASET_FORMAT_VERSION,
-    schema_version: SCHEMA_VERSION,
-    version: options.version?.trim() || localStamp(now),
-    published_at: now.toISOString(),
+  const manifest = datasetManifest(options.version?.trim() || localStamp(now), now, {
     data_until: period?.last ?? null,
     data_from: period?.first ?? null,
     municipality: gemeente?.name ?? null,
     tables,
     files: entries,
-  };
-  files.set(MANIFEST_FILE, encoder.encode(JSON.stringify(manifest, null, 2)));
+  });
+  files.set(MANIFEST_FILE, manifestBytes(manifest));
   progress?.checkpoint();
   return { manifest, files };
 }

@@ -7,6 +7,12 @@
  * about 2.1 GB, and each projection of a view another GB (STACK.md; explore-projection.ts).
  * Beyond that the tab would run out of memory after minutes of downloading, so the app says
  * so before it downloads anything.
+ *
+ * No request leaves the page's origin unless the user switched on the online base map: the
+ * region server belongs under the app's own origin (a reverse proxy path, README). A manifest
+ * naming a server on another origin is refused here, before any request, unless the build
+ * allows that origin (WIJKRADAR_REGION_ORIGINS, which also adds it to the page policy's
+ * connect-src: scripts/lib/csp.js).
  */
 import { DatasetError } from './dataset-files';
 import type { DatasetManifest } from './publish';
@@ -38,7 +44,36 @@ export function checkFitsBrowser(manifest: DatasetManifest): void {
   if (rows > BROWSER_RECORD_LIMIT) throw new DatasetError(tooLargeMessage(rows));
 }
 
-/** The query address of the manifest's server, or null when it names none. */
-export function manifestServer(manifest: RegionManifest, manifestUrl: string): string | null {
-  return serverUrl(manifest.server, manifestUrl);
+/** The region server origins this build allows beside its own (vite.config.ts `define`). */
+export const ALLOWED_SERVER_ORIGINS: readonly string[] =
+  typeof __REGION_SERVER_ORIGINS__ === 'undefined' ? [] : __REGION_SERVER_ORIGINS__;
+
+export function crossOriginMessage(server: string, app: string): string {
+  return (
+    `Deze publicatie noemt een regioserver op een ander adres (${server}) dan dat van de app ` +
+    `(${app}). De app vraagt alleen gegevens op bij haar eigen adres; er is niets opgevraagd of ` +
+    'gewijzigd. Vraag de beheerder de regioserver onder het adres van de app te plaatsen (een pad ' +
+    'in de reverse proxy, zoals …/dataset/query) of, als dat andere adres bewust gebruikt wordt, ' +
+    `de app te bouwen met WIJKRADAR_REGION_ORIGINS=${server}.`
+  );
+}
+
+/**
+ * The query address of the manifest's server, or null when it names none. A server on
+ * another origin than the manifest's (the page's) throws a DatasetError (Dutch) unless
+ * `allowed` names that origin.
+ */
+export function manifestServer(
+  manifest: RegionManifest,
+  manifestUrl: string,
+  allowed: readonly string[] = ALLOWED_SERVER_ORIGINS,
+): string | null {
+  const url = serverUrl(manifest.server, manifestUrl);
+  if (!url) return null;
+  const server = new URL(url).origin;
+  const app = new URL(manifestUrl).origin;
+  if (server !== app && !allowed.includes(server)) {
+    throw new DatasetError(crossOriginMessage(server, app));
+  }
+  return url;
 }

@@ -71,8 +71,10 @@ export class RemoteConnector implements Connector {
     try {
       response = await this.send(this.url, {
         method: 'POST',
-        // The reverse proxy knows the user by the session cookie it set (OIDC/SAML).
-        credentials: 'same-origin',
+        // The reverse proxy knows the user by the session cookie it set (OIDC/SAML). The
+        // server is on the app's origin, or on one the build allows (region-manifest.ts),
+        // whose proxy then answers CORS with credentials (README).
+        credentials: 'include',
         headers: {
           'Content-Type': 'application/json',
           Accept: 'application/vnd.apache.arrow.stream',

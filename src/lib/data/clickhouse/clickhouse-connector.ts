@@ -4,14 +4,14 @@
  * (client-connector.ts). Node only. A query a registered builder made (it carries `call`)
  * is built again with ClickHouse's dialect, so views and a server hand it the same queries
  * as DuckDB; any other SQL runs as given (statements written for ClickHouse). Results are
- * Arrow (ArrowStream) and become rows as DuckDB's do (arrow-rows.ts).
+ * Arrow (ArrowStream) and become rows as DuckDB's do (ArrowConnector).
  *
  * Read-only by design, like the regional server: files are not registered here (imports
  * stay in the browser); inserting Arrow is for loading the region's data.
  */
-import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
-import { arrowToRows } from '../arrow-rows';
-import type { Connector, Query, Row } from '../connector';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { ArrowConnector } from '../arrow-connector';
+import type { Query } from '../connector';
 import { buildCall } from '../queries/registry';
 import { withDialect } from '../sql/dialect';
 import { clickhouse, clickHouseQuery, type ClickHouseQuery } from '../sql/dialect-clickhouse';
@@ -22,8 +22,7 @@ export function toClickHouse(query: Query): ClickHouseQuery {
   return clickHouseQuery(built.sql, built.params);
 }
 
-export abstract class ClickHouseConnector implements Connector {
-  abstract readonly engine: string;
+export abstract class ClickHouseConnector extends ArrowConnector {
   /** Runs one statement; with a format, returns its result in that format. */
   protected abstract run(query: ClickHouseQuery, format: 'ArrowStream' | null): Promise<Uint8Array>;
   /** Appends Arrow IPC stream bytes to `target` (creating it first with `create`). */
@@ -32,11 +31,6 @@ export abstract class ClickHouseConnector implements Connector {
     target: string,
     create: boolean,
   ): Promise<void>;
-  abstract close(): Promise<void>;
-
-  async query<T = Row>(query: Query): Promise<T[]> {
-    return arrowToRows<T>(await this.queryArrow(query));
-  }
 
   async queryArrow(query: Query): Promise<Table> {
     return tableFromIPC(await this.run(toClickHouse(query), 'ArrowStream'));
@@ -48,10 +42,6 @@ export abstract class ClickHouseConnector implements Connector {
 
   async queryIpc(sql: string): Promise<Uint8Array> {
     return this.run(clickHouseQuery(sql), 'ArrowStream');
-  }
-
-  async insertArrow(table: Table, target: string, options?: { create?: boolean }): Promise<void> {
-    await this.insertIpc(tableToIPC(table, 'stream'), target, options);
   }
 
   async insertIpc(

@@ -6,11 +6,13 @@
  * session settings of dialect-clickhouse.ts and its `{pN:Type}` query parameters. Only
  * server code imports this module. Node only.
  */
+import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { CLICKHOUSE_SETTINGS, type ClickHouseQuery } from '../sql/dialect-clickhouse';
 import { ClickHouseConnector } from './clickhouse-connector';
+import { clickHouseTableSql, isAppTable } from './clickhouse-schema';
 
 /** The part of @clickhouse/client this connector uses. */
 interface ClickHouseClient {
@@ -94,6 +96,16 @@ export class ClickHouseServerConnector extends ClickHouseConnector {
       values: Readable.from([bytes]),
       format: 'ArrowStream',
     });
+  }
+
+  /**
+   * Replaces the app table `target` with the rows of a Parquet file (with `_rowid`), sent
+   * to the server as Parquet (engines:parity --clickhouse-url).
+   */
+  async loadParquet(file: string, target: string): Promise<void> {
+    if (!isAppTable(target)) throw new Error(`not a table of the app: ${target}`);
+    await this.exec(clickHouseTableSql(target));
+    await this.client.insert({ table: target, values: createReadStream(file), format: 'Parquet' });
   }
 
   async close(): Promise<void> {

@@ -22,8 +22,12 @@ export function cacheDir(name: string): string {
  * Imports `entry` (a file inside the package, relative to node_modules) after installing
  * `spec` ('chdb@1.6.0') into the cache folder `name` if it is not there yet.
  */
-export async function importOnDemand<T>(name: string, spec: string, entry: string): Promise<T> {
-  const dir = cacheDir(name);
+export function importOnDemand<T>(name: string, spec: string, entry: string): Promise<T> {
+  return importInstalled<T>(cacheDir(name), spec, entry);
+}
+
+/** The same for an installation folder of the caller's choice (the import bench's). */
+export async function importInstalled<T>(dir: string, spec: string, entry: string): Promise<T> {
   const file = path.join(dir, 'node_modules', entry);
   if (!existsSync(file)) {
     await mkdir(dir, { recursive: true });

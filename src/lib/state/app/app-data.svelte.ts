@@ -141,9 +141,9 @@ class AppData {
     const demoSnapshot = manifestBytes.then((bytes) =>
       bytes ? null : readDemoSnapshot().catch(() => null),
     );
-    // The published files download and are verified while the engine starts, once it is
-    // clear that this browser has no workspace of its own to open instead.
-    const download = Promise.all([manifestBytes, saved, region]).then(([bytes, own, remote]) => {
+    // The published files download while the engine starts, unless a workspace or server wins.
+    const refused = region.catch(() => true); // a server the app refuses (thrown below) too
+    const download = Promise.all([manifestBytes, saved, refused]).then(([bytes, own, remote]) => {
       if (!bytes || own || remote) return null;
       this.#loadSteps = this.loading.start(PUBLISHED_LOAD_STEPS);
       return downloadPublished(bytes, Boolean(options.recentOnly), this.#loadSteps);

@@ -16,18 +16,23 @@ export interface RegionStart {
   manifest: DatasetManifest;
 }
 
-/** The region server the published manifest names, or null (the app loads data itself). */
+/**
+ * The region server the published manifest names, or null (the app loads data itself).
+ * Throws a DatasetError (Dutch) for a server on another origin that the build does not
+ * allow: the app then stops before any request (data/region-manifest.ts).
+ */
 export function regionServerOf(bytes: Uint8Array | null): RegionStart | null {
   if (!bytes) return null;
+  let manifest: RegionManifest;
   try {
-    const manifest = parseManifest(bytes) as RegionManifest;
-    const manifestUrl = new URL(`${base}/${DATASET_DIR}/${MANIFEST_FILE}`, location.href).href;
-    const url = manifestServer(manifest, manifestUrl);
-    return url ? { conn: new RemoteConnector(url), manifest } : null;
+    manifest = parseManifest(bytes) as RegionManifest;
   } catch {
     // An unreadable manifest: the published start reports it in Dutch.
     return null;
   }
+  const manifestUrl = new URL(`${base}/${DATASET_DIR}/${MANIFEST_FILE}`, location.href).href;
+  const url = manifestServer(manifest, manifestUrl);
+  return url ? { conn: new RemoteConnector(url), manifest } : null;
 }
 
 /** Why Gegevens offers nothing to import or edit on a region server. */
