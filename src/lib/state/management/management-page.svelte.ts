@@ -3,6 +3,15 @@
  * evaluation of an intervention and the briefing's forecast scores, opened from the URL
  * (management-url.ts) and kept in it. The URL is replaced, not pushed: every keystroke in
  * the buffer field would otherwise be a history entry.
+ *
+ * Small counts (PRODUCT.md, Privacy: "<5" on every shared output): the tables and charts on
+ * screen show exact counts. They are not a shared output: they show the records this
+ * browser holds to the person who holds them (imported, or published to them), who can open
+ * every one of those records in Verkennen anyway; hiding a 3 here protects nobody and
+ * hides what a manager has to act on. What leaves the screen is suppressed: the printed
+ * report and the CSV downloads (together, handling-export.ts), and no statistic derived
+ * from a hidden count stands beside it. The forecast scores are the briefing's, a shared
+ * output projected to a room, and are shown as the briefing would (forecast-score-table.ts).
  */
 import { tick, untrack } from 'svelte';
 import type { MonthPeriod } from '$lib/analysis/management-kpis';
