@@ -8,6 +8,7 @@
  * changed, then charts, then the tables with the real changes first, says the WDQ once,
  * prints the handling of meldingen with the norm of its link and the CSV's suppression,
  * hides the navigation, suppresses small counts and renders to PDF. axe finds no violations.
+ * The sections below the evaluation load after the view and carry their own ready signal.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -373,6 +374,28 @@ describe('terugblik op de briefing', () => {
       ],
     };
     expect(findRecoveries(out)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('secties onder de evaluatie', () => {
+  it('are there from the start, and say themselves when their figures are in', async () => {
+    const { page: own, context } = await openPage(browser);
+    await own.goto(baseUrl + '/management');
+    await own.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    // The view is ready: the sections below it are on the page with their headings
+    // (reachable by keyboard and screen reader), busy until their own signal says done.
+    for (const name of ['Afhandeling van meldingen', 'Hoe goed voorspelt de briefing?']) {
+      expect(await own.getByRole('heading', { level: 2, name }).count()).toBe(1);
+    }
+    const sections = own.locator('section[data-section-ready]');
+    expect(await sections.count()).toBe(2);
+    await own.waitForSelector('[data-section-ready="false"]', { state: 'detached' });
+    expect(
+      await sections.evaluateAll((list) => list.map((s) => s.getAttribute('aria-busy'))),
+    ).toEqual(['false', 'false']);
+    expect(await own.locator('[data-testid="handling-kpis"] li').count()).toBe(3);
+    expect(await own.locator('[data-testid="forecast-scores"] tbody tr').count()).toBe(4);
     await context.close();
   });
 });

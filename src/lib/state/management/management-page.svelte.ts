@@ -17,6 +17,7 @@ import { tick, untrack } from 'svelte';
 import type { MonthPeriod } from '$lib/analysis/management-kpis';
 import { THEME_LABELS, type Theme } from '$lib/data/themes';
 import type { PageDeps } from '../shared/page-deps';
+import { SectionReadiness } from '../shared/section-readiness.svelte';
 import { EvaluationModel } from './evaluation.svelte';
 import { ForecastScoreModel } from './forecast-score.svelte';
 import { ManagementModel } from './management.svelte';
@@ -28,6 +29,13 @@ export class ManagementPage {
   readonly evaluation = new EvaluationModel();
   readonly forecasts = new ForecastScoreModel();
   readonly handling: MeldingHandlingModel;
+  /**
+   * The sections below the evaluation (the handling of meldingen, the forecast scores) load
+   * once the view above them is on screen: they say themselves when they are done
+   * (SectionReadiness); the view's signal does not wait for them.
+   */
+  readonly handlingSection = new SectionReadiness();
+  readonly forecastSection = new SectionReadiness();
   loaded = $state(false);
   /** The state's query string; null before the first load. */
   readonly query = $derived.by(() =>
@@ -44,11 +52,18 @@ export class ManagementPage {
   readonly #deps: PageDeps;
   /** Not ready before the first figures are on screen. */
   #pending: (() => void) | null;
+  /** The sections below are not ready before their work has been handed to them. */
+  #handlingHeld: (() => void) | null;
+  #forecastHeld: (() => void) | null;
+  /** The view above the sections below is on screen: they may load. */
+  #belowMayLoad = $state(false);
 
   constructor(deps: PageDeps) {
     this.#deps = deps;
     this.#pending = deps.readiness.begin();
-    this.handling = new MeldingHandlingModel(deps.readiness);
+    this.#handlingHeld = this.handlingSection.begin();
+    this.#forecastHeld = this.forecastSection.begin();
+    this.handling = new MeldingHandlingModel(this.handlingSection);
   }
 
   /** Loads on every data change and keeps the URL in step; call during initialisation. */
@@ -62,7 +77,7 @@ export class ManagementPage {
     });
     $effect(() => {
       void data.dataVersion;
-      if (data.status === 'gereed') untrack(() => this.#load());
+      if (data.status === 'gereed') untrack(() => this.load());
     });
     // The handling of meldingen follows the key figures' period and theme, and its norms.
     $effect(() => {
@@ -72,24 +87,70 @@ export class ManagementPage {
         data.dataVersion,
       ];
       void this.handling.norms;
-      if (!this.model.loaded || !period) return;
-      untrack(() => void this.handling.compute(data.connector, version, { period, theme }));
+      if (!this.#belowMayLoad) return;
+      untrack(() => {
+        if (period) void this.handling.compute(data.connector, version, { period, theme });
+        this.#handlingHeld?.();
+        this.#handlingHeld = null;
+      });
     });
   }
 
-  async #load(): Promise<void> {
+  /**
+   * Loads the view for the current data (connect() calls it on every data change): done when
+   * the key figures and the evaluation are on screen; the sections below go on loading.
+   */
+  async load(): Promise<void> {
     const { url, data, readiness } = this.#deps;
     const done = this.#pending ?? readiness.begin();
     this.#pending = null;
+    // New data: the sections below wait for the view again, and are not ready meanwhile.
+    this.#belowMayLoad = false;
+    this.#handlingHeld ??= this.handlingSection.begin();
+    this.#forecastHeld ??= this.forecastSection.begin();
     const view = parseManagementView(url.url.searchParams);
-    await this.model.load(data.connector, view.period);
+    const conn = data.connector;
     if (view.theme !== undefined) this.model.theme = view.theme;
     if (view.norms) this.handling.openNorms(view.norms);
-    await this.evaluation.load(data.connector, this.model.wijken, view);
-    await this.forecasts.compute(data.connector, data.dataVersion);
+    // The key figures and the evaluation at once: the database answers one query at a
+    // time, but the work in JavaScript between its answers (zones, outlines) then overlaps
+    // the other's queries. The key figures ask first (the top of the page); the wijken are
+    // shared with the evaluation.
+    const wijken = this.model.loadWijken(conn);
+    // The forecast's study area is counted in a worker meanwhile.
+    this.forecasts.prepare(conn, data.dataVersion);
+    await Promise.all([
+      this.model.load(conn, view.period, wijken),
+      this.evaluation.load(conn, wijken, view),
+    ]);
     this.loaded = true;
     await tick();
     done();
+    // After the frame that shows the view: the handling of meldingen (by the effect above)
+    // and the forecast scores. Started earlier, their queries and drawing would delay it.
+    readiness.whenIdle(() => {
+      this.#belowMayLoad = true;
+      void this.#loadForecasts();
+    });
+  }
+
+  async #loadForecasts(): Promise<void> {
+    const { data } = this.#deps;
+    const done = this.#forecastHeld ?? this.forecastSection.begin();
+    this.#forecastHeld = null;
+    await this.forecasts.compute(data.connector, data.dataVersion);
+    await tick();
+    done();
+  }
+
+  /**
+   * Holds the view's readiness until `loading` (a part of the page loaded on its own, such as
+   * a component's script) has settled and is on screen; returns it.
+   */
+  holdUntil<T>(loading: Promise<T>): Promise<T> {
+    const done = this.#deps.readiness.begin();
+    void loading.then(tick, tick).finally(done);
+    return loading;
   }
 
   async #track(work: () => Promise<void>): Promise<void> {
