@@ -8,7 +8,7 @@
  * changed, then charts, then the tables with the real changes first, says the WDQ once,
  * prints the handling of meldingen with the norm of its link and the CSV's suppression,
  * hides the navigation, suppresses small counts and renders to PDF. axe finds no violations.
- * The sections below the evaluation load after the view and carry their own ready signal.
+ * The sections below the evaluation, and its map, load after the view with their own signal.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -396,6 +396,8 @@ describe('secties onder de evaluatie', () => {
     ).toEqual(['false', 'false']);
     expect(await own.locator('[data-testid="handling-kpis"] li').count()).toBe(3);
     expect(await own.locator('[data-testid="forecast-scores"] tbody tr').count()).toBe(4);
+    // The evaluation's map loads the same way, in its own slot.
+    expect(await own.locator('[data-testid="zone-map"]').count()).toBe(1);
     await context.close();
   });
 });

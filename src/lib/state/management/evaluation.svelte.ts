@@ -101,14 +101,17 @@ export class EvaluationModel {
       if (interventions.length > 0) this.chooseIntervention(interventions[0].id);
       else if (wijken.length > 0) this.chooseWijk(wijken[0].code);
       this.#apply(view);
-      await Promise.all([this.refresh(conn), this.#loadMap(conn)]);
+      await this.refresh(conn);
     } catch (error) {
       this.error = errorText(error);
     }
   }
 
-  /** The map's base and the control area "rest of the municipality"; a map is extra. */
-  async #loadMap(conn: Connector): Promise<void> {
+  /**
+   * The map's base and the control area "rest of the municipality", after `load` (it needs
+   * the wijken); a map is extra: the figures do not wait for it.
+   */
+  async loadMap(conn: Connector): Promise<void> {
     try {
       const [baseMap, gemeente, zoneAreas] = await Promise.all([
         getBaseMap(conn),

@@ -36,6 +36,8 @@ export class ManagementPage {
    */
   readonly handlingSection = new SectionReadiness();
   readonly forecastSection = new SectionReadiness();
+  /** The evaluation's map of its areas (deck.gl, MapLibre, Turf), loaded in the same way. */
+  readonly mapSection = new SectionReadiness();
   loaded = $state(false);
   /** The state's query string; null before the first load. */
   readonly query = $derived.by(() =>
@@ -55,6 +57,7 @@ export class ManagementPage {
   /** The sections below are not ready before their work has been handed to them. */
   #handlingHeld: (() => void) | null;
   #forecastHeld: (() => void) | null;
+  #mapHeld: (() => void) | null;
   /** The view above the sections below is on screen: they may load. */
   #belowMayLoad = $state(false);
 
@@ -63,6 +66,7 @@ export class ManagementPage {
     this.#pending = deps.readiness.begin();
     this.#handlingHeld = this.handlingSection.begin();
     this.#forecastHeld = this.forecastSection.begin();
+    this.#mapHeld = this.mapSection.begin();
     this.handling = new MeldingHandlingModel(this.handlingSection);
   }
 
@@ -108,6 +112,7 @@ export class ManagementPage {
     this.#belowMayLoad = false;
     this.#handlingHeld ??= this.handlingSection.begin();
     this.#forecastHeld ??= this.forecastSection.begin();
+    this.#mapHeld ??= this.mapSection.begin();
     const view = parseManagementView(url.url.searchParams);
     const conn = data.connector;
     if (view.theme !== undefined) this.model.theme = view.theme;
@@ -130,8 +135,18 @@ export class ManagementPage {
     // and the forecast scores. Started earlier, their queries and drawing would delay it.
     readiness.whenIdle(() => {
       this.#belowMayLoad = true;
+      void this.#loadMap();
       void this.#loadForecasts();
     });
+  }
+
+  /** The map's data; its component holds the section too while its script loads. */
+  async #loadMap(): Promise<void> {
+    const done = this.#mapHeld ?? this.mapSection.begin();
+    this.#mapHeld = null;
+    await this.evaluation.loadMap(this.#deps.data.connector);
+    await tick();
+    done();
   }
 
   async #loadForecasts(): Promise<void> {
@@ -141,16 +156,6 @@ export class ManagementPage {
     await this.forecasts.compute(data.connector, data.dataVersion);
     await tick();
     done();
-  }
-
-  /**
-   * Holds the view's readiness until `loading` (a part of the page loaded on its own, such as
-   * a component's script) has settled and is on screen; returns it.
-   */
-  holdUntil<T>(loading: Promise<T>): Promise<T> {
-    const done = this.#deps.readiness.begin();
-    void loading.then(tick, tick).finally(done);
-    return loading;
   }
 
   async #track(work: () => Promise<void>): Promise<void> {
