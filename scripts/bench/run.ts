@@ -108,6 +108,7 @@ const SUITES: Suite[] = [
       'management.evaluation_ms',
       'management.zones_100k_ms',
       'management.view_ready_ms',
+      'management.sections_ready_ms',
     ],
     run: async ({ baseUrl, runs }) => [
       ...(await benchManagementNode(Math.max(10, runs))),

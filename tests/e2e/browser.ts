@@ -54,6 +54,9 @@ export async function openPage(
 
 export async function waitForReady(page: Page, timeout = scaled(60_000)): Promise<void> {
   await page.waitForSelector('html[data-ready="true"]', { timeout, state: 'attached' });
+  // Sections that load after their view is on screen say so themselves
+  // (state/shared/section-readiness.svelte.ts).
+  await page.waitForSelector('[data-section-ready="false"]', { timeout, state: 'detached' });
 }
 
 /** Follows a link of the main navigation (no reload) and waits until the page is ready. */

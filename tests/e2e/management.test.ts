@@ -8,9 +8,23 @@
  * changed, then charts, then the tables with the real changes first, says the WDQ once,
  * prints the handling of meldingen with the norm of its link and the CSV's suppression,
  * hides the navigation, suppresses small counts and renders to PDF. axe finds no violations.
+ * The sections below the evaluation, and its map, load after the view with their own signal.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  DEFAULT_DAGDELEN,
+  dateToLocalMs,
+  formatDate,
+  formatTimestamp,
+  type HistoryRecord,
+} from '../../src/lib/analysis/briefing';
+import { scoreForecasts, type Forecast } from '../../src/lib/analysis/forecast-score';
+import { cellOf } from '../../src/lib/analysis/hex-grid';
+import { wgs84ToRd } from '../../src/lib/analysis/rd';
+import type { Query } from '../../src/lib/data/connector';
+import { buildForecastRecordsQuery } from '../../src/lib/data/queries/briefing';
+import { buildDataPeriodQuery } from '../../src/lib/data/queries/filter-options';
 import { findRecoveries, type Published } from '../helpers/disclosure';
 import {
   canvasHasContent,
@@ -72,6 +86,56 @@ const darkShare = (p: Page, chart: string, x: number, top: number, bottom: numbe
     },
     { chart, x, top, bottom },
   );
+
+const [DAY, HOUR] = [86_400_000, 3_600_000];
+
+/**
+ * A forecast for one day and dagdeel of the four scored weeks (ending on `last`) that names
+ * four hexagons of the briefing's size with exactly one registration each then; `total`:
+ * all registrations of that dagdeel that day.
+ */
+async function plantFourHits(
+  p: Page,
+  last: string,
+): Promise<{ forecast: Forecast; total: number }> {
+  const lastMs = dateToLocalMs(last);
+  const query = buildForecastRecordsQuery({
+    from: formatTimestamp(lastMs - 27 * DAY),
+    to: formatTimestamp(lastMs + DAY),
+  });
+  const records = (await p.evaluate(
+    (q: Query) =>
+      (
+        globalThis as unknown as { __wijkradar: { query: (q: Query) => Promise<unknown> } }
+      ).__wijkradar.query(q),
+    query,
+  )) as HistoryRecord[];
+  for (let day = lastMs; day > lastMs - 28 * DAY; day -= DAY) {
+    for (const dagdeel of DEFAULT_DAGDELEN) {
+      const then = records.filter(
+        (r) => r.t >= day + dagdeel.startHour * HOUR && r.t < day + dagdeel.endHour * HOUR,
+      );
+      const perCell = new Map<string, { q: number; r: number; n: number }>();
+      for (const record of then) {
+        const { q, r } = cellOf(...wgs84ToRd(record.lon, record.lat), 250);
+        const cell = perCell.get(`${q},${r}`) ?? { q, r, n: 0 };
+        perCell.set(`${q},${r}`, { ...cell, n: cell.n + 1 });
+      }
+      const single = [...perCell.values()].filter((c) => c.n === 1).slice(0, 4);
+      if (single.length < 4 || then.length < 5) continue;
+      const forecast: Forecast = {
+        date: formatDate(day),
+        dagdeel: dagdeel.id,
+        size: 250,
+        cells: single.map(({ q, r }) => ({ q, r })),
+      };
+      const [score] = scoreForecasts(records, [forecast], { dagdelen: [dagdeel], studyCells: 1 });
+      expect(score).toMatchObject({ eventsInHotspots: 4, hotspotsWithHit: 4 });
+      return { forecast, total: score.totalEvents };
+    }
+  }
+  throw new Error('geen dagdeel met vier plekken met elk één registratie');
+}
 
 const zoneCount = async (zone: string, when: 'before' | 'after') =>
   Number(
@@ -252,6 +316,89 @@ describe('terugblik op de briefing', () => {
     );
     expect(sources).toEqual(['backtest', 'backtest', 'backtest', 'backtest']);
     expect(await rows.first().textContent()).toContain('teruggerekend');
+  });
+
+  it('gives no "<5" back through the hits beside it', async () => {
+    // A briefing stored for one dagdeel of the scored weeks named four places that had one
+    // registration each that dagdeel: 4 registrations in 4 hotspots with a hit.
+    const { page: own, context } = await openPage(browser);
+    await own.goto(baseUrl + '/management');
+    await waitForReady(own);
+    const [{ last }] = (await queryDatabase(own, buildDataPeriodQuery().sql)) as { last: string }[];
+    const planted = await plantFourHits(own, last);
+    await own.evaluate(
+      (forecast) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('wijkradar-forecasts', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('forecasts');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('forecasts', 'readwrite');
+            tx.objectStore('forecasts').put(forecast, `${forecast.date}|${forecast.dagdeel}`);
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { ...planted.forecast, data: 'test', weeks: 6, storedAt: '' },
+    );
+    await own.reload();
+    await waitForReady(own);
+    const row = own.locator(
+      `[data-testid="forecast-scores"] tr[data-dagdeel="${planted.forecast.dagdeel}"]`,
+    );
+    expect(await row.getAttribute('data-source')).toBe('stored');
+    const columns = { 'with-hit': 3, 'hotspots-with-hit': 4, events: 5 };
+    const text = (col: keyof typeof columns) =>
+      row.locator(`td:nth-of-type(${columns[col]})`).innerText();
+    const events = await text('events');
+    expect(events).toBe(`<5 van ${planted.total}`);
+    // The attacker knows: each hotspot with a hit holds at least one of those registrations,
+    // each briefing with a hit at least one such hotspot.
+    const count = (t: string) => t.split(/ van | \(/)[0];
+    const out: Published = {
+      cells: new Map([
+        ['events', events.split(' van ')[0]],
+        ['hotspotsWithHit', count(await text('hotspots-with-hit'))],
+        ['withHit', count(await text('with-hit'))],
+      ]),
+      margins: [
+        { totals: ['events'], parts: ['hotspotsWithHit', 'more per hotspot'] },
+        { totals: ['hotspotsWithHit'], parts: ['withHit', 'more per briefing'] },
+      ],
+      derived: [
+        {
+          label: 'PAI',
+          text: await row.locator('td[data-pai]').innerText(),
+          from: ['events'],
+        },
+      ],
+    };
+    expect(findRecoveries(out)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('secties onder de evaluatie', () => {
+  it('are there from the start, and say themselves when their figures are in', async () => {
+    const { page: own, context } = await openPage(browser);
+    await own.goto(baseUrl + '/management');
+    await own.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    // The view is ready: the sections below it are on the page with their headings
+    // (reachable by keyboard and screen reader), busy until their own signal says done.
+    for (const name of ['Afhandeling van meldingen', 'Hoe goed voorspelt de briefing?']) {
+      expect(await own.getByRole('heading', { level: 2, name }).count()).toBe(1);
+    }
+    const sections = own.locator('section[data-section-ready]');
+    expect(await sections.count()).toBe(2);
+    await own.waitForSelector('[data-section-ready="false"]', { state: 'detached' });
+    expect(
+      await sections.evaluateAll((list) => list.map((s) => s.getAttribute('aria-busy'))),
+    ).toEqual(['false', 'false']);
+    expect(await own.locator('[data-testid="handling-kpis"] li').count()).toBe(3);
+    expect(await own.locator('[data-testid="forecast-scores"] tbody tr').count()).toBe(4);
+    // The evaluation's map loads the same way, in its own slot.
+    expect(await own.locator('[data-testid="zone-map"]').count()).toBe(1);
+    await context.close();
   });
 });
 

@@ -1,11 +1,12 @@
 /**
- * The coordinators of Overzicht, Buitengebied, Gegevens and the management report without a browser: the data,
+ * The coordinators of Overzicht, Buitengebied, Gegevens, Management and the management
+ * report without a browser: the data,
  * the workspace settings and the readiness signal are passed in (state/shared/page-deps.ts),
  * here as plain objects over the demo in DuckDB. Each view reads once per data version,
  * holds the readiness signal while it reads, shows an error instead of throwing and tries
  * a failed read again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RISK_SETTINGS } from '../../src/lib/analysis/risk-score';
 import type { Connector } from '../../src/lib/data/connector';
 import { initDatabase } from '../../src/lib/data/database';
@@ -13,6 +14,7 @@ import { createNodeConnector } from '../../src/lib/data/duckdb-node';
 import type { WorkspaceSettings } from '../../src/lib/data/import/profiles';
 import { BuitengebiedPage } from '../../src/lib/state/buitengebied/buitengebied-page.svelte';
 import { GegevensPage } from '../../src/lib/state/import/gegevens-page.svelte';
+import { ManagementPage } from '../../src/lib/state/management/management-page.svelte';
 import { ReportPage } from '../../src/lib/state/management/report-page.svelte';
 import { OverzichtPage } from '../../src/lib/state/overzicht/overzicht-page.svelte';
 import type { BaseMap } from '../../src/lib/state/shared/base-map.svelte';
@@ -260,20 +262,72 @@ describe('Buitengebied', () => {
   });
 });
 
-describe('Management report', () => {
-  /** URL access over a plain URL, recording where the page navigated. */
-  function urlAt(href: string) {
-    const access = {
-      url: new URL(href, 'http://wijkradar.test'),
-      visited: [] as { target: string; replace: boolean }[],
-      navigate(target: string, options: { replace?: boolean } = {}) {
-        access.visited.push({ target, replace: options.replace ?? false });
-        access.url = new URL(target, access.url);
-      },
-    };
-    return access;
-  }
+/** URL access over a plain URL, recording where the page navigated. */
+function urlAt(href: string) {
+  const access = {
+    url: new URL(href, 'http://wijkradar.test'),
+    visited: [] as { target: string; replace: boolean }[],
+    navigate(target: string, options: { replace?: boolean } = {}) {
+      access.visited.push({ target, replace: options.replace ?? false });
+      access.url = new URL(target, access.url);
+    },
+  };
+  return access;
+}
 
+describe('Management view', () => {
+  it('is ready with its key figures and evaluation; the sections below say when they are', async () => {
+    const { data, readiness } = deps(demo);
+    const url = urlAt('/management?van=2025-11&tot=2026-10');
+    const page = new ManagementPage({ url, data, readiness, filter: null as never });
+    // Held from the start: the view, and each section below it.
+    expect(readiness.pending).toBe(1);
+    expect([page.handlingSection.ready, page.forecastSection.ready]).toEqual([false, false]);
+    await page.load();
+    expect(readiness.pending).toBe(0);
+    expect(page.model.perWijk).toHaveLength(8);
+    expect(page.evaluation.evaluation?.result.computable).toBe(true);
+    // The forecast scores go on loading after the view, and are there once their section
+    // says it is ready.
+    expect(page.forecastSection.ready).toBe(false);
+    expect(page.forecasts.scores).toBeNull();
+    await vi.waitFor(() => expect(page.forecastSection.ready).toBe(true), { timeout: 30_000 });
+    expect(page.forecasts.scores?.map((s) => s.dagdeel.id)).toEqual([
+      'nacht',
+      'ochtend',
+      'middag',
+      'avond',
+    ]);
+    expect(readiness.pending).toBe(0);
+  });
+
+  it('loads the map of the areas after the view, holding the map section meanwhile', async () => {
+    const { data, readiness } = deps(demo);
+    const page = new ManagementPage({
+      url: urlAt('/management'),
+      data,
+      readiness,
+      filter: null as never,
+    });
+    await page.load();
+    expect(readiness.pending).toBe(0);
+    expect(page.evaluation.zoneMap).toBeNull();
+    expect(page.mapSection.ready).toBe(false);
+    await vi.waitFor(() => expect(page.mapSection.ready).toBe(true), { timeout: 30_000 });
+    expect(page.evaluation.zoneMap?.areas.map((a) => a.zone).sort()).toEqual([
+      'buffer',
+      'control',
+      'target',
+    ]);
+    // The map component holds the section too while its script loads.
+    const loading = page.mapSection.begin();
+    expect(page.mapSection.ready).toBe(false);
+    loading();
+    expect(page.mapSection.ready).toBe(true);
+  });
+});
+
+describe('Management report', () => {
   it('reads its link, loads while the page is not ready, and keeps the chosen wijken in the URL', async () => {
     const { data, readiness } = deps(demo);
     const url = urlAt(

@@ -1,9 +1,11 @@
 /**
  * The readiness signal's "when idle" queue: the filter writes the URL only after the views
- * have drawn (state/shared/filters.svelte.ts), so bookkeeping never delays a result on screen.
+ * have drawn (state/shared/filters.svelte.ts), so bookkeeping never delays a result on screen;
+ * and the own signal of a section that loads after its view (section-readiness.svelte.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { readiness } from '../../src/lib/state/shared/readiness.svelte';
+import { SectionReadiness } from '../../src/lib/state/shared/section-readiness.svelte';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -47,5 +49,19 @@ describe('readiness.whenIdle', () => {
     await nextTask();
     expect(runs).toBe(2);
     expect(readiness.pending).toBe(0);
+  });
+});
+
+describe('a section that loads after its view', () => {
+  it('is ready when none of its work is pending, and a done counts once', () => {
+    const section = new SectionReadiness();
+    expect(section.ready).toBe(true);
+    const held = section.begin();
+    const work = section.begin();
+    held();
+    held(); // a second call of the same done changes nothing
+    expect(section.ready).toBe(false);
+    work();
+    expect(section.ready).toBe(true);
   });
 });

@@ -4,7 +4,8 @@
  * total and the other rows is kept back too ("x", suppression.ts protectCells); a median, a
  * percentile or a share beside a hidden count is not written ("—"), nor a share whose
  * handled-within or handled-late part is a small count (the share times the shown count
- * would give it back).
+ * would give it back). Tables that share a total (the view's CSVs and its report) are
+ * protected together (`protectHandlingTables`), so none shows what another keeps back.
  */
 import { buildCsv, type CsvColumn } from './csv-export';
 import { shareWithinNorm, type HandlingRow } from './melding-handling';
@@ -39,36 +40,86 @@ export interface HandlingCsvOptions {
 }
 
 type Counted = 'closed' | 'open' | 'overNorm';
+export type HandlingStates = Record<Counted, CellState>;
 
 export interface ProtectedHandlingLine {
   line: HandlingCsvLine;
-  states: Record<Counted, CellState>;
+  states: HandlingStates;
 }
 type Protected = ProtectedHandlingLine;
 
 /**
- * Each line's counts (and the total's, last) with their suppression state: what any shared
- * output of these tables (this CSV, a printed report) may show.
+ * How a table's open counts meet the total's: they add up to it ('sum': categories,
+ * wijken), its last line is counted at the same moment ('last': months, each open at its
+ * end), or not at all ('none').
+ */
+export type OpenLink = 'sum' | 'last' | 'none';
+
+export interface HandlingTableCounts {
+  rows: readonly HandlingFiguresLike[];
+  open: OpenLink;
+}
+
+/**
+ * The suppression states of tables that share one total — the outputs of one view, read
+ * together: every table's handled counts add up to the total, and its open counts as
+ * `open` says. Decided in one go (suppression.ts protectCells over all margins), so a count
+ * kept back in one table is kept back in every other one, and no table gives back what
+ * another one hides. Per table: its rows' states, then the total's.
+ */
+export function protectHandlingTables(
+  tables: readonly HandlingTableCounts[],
+  total: HandlingFiguresLike,
+): HandlingStates[][] {
+  const figures = [...tables.flatMap((t) => t.rows), total];
+  const totalCell = figures.length - 1;
+  const offsets = tables.map((_, i) => tables.slice(0, i).reduce((n, t) => n + t.rows.length, 0));
+  const cells = (i: number) => tables[i].rows.map((_, j) => offsets[i] + j);
+  const statesOf = (field: Counted) => {
+    const margins = tables.flatMap((table, i) => {
+      const link = field === 'closed' ? 'sum' : table.open;
+      if (link === 'none' || table.rows.length === 0) return [];
+      const parts = link === 'sum' ? cells(i) : [offsets[i] + table.rows.length - 1];
+      return [{ totals: [totalCell], parts }];
+    });
+    return protectCells(
+      figures.map((f) => f[field]),
+      margins,
+    );
+  };
+  const [closed, open, overNorm] = (['closed', 'open', 'overNorm'] as const).map(statesOf);
+  const stateAt = (cell: number) => ({
+    closed: closed[cell],
+    open: open[cell],
+    overNorm: overNorm[cell],
+  });
+  return tables.map((_, i) => [...cells(i), totalCell].map(stateAt));
+}
+
+/** Lines and their total (last) with the states protectHandlingTables gave their counts. */
+export function withStates(
+  lines: readonly HandlingCsvLine[],
+  total: HandlingCsvLine,
+  states: readonly HandlingStates[],
+): Protected[] {
+  if (states.length !== lines.length + 1) throw new RangeError('one state per line and total');
+  return [...lines, total].map((line, i) => ({ line, states: states[i] }));
+}
+
+/**
+ * Each line's counts (and the total's, last) with their suppression state, for a table on
+ * its own: what any shared output of it (a CSV, a printed report) may show.
  */
 export function protectHandlingLines(
   lines: readonly HandlingCsvLine[],
   total: HandlingCsvLine,
   openSums: boolean,
 ): Protected[] {
-  const all = [...lines, total];
-  const parts = lines.map((_, i) => i);
-  const statesOf = (field: Counted, sums: boolean) =>
-    protectCells(
-      all.map((l) => l.figures[field]),
-      sums ? [{ totals: [lines.length], parts }] : [],
-    );
-  const closed = statesOf('closed', true);
-  const open = statesOf('open', openSums);
-  const overNorm = statesOf('overNorm', openSums);
-  return all.map((line, i) => ({
-    line,
-    states: { closed: closed[i], open: open[i], overNorm: overNorm[i] },
-  }));
+  const [states] = protectHandlingTables(
+    [{ rows: lines.map((l) => l.figures), open: openSums ? 'sum' : 'none' }],
+    total.figures,
+  );
+  return withStates(lines, total, states);
 }
 
 /** A statistic of the handled meldingen: withheld when their count is not shown. */
@@ -101,6 +152,12 @@ export function buildHandlingCsv(
   total: HandlingCsvLine,
   options: HandlingCsvOptions,
 ): string {
+  return writeHandlingCsv(protectHandlingLines(lines, total, options.openSums), options);
+}
+
+/** Protected lines, the total last, as CSV text (states from protectHandlingTables). */
+export function writeHandlingCsv(all: readonly Protected[], options: HandlingCsvOptions): string {
+  const total = all.at(-1)?.line;
   const count = (label: string, field: Counted): CsvColumn<Protected> => ({
     label,
     kind: 'count',
@@ -139,5 +196,5 @@ export function buildHandlingCsv(
     count('Open', 'open'),
     count('Open over de norm', 'overNorm'),
   );
-  return buildCsv(columns, protectHandlingLines(lines, total, options.openSums));
+  return buildCsv(columns, all);
 }

@@ -64,11 +64,18 @@ export function buildReportHandlingTable<Line extends HandlingCsvLine>(
   total: HandlingCsvLine,
   shown: (line: Line) => boolean = () => true,
 ): ReportHandlingTable {
-  const all = protectHandlingLines(lines, total, true);
-  const totalLine = all.pop()!;
+  return printHandlingTable(protectHandlingLines(lines, total, true), shown);
+}
+
+/** Lines protected together with other tables (protectHandlingTables), the total last. */
+export function printHandlingTable<Line extends HandlingCsvLine>(
+  all: readonly ProtectedHandlingLine[],
+  shown: (line: Line) => boolean = () => true,
+): ReportHandlingTable {
+  const lines = all.slice(0, -1);
   return {
-    rows: all.filter((_, i) => shown(lines[i])).map(printLine),
-    total: printLine(totalLine),
+    rows: lines.filter((p) => shown(p.line as Line)).map(printLine),
+    total: printLine(all.at(-1)!),
   };
 }
 

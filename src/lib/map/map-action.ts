@@ -23,6 +23,14 @@ function loadRuntime(): Promise<MapRuntime> {
   return runtime;
 }
 
+/**
+ * Starts loading MapLibre's code before the map is made, for a view that knows a map will
+ * follow its figures: the parsing then overlaps the figures' queries.
+ */
+export function preloadMapRuntime(): void {
+  loadRuntime().catch(() => undefined); // the map reports a failure when it is made
+}
+
 /** Shown when MapLibre or deck.gl reports an error (their text goes to the console). */
 export const MAP_FAILED =
   'De kaart kon niet volledig worden getekend. Laad de pagina opnieuw; de cijfers en grafieken naast de kaart blijven kloppen.';

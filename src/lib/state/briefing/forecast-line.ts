@@ -10,7 +10,8 @@ import {
   type Dagdeel,
 } from '$lib/analysis/briefing';
 import type { SourcedScore } from '$lib/analysis/forecast-score';
-import { isSmallCount, WITHHELD_TEXT } from '$lib/analysis/suppression';
+import { scoreCountsHidden } from '$lib/analysis/forecast-score-table';
+import { WITHHELD_TEXT } from '$lib/analysis/suppression';
 import type { StoredForecast } from '$lib/data/forecast-store';
 import { formatDay, formatDecimal } from '$lib/format/nl';
 import { dagdeelPlural } from './briefing-format';
@@ -75,9 +76,7 @@ const percent = (share: number) => `${formatDecimal(share * 100, 0)} %`;
 /** PAI as shown: not beside a count below the threshold it is computed from. */
 function describePai(score: SourcedScore): string {
   if (!score.pai.computable) return 'PAI niet te berekenen';
-  if (isSmallCount(score.eventsInHotspots) || isSmallCount(score.totalEvents)) {
-    return `PAI ${WITHHELD_TEXT}`;
-  }
+  if (scoreCountsHidden(score)) return `PAI ${WITHHELD_TEXT}`;
   return `PAI ${formatDecimal(score.pai.pai, 1)}`;
 }
 

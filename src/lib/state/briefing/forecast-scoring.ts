@@ -11,11 +11,11 @@ import {
   type HistoryRecord,
 } from '$lib/analysis/briefing';
 import { scoreStoredOrBacktest, type SourcedScore } from '$lib/analysis/forecast-score';
-import { buildHexStudy } from '$lib/analysis/hotspot-study';
 import type { Connector } from '$lib/data/connector';
 import type { ForecastStore, StoredForecast } from '$lib/data/forecast-store';
 import { buildForecastRecordsQuery } from '$lib/data/queries/briefing';
-import { getGridContext, type GridContext } from '../shared/grid-context';
+import { getGridContext } from '../shared/grid-context';
+import { countStudyCells } from '../shared/study-cells';
 import { CELL_SIZE } from './briefing-history-slides';
 
 const DAY = 86_400_000;
@@ -32,16 +32,14 @@ export interface ScoredPeriod {
   weeks: number;
 }
 
-/** A: the grid's cells in the municipality, counted once per grid (data version). */
-const studyCellCounts = new WeakMap<GridContext, number>();
+/** A: the grid's cells in the municipality (counted once per grid, off the main thread). */
 async function studyCellsOf(conn: Connector, dataVersion: number): Promise<number> {
-  const grid = await getGridContext(conn, dataVersion);
-  let cells = studyCellCounts.get(grid);
-  if (cells === undefined) {
-    cells = buildHexStudy(grid.outline, BACKTEST.size, { rings: 0 }).q.length;
-    studyCellCounts.set(grid, cells);
-  }
-  return cells;
+  return countStudyCells(await getGridContext(conn, dataVersion), BACKTEST.size);
+}
+
+/** Starts counting A now, so a score asked for later need not wait for it. */
+export function prepareForecastArea(conn: Connector, dataVersion: number): void {
+  studyCellsOf(conn, dataVersion).catch(() => undefined); // the score reports a failure
 }
 
 /** Only one dagdeel's hours are read when one dagdeel is scored. */

@@ -18,7 +18,7 @@ import {
   type ZoneCounts,
   type ZoneRecord,
 } from '$lib/analysis/intervention-zones';
-import { buildZoneAreas, unionOf, zoneMapBounds, type ZoneArea } from '$lib/analysis/zone-areas';
+import type { ZoneArea } from '$lib/analysis/zone-areas';
 import type { Connector } from '$lib/data/connector';
 import { buildAreaGeometriesQuery, type AreaGeometryRow } from '$lib/data/queries/map';
 import {
@@ -32,6 +32,8 @@ import type { Wijk } from './management.svelte';
 import type { ManagementView } from './management-url';
 
 export type AreaKind = 'interventie' | 'wijk';
+
+type ZoneAreasModule = typeof import('$lib/analysis/zone-areas');
 
 export type EvaluationRecord = ZoneRecord & { category: string | null };
 
@@ -75,13 +77,21 @@ export class EvaluationModel {
   /** The offline base map and the municipality's outline, for the map of the areas. */
   baseMap = $state.raw<BaseMap | null>(null);
   municipality = $state.raw<AreaGeometry | null>(null);
+  /** The shapes' geometry (Turf, some 0,3 MB of script): loaded with the map's data. */
+  #zoneAreas = $state.raw<ZoneAreasModule | null>(null);
   #recordsTheme: string | null = null;
 
-  async load(conn: Connector, wijken: Wijk[], view: ManagementView = {}): Promise<void> {
+  /** `wijken` may still be loading: the interventions are asked for meanwhile. */
+  async load(
+    conn: Connector,
+    wijkenLoading: Wijk[] | Promise<Wijk[]>,
+    view: ManagementView = {},
+  ): Promise<void> {
     try {
-      const [interventions, [range]] = await Promise.all([
+      const [interventions, [range], wijken] = await Promise.all([
         conn.query<InterventionRow>(buildInterventionsQuery()),
         conn.query<{ first: string | null; last: string | null }>(buildEventRangeQuery()),
+        wijkenLoading,
       ]);
       this.interventions = interventions;
       this.wijken = wijken;
@@ -91,22 +101,29 @@ export class EvaluationModel {
       if (interventions.length > 0) this.chooseIntervention(interventions[0].id);
       else if (wijken.length > 0) this.chooseWijk(wijken[0].code);
       this.#apply(view);
-      await Promise.all([this.refresh(conn), this.#loadMap(conn)]);
+      await this.refresh(conn);
     } catch (error) {
       this.error = errorText(error);
     }
   }
 
-  /** The map's base and the control area "rest of the municipality"; a map is extra. */
-  async #loadMap(conn: Connector): Promise<void> {
+  /**
+   * The map's base and the control area "rest of the municipality", after `load` (it needs
+   * the wijken); a map is extra: the figures do not wait for it.
+   */
+  async loadMap(conn: Connector): Promise<void> {
     try {
-      const [baseMap, gemeente] = await Promise.all([
+      const [baseMap, gemeente, zoneAreas] = await Promise.all([
         getBaseMap(conn),
         conn.query<AreaGeometryRow>(buildAreaGeometriesQuery('gemeente')),
+        import('$lib/analysis/zone-areas'),
       ]);
       // An own municipality may bring wijken only: their union is then the municipality.
       const outlines = gemeente.length > 0 ? gemeente : this.wijken;
-      this.municipality = unionOf(outlines.map((a) => JSON.parse(a.geometry) as AreaGeometry));
+      this.municipality = zoneAreas.unionOf(
+        outlines.map((a) => JSON.parse(a.geometry) as AreaGeometry),
+      );
+      this.#zoneAreas = zoneAreas;
       this.baseMap = baseMap;
     } catch (error) {
       console.error('Kaart van de gebieden:', error);
@@ -183,11 +200,12 @@ export class EvaluationModel {
   /** Target, buffer and control as shapes on the offline base map; null without one. */
   zoneMap = $derived.by((): ZoneMap | null => {
     const { target, baseMap } = this;
-    if (!target || !baseMap || !(this.bufferM >= 0)) return null;
+    const zoneAreas = this.#zoneAreas;
+    if (!target || !baseMap || !zoneAreas || !(this.bufferM >= 0)) return null;
     const wijk = this.wijken.find((w) => w.code === this.controlWijk);
     const control = wijk ? (JSON.parse(wijk.geometry) as AreaGeometry) : this.municipality;
-    const areas = buildZoneAreas(target.geometry, this.bufferM, control);
-    return { baseMap, areas, bounds: zoneMapBounds(areas, Boolean(wijk)) };
+    const areas = zoneAreas.buildZoneAreas(target.geometry, this.bufferM, control);
+    return { baseMap, areas, bounds: zoneAreas.zoneMapBounds(areas, Boolean(wijk)) };
   });
 
   /** The zone chart's marker: where the intervention (or the period after) starts. */

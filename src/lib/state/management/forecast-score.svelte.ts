@@ -11,7 +11,7 @@ import type { Connector } from '$lib/data/connector';
 import { errorText } from '$lib/data/engine-errors';
 import { createIndexedDbForecastStore, type ForecastStore } from '$lib/data/forecast-store';
 import { buildDataPeriodQuery } from '$lib/data/queries/filter-options';
-import { BACKTEST, scoreForecastPeriod } from '../briefing/forecast-scoring';
+import { BACKTEST, prepareForecastArea, scoreForecastPeriod } from '../briefing/forecast-scoring';
 
 /** The briefing's defaults: six weeks of history, five expected hotspots. */
 export const FORECAST_SETTINGS = { weeks: 6, ...BACKTEST, scoredDays: 28 };
@@ -28,6 +28,11 @@ export class ForecastScoreModel {
 
   constructor(store: ForecastStore = createIndexedDbForecastStore()) {
     this.#store = store;
+  }
+
+  /** Starts the slowest part (the study area's cells, in a worker) ahead of `compute`. */
+  prepare(conn: Connector, dataVersion: number): void {
+    if (dataVersion !== this.#version) prepareForecastArea(conn, dataVersion);
   }
 
   async compute(conn: Connector, dataVersion: number): Promise<void> {

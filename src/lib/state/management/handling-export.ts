@@ -1,9 +1,17 @@
 /**
  * The three tables of "Afhandeling van meldingen" as CSV (per category with its norm, per
  * wijk, per month), small counts suppressed (analysis/melding-handling-csv.ts). Their lines
- * are the printed report's too (report-handling.ts).
+ * and states are the printed report's too (report-handling.ts). The tables share their
+ * total, so their suppression is decided together (`handlingStates`): a count one of them
+ * keeps back is kept back in all, and none gives back what another hides.
  */
-import { buildHandlingCsv, type HandlingCsvLine } from '$lib/analysis/melding-handling-csv';
+import {
+  protectHandlingTables,
+  withStates,
+  writeHandlingCsv,
+  type HandlingCsvLine,
+  type HandlingStates,
+} from '$lib/analysis/melding-handling-csv';
 import { normDaysFor, type HandlingNorms, type HandlingRow } from '$lib/analysis/melding-handling';
 import { categoryLabel } from '$lib/data/category-labels';
 import { formatMonthKey } from '$lib/format/nl';
@@ -37,8 +45,32 @@ export function wijkLines(
   }));
 }
 
+export interface HandlingTableStates {
+  categories: HandlingStates[];
+  wijken: HandlingStates[];
+  months: HandlingStates[];
+}
+
+/**
+ * Per table its lines' states, then the total's. The months' open counts are not summed,
+ * but the last month is counted at the moment of the total (handling-data.ts).
+ */
+export function handlingStates(figures: HandlingFigures): HandlingTableStates {
+  const [categories, wijken, months] = protectHandlingTables(
+    [
+      { rows: figures.byCategory, open: 'sum' },
+      { rows: figures.byWijk, open: 'sum' },
+      { rows: figures.months, open: 'last' },
+    ],
+    figures.total,
+  );
+  return { categories, wijken, months };
+}
+
 export function categoryCsv(figures: HandlingFigures, norms: HandlingNorms): string {
-  return buildHandlingCsv(categoryLines(figures, norms), totalLine(figures.total), {
+  const lines = categoryLines(figures, norms);
+  const states = handlingStates(figures).categories;
+  return writeHandlingCsv(withStates(lines, totalLine(figures.total), states), {
     labelHeader: 'Categorie',
     detailHeader: 'Hoofdcategorie',
     norm: true,
@@ -48,7 +80,9 @@ export function categoryCsv(figures: HandlingFigures, norms: HandlingNorms): str
 }
 
 export function wijkCsv(figures: HandlingFigures, wijkName: (code: string) => string): string {
-  return buildHandlingCsv(wijkLines(figures, wijkName), totalLine(figures.total), {
+  const lines = wijkLines(figures, wijkName);
+  const states = handlingStates(figures).wijken;
+  return writeHandlingCsv(withStates(lines, totalLine(figures.total), states), {
     labelHeader: 'Wijk',
     p90: true,
     openSums: true,
@@ -56,9 +90,10 @@ export function wijkCsv(figures: HandlingFigures, wijkName: (code: string) => st
 }
 
 export function monthCsv(figures: HandlingFigures): string {
-  return buildHandlingCsv(
-    figures.months.map((m) => ({ label: formatMonthKey(m.month), figures: m })),
-    totalLine(figures.total),
-    { labelHeader: 'Maand', openSums: false },
-  );
+  const lines = figures.months.map((m) => ({ label: formatMonthKey(m.month), figures: m }));
+  const states = handlingStates(figures).months;
+  return writeHandlingCsv(withStates(lines, totalLine(figures.total), states), {
+    labelHeader: 'Maand',
+    openSums: false,
+  });
 }

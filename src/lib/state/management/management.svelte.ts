@@ -62,11 +62,24 @@ export class ManagementModel {
   error = $state<string | null>(null);
   loaded = $state(false);
 
-  /** Loads wijken and monthly KPIs; sets the period to the last 12 months unless given. */
-  async load(conn: Connector, period?: MonthPeriod): Promise<void> {
+  /** The wijken (code, name, inhabitants, outline); `load` waits for them too. */
+  loadWijken(conn: Connector): Promise<Wijk[]> {
+    return conn.query<Wijk>(buildWijkenQuery());
+  }
+
+  /**
+   * Loads wijken and monthly KPIs; sets the period to the last 12 months unless given.
+   * `wijken`: the wijken already asked for (loadWijken), so other sections can use them
+   * before the KPIs are in.
+   */
+  async load(
+    conn: Connector,
+    period?: MonthPeriod,
+    wijkenLoading: Promise<Wijk[]> = this.loadWijken(conn),
+  ): Promise<void> {
     try {
       const [wijken, rows] = await Promise.all([
-        conn.query<Wijk>(buildWijkenQuery()),
+        wijkenLoading,
         conn.query<KpiMonthRow>(buildMonthlyKpiQuery(ALL_TIME)),
       ]);
       const months = rows.map(monthOf).sort();

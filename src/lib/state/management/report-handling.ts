@@ -1,22 +1,24 @@
 /**
  * The report's "Afhandeling van meldingen": the figures the Management view shows
  * (handling-data.ts) for the report's period and the view's theme and norms (from the link,
- * else those kept in this browser), printed with the CSV's suppression
- * (analysis/melding-handling-report.ts).
+ * else those kept in this browser), printed with the CSVs' suppression, decided for all
+ * tables of the section together (handling-export.ts handlingStates,
+ * analysis/melding-handling-report.ts).
  */
 import type { MonthPeriod } from '$lib/analysis/management-kpis';
 import type { HandlingNorms } from '$lib/analysis/melding-handling';
+import { withStates } from '$lib/analysis/melding-handling-csv';
 import {
   buildHandlingSummaryText,
-  buildReportHandlingTable,
   describeNorms,
+  printHandlingTable,
   type ReportHandlingTable,
 } from '$lib/analysis/melding-handling-report';
 import type { Connector } from '$lib/data/connector';
 import { categoryLabel } from '$lib/data/category-labels';
 import { THEME_LABELS, type Theme } from '$lib/data/themes';
 import { loadHandlingFigures, type HandlingFigures } from './handling-data';
-import { categoryLines, totalLine, wijkLines } from './handling-export';
+import { categoryLines, handlingStates, totalLine, wijkLines } from './handling-export';
 import { storedNorms } from './handling-norms';
 import type { ManagementView } from './management-url';
 
@@ -63,11 +65,15 @@ export function buildReportHandling(
 ): ReportHandling {
   const { figures, norms } = data;
   const total = totalLine(figures.total);
-  const categories = buildReportHandlingTable(categoryLines(figures, norms), total);
-  const wijken = buildReportHandlingTable(
-    wijkLines(figures, wijkName),
-    total,
-    (line) => selected.length === 0 || (line.key !== null && selected.includes(line.key)),
+  // The states of the view's CSVs: the report shows nothing that one of them keeps back.
+  const states = handlingStates(figures);
+  const categories = printHandlingTable(
+    withStates(categoryLines(figures, norms), total, states.categories),
+  );
+  const wijken = printHandlingTable(
+    withStates(wijkLines(figures, wijkName), total, states.wijken),
+    (line: ReturnType<typeof wijkLines>[number]) =>
+      selected.length === 0 || (line.key !== null && selected.includes(line.key)),
   );
   const normText = describeNorms(norms, categoryLabel);
   return {

@@ -2,6 +2,8 @@
  * The "rendered" signal for tests and benchmarks: `<html data-ready="true">` once the
  * page's data is loaded and its views are drawn, false while anything recomputes.
  * Views call `begin()` when work starts and the returned function when it is on screen.
+ * A section that loads after its view (below the fold) has its own signal instead
+ * (section-readiness.svelte.ts).
  */
 import { untrack } from 'svelte';
 
