@@ -88,9 +88,13 @@ export async function checkIdColumn(
 /**
  * True when every row's id is greater than the previous row's: such ids cannot repeat.
  * Exports are usually sorted by registration number, and one comparison of each row with
- * the next (a positional join of the rows with themselves shifted by one) costs about half
- * of counting the distinct ids (1M rows: 100 against 145 ms of CPU). An empty id breaks
- * the order, so the ids are then counted.
+ * the one before it costs less than counting the distinct ids (1M rows, duckdb-wasm 1.32:
+ * `lag` over the scan 60 ms, a positional join of the rows with themselves shifted by one
+ * 90, count(DISTINCT) 145). Only the first row has no id before it, so an order without a
+ * break has exactly one row that is not greater than its predecessor. The window has no
+ * ORDER BY: whatever order the engine hands the rows in, a sequence with a repeated id is
+ * never strictly increasing, so a repeat is never missed. An empty id breaks the order, so
+ * the ids are then counted.
  */
 async function increasing(
   conn: Connector,
@@ -99,14 +103,11 @@ async function increasing(
   rows: number,
 ): Promise<boolean> {
   if (rows < 2) return true;
-  const ids = `SELECT r.rn, ${id} AS id FROM ${source} r`;
-  // The shifted side has one row less: the last pair has no next row (next.rn NULL).
-  const [{ unordered }] = await conn.query<{ unordered: number }>({
-    sql: `SELECT count(*) FILTER (next.rn IS NOT NULL AND NOT coalesce(next.id > previous.id, FALSE))
-        AS unordered
-      FROM (${ids} OFFSET 1) next POSITIONAL JOIN (${ids}) previous`,
+  const [{ breaks }] = await conn.query<{ breaks: number }>({
+    sql: `SELECT count(*) FILTER (NOT coalesce(id > previous, FALSE)) AS breaks
+      FROM (SELECT id, lag(id) OVER () AS previous FROM (SELECT ${id} AS id FROM ${source} r))`,
   });
-  return Number(unordered) === 0;
+  return Number(breaks) === 1;
 }
 
 /**
