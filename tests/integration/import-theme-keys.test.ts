@@ -115,3 +115,49 @@ describe('a theme column that names the app’s themes', () => {
     ]);
   });
 });
+
+describe('category columns read as written when no value needs trimming', () => {
+  /** 2,000 rows; rows 1,500 on (beyond the sample) take `late(i)` as category and source. */
+  async function importLate(late: (i: number) => string, dataset: string) {
+    const lines = ['id;datum;categorie;afdoening;bron;x;y'];
+    for (let i = 0; i < 2000; i++) {
+      const category = i < 1500 ? ['vernieling', 'drugsoverlast'][i % 2] : late(i);
+      const source = i < 1500 ? 'BOA' : late(i);
+      lines.push(
+        `${dataset}${100000 + i};2026-03-02 10:00;${category};waarschuwing;${source};150000;450000`,
+      );
+    }
+    const prepared = await prepareImport(
+      conn,
+      'incidents',
+      'bron.csv',
+      new TextEncoder().encode(lines.join('\n')),
+    );
+    expect(prepared.plan.columns).toMatchObject({ category: 2, source: 4 });
+    await runImport(conn, prepared, { dataset });
+    return conn.query<{ category: string | null; source: string; n: number }>({
+      sql: `SELECT category, source, count(*)::INTEGER AS n FROM incidents WHERE dataset = ?
+            GROUP BY ALL ORDER BY ALL`,
+      params: [dataset],
+    });
+  }
+
+  it('stores clean values as they are', async () => {
+    const rows = await importLate(() => 'vernieling', 'C');
+    expect(rows).toEqual([
+      { category: 'drugsoverlast', source: 'BOA', n: 750 },
+      { category: 'vernieling', source: 'BOA', n: 750 },
+      { category: 'vernieling', source: 'vernieling', n: 500 },
+    ]);
+  });
+
+  it('still trims padded values and files empty ones under the fallback, beyond the sample', async () => {
+    const rows = await importLate((i) => (i % 2 ? ' vernieling ' : ''), 'P');
+    expect(rows).toEqual([
+      { category: 'drugsoverlast', source: 'BOA', n: 750 },
+      { category: 'vernieling', source: 'BOA', n: 750 },
+      { category: 'vernieling', source: 'vernieling', n: 250 },
+      { category: null, source: 'bron.csv', n: 250 },
+    ]);
+  });
+});

@@ -6,6 +6,7 @@
 import type { Connector } from '../connector';
 import { couldCount } from './personal-data-content';
 import type { ScanColumn } from './personal-data-scan';
+import { stagedColumn } from './staged-source';
 
 /** A sample with at most this share of distinct values suggests a column of categories. */
 const CATEGORY_DISTINCT_SHARE = 0.2;
@@ -59,4 +60,32 @@ export async function candidateValues(
     if (values[g].length <= FEW_DISTINCT) listed.set(index, values[g].filter(couldCount));
   }
   return listed;
+}
+
+/**
+ * Of the staged text columns `indexes`, those whose every value trimming keeps as it is (no
+ * space at either end, all ASCII, none empty), decided on their distinct values in
+ * CATEGORY_COMBINATIONS, which groups every staged row. Columns it does not hold are not
+ * answered for.
+ */
+export async function valuesKeptByTrim(
+  conn: Connector,
+  indexes: readonly number[],
+): Promise<Set<number>> {
+  const present = await conn.query<{ column_name: string }>({
+    sql: `SELECT column_name FROM duckdb_columns() WHERE table_name = ?`,
+    params: [CATEGORY_COMBINATIONS],
+  });
+  const names = new Set(present.map((c) => c.column_name));
+  const grouped = [...new Set(indexes)].filter((index) => names.has(stagedColumn(index)));
+  if (grouped.length === 0) return new Set();
+  const tests = grouped.map((index) => {
+    const v = stagedColumn(index);
+    return `bool_and(${v} IS NULL OR (${v} <> '' AND ${v} NOT LIKE ' %' AND ${v} NOT LIKE '% '
+      AND strlen(${v}) = length(${v}))) AS ${v}`;
+  });
+  const [row] = await conn.query<Record<string, boolean | null>>({
+    sql: `SELECT ${tests.join(', ')} FROM ${CATEGORY_COMBINATIONS}`,
+  });
+  return new Set(grouped.filter((index) => row[stagedColumn(index)] !== false));
 }
