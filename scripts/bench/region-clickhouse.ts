@@ -12,19 +12,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ChdbConnector } from '../../src/lib/data/clickhouse/chdb-connector';
-import {
-  buildFactsAreaCountsQuery,
-  buildFactsHexCountsQuery,
-  buildFactsPointCountQuery,
-  buildFactsThemeCountsQuery,
-  buildFactsTimeHistogramQuery,
-} from '../../src/lib/data/queries/explore-facts';
 import { RECORD_TABLES, TABLE_NAMES, TABLES, type RecordTable } from '../../src/lib/data/schema';
 import { withDialect } from '../../src/lib/data/sql/dialect';
 import { clickhouse } from '../../src/lib/data/sql/dialect-clickhouse';
 import type { RecordFilter } from '../../src/lib/data/sql/record-filter';
 import { bind, buildProjections } from '../lib/engines-parity';
 import { exportTables, loadReference } from '../lib/parity-data';
+import { filterQuerySet } from './region-queries';
 import { summarise, type Figure } from './report';
 
 const GEMEENTEN = 10;
@@ -68,17 +62,9 @@ async function regionInChdb(records: number, dir: string): Promise<ChdbConnector
   return ch;
 }
 
-/** The Verkennen view's queries for one filter (explore-layer-data, explore-charts). */
-function filterQuerySet(filter: RecordFilter) {
-  const tables = [...RECORD_TABLES];
-  return withDialect(clickhouse, () => [
-    buildFactsPointCountQuery(tables, filter, null),
-    buildFactsHexCountsQuery(tables, filter),
-    buildFactsTimeHistogramQuery(tables, filter, 'month'),
-    buildFactsThemeCountsQuery(tables, { ...filter, themes: undefined }),
-    buildFactsAreaCountsQuery(tables, filter, 'wijk'),
-  ]);
-}
+/** The Verkennen view's queries for one filter, in ClickHouse's dialect. */
+const clickHouseQuerySet = (filter: RecordFilter) =>
+  withDialect(clickhouse, () => filterQuerySet(filter));
 
 export async function benchRegionClickHouse(
   runs: number,
@@ -97,7 +83,7 @@ export async function benchRegionClickHouse(
       for (const theme of THEMES) {
         for (const filter of [{ themes: [theme] }, {}]) {
           const started = performance.now();
-          for (const query of filterQuerySet(filter)) await ch.query(query);
+          for (const query of clickHouseQuerySet(filter)) await ch.query(query);
           samples.push(performance.now() - started);
         }
       }

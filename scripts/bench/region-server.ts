@@ -22,16 +22,8 @@ import path from 'node:path';
 import { buildPublication } from '../../src/lib/data/publish';
 import { buildCall } from '../../src/lib/data/queries/registry';
 import type { Query } from '../../src/lib/data/connector';
-import {
-  buildFactsAreaCountsQuery,
-  buildFactsHexCountsQuery,
-  buildFactsPointCountQuery,
-  buildFactsThemeCountsQuery,
-  buildFactsTimeHistogramQuery,
-} from '../../src/lib/data/queries/explore-facts';
 import { buildWijkMonthlyCountsQuery } from '../../src/lib/data/queries/trends';
 import { RECORD_TABLES, RECORD_TIME_COLUMN, type RecordTable } from '../../src/lib/data/schema';
-import type { RecordFilter } from '../../src/lib/data/sql/record-filter';
 import { parseConfig } from '../../server/src/config';
 import { DuckDBInstance } from '../../server/src/native';
 import { bindParams } from '../../server/src/region-db';
@@ -40,6 +32,7 @@ import { loadReference } from '../lib/parity-data';
 import { writePublication } from '../lib/publish-files';
 import { ROOT } from '../lib/preview-server';
 import { publishRegion } from '../lib/region-publish';
+import { filterQuerySet } from './region-queries';
 import { quantile, summarise, type Figure } from './report';
 
 const DIR = path.join(ROOT, 'bench-data', 'region');
@@ -159,18 +152,6 @@ async function post(server: RegionServer, query: Query): Promise<void> {
       `${query.call?.builder}: ${response.status} ${new TextDecoder().decode(bytes)}`,
     );
   }
-}
-
-/** The Verkennen view's queries for one filter (as region-clickhouse.ts, DuckDB's dialect). */
-function filterQuerySet(filter: RecordFilter): Query[] {
-  const tables = [...RECORD_TABLES];
-  return [
-    buildFactsPointCountQuery(tables, filter, null),
-    buildFactsHexCountsQuery(tables, filter),
-    buildFactsTimeHistogramQuery(tables, filter, 'month'),
-    buildFactsThemeCountsQuery(tables, { ...filter, themes: undefined }),
-    buildFactsAreaCountsQuery(tables, filter, 'wijk'),
-  ];
 }
 
 const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
