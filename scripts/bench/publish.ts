@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { createNodeConnector } from '../../src/lib/data/duckdb-node';
 import { loadDemo } from '../../src/lib/data/load-demo';
 import { buildPublication } from '../../src/lib/data/publish';
@@ -33,12 +34,13 @@ async function preparePublishedDataset(): Promise<void> {
       'bench.csv',
       new Uint8Array(await (await import('node:fs/promises')).readFile(csv)),
     );
-    // Columns named: those the schema adds later (time precision) take their defaults.
+    // Columns named: those the schema adds later (time precision) take their defaults. The
+    // gemeente is the demo's, as a publication carries it (no fill when it is opened).
     await conn.exec(`DELETE FROM incidents;
       INSERT INTO incidents (id, occurred_from, occurred_to, theme, category, outcome, source,
-        lon, lat, buurtcode, wijkcode, dataset)
+        lon, lat, buurtcode, wijkcode, dataset, gemeente)
       SELECT CAST(id AS VARCHAR), occurred_from, occurred_to, theme, category, outcome,
-        source, lon, lat, 'BU09990101', 'WK099901', 'bench'
+        source, lon, lat, 'BU09990101', 'WK099901', 'bench', 'GM9901'
       FROM read_csv('bench.csv', header = true, timestampformat = '%Y-%m-%d %H:%M:%S')`);
     await writePublication(await buildPublication(conn, { version: 'bench-1m' }), DATASET);
   } finally {
@@ -98,7 +100,7 @@ async function openToReady(url: string): Promise<OpenSample> {
     const page = await context.newPage();
     await new Promise((resolve) => setTimeout(resolve, BROWSER_SETTLE_MS));
     await page.goto(url);
-    await page.waitForFunction('window.__readyAt !== undefined', undefined, { timeout: 120_000 });
+    await waitForReadyAt(page);
     return (await page.evaluate(`({
       ready: window.__readyAt,
       data: (() => {
@@ -110,6 +112,19 @@ async function openToReady(url: string): Promise<OpenSample> {
     })`)) as OpenSample;
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * Polls for the ready mark through the DevTools protocol. `page.waitForFunction` compiles
+ * its predicate with `new Function` inside the page, which the app's Content-Security-Policy
+ * (no 'unsafe-eval') refuses.
+ */
+async function waitForReadyAt(page: Page, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate('window.__readyAt !== undefined'))) {
+    if (Date.now() > deadline) throw new Error(`Geen ready-signaal binnen ${timeoutMs} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 

@@ -18,8 +18,6 @@ import { prepareImportBenchFiles, type ImportBenchFiles } from './import-data';
 import { benchPublish, preparePublishBench } from './publish';
 import { benchManagementNode, benchManagementView } from './management';
 import { benchOverzicht } from './overzicht';
-import { benchRegionClickHouse } from './region-clickhouse';
-import { benchRegionFilter, benchRegionOverhead } from './region-server';
 import { printFigure, type Figure } from './report';
 import { benchTimes } from './times';
 
@@ -36,6 +34,21 @@ interface Suite {
 }
 
 let importFiles: ImportBenchFiles | null = null;
+
+/**
+ * The region server's benches need native DuckDB, installed in server/ only
+ * (`npm ci --prefix server`): loaded when asked for, so that the other figures run without it.
+ */
+async function regionServerBench(): Promise<typeof import('./region-server')> {
+  try {
+    return await import('./region-server');
+  } catch (error) {
+    throw new Error(
+      'De regioserver-benchmarks hebben native DuckDB nodig: voer eerst `npm ci --prefix server` uit.',
+      { cause: error },
+    );
+  }
+}
 
 const SUITES: Suite[] = [
   {
@@ -125,15 +138,19 @@ const SUITES: Suite[] = [
   },
   {
     metrics: ['region.filter_10m_p95_ms'],
-    run: async () => benchRegionFilter(Number(process.env.BENCH_REGION_RUNS ?? 3)),
+    run: async () =>
+      (await regionServerBench()).benchRegionFilter(Number(process.env.BENCH_REGION_RUNS ?? 3)),
   },
   {
     metrics: ['region.overhead_ms'],
-    run: async () => benchRegionOverhead(),
+    run: async () => (await regionServerBench()).benchRegionOverhead(),
   },
   {
     metrics: ['region.filter_10m_p95_ms_clickhouse'],
-    run: async () => benchRegionClickHouse(Number(process.env.BENCH_REGION_RUNS ?? 3)),
+    run: async () =>
+      (await import('./region-clickhouse')).benchRegionClickHouse(
+        Number(process.env.BENCH_REGION_RUNS ?? 3),
+      ),
   },
   {
     metrics: ['times.filter_p95_ms', 'times.wijken_filter_p95_ms'],
