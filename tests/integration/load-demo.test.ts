@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/data/connector';
+import { GEMEENTE_TABLES } from '../../src/lib/data/gemeente';
 import { DEMO_DATASET, loadDemo, type FileSource } from '../../src/lib/data/load-demo';
 import { buildPeriodQuery, buildTableCountsQuery } from '../../src/lib/data/queries/overview';
 import { themeForCategory } from '../../src/lib/data/themes';
@@ -66,6 +67,15 @@ describe('demo load', () => {
       ).toBe(0);
     }
     expect(await count('SELECT count(DISTINCT buurtcode) AS n FROM meldingen')).toBeGreaterThan(15);
+  });
+
+  it('gives every row of every table Donderdeel’s gemeente code (its boundary, GM9901)', async () => {
+    for (const table of GEMEENTE_TABLES) {
+      const rows = await conn.query<{ g: string | null; n: number }>({
+        sql: `SELECT gemeente AS g, count(*)::INTEGER AS n FROM ${table} GROUP BY 1`,
+      });
+      expect(rows, table).toEqual([{ g: 'GM9901', n: expect.any(Number) }]);
+    }
   });
 
   it('derives each melding theme from the category mapping', async () => {

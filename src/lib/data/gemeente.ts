@@ -89,22 +89,9 @@ export async function gemeenteOfNewRows(
   return (await onlyOwn(conn, own)) ? own : null;
 }
 
-export interface FillOptions {
-  /** The municipality's name as set up (issue 22), used only when the data names no code. */
-  municipality?: string | null;
-  /** Every row again (after the areas changed), not only those without a gemeente. */
-  all?: boolean;
-}
-
-/**
- * Gives every row without a gemeente (with `all`: every row) the gemeente of its area, else
- * the workspace's own (module comment). Call inside the loading or import transaction.
- */
-export async function fillGemeente(conn: Connector, options: FillOptions = {}): Promise<void> {
-  const which = options.all ? 'TRUE' : 'gemeente IS NULL';
-  if (!options.all && !(await anyWithout(conn))) return;
-  const own = await ownGemeenteCode(conn, options.municipality);
-  // Areas: a gemeente is its own; a wijk belongs to its parent gemeente, a buurt to its wijk's.
+/** The areas' gemeente (`which`: the rows to fill), the workspace's own where none is found. */
+async function fillAreas(conn: Connector, own: string, which: string): Promise<void> {
+  // A gemeente is its own; a wijk belongs to its parent gemeente, a buurt to its wijk's.
   await conn.query({
     sql: `UPDATE areas SET gemeente = code WHERE level = 'gemeente' AND ${which}`,
   });
@@ -122,6 +109,37 @@ export async function fillGemeente(conn: Connector, options: FillOptions = {}): 
   });
   // Any other level (none is made today): the workspace's own.
   await conn.query({ sql: 'UPDATE areas SET gemeente = ? WHERE gemeente IS NULL', params: [own] });
+}
+
+/**
+ * Fills the areas' gemeente before any record is in (loading the demo), and returns the
+ * gemeente the new records and places get: gemeenteOfNewRows.
+ */
+export async function fillAreasFirst(
+  conn: Connector,
+  municipality?: string | null,
+): Promise<string | null> {
+  const own = await ownGemeenteCode(conn, municipality);
+  await fillAreas(conn, own, 'gemeente IS NULL');
+  return (await onlyOwn(conn, own)) ? own : null;
+}
+
+export interface FillOptions {
+  /** The municipality's name as set up (issue 22), used only when the data names no code. */
+  municipality?: string | null;
+  /** Every row again (after the areas changed), not only those without a gemeente. */
+  all?: boolean;
+}
+
+/**
+ * Gives every row without a gemeente (with `all`: every row) the gemeente of its area, else
+ * the workspace's own (module comment). Call inside the loading or import transaction.
+ */
+export async function fillGemeente(conn: Connector, options: FillOptions = {}): Promise<void> {
+  const which = options.all ? 'TRUE' : 'gemeente IS NULL';
+  if (!options.all && !(await anyWithout(conn))) return;
+  const own = await ownGemeenteCode(conn, options.municipality);
+  await fillAreas(conn, own, which);
   const single = await onlyOwn(conn, own);
   for (const table of PLACED_TABLES) {
     if (single) {

@@ -7,7 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import { loadBuurtLookup, stageAreaAssignment } from './area-assignment';
 import type { Connector } from './connector';
 import { inTransaction, initDatabase } from './database';
-import { fillGemeente } from './gemeente';
+import { fillAreasFirst, fillGemeente } from './gemeente';
 import { parseAreaCollection, type AreaLevel } from './geojson-areas';
 import { insertAreas, insertBuildings, insertInterventions, insertWatchLocations } from './places';
 import { TABLE_NAMES } from './schema';
@@ -74,18 +74,18 @@ const CSV_COLUMNS: Record<'incidents' | 'meldingen' | 'visits', [string, string]
 /** SELECT list per table from the staged CSV `s` and its area assignment `a`. */
 const INSERT_SELECT: Record<'incidents' | 'meldingen' | 'visits', string> = {
   incidents: `s.id, s.occurred_from, coalesce(s.occurred_to, s.occurred_from), s.theme, s.category,
-    s.outcome, s.source, s.lon, s.lat, a.buurtcode, a.wijkcode, ?, 'exact', NULL FROM stage_incidents s
+    s.outcome, s.source, s.lon, s.lat, a.buurtcode, a.wijkcode, ?, 'exact', ? FROM stage_incidents s
     JOIN stage_incidents_area a USING (rn)`,
   meldingen: `s.id, s.reported_at, s.happened_from, s.happened_to, s.main_category, s.sub_category,
     coalesce(exact.theme, anysub.theme, 'overig'), s.status, s.closed_at, s.source, s.lon, s.lat,
-    a.buurtcode, a.wijkcode, ?, 'exact', NULL FROM stage_meldingen s
+    a.buurtcode, a.wijkcode, ?, 'exact', ? FROM stage_meldingen s
     JOIN stage_meldingen_area a USING (rn)
     LEFT JOIN theme_mapping exact
       ON exact.main_category = s.main_category AND exact.sub_category = s.sub_category
     LEFT JOIN theme_mapping anysub
       ON anysub.main_category = s.main_category AND anysub.sub_category = '*'`,
   visits: `s.id, s.started_at, s.ended_at, s.kind, s.theme, s.target, s.outcome, s.lon, s.lat,
-    a.buurtcode, a.wijkcode, ?, 'exact', NULL FROM stage_visits s JOIN stage_visits_area a USING (rn)`,
+    a.buurtcode, a.wijkcode, ?, 'exact', ? FROM stage_visits s JOIN stage_visits_area a USING (rn)`,
 };
 
 function decodeJson<T>(bytes: Uint8Array): T {
@@ -97,6 +97,8 @@ async function loadRecordCsv(
   table: 'incidents' | 'meldingen' | 'visits',
   bytes: Uint8Array,
   lookup: Awaited<ReturnType<typeof loadBuurtLookup>>,
+  /** Every row's gemeente, or null: each row's is filled from its area afterwards. */
+  gemeente: string | null,
 ): Promise<void> {
   const file = `demo_${table}.csv`;
   const stage = `stage_${table}`;
@@ -109,7 +111,7 @@ async function loadRecordCsv(
     await stageAreaAssignment(conn, stage, lookup);
     await conn.query({
       sql: `INSERT INTO ${table} SELECT ${INSERT_SELECT[table]}`,
-      params: [DEMO_DATASET],
+      params: [DEMO_DATASET, gemeente],
     });
   } finally {
     await conn.exec(`DROP TABLE IF EXISTS ${stage}; DROP TABLE IF EXISTS ${stage}_area`);
@@ -151,19 +153,23 @@ export async function loadDemoFiles(conn: Connector, files: DemoFiles): Promise<
       parseAreaCollection(decodeJson<FeatureCollection>(file(name)), level),
     );
     await insertAreas(conn, areas, DEMO_DATASET);
+    // Donderdeel's boundary is GM9901 (data/gemeente.geojson): every row is written with
+    // that code, not updated afterwards (null if the areas ever span several gemeenten).
+    const gemeente = await fillAreasFirst(conn);
     const lookup = await loadBuurtLookup(conn);
     for (const table of ['incidents', 'meldingen', 'visits'] as const) {
-      await loadRecordCsv(conn, table, file(`${table}.csv`), lookup);
+      await loadRecordCsv(conn, table, file(`${table}.csv`), lookup, gemeente);
     }
-    await insertBuildings(conn, decodeJson(file('buildings.geojson')), lookup, DEMO_DATASET);
+    const json = (name: (typeof DEMO_FILES)[number]) => decodeJson<FeatureCollection>(file(name));
+    await insertBuildings(conn, json('buildings.geojson'), lookup, DEMO_DATASET, gemeente);
     await insertWatchLocations(
       conn,
-      decodeJson(file('watch_locations.geojson')),
+      json('watch_locations.geojson'),
       lookup,
       DEMO_DATASET,
+      gemeente,
     );
-    await insertInterventions(conn, decodeJson(file('interventions.geojson')), DEMO_DATASET);
-    // Donderdeel's boundary is GM9901 (data/gemeente.geojson): every row gets that code.
-    await fillGemeente(conn);
+    await insertInterventions(conn, json('interventions.geojson'), DEMO_DATASET, gemeente);
+    if (gemeente === null) await fillGemeente(conn);
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Areas and places (buildings, aandachtslocaties, interventions) from parsed GeoJSON into
  * the canonical tables, through Arrow staging tables so that SQL does the type casts. The
- * gemeente is left NULL here: the caller fills it once everything is in (gemeente.ts).
+ * gemeente is the caller's: one code for every place when it is known (gemeente.ts
+ * fillAreasFirst), else NULL, filled once everything is in (fillGemeente).
  */
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import { buildArrowTable, type StagingColumn } from './arrow-build';
@@ -18,11 +19,12 @@ async function stageAndInsert(
   columns: StagingColumn[],
   insertSql: string,
   dataset: string,
+  gemeente: string | null = null,
 ): Promise<void> {
   await conn.exec('DROP TABLE IF EXISTS stage_places');
   await conn.insertArrow(buildArrowTable(columns), 'stage_places', { create: true });
   try {
-    await conn.query({ sql: insertSql, params: [dataset] });
+    await conn.query({ sql: insertSql, params: [dataset, gemeente] });
   } finally {
     await conn.exec('DROP TABLE IF EXISTS stage_places');
   }
@@ -52,7 +54,7 @@ export async function insertAreas(
       })),
     ],
     `INSERT INTO areas SELECT code, name, level, parent, inhabitants, water = 1, year, geometry,
-       min_lon, min_lat, max_lon, max_lat, ?, NULL FROM stage_places`,
+       min_lon, min_lat, max_lon, max_lat, ?, ? FROM stage_places`,
     dataset,
   );
 }
@@ -104,6 +106,7 @@ export async function insertBuildings(
   collection: FeatureCollection,
   lookup: BuurtLookup,
   dataset: string,
+  gemeente: string | null = null,
 ): Promise<void> {
   const points = pointsOf(collection);
   if (points.length === 0) return;
@@ -123,8 +126,9 @@ export async function insertBuildings(
       ),
     ],
     `INSERT INTO buildings SELECT id, kind, CAST(vacant_since AS DATE), source, status,
-       lon, lat, buurtcode, wijkcode, ?, adres, NULL FROM stage_places`,
+       lon, lat, buurtcode, wijkcode, ?, adres, ? FROM stage_places`,
     dataset,
+    gemeente,
   );
 }
 
@@ -143,6 +147,7 @@ async function insertShapes(
   collection: FeatureCollection,
   dataset: string,
   table: ShapeTable,
+  gemeente: string | null = null,
 ): Promise<void> {
   const features = collection.features.filter((f) => f.geometry);
   if (features.length === 0) return;
@@ -157,6 +162,7 @@ async function insertShapes(
     ],
     table.insertSql,
     dataset,
+    gemeente,
   );
 }
 
@@ -179,7 +185,7 @@ const watchLocations = (lookup: BuurtLookup): ShapeTable => ({
     ];
   },
   insertSql: `INSERT INTO watch_locations SELECT id, name, reason, visits_per_week, geometry,
-       lon, lat, buurtcode, wijkcode, ?, NULL FROM stage_places`,
+       lon, lat, buurtcode, wijkcode, ?, ? FROM stage_places`,
 });
 
 const INTERVENTIONS: ShapeTable = {
@@ -189,7 +195,7 @@ const INTERVENTIONS: ShapeTable = {
     { name: 'end_date', kind: 'text', values: props.map((p) => text(p.end)) },
   ],
   insertSql: `INSERT INTO interventions SELECT id, name, theme, CAST(start_date AS DATE),
-       CAST(end_date AS DATE), geometry, ?, NULL FROM stage_places`,
+       CAST(end_date AS DATE), geometry, ?, ? FROM stage_places`,
 };
 
 export function insertWatchLocations(
@@ -197,14 +203,16 @@ export function insertWatchLocations(
   collection: FeatureCollection,
   lookup: BuurtLookup,
   dataset: string,
+  gemeente: string | null = null,
 ): Promise<void> {
-  return insertShapes(conn, collection, dataset, watchLocations(lookup));
+  return insertShapes(conn, collection, dataset, watchLocations(lookup), gemeente);
 }
 
 export function insertInterventions(
   conn: Connector,
   collection: FeatureCollection,
   dataset: string,
+  gemeente: string | null = null,
 ): Promise<void> {
-  return insertShapes(conn, collection, dataset, INTERVENTIONS);
+  return insertShapes(conn, collection, dataset, INTERVENTIONS, gemeente);
 }
