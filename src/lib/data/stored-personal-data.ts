@@ -8,7 +8,9 @@
  */
 import type { Connector } from './connector';
 import type { PersonalDataFinding } from './import/personal-data';
+import { CATEGORY_COMBINATIONS } from './import/personal-data-categories';
 import { scanPersonalData, type ScanColumn } from './import/personal-data-scan';
+import { SAMPLE_ROWS } from './import/plan';
 import type { StepProgress } from './progress';
 import { TABLES, type TableName } from './schema';
 
@@ -50,24 +52,42 @@ export async function findStoredPersonalData(
     progress?.advance(done, tables.length);
     const names = scannedColumns(table);
     const places = PLACE_NAME_COLUMNS[table] ?? [];
-    const columns: ScanColumn[] = names.map((header, index) => ({
-      index,
-      header,
-      placeNames: places.includes(header),
-    }));
     const select = names.map((name, i) => `coalesce(CAST("${name}" AS VARCHAR), '') AS c${i}`);
     // Numbered in the table's own order once, so that every query of the scan sees the
     // same windows.
     await conn.exec(`CREATE OR REPLACE TEMP TABLE ${SCAN_TABLE} AS
       SELECT row_number() OVER (ORDER BY rowid) AS rn, ${select.join(', ')} FROM ${table}`);
     try {
+      const sample = await sampleRows(conn, names.length);
+      const columns: ScanColumn[] = names.map((header, index) => ({
+        index,
+        header,
+        placeNames: places.includes(header),
+        sample: sample.map((row) => row[`c${index}`]),
+      }));
       const [found] = await scanPersonalData(conn, SCAN_TABLE, columns, { referenceDate });
       if (found) return { table, finding: found };
     } finally {
-      await conn.exec(`DROP TABLE IF EXISTS ${SCAN_TABLE}`);
+      // The scan's grouping of categories too (candidateValues): nothing of it is kept.
+      await conn.exec(
+        `DROP TABLE IF EXISTS ${SCAN_TABLE}; DROP TABLE IF EXISTS ${CATEGORY_COMBINATIONS}`,
+      );
     }
   }
   return null;
+}
+
+/**
+ * The first rows of the scan table, as the import samples a file (SAMPLE_ROWS): they tell
+ * the scan which columns hold categories, whose distinct values it then tests once instead
+ * of every row, and which hold codes (scanPersonalData's `sample`). Every row is still
+ * scanned; the sample only chooses how.
+ */
+async function sampleRows(conn: Connector, width: number): Promise<Record<string, string>[]> {
+  if (width === 0) return [];
+  return conn.query<Record<string, string>>({
+    sql: `SELECT * EXCLUDE (rn) FROM ${SCAN_TABLE} WHERE rn <= ${SAMPLE_ROWS} ORDER BY rn`,
+  });
 }
 
 /** The Dutch refusal: what was refused, table and column, the finding's reason, no change. */
