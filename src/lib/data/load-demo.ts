@@ -161,15 +161,10 @@ export async function loadDemoFiles(conn: Connector, files: DemoFiles): Promise<
       await loadRecordCsv(conn, table, file(`${table}.csv`), lookup, gemeente);
     }
     const json = (name: (typeof DEMO_FILES)[number]) => decodeJson<FeatureCollection>(file(name));
-    await insertBuildings(conn, json('buildings.geojson'), lookup, DEMO_DATASET, gemeente);
-    await insertWatchLocations(
-      conn,
-      json('watch_locations.geojson'),
-      lookup,
-      DEMO_DATASET,
-      gemeente,
-    );
-    await insertInterventions(conn, json('interventions.geojson'), DEMO_DATASET, gemeente);
+    const origin = { dataset: DEMO_DATASET, gemeente };
+    await insertBuildings(conn, json('buildings.geojson'), lookup, origin);
+    await insertWatchLocations(conn, json('watch_locations.geojson'), lookup, origin);
+    await insertInterventions(conn, json('interventions.geojson'), origin);
     if (gemeente === null) await fillGemeente(conn);
   });
 }

@@ -11,6 +11,12 @@ import type { Connector } from './connector';
 import type { AreaRow } from './geojson-areas';
 
 type Props = Record<string, unknown>;
+
+/** Where inserted places come from: their dataset, and their gemeente when one code fits all. */
+export interface PlaceOrigin {
+  dataset: string;
+  gemeente: string | null;
+}
 const text = (v: unknown): string | null =>
   v === undefined || v === null || v === '' ? null : String(v);
 
@@ -18,8 +24,7 @@ async function stageAndInsert(
   conn: Connector,
   columns: StagingColumn[],
   insertSql: string,
-  dataset: string,
-  gemeente: string | null = null,
+  { dataset, gemeente }: PlaceOrigin,
 ): Promise<void> {
   await conn.exec('DROP TABLE IF EXISTS stage_places');
   await conn.insertArrow(buildArrowTable(columns), 'stage_places', { create: true });
@@ -55,7 +60,8 @@ export async function insertAreas(
     ],
     `INSERT INTO areas SELECT code, name, level, parent, inhabitants, water = 1, year, geometry,
        min_lon, min_lat, max_lon, max_lat, ?, ? FROM stage_places`,
-    dataset,
+    // Areas get theirs from their parents, once all are in (gemeente.ts).
+    { dataset, gemeente: null },
   );
 }
 
@@ -105,8 +111,7 @@ export async function insertBuildings(
   conn: Connector,
   collection: FeatureCollection,
   lookup: BuurtLookup,
-  dataset: string,
-  gemeente: string | null = null,
+  origin: PlaceOrigin,
 ): Promise<void> {
   const points = pointsOf(collection);
   if (points.length === 0) return;
@@ -127,8 +132,7 @@ export async function insertBuildings(
     ],
     `INSERT INTO buildings SELECT id, kind, CAST(vacant_since AS DATE), source, status,
        lon, lat, buurtcode, wijkcode, ?, adres, ? FROM stage_places`,
-    dataset,
-    gemeente,
+    origin,
   );
 }
 
@@ -145,9 +149,8 @@ interface ShapeTable {
 async function insertShapes(
   conn: Connector,
   collection: FeatureCollection,
-  dataset: string,
+  origin: PlaceOrigin,
   table: ShapeTable,
-  gemeente: string | null = null,
 ): Promise<void> {
   const features = collection.features.filter((f) => f.geometry);
   if (features.length === 0) return;
@@ -161,8 +164,7 @@ async function insertShapes(
       ...table.columns(props, features),
     ],
     table.insertSql,
-    dataset,
-    gemeente,
+    origin,
   );
 }
 
@@ -202,17 +204,15 @@ export function insertWatchLocations(
   conn: Connector,
   collection: FeatureCollection,
   lookup: BuurtLookup,
-  dataset: string,
-  gemeente: string | null = null,
+  origin: PlaceOrigin,
 ): Promise<void> {
-  return insertShapes(conn, collection, dataset, watchLocations(lookup), gemeente);
+  return insertShapes(conn, collection, origin, watchLocations(lookup));
 }
 
 export function insertInterventions(
   conn: Connector,
   collection: FeatureCollection,
-  dataset: string,
-  gemeente: string | null = null,
+  origin: PlaceOrigin,
 ): Promise<void> {
-  return insertShapes(conn, collection, dataset, INTERVENTIONS, gemeente);
+  return insertShapes(conn, collection, origin, INTERVENTIONS);
 }
