@@ -13,7 +13,7 @@ import { dialect } from '../sql/dialect';
 import { checkIntegers, checkTimestamp } from '../sql/literals';
 import { compileRecordFilter, type RecordFilter } from '../sql/record-filter';
 import { precisionSql, recordSource, timeSql } from '../sql/record-time';
-import { register } from './register';
+import { registerAll } from './register';
 
 /** The briefing reads the demand: incidents and meldingen, not visits. */
 const DEMAND: readonly RecordTable[] = ['incidents', 'meldingen'];
@@ -156,22 +156,20 @@ function forecastRecordsQuery(window: {
   return { sql: `SELECT * FROM (${records.sql}) ORDER BY t`, params: records.params };
 }
 
-export const buildHistoryRecordsQuery = register(
-  'briefing.buildHistoryRecordsQuery',
-  historyRecordsQuery,
-);
-export const buildRecentGroupsQuery = register(
-  'briefing.buildRecentGroupsQuery',
-  recentGroupsQuery,
-);
-export const buildWatchVisitsQuery = register('briefing.buildWatchVisitsQuery', watchVisitsQuery);
-export const buildSchouwStatusQuery = register(
-  'briefing.buildSchouwStatusQuery',
-  schouwStatusQuery,
-);
-export const buildBuurtNamesQuery = register('briefing.buildBuurtNamesQuery', buurtNamesQuery);
-export const buildLastRecordQuery = register('briefing.buildLastRecordQuery', lastRecordQuery);
-export const buildForecastRecordsQuery = register(
-  'briefing.buildForecastRecordsQuery',
-  forecastRecordsQuery,
-);
+export const {
+  buildHistoryRecordsQuery,
+  buildRecentGroupsQuery,
+  buildWatchVisitsQuery,
+  buildSchouwStatusQuery,
+  buildBuurtNamesQuery,
+  buildLastRecordQuery,
+  buildForecastRecordsQuery,
+} = registerAll('briefing', {
+  buildHistoryRecordsQuery: historyRecordsQuery,
+  buildRecentGroupsQuery: recentGroupsQuery,
+  buildWatchVisitsQuery: watchVisitsQuery,
+  buildSchouwStatusQuery: schouwStatusQuery,
+  buildBuurtNamesQuery: buurtNamesQuery,
+  buildLastRecordQuery: lastRecordQuery,
+  buildForecastRecordsQuery: forecastRecordsQuery,
+});

@@ -6,7 +6,7 @@
  */
 import type { SignalType } from '../../analysis/risk-score';
 import type { Query, QueryParam } from '../connector';
-import { register } from './register';
+import { registerAll } from './register';
 
 /**
  * Category → signal type. Meldingen use the Signalen sub-categories
@@ -181,9 +181,11 @@ export function buildInsertSchouwQuery(visit: NewSchouw): Query {
   };
 }
 
-export const buildBuildingsQuery = register('buitengebied.buildBuildingsQuery', buildingsQuery);
-export const buildSignalsQuery = register('buitengebied.buildSignalsQuery', signalsQuery);
-export const buildSchouwVisitsQuery = register(
-  'buitengebied.buildSchouwVisitsQuery',
-  schouwVisitsQuery,
+export const { buildBuildingsQuery, buildSignalsQuery, buildSchouwVisitsQuery } = registerAll(
+  'buitengebied',
+  {
+    buildBuildingsQuery: buildingsQuery,
+    buildSignalsQuery: signalsQuery,
+    buildSchouwVisitsQuery: schouwVisitsQuery,
+  },
 );

@@ -8,7 +8,7 @@ import { RECORD_TABLES, type RecordTable } from '../schema';
 import { dialect } from '../sql/dialect';
 import { buildRecordCellsQuery, type RdPolynomial } from './hotspots';
 import { buildFilteredRecordsQuery, type RecordFilter } from './record-filter';
-import { register } from './register';
+import { registerAll } from './register';
 
 export type DrilldownTarget =
   | { kind: 'cell'; q: number; r: number; size: number; rd: RdPolynomial }
@@ -130,16 +130,14 @@ function pointRecordQuery(table: RecordTable, rowid: number): Query {
   };
 }
 
-export const buildDrilldownBaseQuery = register(
-  'drilldown.buildDrilldownBaseQuery',
-  drilldownBaseQuery,
-);
-export const buildDrilldownPageQuery = register(
-  'drilldown.buildDrilldownPageQuery',
-  drilldownPageQuery,
-);
-export const buildDrilldownSummaryQuery = register(
-  'drilldown.buildDrilldownSummaryQuery',
-  drilldownSummaryQuery,
-);
-export const buildPointRecordQuery = register('drilldown.buildPointRecordQuery', pointRecordQuery);
+export const {
+  buildDrilldownBaseQuery,
+  buildDrilldownPageQuery,
+  buildDrilldownSummaryQuery,
+  buildPointRecordQuery,
+} = registerAll('drilldown', {
+  buildDrilldownBaseQuery: drilldownBaseQuery,
+  buildDrilldownPageQuery: drilldownPageQuery,
+  buildDrilldownSummaryQuery: drilldownSummaryQuery,
+  buildPointRecordQuery: pointRecordQuery,
+});

@@ -19,7 +19,7 @@ import {
   EXPLORE_THEMES_TABLE,
   exploreFactsSource,
 } from './explore-facts-table';
-import { register } from './register';
+import { registerAll } from './register';
 
 const FACTS = EXPLORE_FACTS_TABLE;
 
@@ -166,31 +166,20 @@ function factsAreaCountsQuery(
   );
 }
 
-export const buildFactsPointCountQuery = register(
-  'explore-facts.buildFactsPointCountQuery',
-  factsPointCountQuery,
-);
-export const buildFactsPointsQuery = register(
-  'explore-facts.buildFactsPointsQuery',
-  factsPointsQuery,
-);
-export const buildFactsHexCountsQuery = register(
-  'explore-facts.buildFactsHexCountsQuery',
-  factsHexCountsQuery,
-);
-export const buildFactsGridCountsQuery = register(
-  'explore-facts.buildFactsGridCountsQuery',
-  factsGridCountsQuery,
-);
-export const buildFactsTimeHistogramQuery = register(
-  'explore-facts.buildFactsTimeHistogramQuery',
-  factsTimeHistogramQuery,
-);
-export const buildFactsThemeCountsQuery = register(
-  'explore-facts.buildFactsThemeCountsQuery',
-  factsThemeCountsQuery,
-);
-export const buildFactsAreaCountsQuery = register(
-  'explore-facts.buildFactsAreaCountsQuery',
-  factsAreaCountsQuery,
-);
+export const {
+  buildFactsPointCountQuery,
+  buildFactsPointsQuery,
+  buildFactsHexCountsQuery,
+  buildFactsGridCountsQuery,
+  buildFactsTimeHistogramQuery,
+  buildFactsThemeCountsQuery,
+  buildFactsAreaCountsQuery,
+} = registerAll('explore-facts', {
+  buildFactsPointCountQuery: factsPointCountQuery,
+  buildFactsPointsQuery: factsPointsQuery,
+  buildFactsHexCountsQuery: factsHexCountsQuery,
+  buildFactsGridCountsQuery: factsGridCountsQuery,
+  buildFactsTimeHistogramQuery: factsTimeHistogramQuery,
+  buildFactsThemeCountsQuery: factsThemeCountsQuery,
+  buildFactsAreaCountsQuery: factsAreaCountsQuery,
+});

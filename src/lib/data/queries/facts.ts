@@ -36,7 +36,7 @@ import {
   timeEndSql,
   timeSql,
 } from '../sql/record-time';
-import { register } from './register';
+import { register, registerAll } from './register';
 
 export const ANALYSIS_FACTS_TABLE = 'analysis_facts';
 
@@ -279,11 +279,7 @@ export const buildFactsYearOnlyCountQuery = register(
   ),
 );
 
-export const buildFactsCodeValuesQuery = register(
-  'facts.buildFactsCodeValuesQuery',
-  factsCodeValuesQuery,
-);
-export const buildFactsFingerprintQuery = register(
-  'facts.buildFactsFingerprintQuery',
-  factsFingerprintQuery,
-);
+export const { buildFactsCodeValuesQuery, buildFactsFingerprintQuery } = registerAll('facts', {
+  buildFactsCodeValuesQuery: factsCodeValuesQuery,
+  buildFactsFingerprintQuery: factsFingerprintQuery,
+});

@@ -7,7 +7,7 @@ import type { Query } from '../connector';
 import { RECORD_TABLES } from '../schema';
 import { dialect } from '../sql/dialect';
 import { CATEGORY_SQL, OUTCOME_SQL, timeSql } from '../sql/record-time';
-import { register } from './register';
+import { registerAll } from './register';
 
 export interface FilterValueRow {
   field: 'theme' | 'category' | 'outcome';
@@ -66,16 +66,14 @@ function areaListQuery(): Query {
   };
 }
 
-export const buildFilterValuesQuery = register(
-  'filter-options.buildFilterValuesQuery',
-  filterValuesQuery,
-);
-export const buildDataPeriodQuery = register(
-  'filter-options.buildDataPeriodQuery',
-  dataPeriodQuery,
-);
-export const buildAreaListQuery = register('filter-options.buildAreaListQuery', areaListQuery);
-export const buildGemeenteListQuery = register(
-  'filter-options.buildGemeenteListQuery',
-  gemeenteListQuery,
-);
+export const {
+  buildFilterValuesQuery,
+  buildDataPeriodQuery,
+  buildAreaListQuery,
+  buildGemeenteListQuery,
+} = registerAll('filter-options', {
+  buildFilterValuesQuery: filterValuesQuery,
+  buildDataPeriodQuery: dataPeriodQuery,
+  buildAreaListQuery: areaListQuery,
+  buildGemeenteListQuery: gemeenteListQuery,
+});

@@ -33,7 +33,7 @@ import { dialect } from '../sql/dialect';
 import { checkTimestamp, polynomialSql, sqlDouble } from '../sql/literals';
 import { compileRecordFilter, type RecordFilter } from '../sql/record-filter';
 import { column, precisionIn, recordSource, timeSql } from '../sql/record-time';
-import { register } from './register';
+import { registerAll } from './register';
 
 /** Which records count (the shared filter, record-filter.ts). */
 export type HotspotFilter = RecordFilter;
@@ -195,11 +195,7 @@ export function listTimeSteps(
   return steps;
 }
 
-export const buildHexCellCountsQuery = register(
-  'hotspots.buildHexCellCountsQuery',
-  hexCellCountsQuery,
-);
-export const buildHexCellPeriodCountsQuery = register(
-  'hotspots.buildHexCellPeriodCountsQuery',
-  hexCellPeriodCountsQuery,
-);
+export const { buildHexCellCountsQuery, buildHexCellPeriodCountsQuery } = registerAll('hotspots', {
+  buildHexCellCountsQuery: hexCellCountsQuery,
+  buildHexCellPeriodCountsQuery: hexCellPeriodCountsQuery,
+});

@@ -18,7 +18,7 @@ import {
   buildInterventionsQuery as buildReferenceInterventionsQuery,
   type InterventionRow,
 } from './reference';
-import { register } from './register';
+import { register, registerAll } from './register';
 
 /** Local dates 'YYYY-MM-DD', both inclusive. */
 export interface DatePeriod {
@@ -157,14 +157,16 @@ function evaluationRecordsQuery(filter: EvaluationFilter): Query {
   return { sql: parts.join('\nUNION ALL\n'), params };
 }
 
-export const buildMonthlyKpiQuery = register('management.buildMonthlyKpiQuery', monthlyKpiQuery);
-export const buildOutcomeCountsQuery = register(
-  'management.buildOutcomeCountsQuery',
-  outcomeCountsQuery,
-);
-export const buildWijkenQuery = register('management.buildWijkenQuery', wijkenQuery);
-export const buildEventRangeQuery = register('management.buildEventRangeQuery', eventRangeQuery);
-export const buildEvaluationRecordsQuery = register(
-  'management.buildEvaluationRecordsQuery',
-  evaluationRecordsQuery,
-);
+export const {
+  buildMonthlyKpiQuery,
+  buildOutcomeCountsQuery,
+  buildWijkenQuery,
+  buildEventRangeQuery,
+  buildEvaluationRecordsQuery,
+} = registerAll('management', {
+  buildMonthlyKpiQuery: monthlyKpiQuery,
+  buildOutcomeCountsQuery: outcomeCountsQuery,
+  buildWijkenQuery: wijkenQuery,
+  buildEventRangeQuery: eventRangeQuery,
+  buildEvaluationRecordsQuery: evaluationRecordsQuery,
+});

@@ -4,7 +4,7 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Query } from '../connector';
-import { register } from './register';
+import { registerAll } from './register';
 
 export type AreaLevelName = 'gemeente' | 'wijk' | 'buurt';
 
@@ -51,8 +51,7 @@ export function areaRowsToFeatures(rows: readonly AreaGeometryRow[]): FeatureCol
   };
 }
 
-export const buildAreaGeometriesQuery = register(
-  'map.buildAreaGeometriesQuery',
-  areaGeometriesQuery,
-);
-export const buildAreaBoundsQuery = register('map.buildAreaBoundsQuery', areaBoundsQuery);
+export const { buildAreaGeometriesQuery, buildAreaBoundsQuery } = registerAll('map', {
+  buildAreaGeometriesQuery: areaGeometriesQuery,
+  buildAreaBoundsQuery: areaBoundsQuery,
+});

@@ -23,7 +23,7 @@ import { dialect } from '../sql/dialect';
 import { checkTimestamp, sqlList, sqlString } from '../sql/literals';
 import { compileRecordFilter, type RecordFilter } from '../sql/record-filter';
 import { localParts, recordSource } from '../sql/record-time';
-import { register } from './register';
+import { registerAll } from './register';
 
 export type { ClosedStatsRow, OpenStatsRow } from '../../analysis/melding-handling';
 
@@ -180,11 +180,10 @@ function openHandlingQuery(
   };
 }
 
-export const buildClosedHandlingQuery = register(
-  'melding-handling.buildClosedHandlingQuery',
-  closedHandlingQuery,
-);
-export const buildOpenHandlingQuery = register(
-  'melding-handling.buildOpenHandlingQuery',
-  openHandlingQuery,
+export const { buildClosedHandlingQuery, buildOpenHandlingQuery } = registerAll(
+  'melding-handling',
+  {
+    buildClosedHandlingQuery: closedHandlingQuery,
+    buildOpenHandlingQuery: openHandlingQuery,
+  },
 );

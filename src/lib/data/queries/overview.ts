@@ -4,7 +4,7 @@
  */
 import type { Query } from '../connector';
 import { RECORD_TABLES, RECORD_TIME_COLUMN, TABLE_NAMES, type TableName } from '../schema';
-import { register } from './register';
+import { registerAll } from './register';
 
 /** The tables shown on the start page, in display order. */
 export const OVERVIEW_TABLES: readonly TableName[] = TABLE_NAMES.filter(
@@ -48,10 +48,14 @@ function freshnessQuery(): Query {
   return { sql: `SELECT table_name, last FROM (${parts.join(' UNION ALL ')}) ORDER BY position` };
 }
 
-export const buildTableCountsQuery = register('overview.buildTableCountsQuery', tableCountsQuery);
-export const buildPeriodQuery = register('overview.buildPeriodQuery', periodQuery);
-export const buildMunicipalityNameQuery = register(
-  'overview.buildMunicipalityNameQuery',
-  municipalityNameQuery,
-);
-export const buildFreshnessQuery = register('overview.buildFreshnessQuery', freshnessQuery);
+export const {
+  buildTableCountsQuery,
+  buildPeriodQuery,
+  buildMunicipalityNameQuery,
+  buildFreshnessQuery,
+} = registerAll('overview', {
+  buildTableCountsQuery: tableCountsQuery,
+  buildPeriodQuery: periodQuery,
+  buildMunicipalityNameQuery: municipalityNameQuery,
+  buildFreshnessQuery: freshnessQuery,
+});

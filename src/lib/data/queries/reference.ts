@@ -4,7 +4,7 @@
  */
 import type { Query } from '../connector';
 import { dialect } from '../sql/dialect';
-import { register } from './register';
+import { registerAll } from './register';
 
 const day = (column: string) => dialect.strftime(column, '%Y-%m-%d');
 
@@ -58,12 +58,9 @@ function buildingsQuery(): Query {
   };
 }
 
-export const buildWatchLocationsQuery = register(
-  'reference.buildWatchLocationsQuery',
-  watchLocationsQuery,
-);
-export const buildInterventionsQuery = register(
-  'reference.buildInterventionsQuery',
-  interventionsQuery,
-);
-export const buildBuildingsQuery = register('reference.buildBuildingsQuery', buildingsQuery);
+export const { buildWatchLocationsQuery, buildInterventionsQuery, buildBuildingsQuery } =
+  registerAll('reference', {
+    buildWatchLocationsQuery: watchLocationsQuery,
+    buildInterventionsQuery: interventionsQuery,
+    buildBuildingsQuery: buildingsQuery,
+  });

@@ -42,3 +42,19 @@ export function register<A extends unknown[]>(
 /** The name a registered builder was registered under (undefined for any other function). */
 export const builderNameOf = (fn: unknown): string | undefined =>
   (fn as { builderName?: string } | null)?.builderName;
+
+/**
+ * Each of `builders` registered under `module.key` (register), keeping its signature:
+ * `export const { buildA, buildB } = registerAll('module', { buildA: a, buildB: b })`.
+ */
+export function registerAll<T extends Record<string, (...args: never[]) => Query>>(
+  module: string,
+  builders: T,
+): T {
+  return Object.fromEntries(
+    Object.entries(builders).map(([key, fn]) => [
+      key,
+      register(`${module}.${key}`, fn as (...args: unknown[]) => Query),
+    ]),
+  ) as unknown as T;
+}

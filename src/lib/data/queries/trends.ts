@@ -10,7 +10,7 @@ import { compileRecordFilter } from '../sql/record-filter';
 import { recordSource } from '../sql/record-time';
 import { buildFilteredRecordsQuery, type RecordFilter } from './record-filter';
 import { buildWatchLocationsQuery as buildReferenceWatchLocationsQuery } from './reference';
-import { register } from './register';
+import { register, registerAll } from './register';
 
 /** Metres per degree of latitude: 6,371,008.8 m × π/180 (analysis/geo-distance.ts). */
 export const METRES_PER_DEGREE = 111_195.08;
@@ -96,9 +96,11 @@ export function locationScale(l: LocationPoint): {
   return { lon: l.lon, lat: l.lat, kx, metres: METRES_PER_DEGREE };
 }
 
-export const buildWijkMonthlyCountsQuery = register(
-  'trends.buildWijkMonthlyCountsQuery',
-  wijkMonthlyCountsQuery,
+export const { buildWijkMonthlyCountsQuery, buildWijkenQuery, buildWatchVisitsQuery } = registerAll(
+  'trends',
+  {
+    buildWijkMonthlyCountsQuery: wijkMonthlyCountsQuery,
+    buildWijkenQuery: wijkenQuery,
+    buildWatchVisitsQuery: watchVisitsQuery,
+  },
 );
-export const buildWijkenQuery = register('trends.buildWijkenQuery', wijkenQuery);
-export const buildWatchVisitsQuery = register('trends.buildWatchVisitsQuery', watchVisitsQuery);
