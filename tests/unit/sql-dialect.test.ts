@@ -35,6 +35,7 @@ const TOKENS: [string, RegExp][] = [
   ['fdiv', /\bfdiv\s*\(/i],
   ['TEMP table or view', /\bCREATE\s+(OR\s+REPLACE\s+)?TEMP(ORARY)?\b/i],
   ['VALUES list', /\bVALUES\b/],
+  ['list_contains', /\blist_contains\s*\(/i],
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -103,6 +104,7 @@ describe('the SQL dialect seam', () => {
       duckdb.makeDate('y', 'm', 'd'),
       duckdb.floorDiv('a', 'b'),
       duckdb.createTempTable('t', 'SELECT 1'),
+      duckdb.oneOf('x', "'a'"),
       // The dialect writes no VALUES list: builders write UNION ALL of SELECTs instead.
       'INSERT INTO t VALUES (1)',
     ].join('\n');

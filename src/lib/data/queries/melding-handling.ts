@@ -20,7 +20,7 @@
 import { isNormDays, type HandlingNorms } from '../../analysis/melding-handling';
 import type { Query, QueryParam } from '../connector';
 import { dialect } from '../sql/dialect';
-import { checkTimestamp, sqlList, sqlString } from '../sql/literals';
+import { checkTimestamp, sqlString } from '../sql/literals';
 import { compileRecordFilter, type RecordFilter } from '../sql/record-filter';
 import { localParts, recordSource } from '../sql/record-time';
 import { registerAll } from './register';
@@ -49,15 +49,19 @@ export const CLOSED_MELDING_STATUSES: Readonly<
 export type HandlingGroup = 'total' | 'category' | 'wijk' | 'status' | 'month';
 
 const STATUS = 'lower(trim(status))';
-const statusesOf = (kinds: readonly string[]) =>
-  sqlList(
-    Object.keys(CLOSED_MELDING_STATUSES).filter((s) => kinds.includes(CLOSED_MELDING_STATUSES[s])),
-    sqlString,
-  );
+/** The status is not one of the closed statuses of `kinds`. */
+const notClosedAs = (kinds: readonly string[]) =>
+  `NOT ${dialect.oneOf(
+    STATUS,
+    ...Object.keys(CLOSED_MELDING_STATUSES)
+      .filter((s) => kinds.includes(CLOSED_MELDING_STATUSES[s]))
+      .map(sqlString),
+  )}`;
 /** No closed_at and a status that is not a closed one. */
-const STILL_OPEN = `(closed_at IS NULL AND status IS NOT NULL AND ${STATUS} NOT IN (${statusesOf(['afgehandeld', 'geannuleerd', 'gesplitst'])}))`;
-const HANDLED = `closed_at IS NOT NULL AND closed_at >= reported_at
-  AND (status IS NULL OR ${STATUS} NOT IN (${statusesOf(['geannuleerd', 'gesplitst'])}))`;
+const stillOpen = () =>
+  `(closed_at IS NULL AND status IS NOT NULL AND ${notClosedAs(['afgehandeld', 'geannuleerd', 'gesplitst'])})`;
+const handled = () => `closed_at IS NOT NULL AND closed_at >= reported_at
+  AND (status IS NULL OR ${notClosedAs(['geannuleerd', 'gesplitst'])})`;
 
 /** A melding's category: its sub-category, else its main category. */
 export const MELDING_CATEGORY_SQL = 'coalesce(sub_category, main_category)';
@@ -127,7 +131,7 @@ function closedHandlingQuery(
         CAST(count(*) FILTER (WHERE days <= norm) AS INTEGER) AS within_norm
       FROM (
         SELECT *, ${wallClockDays('closed_at', 'reported_at')} AS days, ${norm.sql} AS norm
-        FROM meldingen WHERE ${HANDLED} AND ${where.sql}
+        FROM meldingen WHERE ${handled()} AND ${where.sql}
       )
       ${groupBy(group)}`,
     params: [...(norm.params ?? []), ...where.params],
@@ -171,7 +175,7 @@ function openHandlingQuery(
         CROSS JOIN (
           SELECT *, ${norm.sql} AS norm FROM meldingen
           WHERE reported_at < CAST(? AS TIMESTAMP)
-            AND (${STILL_OPEN} OR closed_at >= CAST(? AS TIMESTAMP)) AND ${where.sql}
+            AND (${stillOpen()} OR closed_at >= CAST(? AS TIMESTAMP)) AND ${where.sql}
         ) AS x
         WHERE x.reported_at < m.moment AND (x.closed_at >= m.moment OR x.closed_at IS NULL)
       )

@@ -57,6 +57,7 @@ export const clickhouse: SqlDialect = {
   createTempView: (name, select) => `CREATE OR REPLACE VIEW ${name} AS ${select}`,
   hash: (expression) => `cityHash64(${expression})`,
   rowId: '_rowid',
+  oneOf: (expression, ...values) => `has([${values.join(', ')}], ${expression})`,
 };
 
 /** Settings every ClickHouse session runs with (see the module comment). */

@@ -51,6 +51,12 @@ export interface SqlDialect {
   hash(expression: string): string;
   /** The stable position of a row in its table. */
   rowId: string;
+  /**
+   * Whether `expression` equals one of `values` (SQL literals), as one scalar test. DuckDB
+   * plans `x IN (…)` with more than a few constants as a join, which cost ~4 ms per query
+   * in DuckDB-WASM (the Overzicht's open meldingen: 11 against 7 ms).
+   */
+  oneOf(expression: string, ...values: string[]): string;
 }
 
 export const duckdb: SqlDialect = {
@@ -75,6 +81,7 @@ export const duckdb: SqlDialect = {
   createTempView: (name, select) => `CREATE TEMP VIEW ${name} AS ${select}`,
   hash: (expression) => `hash(${expression})`,
   rowId: 'rowid',
+  oneOf: (expression, ...values) => `list_contains([${values.join(', ')}], ${expression})`,
 };
 
 let current: SqlDialect = duckdb;
